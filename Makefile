@@ -1,0 +1,56 @@
+# Two commands for a newcomer: `make run` (set up and serve the demo) and `make test` (everything).
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1:8000
+PG_URL ?= postgres://postgres@127.0.0.1:5432/quotes_test
+PYTEST_ARGS ?=
+
+.PHONY: run setup demo serve test lint test-sqlite test-postgres browser postgres screenshots bench clean
+
+run: setup demo serve
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: setup
+	DEBUG=true $(PY) manage.py migrate --noinput
+	DEBUG=true $(PY) manage.py load_demo
+
+serve: setup
+	DEBUG=true $(PY) manage.py runserver $(HOST)
+
+test: lint test-sqlite test-postgres
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+test-sqlite: setup browser
+	env -u DATABASE_URL $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-postgres: setup browser postgres
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest --create-db $(PYTEST_ARGS)
+
+browser:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+postgres:
+	@bash scripts/ensure_postgres.sh
+
+screenshots: setup browser
+	DEBUG=true $(PY) manage.py migrate --noinput
+	DEBUG=true $(PY) manage.py load_demo
+	DEBUG=true $(PY) scripts/screenshots.py
+
+bench: setup
+	$(PY) bench/bench_extraction.py
+
+clean:
+	rm -rf var screenshots .pytest_cache

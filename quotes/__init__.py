@@ -1,0 +1,1 @@
+"""The quotes app: articles, speakers, quotes and topics."""

@@ -1,0 +1,203 @@
+"""Articles, speakers, their aliases, quotes and topics."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+
+class Language(models.TextChoices):
+    FRENCH = "fr", "French"
+    ENGLISH = "en", "English"
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    title = models.CharField(max_length=500)
+    body = models.TextField(help_text="The exact text that quote offsets refer to.")
+    url = models.URLField(max_length=2000, null=True, blank=True, unique=True)
+    outlet = models.CharField(max_length=200, blank=True)
+    byline = models.CharField(max_length=300, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    language = models.CharField(max_length=8, choices=Language.choices)
+    content_hash = models.CharField(max_length=64, unique=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    error = models.TextField(blank=True)
+    topics = models.ManyToManyField("Topic", blank=True, related_name="articles")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        indexes = [
+            models.Index(fields=["-published_at", "-id"], name="article_published_idx"),
+            models.Index(fields=["status"], name="article_status_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=~Q(body=""), name="article_body_not_empty"),
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "done", "failed"]), name="article_status_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("article-detail", args=[self.pk])
+
+
+class Speaker(models.Model):
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANISATION = "organisation", "Organisation"
+        ANONYMOUS = "anonymous", "Anonymous source"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=320, unique=True, allow_unicode=False)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.PERSON)
+    description = models.CharField(max_length=500, blank=True)
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_speakers"
+    )
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["kind", "name"], name="speaker_kind_name_idx")]
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="speaker_name_not_empty"),
+            models.CheckConstraint(
+                condition=~Q(merged_into=F("id")), name="speaker_not_merged_into_itself"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("speaker-detail", args=[self.slug])
+
+
+class SpeakerAlias(models.Model):
+    speaker = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(max_length=300)
+    normalized = models.CharField(max_length=300, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "speaker aliases"
+        constraints = [
+            models.CheckConstraint(condition=~Q(normalized=""), name="alias_normalized_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Topic(models.Model):
+    label = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=220, unique=True)
+    normalized = models.CharField(max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["label"]
+
+    def __str__(self) -> str:
+        return self.label
+
+    def get_absolute_url(self) -> str:
+        return reverse("topic-detail", args=[self.slug])
+
+
+class Quote(models.Model):
+    class Kind(models.TextChoices):
+        DIRECT = "direct", "Direct"
+        INDIRECT = "indirect", "Indirect"
+        MIXED = "mixed", "Mixed"
+
+    class Origin(models.TextChoices):
+        MACHINE = "machine", "Machine"
+        EDITOR = "editor", "Editor"
+
+    class Review(models.TextChoices):
+        UNREVIEWED = "unreviewed", "Unreviewed"
+        CONFIRMED = "confirmed", "Confirmed"
+        CORRECTED = "corrected", "Corrected"
+        REJECTED = "rejected", "Rejected"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
+    speaker = models.ForeignKey(
+        Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
+    )
+    text = models.TextField()
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    cue = models.CharField(max_length=100, blank=True)
+    cue_start = models.PositiveIntegerField(null=True, blank=True)
+    cue_end = models.PositiveIntegerField(null=True, blank=True)
+    speaker_mention = models.CharField(max_length=300, blank=True)
+    speaker_start = models.PositiveIntegerField(null=True, blank=True)
+    speaker_end = models.PositiveIntegerField(null=True, blank=True)
+    confidence = models.FloatField(default=0.5)
+    origin = models.CharField(max_length=16, choices=Origin.choices, default=Origin.MACHINE)
+    review_status = models.CharField(
+        max_length=16, choices=Review.choices, default=Review.UNREVIEWED
+    )
+    # Copied from the article so a speaker's quotes sort by date on one index.
+    published_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveIntegerField(default=1)
+    topics = models.ManyToManyField(Topic, blank=True, related_name="quotes")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["published_at", "created_at", "updated_at"])
+
+    class Meta:
+        ordering = ["article", "start"]
+        indexes = [
+            models.Index(fields=["speaker", "-published_at", "-id"], name="quote_speaker_date_idx"),
+            models.Index(fields=["article", "start"], name="quote_article_start_idx"),
+            models.Index(fields=["review_status", "confidence"], name="quote_review_idx"),
+            models.Index(fields=["-published_at", "-id"], name="quote_date_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(start__gte=0), name="quote_start_not_negative"),
+            models.CheckConstraint(condition=Q(start__lt=F("end")), name="quote_start_before_end"),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=0) & Q(confidence__lte=1),
+                name="quote_confidence_in_unit_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(cue_start__isnull=True) | Q(cue_start__lt=F("cue_end")),
+                name="quote_cue_span_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(speaker_start__isnull=True) | Q(speaker_start__lt=F("speaker_end")),
+                name="quote_speaker_span_ordered",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["direct", "indirect", "mixed"]), name="quote_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+    def get_absolute_url(self) -> str:
+        return reverse("quote-detail", args=[self.pk])
+
+    @property
+    def is_human_work(self) -> bool:
+        """True when an editor touched the quote, so re-extraction must leave it alone."""
+        return self.origin == self.Origin.EDITOR or self.review_status != self.Review.UNREVIEWED

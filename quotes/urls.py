@@ -1,0 +1,7 @@
+"""URL routes of the quotes app, one list per area of the product."""
+
+from __future__ import annotations
+
+from quotes.views import browse, editing, search
+
+urlpatterns = [*browse.urlpatterns, *editing.urlpatterns, *search.urlpatterns]

@@ -1,0 +1,1 @@
+"""Views, grouped by area: browsing, editing, search."""

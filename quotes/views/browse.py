@@ -1,0 +1,5 @@
+"""browse views."""
+
+from __future__ import annotations
+
+urlpatterns: list = []

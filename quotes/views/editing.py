@@ -1,0 +1,5 @@
+"""editing views."""
+
+from __future__ import annotations
+
+urlpatterns: list = []

@@ -1,0 +1,5 @@
+"""search views."""
+
+from __future__ import annotations
+
+urlpatterns: list = []

@@ -1,0 +1,43 @@
+"""Shared fixtures: a small cast of users and the seed article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.factories import make_user
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def reader(db):
+    """A logged-in user without editing permissions."""
+    return make_user("reader")
+
+
+@pytest.fixture
+def editor(db):
+    """A member of the Editors group."""
+    return make_user("editor", editor=True)
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    """A test client logged in as the editor."""
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def reader_client(client, reader):
+    """A test client logged in as a reader."""
+    client.force_login(reader)
+    return client
+
+
+@pytest.fixture(scope="session")
+def seed_text() -> str:
+    """The Reuters French-service article the project was designed from."""
+    return (FIXTURES / "seed_reuters_fr.txt").read_text(encoding="utf-8")
