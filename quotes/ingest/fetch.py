@@ -1,0 +1,59 @@
+"""Fetch one web page over HTTP(S) and turn it into a record."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+
+from django.conf import settings
+
+from quotes.ingest.decoding import decode_bytes
+from quotes.ingest.readers import html_record
+from quotes.ingest.records import ArticleRecord, ReadError, RecordError, build_record, parse_url
+
+USER_AGENT = "newsroom-quotes/0.1 (+quote tracker; one page per request)"
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def fetch_url(url: str) -> ArticleRecord | ReadError:
+    """The article at url, or a one-line error (bad URL, HTTP error, timeout, size, type)."""
+    try:
+        checked = parse_url(url)
+        request = urllib.request.Request(checked, headers={"User-Agent": USER_AGENT})
+        timeout = settings.INGEST_FETCH_TIMEOUT
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            content_type = response.headers.get_content_type()
+            declared = response.headers.get_content_charset()
+            limit = settings.INGEST_MAX_BYTES
+            data = response.read(limit + 1)
+            final_url = response.geturl()
+    except RecordError as error:
+        return ReadError(url, str(error))
+    except urllib.error.HTTPError as error:
+        return ReadError(url, f"HTTP {error.code} {error.reason}")
+    except urllib.error.URLError as error:
+        return ReadError(url, f"could not fetch ({error.reason})")
+    except TimeoutError:
+        return ReadError(url, f"no answer within {settings.INGEST_FETCH_TIMEOUT} s")
+    except OSError as error:
+        return ReadError(url, f"could not fetch ({error})")
+    if len(data) > limit:
+        return ReadError(url, f"page is over the limit of {limit} bytes (INGEST_MAX_BYTES)")
+    try:
+        text = _decode(data, declared)
+        if content_type in _HTML_TYPES:
+            return html_record(source=url, html=text, url=final_url)
+        if content_type == "text/plain":
+            return build_record(source=url, text=text, url=final_url)
+    except RecordError as error:
+        return ReadError(url, str(error))
+    return ReadError(url, f"unsupported content type {content_type} (expected HTML or plain text)")
+
+
+def _decode(data: bytes, declared: str | None) -> str:
+    if declared:
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_bytes(data)

@@ -1,0 +1,376 @@
+"""Writing the engine's attributions into quotes and speakers, keeping every editor's work."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.db import IntegrityError, transaction
+from django.utils.text import slugify
+
+from quotes.models import Article, Quote, Speaker, SpeakerAlias
+from quotes.text import normalize_name
+
+if TYPE_CHECKING:
+    from quotes.attribution import Attribution
+
+logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 32
+ERROR_MAX_CHARS = 2000
+# Longer mentions are descriptions ("la directrice du groupe ..."), not names to alias.
+ALIAS_MAX_WORDS = 6
+_PRONOUNS = frozenset(
+    [
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "on",
+        "lui",
+        "eux",
+        "celui",
+        "celle",
+        "ceux",
+        "je",
+        "nous",
+        "vous",
+        "he",
+        "she",
+        "they",
+        "him",
+        "her",
+        "them",
+        "it",
+        "we",
+        "i",
+        "you",
+        "who",
+    ]
+)
+_DETERMINERS = frozenset(
+    [
+        "le",
+        "la",
+        "les",
+        "l",
+        "un",
+        "une",
+        "des",
+        "du",
+        "de",
+        "d",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "son",
+        "sa",
+        "ses",
+        "leur",
+        "leurs",
+        "notre",
+        "votre",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "his",
+        "its",
+        "their",
+        "our",
+    ]
+)
+# Courtesy titles dropped from aliases so "M. Fried" and "Fried" are one key.
+_TITLES = re.compile(
+    r"^(?:m|mm|mme|mmes|mlle|mr|mrs|ms|dr|pr|me|monsieur|madame|mademoiselle|sir)\b\.?\s+",
+    re.IGNORECASE,
+)
+_SPEAKER_KINDS = {
+    "person": Speaker.Kind.PERSON,
+    "organisation": Speaker.Kind.ORGANISATION,
+    "organization": Speaker.Kind.ORGANISATION,
+    "anonymous": Speaker.Kind.ANONYMOUS,
+}
+_QUOTE_KINDS = frozenset(Quote.Kind.values)
+
+
+@dataclass(frozen=True)
+class AttributionOutcome:
+    """The result of attributing one article: counts, or the engine's error."""
+
+    article: Article
+    created: int = 0
+    updated: int = 0
+    removed: int = 0
+    kept: int = 0
+    skipped: int = 0
+    error: str = ""
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.error)
+
+
+def without_title(name: str) -> str:
+    """The name without a leading courtesy title ("M. Fried" -> "Fried")."""
+    return _TITLES.sub("", name.strip())
+
+
+def is_proper_name(mention: str) -> bool:
+    """True for "Daniel Fried", "Trump", "le Kremlin"; False for pronouns and "le responsable"."""
+    words = mention.replace("’", "'").split()
+    if not words or len(words) > ALIAS_MAX_WORDS:
+        return False
+    if len(words) == 1 and normalize_name(words[0]) in _PRONOUNS:
+        return False
+    # A determiner or an elided article ("l'administration") starts a common noun phrase.
+    while words and (words[0].lower() in _DETERMINERS or re.match(r"^[ld]'", words[0], re.I)):
+        head = words.pop(0)
+        if re.match(r"^[ld]'.", head, re.I):
+            words.insert(0, head[2:])
+            break
+    return any(word[:1].isupper() for word in words)
+
+
+def _one_line(error: BaseException) -> str:
+    message = " ".join(str(error).split()) or type(error).__name__
+    return f"{type(error).__name__}: {message}"[:ERROR_MAX_CHARS]
+
+
+def _canonical(speaker: Speaker) -> Speaker:
+    """Follow merges to the speaker that now owns the name (cycles end where they loop)."""
+    seen = {speaker.pk}
+    while speaker.merged_into_id and speaker.merged_into_id not in seen:
+        speaker = speaker.merged_into
+        seen.add(speaker.pk)
+    return speaker
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:300].strip("-") or "speaker"
+    taken = set(Speaker.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+class _SpeakerBook:
+    """Finds or creates the speaker of each attribution in one article, with aliases."""
+
+    def __init__(self, article: Article) -> None:
+        # Generic and anonymous speakers ("une source proche", "le responsable") are
+        # only the same person inside one article, so they are looked up there only.
+        self.local: dict[str, Speaker] = {}
+        for quote in article.quotes.select_related("speaker").exclude(speaker=None):
+            speaker = quote.speaker
+            if speaker.kind == Speaker.Kind.ANONYMOUS or not is_proper_name(speaker.name):
+                self.local.setdefault(normalize_name(speaker.name), speaker)
+
+    def speaker_for(self, attribution: Attribution) -> Speaker | None:
+        name = (attribution.speaker or "").strip()
+        mention = (attribution.speaker_mention or "").strip()
+        if not name and is_proper_name(mention):
+            name = mention
+        key = normalize_name(without_title(name))
+        if not key or key in _PRONOUNS:
+            return None
+        kind = _SPEAKER_KINDS.get(attribution.speaker_kind or "", Speaker.Kind.OTHER)
+        description = (getattr(attribution, "speaker_description", None) or "")[:500]
+        if kind == Speaker.Kind.ANONYMOUS or not is_proper_name(name):
+            return self._local_speaker(key, name, kind, description)
+        speaker = self._global_speaker(key, without_title(name), kind, description)
+        if mention and is_proper_name(mention):
+            self._add_alias(speaker, without_title(mention))
+        return speaker
+
+    def _local_speaker(self, key: str, name: str, kind: str, description: str) -> Speaker:
+        if key not in self.local:
+            label = name[:1].upper() + name[1:]
+            self.local[key] = Speaker.objects.create(
+                name=label[:300], slug=_unique_slug(label), kind=kind, description=description
+            )
+        return self.local[key]
+
+    def _global_speaker(self, key: str, name: str, kind: str, description: str) -> Speaker:
+        alias = SpeakerAlias.objects.select_related("speaker").filter(normalized=key).first()
+        if alias is not None:
+            return _canonical(alias.speaker)
+        try:
+            with transaction.atomic():
+                speaker = Speaker.objects.create(
+                    name=name[:300], slug=_unique_slug(name), kind=kind, description=description
+                )
+                SpeakerAlias.objects.create(speaker=speaker, name=name[:300], normalized=key)
+        except IntegrityError:
+            # Another worker created the same name (or slug) meanwhile: use theirs.
+            alias = SpeakerAlias.objects.select_related("speaker").filter(normalized=key).first()
+            if alias is None:
+                raise
+            return _canonical(alias.speaker)
+        return speaker
+
+    def _add_alias(self, speaker: Speaker, mention: str) -> None:
+        key = normalize_name(mention)
+        if not key or key in _PRONOUNS or SpeakerAlias.objects.filter(normalized=key).exists():
+            return
+        try:
+            with transaction.atomic():
+                SpeakerAlias.objects.create(speaker=speaker, name=mention[:300], normalized=key)
+        except IntegrityError:
+            logger.info("alias %r was taken concurrently", mention)
+
+
+def _span(start: Any, end: Any, limit: int) -> tuple[int | None, int | None]:
+    if isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= limit:
+        return start, end
+    return None, None
+
+
+def _quote_fields(article: Article, attribution: Attribution) -> dict[str, Any] | None:
+    """The model fields for one attribution, or None when it breaks the offsets invariant."""
+    body = article.body
+    start, end = _span(attribution.start, attribution.end, len(body))
+    if start is None or attribution.kind not in _QUOTE_KINDS:
+        return None
+    if attribution.text and body[start:end] != attribution.text:
+        logger.warning("article %s: quote text does not match its offsets", article.pk)
+        return None
+    cue_start, cue_end = _span(attribution.cue_start, attribution.cue_end, len(body))
+    speaker_start, speaker_end = _span(
+        attribution.speaker_start, attribution.speaker_end, len(body)
+    )
+    confidence = attribution.confidence if attribution.confidence is not None else 0.5
+    return {
+        "text": body[start:end],
+        "start": start,
+        "end": end,
+        "kind": attribution.kind,
+        "cue": (attribution.cue or "")[:100],
+        "cue_start": cue_start,
+        "cue_end": cue_end,
+        "speaker_mention": (attribution.speaker_mention or "")[:300],
+        "speaker_start": speaker_start,
+        "speaker_end": speaker_end,
+        "confidence": min(1.0, max(0.0, float(confidence))),
+        "published_at": article.published_at,
+    }
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start < other_end and other_start < end for other_start, other_end in spans)
+
+
+@transaction.atomic
+def _write_quotes(*, article: Article, attributions: Iterable[Attribution]) -> AttributionOutcome:
+    # Lock the article so two re-attributions of it cannot interleave.
+    article = Article.objects.select_for_update().get(pk=article.pk)
+    existing = list(article.quotes.all())
+    human_spans = [(q.start, q.end) for q in existing if q.is_human_work]
+    # Machine quotes found again at the same span are updated in place, so their URLs last.
+    machine = {(q.start, q.end): q for q in existing if not q.is_human_work}
+    book = _SpeakerBook(article)
+    created = updated = skipped = 0
+    seen: set[tuple[int, int]] = set()
+    for attribution in sorted(attributions, key=lambda a: (a.start, a.end)):
+        fields = _quote_fields(article, attribution)
+        if fields is None or (fields["start"], fields["end"]) in seen:
+            skipped += 1
+            continue
+        span = (fields["start"], fields["end"])
+        if _overlaps(*span, human_spans):
+            skipped += 1
+            continue
+        seen.add(span)
+        fields["speaker"] = book.speaker_for(attribution)
+        previous = machine.pop(span, None)
+        if previous is None:
+            Quote.objects.create(article=article, **fields)
+            created += 1
+        elif any(getattr(previous, name) != value for name, value in fields.items()):
+            for name, value in fields.items():
+                setattr(previous, name, value)
+            # A new version makes an editor's form opened on the old output stale.
+            previous.version += 1
+            previous.save()
+            updated += 1
+    for stale in machine.values():
+        stale.delete()
+    article.status = Article.Status.DONE
+    article.error = ""
+    article.save(update_fields=["status", "error", "updated_at"])
+    return AttributionOutcome(
+        article=article,
+        created=created,
+        updated=updated,
+        removed=len(machine),
+        kept=len(human_spans),
+        skipped=skipped,
+    )
+
+
+@transaction.atomic
+def article_mark_failed(*, article: Article, error: str) -> AttributionOutcome:
+    """Keep the article, flag it failed with a one-line error; its quotes stay as they were."""
+    article.status = Article.Status.FAILED
+    article.error = error[:ERROR_MAX_CHARS]
+    Article.objects.filter(pk=article.pk).update(status=article.status, error=article.error)
+    return AttributionOutcome(article=article, error=article.error)
+
+
+def article_attribute(
+    *, article: Article, attributions: Sequence[Attribution] | None = None
+) -> AttributionOutcome:
+    """Run the engine on the article (or take a batch's output) and write its quotes.
+
+    Machine quotes are replaced; quotes an editor confirmed, corrected, rejected or added stay
+    as they are, and a machine quote overlapping one of them is not added. The engine runs
+    outside the transaction so a slow parse holds no lock.
+    """
+    if attributions is None:
+        try:
+            from quotes.attribution import extract
+
+            attributions = extract(article.body, lang=article.language)
+        except Exception as error:
+            logger.warning("attribution of article %s failed", article.pk, exc_info=True)
+            return article_mark_failed(article=article, error=_one_line(error))
+    try:
+        return _write_quotes(article=article, attributions=attributions)
+    except (AttributeError, TypeError, ValueError) as error:
+        # Malformed engine output: the article is kept and flagged, never half-written.
+        return article_mark_failed(article=article, error=_one_line(error))
+
+
+def articles_attribute(
+    *, articles: Sequence[Article], batch_size: int = BATCH_SIZE
+) -> list[AttributionOutcome]:
+    """Attribute many articles through the engine's batched pipeline, one language at a time."""
+    outcomes: list[AttributionOutcome] = []
+    by_language: dict[str, list[Article]] = {}
+    for article in articles:
+        by_language.setdefault(article.language, []).append(article)
+    for language, group in by_language.items():
+        for offset in range(0, len(group), batch_size):
+            batch = group[offset : offset + batch_size]
+            try:
+                from quotes.attribution import extract_many
+
+                results = list(extract_many([a.body for a in batch], lang=language))
+            except Exception:
+                # One bad article must not fail its batch: retry each alone to find it.
+                logger.warning("batched attribution failed; retrying one by one", exc_info=True)
+                outcomes.extend(article_attribute(article=a) for a in batch)
+                continue
+            outcomes.extend(
+                article_attribute(article=a, attributions=r)
+                for a, r in zip(batch, results, strict=True)
+            )
+    return outcomes
