@@ -14,6 +14,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 
 SUPPORTED_LANGUAGES = ("fr", "en")
 TITLE_MAX_CHARS = 300
+URL_MAX_CHARS = 2000
 # Invisible characters that only break words for the parser and for search.
 _INVISIBLE = str.maketrans({"\u00ad": None, "\u200b": None, "\ufeff": None, "\u2060": None})
 _TRAILING_SPACES = re.compile(r"[ \t]+\n")
@@ -110,6 +111,8 @@ def parse_url(value: object) -> str | None:
     if value in (None, ""):
         return None
     url = str(value).strip()
+    if len(url) > URL_MAX_CHARS:
+        raise RecordError(f"url is longer than {URL_MAX_CHARS} characters")
     try:
         _url_validator(url)
     except ValidationError:

@@ -340,7 +340,7 @@ def article_attribute(
 
             attributions = extract(article.body, lang=article.language)
         except Exception as error:
-            logger.warning("attribution of article %s failed", article.pk, exc_info=True)
+            logger.info("attribution of article %s failed", article.pk, exc_info=True)
             return article_mark_failed(article=article, error=_one_line(error))
     try:
         return _write_quotes(article=article, attributions=attributions)
@@ -366,7 +366,7 @@ def articles_attribute(
                 results = list(extract_many([a.body for a in batch], lang=language))
             except Exception:
                 # One bad article must not fail its batch: retry each alone to find it.
-                logger.warning("batched attribution failed; retrying one by one", exc_info=True)
+                logger.info("batched attribution failed; retrying one by one", exc_info=True)
                 outcomes.extend(article_attribute(article=a) for a in batch)
                 continue
             outcomes.extend(

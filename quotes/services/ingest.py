@@ -5,14 +5,15 @@ from __future__ import annotations
 import enum
 import hashlib
 import logging
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Q
 
-from quotes.ingest import ArticleRecord
+from quotes.ingest import ArticleRecord, ReadError
 from quotes.models import Article
-from quotes.services.attribution import article_attribute
+from quotes.services.attribution import BATCH_SIZE, article_attribute, articles_attribute
 
 logger = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ def detect_language(text: str) -> str:
 
         language = engine_detect(text)
     except Exception:
-        logger.warning("language detection failed; storing as %s", DEFAULT_LANGUAGE, exc_info=True)
+        logger.info("language detection failed; storing as %s", DEFAULT_LANGUAGE, exc_info=True)
         return DEFAULT_LANGUAGE
     return language if language in ("fr", "en") else DEFAULT_LANGUAGE
 
@@ -61,7 +62,7 @@ def _find_duplicate(*, digest: str, url: str | None) -> Article | None:
 
 def _duplicate(article: Article) -> IngestResult:
     return IngestResult(
-        IngestStatus.DUPLICATE, article, f"duplicate of article {article.pk} ({article.title})"
+        IngestStatus.DUPLICATE, article, f"duplicate of article {article.pk} ({article.title[:60]})"
     )
 
 
@@ -113,3 +114,79 @@ def article_ingest(
             "(retry with: manage.py reattribute --failed)",
         )
     return result
+
+
+@dataclass
+class IngestReport:
+    """Counts for the summary line, and the one-line message of every failure."""
+
+    new: int = 0
+    duplicate: int = 0
+    failed: int = 0
+    errors: list[str] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return f"{self.new} new, {self.duplicate} duplicate, {self.failed} failed"
+
+
+def articles_ingest(
+    *,
+    items: Iterable[ArticleRecord | ReadError],
+    language: str | None = None,
+    on_result: Callable[[IngestStatus, str], None] | None = None,
+) -> IngestReport:
+    """Store every record (one transaction each), then attribute the new ones in batches.
+
+    With a broker the new articles are queued for the workers instead; read errors and
+    attribution failures are counted as failed and their messages kept.
+    """
+    from quotes.tasks import attribute_article, uses_workers
+
+    report = IngestReport()
+    notify = on_result or (lambda status, message: None)
+    pending: list[tuple[str, Article]] = []
+
+    def fail(message: str) -> None:
+        report.failed += 1
+        report.errors.append(message)
+        notify(IngestStatus.FAILED, message)
+
+    def attribute_pending() -> None:
+        outcomes = articles_attribute(articles=[article for _, article in pending])
+        for (source, article), outcome in zip(pending, outcomes, strict=True):
+            if outcome.failed:
+                fail(
+                    f"{source}: stored as article {article.pk} but attribution failed: "
+                    f"{outcome.error} (retry with: manage.py reattribute --failed)"
+                )
+            else:
+                report.new += 1
+                report.articles.append(article)
+                notify(IngestStatus.NEW, f"{source}: article {article.pk}")
+        pending.clear()
+
+    for item in items:
+        if isinstance(item, ReadError):
+            fail(str(item))
+            continue
+        try:
+            result = article_store(record=item, language=language)
+        except DatabaseError as error:
+            fail(f"{item.source}: could not be stored ({' '.join(str(error).split())})")
+            continue
+        if result.status is IngestStatus.DUPLICATE:
+            report.duplicate += 1
+            notify(IngestStatus.DUPLICATE, f"{item.source}: {result.message}")
+        elif uses_workers():
+            attribute_article.delay(result.article.pk)
+            report.new += 1
+            report.articles.append(result.article)
+            notify(IngestStatus.NEW, f"{item.source}: article {result.article.pk} (queued)")
+        else:
+            pending.append((item.source, result.article))
+            if len(pending) >= BATCH_SIZE:
+                attribute_pending()
+    if pending:
+        attribute_pending()
+    return report
