@@ -1,5 +1,113 @@
-"""browse views."""
+"""Browsing views: home, speakers, a speaker's quotes, an article with its quotes, one quote."""
 
 from __future__ import annotations
 
-urlpatterns: list = []
+from django.http import HttpRequest, HttpResponsePermanentRedirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.middleware import HtmxDetails
+
+from quotes import selectors
+
+
+class HtmxHttpRequest(HttpRequest):
+    htmx: HtmxDetails
+
+
+def _wants_fragment(request: HtmxHttpRequest) -> bool:
+    """True for htmx swaps; boosted links and history restores need the full page."""
+    htmx = request.htmx
+    return bool(htmx) and not htmx.boosted and not htmx.history_restore_request
+
+
+def _can_see_rejected(request: HttpRequest) -> bool:
+    return request.user.has_perm("quotes.change_quote")
+
+
+def _page_or_partial(request: HtmxHttpRequest, template: str, partial: str) -> str:
+    return f"{template}#{partial}" if _wants_fragment(request) else template
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def home(request: HtmxHttpRequest) -> TemplateResponse:
+    """Search box, latest quotes, most-quoted speakers over 7 and 30 days, totals."""
+    template = _page_or_partial(request, "quotes/home.html", "home-content")
+    return TemplateResponse(request, template, {"summary": selectors.home_summary()})
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def speaker_list(request: HtmxHttpRequest) -> TemplateResponse:
+    """Speakers with counts; filter by name and kind, sort, paginate; the results swap alone."""
+    listing = selectors.speaker_list(
+        query=request.GET.get("q", ""),
+        kind=request.GET.get("kind", ""),
+        sort=request.GET.get("sort", "count"),
+        page=request.GET.get("page", 1),
+    )
+    template = _page_or_partial(request, "quotes/speaker_list.html", "speaker-results")
+    return TemplateResponse(
+        request,
+        template,
+        {"listing": listing, "kinds": selectors.SPEAKER_KINDS, "sorts": SORT_LABELS},
+    )
+
+
+SORT_LABELS = {"count": "Most quoted", "name": "Name", "latest": "Latest quote"}
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def speaker_detail(
+    request: HtmxHttpRequest, slug: str
+) -> TemplateResponse | HttpResponsePermanentRedirect:
+    """A speaker's profile and quotes, newest first; "load more" fetches the next page alone."""
+    speaker = selectors.speaker_get(slug=slug)
+    if speaker.merged_into_id is not None:
+        return HttpResponsePermanentRedirect(speaker.merged_into.get_absolute_url())
+    quotes = selectors.speaker_quotes(speaker=speaker, page=request.GET.get("page", 1))
+    if _wants_fragment(request):
+        return TemplateResponse(
+            request,
+            "quotes/speaker_detail.html#speaker-quotes-page",
+            {"speaker": speaker, "quotes": quotes},
+        )
+    return TemplateResponse(
+        request,
+        "quotes/speaker_detail.html",
+        {
+            "speaker": speaker,
+            "profile": selectors.speaker_profile(speaker=speaker),
+            "quotes": quotes,
+        },
+    )
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def article_detail(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
+    """The article text with its quotes highlighted, and its quotes by speaker."""
+    view = selectors.article_detail(pk=pk, include_rejected=_can_see_rejected(request))
+    template = _page_or_partial(request, "quotes/article_detail.html", "article-content")
+    return TemplateResponse(request, template, {"view": view})
+
+
+@require_GET
+@vary_on_headers("HX-Request")
+def quote_detail(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
+    """One quote in its paragraph, with speaker, article, review status and history."""
+    view = selectors.quote_detail(pk=pk, include_rejected=_can_see_rejected(request))
+    template = _page_or_partial(request, "quotes/quote_detail.html", "quote-content")
+    return TemplateResponse(request, template, {"view": view, "quote": view.quote})
+
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("speakers/", speaker_list, name="speaker-list"),
+    path("speakers/<slug:slug>/", speaker_detail, name="speaker-detail"),
+    path("articles/<int:pk>/", article_detail, name="article-detail"),
+    path("quotes/<int:pk>/", quote_detail, name="quote-detail"),
+]

@@ -1,0 +1,309 @@
+"""Reads for the views: bounded querysets, counts and page-sized slices."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet
+from django.db.models.functions import TruncDate, TruncMonth
+from django.http import Http404
+
+from quotes.models import Article, Quote, Speaker, SpeakerAlias
+from quotes.text import normalize_name
+
+SPEAKERS_PER_PAGE = 30
+SPEAKER_QUOTES_PER_PAGE = 20
+LATEST_QUOTES = 10
+TOP_SPEAKERS = 8
+HISTORY_LIMIT = 50
+# Buckets by day when the quotes span at most this many days, by month otherwise.
+DAILY_TIMELINE_MAX_DAYS = 62
+
+SPEAKER_SORTS = {
+    "count": ("-quote_count", "name", "id"),
+    "name": ("name", "id"),
+    "latest": ("-latest_quote_at", "name", "id"),
+}
+SPEAKER_KINDS = (Speaker.Kind.PERSON, Speaker.Kind.ORGANISATION, Speaker.Kind.ANONYMOUS)
+_PUBLIC = ~Q(review_status=Quote.Review.REJECTED)
+
+
+def public_quotes() -> QuerySet[Quote]:
+    """Quotes anyone may see: everything but those an editor rejected."""
+    return Quote.objects.filter(_PUBLIC)
+
+
+def _listed_quotes() -> QuerySet[Quote]:
+    """Public quotes with their speaker and article, without the article body lists never show."""
+    return public_quotes().select_related("speaker", "article").defer("article__body")
+
+
+def _public_quote_count() -> Count:
+    return Count("quotes", filter=~Q(quotes__review_status=Quote.Review.REJECTED))
+
+
+def speakers_with_quotes() -> QuerySet[Speaker]:
+    """Unmerged speakers with public quotes, annotated with their quote count and latest date."""
+    return (
+        Speaker.objects.filter(merged_into__isnull=True)
+        .annotate(
+            quote_count=_public_quote_count(),
+            latest_quote_at=Max(
+                "quotes__published_at",
+                filter=~Q(quotes__review_status=Quote.Review.REJECTED),
+            ),
+        )
+        .filter(quote_count__gt=0)
+    )
+
+
+@dataclass(frozen=True)
+class TopSpeakers:
+    """The most-quoted speakers over a window ending at the data's latest date."""
+
+    days: int
+    since: dt.datetime | None
+    speakers: list[Speaker]
+
+
+@dataclass(frozen=True)
+class HomeSummary:
+    """What the home page shows."""
+
+    latest_quotes: list[Quote]
+    top_speakers: list[TopSpeakers]
+    quote_total: int
+    speaker_total: int
+    article_total: int
+    latest_date: dt.datetime | None
+
+
+def home_summary(*, windows: tuple[int, ...] = (7, 30)) -> HomeSummary:
+    """Latest quotes, most-quoted speakers per window of the data's own dates, and totals."""
+    totals = public_quotes().aggregate(
+        quotes=Count("id"),
+        speakers=Count("speaker", distinct=True, filter=Q(speaker__merged_into__isnull=True)),
+        articles=Count("article", distinct=True),
+        latest=Max("published_at"),
+    )
+    latest_date = totals["latest"]
+    tops = []
+    for days in windows:
+        since = latest_date - dt.timedelta(days=days) if latest_date else None
+        speakers: list[Speaker] = []
+        if since is not None:
+            window = Q(quotes__published_at__gt=since) & ~Q(
+                quotes__review_status=Quote.Review.REJECTED
+            )
+            speakers = list(
+                Speaker.objects.filter(merged_into__isnull=True)
+                .annotate(quote_count=Count("quotes", filter=window))
+                .filter(quote_count__gt=0)
+                .order_by("-quote_count", "name", "id")[:TOP_SPEAKERS]
+            )
+        tops.append(TopSpeakers(days=days, since=since, speakers=speakers))
+    return HomeSummary(
+        latest_quotes=list(_listed_quotes().order_by("-published_at", "-id")[:LATEST_QUOTES]),
+        top_speakers=tops,
+        quote_total=totals["quotes"],
+        speaker_total=totals["speakers"],
+        article_total=totals["articles"],
+        latest_date=latest_date,
+    )
+
+
+@dataclass(frozen=True)
+class SpeakerListing:
+    """One page of the speaker list and the filters that produced it."""
+
+    page: Page
+    query: str
+    kind: str
+    sort: str
+
+
+def speaker_list(
+    *, query: str = "", kind: str = "", sort: str = "count", page: int | str = 1
+) -> SpeakerListing:
+    """Speakers filtered by name or alias (case- and accent-free), by kind, sorted and paginated."""
+    query = query.strip()
+    kind = kind if kind in SPEAKER_KINDS else ""
+    sort = sort if sort in SPEAKER_SORTS else "count"
+    speakers = speakers_with_quotes()
+    if kind:
+        speakers = speakers.filter(kind=kind)
+    folded = normalize_name(query)
+    if folded:
+        # An Exists keeps one row per speaker, so the annotated counts stay right.
+        alias_matches = SpeakerAlias.objects.filter(
+            speaker=OuterRef("pk"), normalized__contains=folded
+        )
+        speakers = speakers.filter(Q(name__icontains=query) | Exists(alias_matches))
+    paginator = Paginator(speakers.order_by(*SPEAKER_SORTS[sort]), SPEAKERS_PER_PAGE)
+    return SpeakerListing(page=paginator.get_page(page), query=query, kind=kind, sort=sort)
+
+
+@dataclass(frozen=True)
+class TimelineBucket:
+    """Quotes in one day or month."""
+
+    start: dt.date
+    count: int
+
+
+@dataclass(frozen=True)
+class SpeakerProfile:
+    """A speaker's header: counts and the quotes-over-time series."""
+
+    speaker: Speaker
+    quote_count: int
+    article_count: int
+    first_quote_at: dt.datetime | None
+    latest_quote_at: dt.datetime | None
+    timeline_unit: str
+    timeline: list[TimelineBucket] = field(default_factory=list)
+
+
+def speaker_get(*, slug: str) -> Speaker:
+    """The speaker with this slug, aliases prefetched, merged ones included (the view redirects)."""
+    try:
+        return (
+            Speaker.objects.select_related("merged_into").prefetch_related("aliases").get(slug=slug)
+        )
+    except Speaker.DoesNotExist as exc:
+        raise Http404("No such speaker") from exc
+
+
+def speaker_profile(*, speaker: Speaker) -> SpeakerProfile:
+    """Counts of the speaker's public quotes and articles, and their quotes per day or month."""
+    quotes = public_quotes().filter(speaker=speaker)
+    stats = quotes.aggregate(
+        quotes=Count("id"),
+        articles=Count("article", distinct=True),
+        first=Min("published_at"),
+        latest=Max("published_at"),
+    )
+    first, latest = stats["first"], stats["latest"]
+    unit = "day"
+    timeline: list[TimelineBucket] = []
+    if first is not None and latest is not None:
+        unit = "day" if (latest - first).days <= DAILY_TIMELINE_MAX_DAYS else "month"
+        trunc = TruncDate("published_at") if unit == "day" else TruncMonth("published_at")
+        rows = (
+            quotes.filter(published_at__isnull=False)
+            .annotate(bucket=trunc)
+            .values("bucket")
+            .annotate(n=Count("id"))
+            .order_by("bucket")
+        )
+        timeline = _fill_gaps({_as_date(row["bucket"]): row["n"] for row in rows}, unit)
+    return SpeakerProfile(
+        speaker=speaker,
+        quote_count=stats["quotes"],
+        article_count=stats["articles"],
+        first_quote_at=first,
+        latest_quote_at=latest,
+        timeline_unit=unit,
+        timeline=timeline,
+    )
+
+
+def _as_date(value: dt.date | dt.datetime) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def _fill_gaps(counts: dict[dt.date, int], unit: str) -> list[TimelineBucket]:
+    """Every day or month from the first bucket to the last, zero where nothing was said."""
+    if not counts:
+        return []
+    current, last = min(counts), max(counts)
+    buckets = []
+    while current <= last:
+        buckets.append(TimelineBucket(start=current, count=counts.get(current, 0)))
+        if unit == "day":
+            current += dt.timedelta(days=1)
+        else:
+            current = dt.date(current.year + current.month // 12, current.month % 12 + 1, 1)
+    return buckets
+
+
+def speaker_quotes(*, speaker: Speaker, page: int | str = 1) -> Page:
+    """One page of the speaker's public quotes, newest first, with their articles."""
+    quotes = _listed_quotes().filter(speaker=speaker).order_by("-published_at", "-id")
+    return Paginator(quotes, SPEAKER_QUOTES_PER_PAGE).get_page(page)
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """An article and the quotes to highlight in it, in text order."""
+
+    article: Article
+    quotes: list[Quote]
+
+
+def article_detail(*, pk: int, include_rejected: bool = False) -> ArticleView:
+    """The article with its quotes and their speakers; rejected quotes only when asked."""
+    try:
+        article = Article.objects.get(pk=pk)
+    except Article.DoesNotExist as exc:
+        raise Http404("No such article") from exc
+    quotes = Quote.objects.filter(article=article)
+    if not include_rejected:
+        quotes = quotes.filter(_PUBLIC)
+    return ArticleView(
+        article=article, quotes=list(quotes.select_related("speaker").order_by("start", "end"))
+    )
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One saved version of a quote: who, when, how, and which fields changed."""
+
+    record: object
+    changes: list[tuple[str, object, object]]
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    """A quote, the paragraph around it and its history, newest change first."""
+
+    quote: Quote
+    paragraph_before: str
+    paragraph_after: str
+    history: list[HistoryEntry]
+
+
+def quote_detail(*, pk: int, include_rejected: bool = False) -> QuoteView:
+    """The quote in its paragraph with its speaker, article and change history."""
+    quotes = Quote.objects.select_related("speaker", "article")
+    if not include_rejected:
+        quotes = quotes.filter(_PUBLIC)
+    try:
+        quote = quotes.get(pk=pk)
+    except Quote.DoesNotExist as exc:
+        raise Http404("No such quote") from exc
+    body = quote.article.body
+    paragraph_start = body.rfind("\n", 0, quote.start) + 1
+    paragraph_end = body.find("\n", quote.end)
+    paragraph_end = len(body) if paragraph_end == -1 else paragraph_end
+    # One extra record so the oldest shown version can still be diffed against its predecessor.
+    records = list(
+        quote.history.select_related("history_user", "speaker").order_by(
+            "-history_date", "-history_id"
+        )[: HISTORY_LIMIT + 1]
+    )
+    history = []
+    for newer, older in zip(records, [*records[1:], None], strict=True):
+        changes = []
+        if older is not None:
+            delta = newer.diff_against(older, foreign_keys_are_objs=True)
+            changes = [(change.field, change.old, change.new) for change in delta.changes]
+        history.append(HistoryEntry(record=newer, changes=changes))
+    return QuoteView(
+        quote=quote,
+        paragraph_before=body[paragraph_start : quote.start],
+        paragraph_after=body[quote.end : paragraph_end],
+        history=history[:HISTORY_LIMIT],
+    )

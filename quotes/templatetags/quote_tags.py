@@ -1,0 +1,298 @@
+"""Article highlighting from stored offsets and a server-rendered timeline chart."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from dataclasses import dataclass
+
+from django import template
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from quotes.models import Quote, Speaker
+
+register = template.Library()
+
+PALETTE_SIZE = 8
+
+
+@dataclass(frozen=True)
+class SpeakerGroup:
+    """An article's quotes by one speaker (or by nobody known), with the speaker's colour."""
+
+    speaker: Speaker | None
+    colour: str
+    quotes: list[Quote]
+
+
+@dataclass(frozen=True)
+class Highlights:
+    """The article body as HTML with quotes marked, and its quotes grouped by speaker."""
+
+    body: SafeString
+    groups: list[SpeakerGroup]
+    highlighted_ids: frozenset[int]
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    quote: Quote
+    role: str
+
+
+def colour_class(speaker_id: int | None, palette: dict[int | None, str]) -> str:
+    """The CSS class for a speaker, assigned in order of first appearance."""
+    if speaker_id is None:
+        return "sp-unknown"
+    if speaker_id not in palette:
+        palette[speaker_id] = f"sp-{len(palette) % PALETTE_SIZE}"
+    return palette[speaker_id]
+
+
+def quote_summary(quote: Quote) -> str:
+    """Who said it, how and how sure the machine is: the tooltip text."""
+    who = quote.speaker.name if quote.speaker else "Unknown speaker"
+    if not quote.speaker and quote.speaker_mention:
+        who = f"{who} (“{quote.speaker_mention}”)"
+    parts = [who, f"{Quote.Kind(quote.kind).label.lower()} quote"]
+    if quote.cue:
+        parts.append(f"cue “{quote.cue}”")
+    parts.append(f"confidence {round(quote.confidence * 100)}%")
+    return " · ".join(parts)
+
+
+def _non_overlapping(spans: list[_Span]) -> list[_Span]:
+    """The spans to draw, earliest first; a span overlapping one already kept is dropped."""
+    kept: list[_Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if span.start < span.end and (not kept or span.start >= kept[-1].end):
+            kept.append(span)
+    return kept
+
+
+def _covering(spans: list[_Span], starts: list[int], position: int) -> _Span | None:
+    index = bisect.bisect_right(starts, position) - 1
+    if index >= 0 and spans[index].start <= position < spans[index].end:
+        return spans[index]
+    return None
+
+
+def _open_quote(span: _Span, colour: str, first_piece: bool) -> str:
+    if not first_piece:
+        return format_html('<mark class="q {}" data-quote="{}">', colour, span.quote.pk)
+    return format_html(
+        '<mark class="q {}" id="quote-{}" data-quote="{}" tabindex="0" aria-describedby="tip-{}">',
+        colour,
+        span.quote.pk,
+        span.quote.pk,
+        span.quote.pk,
+    )
+
+
+def _close_quote(span: _Span, with_tooltip: bool) -> str:
+    if not with_tooltip:
+        return "</mark>"
+    return format_html(
+        '<span class="tip" role="tooltip" id="tip-{}">{}</span></mark>',
+        span.quote.pk,
+        quote_summary(span.quote),
+    )
+
+
+def render_body(
+    body: str, quotes: list[Quote], palette: dict[int | None, str]
+) -> tuple[SafeString, frozenset[int]]:
+    """Escaped paragraphs with quotes, mentions and cues marked, and the ids of marked quotes."""
+    length = len(body)
+    quote_spans = _non_overlapping(
+        [_Span(q.start, min(q.end, length), q, "quote") for q in quotes if q.start < length]
+    )
+    inner: list[_Span] = []
+    for span in quote_spans:
+        quote = span.quote
+        if quote.speaker_start is not None and quote.speaker_end is not None:
+            inner.append(_Span(quote.speaker_start, min(quote.speaker_end, length), quote, "who"))
+        if quote.cue_start is not None and quote.cue_end is not None:
+            inner.append(_Span(quote.cue_start, min(quote.cue_end, length), quote, "cue"))
+    mark_spans = _non_overlapping(inner)
+
+    cuts = {0, length}
+    for span in (*quote_spans, *mark_spans):
+        cuts.update((span.start, span.end))
+    for index, char in enumerate(body):
+        if char == "\n":
+            cuts.update((index, index + 1))
+    cuts_sorted = sorted(cuts)
+    quote_starts = [s.start for s in quote_spans]
+    mark_starts = [s.start for s in mark_spans]
+
+    html: list[str] = []
+    paragraph: list[str] = []
+    opened: set[int] = set()
+    current_quote: _Span | None = None
+    current_mark: _Span | None = None
+    first_piece = False
+
+    def close_mark() -> None:
+        nonlocal current_mark
+        if current_mark is not None:
+            paragraph.append("</span>")
+            current_mark = None
+
+    def close_quote() -> None:
+        nonlocal current_quote
+        close_mark()
+        if current_quote is not None:
+            paragraph.append(_close_quote(current_quote, first_piece))
+            current_quote = None
+
+    def end_paragraph() -> None:
+        close_quote()
+        text = "".join(paragraph)
+        if text.strip():
+            html.append(f"<p>{text}</p>")
+        paragraph.clear()
+
+    for start, end in itertools.pairwise(cuts_sorted):
+        piece = body[start:end]
+        if piece == "\n":
+            end_paragraph()
+            continue
+        quote_span = _covering(quote_spans, quote_starts, start)
+        mark_span = _covering(mark_spans, mark_starts, start)
+        if quote_span is not current_quote:
+            close_quote()
+            if quote_span is not None:
+                first_piece = quote_span.quote.pk not in opened
+                opened.add(quote_span.quote.pk)
+                colour = colour_class(quote_span.quote.speaker_id, palette)
+                paragraph.append(_open_quote(quote_span, colour, first_piece))
+                current_quote = quote_span
+        if mark_span is not current_mark:
+            close_mark()
+            if mark_span is not None:
+                colour = colour_class(mark_span.quote.speaker_id, palette)
+                paragraph.append(
+                    format_html(
+                        '<span class="{} {}" data-quote="{}">',
+                        mark_span.role,
+                        colour,
+                        mark_span.quote.pk,
+                    )
+                )
+                current_mark = mark_span
+        paragraph.append(escape(piece))
+    end_paragraph()
+    # Safe: every piece of article text went through escape(), every tag through format_html().
+    return mark_safe("\n".join(html)), frozenset(opened)
+
+
+@register.simple_tag
+def article_highlights(body: str, quotes: list[Quote]) -> Highlights:
+    """Highlight the quotes in the body and group them by speaker with matching colours."""
+    palette: dict[int | None, str] = {}
+    rendered, highlighted = render_body(body, quotes, palette)
+    groups: dict[int | None, SpeakerGroup] = {}
+    for quote in quotes:
+        if quote.speaker_id not in groups:
+            groups[quote.speaker_id] = SpeakerGroup(
+                speaker=quote.speaker,
+                colour=colour_class(quote.speaker_id, palette),
+                quotes=[],
+            )
+        groups[quote.speaker_id].quotes.append(quote)
+    return Highlights(body=rendered, groups=list(groups.values()), highlighted_ids=highlighted)
+
+
+@register.filter
+def percent(value: float) -> str:
+    """0.823 -> '82%'."""
+    return f"{round(value * 100)}%"
+
+
+@register.simple_tag
+def timeline_svg(buckets, unit: str, *, width: int = 640, height: int = 160) -> SafeString:
+    """A bar chart of quotes per day or month as inline, accessible SVG."""
+    if not buckets:
+        return mark_safe("")
+    top = max(bucket.count for bucket in buckets) or 1
+    left, right, upper, lower = 28, 8, 12, 28
+    plot_width = width - left - right
+    plot_height = height - upper - lower
+    slot = plot_width / len(buckets)
+    bar_width = max(slot * 0.8, 1)
+    label_format = "%d %b %Y" if unit == "day" else "%b %Y"
+    total = sum(bucket.count for bucket in buckets)
+    first_label = buckets[0].start.strftime(label_format)
+    last_label = buckets[-1].start.strftime(label_format)
+    parts = [
+        format_html(
+            '<svg class="timeline" viewBox="0 0 {} {}" role="img" aria-labelledby="timeline-title">'
+            '<title id="timeline-title">{} quotes per {}, {} to {}; at most {} in one {}</title>',
+            width,
+            height,
+            total,
+            unit,
+            first_label,
+            last_label,
+            top,
+            unit,
+        ),
+        format_html(
+            '<line class="axis" x1="{}" y1="{}" x2="{}" y2="{}"/>',
+            left,
+            upper + plot_height,
+            width - right,
+            upper + plot_height,
+        ),
+        format_html(
+            '<text class="tick" x="{}" y="{}" text-anchor="end">{}</text>',
+            left - 4,
+            upper + 8,
+            top,
+        ),
+        format_html(
+            '<text class="tick" x="{}" y="{}" text-anchor="end">0</text>',
+            left - 4,
+            upper + plot_height,
+        ),
+    ]
+    for index, bucket in enumerate(buckets):
+        bar_height = plot_height * bucket.count / top
+        parts.append(
+            format_html(
+                '<rect class="bar" x="{}" y="{}" width="{}" height="{}">'
+                "<title>{}: {} quote{}</title></rect>",
+                f"{left + index * slot + (slot - bar_width) / 2:.1f}",
+                f"{upper + plot_height - bar_height:.1f}",
+                f"{bar_width:.1f}",
+                f"{bar_height:.1f}",
+                bucket.start.strftime(label_format),
+                bucket.count,
+                "" if bucket.count == 1 else "s",
+            )
+        )
+    parts.append(
+        format_html('<text class="tick" x="{}" y="{}">{}</text>', left, height - 8, first_label)
+    )
+    if len(buckets) > 1:
+        parts.append(
+            format_html(
+                '<text class="tick" x="{}" y="{}" text-anchor="end">{}</text>',
+                width - right,
+                height - 8,
+                last_label,
+            )
+        )
+    parts.append("</svg>")
+    # Safe: built from format_html() pieces only.
+    return mark_safe("".join(parts))
+
+
+@register.filter
+def field_label(name: str) -> str:
+    """A model field name as words: 'review_status' -> 'review status'."""
+    return name.replace("_", " ")
