@@ -1,0 +1,155 @@
+"""Highlighting an article body from stored offsets: marks, paragraphs, overlaps, escaping."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from quotes.models import Quote, Speaker
+from quotes.selectors import TimelineBucket
+from quotes.templatetags.quote_tags import article_highlights, render_body, timeline_svg
+
+
+def quote(pk: int, body: str, words: str, speaker: Speaker | None = None, **kw) -> Quote:
+    """An unsaved quote over the first occurrence of `words` in `body`."""
+    start = body.index(words)
+    fields = {"kind": "direct", "confidence": 0.9, "cue": ""}
+    fields.update(kw)
+    q = Quote(pk=pk, text=words, start=start, end=start + len(words), **fields)
+    q.speaker = speaker
+    return q
+
+
+def visible_text(html: str) -> str:
+    """The text a reader sees: tags and tooltips removed, entities decoded, paragraphs joined."""
+    html = re.sub(r'<span class="tip"[^>]*>.*?</span>', "", html)
+    html = html.replace("</p>\n<p>", "\n")
+    text = re.sub(r"<[^>]+>", "", html)
+    for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&#x27;", "'")):
+        text = text.replace(entity, char)
+    return text.replace("&amp;", "&")
+
+
+def test_quote_split_across_paragraphs_is_focusable_once():
+    body = "Il a dit « début\nfin » hier."
+    q = quote(1, body, "début\nfin")
+
+    html, marked = render_body(body, [q], {})
+
+    assert html.count("<p>") == 2
+    assert html.count('tabindex="0"') == 1
+    assert html.count('<mark class="q sp-unknown"') == 2
+    assert html.count('role="tooltip"') == 1
+    assert marked == frozenset({1})
+
+
+def test_overlapping_quotes_keep_the_first_and_still_list_the_other():
+    speaker = Speaker(pk=7, name="Anne")
+    body = "« Un deux trois quatre », dit Anne."
+    first = quote(1, body, "Un deux trois", speaker)
+    second = quote(2, body, "trois quatre", speaker)
+
+    highlights = article_highlights(body, [first, second])
+
+    assert highlights.highlighted_ids == frozenset({1})
+    assert [q.pk for q in highlights.groups[0].quotes] == [1, 2]
+    assert visible_text(highlights.body) == body
+
+
+def test_mention_and_cue_inside_the_quote_nest_within_it():
+    speaker = Speaker(pk=3, name="Paul")
+    body = "Selon Paul, la paix est proche."
+    q = quote(1, body, "Selon Paul, la paix est proche", speaker, cue="Selon")
+    q.cue_start, q.cue_end = 0, 5
+    q.speaker_start, q.speaker_end = 6, 10
+
+    html, _ = render_body(body, [q], {})
+
+    assert '<span class="cue sp-0" data-quote="1">Selon</span>' in html
+    assert '<span class="who sp-0" data-quote="1">Paul</span>' in html
+    assert html.index("<mark") < html.index('class="cue') < html.index("</mark>")
+
+
+def test_speakers_get_distinct_colours_in_order_of_appearance():
+    anne, paul = Speaker(pk=1, name="Anne"), Speaker(pk=2, name="Paul")
+    body = "« A » dit Anne. « B » dit Paul. « C » dit Anne. « D » dit on."
+    quotes = [
+        quote(10, body, "A", anne),
+        quote(11, body, "B", paul),
+        quote(12, body, "C", anne),
+        quote(13, body, "D", None),
+    ]
+
+    highlights = article_highlights(body, quotes)
+
+    assert [(g.speaker and g.speaker.name, g.colour) for g in highlights.groups] == [
+        ("Anne", "sp-0"),
+        ("Paul", "sp-1"),
+        (None, "sp-unknown"),
+    ]
+
+
+def test_offsets_past_the_end_of_the_body_do_not_break_the_page():
+    body = "Court."
+    q = Quote(pk=1, text="x", start=3, end=50, kind="direct", confidence=0.5)
+
+    html, _ = render_body(body, [q], {})
+
+    assert visible_text(html) == body
+
+
+spans = st.lists(st.tuples(st.integers(0, 60), st.integers(1, 20)), max_size=6)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    body=st.text(alphabet=st.sampled_from("ab <>&\"'«»\n"), min_size=1, max_size=60),
+    quote_spans=spans,
+    mention_spans=spans,
+)
+def test_highlighting_never_changes_or_unescapes_the_text(body, quote_spans, mention_spans):
+    quotes = []
+    for pk, ((start, length), (m_start, m_length)) in enumerate(
+        zip(quote_spans, [*mention_spans, *[(0, 0)] * len(quote_spans)], strict=False), 1
+    ):
+        q = Quote(pk=pk, text="", start=start, end=start + length, kind="mixed", confidence=0.5)
+        if m_length:
+            q.speaker_start, q.speaker_end = m_start, m_start + m_length
+        quotes.append(q)
+
+    html, _ = render_body(body, quotes, {})
+
+    paragraphs = [line for line in body.split("\n") if line.strip()]
+    assert visible_text(html) == "\n".join(paragraphs)
+    assert "<script" not in html
+    stack = []
+    for closing, name in re.findall(r"<(/?)(mark|span|p)\b", html):
+        if closing:
+            assert stack.pop() == name
+        else:
+            stack.append(name)
+    assert stack == []
+
+
+def test_timeline_chart_is_accessible_svg_with_one_bar_per_bucket():
+    buckets = [
+        TimelineBucket(start=dt.date(2024, 1, 1), count=3),
+        TimelineBucket(start=dt.date(2024, 2, 1), count=0),
+        TimelineBucket(start=dt.date(2024, 3, 1), count=1),
+    ]
+
+    svg = timeline_svg(buckets, "month")
+
+    assert svg.startswith("<svg") and svg.endswith("</svg>")
+    assert 'role="img"' in svg
+    assert "4 quotes per month, Jan 2024 to Mar 2024" in svg
+    assert svg.count('<rect class="bar"') == 3
+    assert "<title>Feb 2024: 0 quotes</title>" in svg
+    assert "<title>Mar 2024: 1 quote</title>" in svg
+
+
+def test_timeline_chart_is_empty_without_data():
+    assert timeline_svg([], "day") == ""

@@ -1,0 +1,105 @@
+"""Every browsing page runs a fixed number of SQL queries, however much data there is."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from quotes.models import Quote
+from tests.factories import make_article, make_quote, make_speaker
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+def populate(size: int, prefix: str = "Orateur") -> dict[str, str]:
+    """`size` speakers quoted across `size` articles over several months; URLs of each page."""
+    speakers = [
+        make_speaker(
+            f"{prefix} {n}", aliases=(f"{prefix[0]}{n}",), kind=("person", "organisation")[n % 2]
+        )
+        for n in range(size)
+    ]
+    quotes = []
+    for n in range(size):
+        sentences = [f"« Phrase {n}-{k} », a dit {s.name}." for k, s in enumerate(speakers[:6])]
+        body = "\n".join(sentences)
+        article = make_article(
+            body=body,
+            published_at=dt.datetime(2024, 1, 1, tzinfo=dt.UTC) + dt.timedelta(days=7 * n),
+        )
+        offset = 0
+        for k, sentence in enumerate(sentences):
+            start = offset + 2
+            end = start + sentence.index(" »") - 2
+            quotes.append(
+                make_quote(article, speakers[(n + k) % size], start=start, end=end, cue="a dit")
+            )
+            offset += len(sentence) + 1
+        quotes[-1].review_status = Quote.Review.REJECTED
+        quotes[-1].save()
+    quote = quotes[0]
+    quote.review_status = Quote.Review.CONFIRMED
+    quote.save()
+    speaker = speakers[0]
+    return {
+        "home": reverse("home"),
+        "speaker list": reverse("speaker-list") + f"?q={prefix.lower()}",
+        "speaker list by kind": reverse("speaker-list") + "?kind=person&sort=latest",
+        "speaker": speaker.get_absolute_url(),
+        "speaker page 2": speaker.get_absolute_url() + "?page=2",
+        "article": quote.article.get_absolute_url(),
+        "quote": quote.get_absolute_url(),
+    }
+
+
+def count_queries(client, url: str, **headers) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **headers)
+    assert response.status_code == 200, url
+    return len(queries)
+
+
+# The number each page may run, for an anonymous reader.
+EXPECTED = {
+    "home": 4,
+    "speaker list": 2,
+    "speaker list by kind": 2,
+    "speaker": 6,
+    "speaker page 2": 6,
+    "article": 2,
+    "quote": 2,
+}
+EXPECTED_FRAGMENTS = {"speaker": 4, "speaker list": 2, "article": 2, "quote": 2, "home": 4}
+
+
+@pytest.mark.parametrize("page", sorted(EXPECTED))
+def test_page_query_count_is_fixed(client, django_assert_num_queries, page):
+    url = populate(8)[page]
+
+    with django_assert_num_queries(EXPECTED[page]):
+        response = client.get(url)
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("page", sorted(EXPECTED_FRAGMENTS))
+def test_fragment_query_count_is_fixed(client, django_assert_num_queries, page):
+    url = populate(8)[page]
+
+    with django_assert_num_queries(EXPECTED_FRAGMENTS[page]):
+        response = client.get(url, **HTMX)
+
+    assert response.status_code == 200
+
+
+def test_query_counts_do_not_grow_with_the_data(client):
+    small = {page: count_queries(client, url) for page, url in populate(4).items()}
+    large = {page: count_queries(client, url) for page, url in populate(30, "Locuteur").items()}
+
+    assert large == small
