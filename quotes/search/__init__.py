@@ -1,0 +1,336 @@
+"""Quote search: one interface, a PostgreSQL and a SQLite backend picked by database vendor.
+
+The index is the quotes_search table (see migration 0003): one row per quote holding the columns
+that filters and facets need, plus the full-text document. index_quotes() rewrites rows from the
+source tables, so every writer calls it after changing quotes, speakers or articles.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields, replace
+from datetime import date
+
+from django.db import connection
+from django.utils.safestring import SafeString
+
+from quotes.models import Article, Language, Quote, Speaker, Topic
+from quotes.search.query import parse, render_marked
+
+PAGE_SIZE = 20
+FACET_SIZE = 10
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """Filters of a search, as they appear in the URL."""
+
+    speaker: str = ""
+    speaker_kind: str = ""
+    kind: str = ""
+    language: str = ""
+    outlet: str = ""
+    topic: str = ""
+    review_status: str = ""
+    date_from: date | None = None
+    date_to: date | None = None
+
+    @classmethod
+    def from_querydict(cls, data: Mapping[str, str]) -> SearchFilters:
+        """Filters from request parameters; unknown or malformed values are ignored."""
+        choices = {
+            "speaker_kind": Speaker.Kind.values,
+            "kind": Quote.Kind.values,
+            "language": Language.values,
+            "review_status": Quote.Review.values,
+        }
+        values: dict[str, object] = {}
+        for name in ("speaker", "outlet", "topic", *choices):
+            value = (data.get(name) or "").strip()[:200]
+            if value and (name not in choices or value in choices[name]):
+                values[name] = value
+        for name in ("date_from", "date_to"):
+            with contextlib.suppress(ValueError):
+                values[name] = date.fromisoformat((data.get(name) or "").strip())
+        return cls(**values)
+
+    def active(self) -> dict[str, str]:
+        """The filters that are set, as URL parameters."""
+        return {
+            f.name: value.isoformat() if isinstance(value, date) else value
+            for f in fields(self)
+            if (value := getattr(self, f.name))
+        }
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One value of a facet, with how many matching quotes have it."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """A matching quote with its highlighted snippet."""
+
+    quote: Quote
+    snippet: SafeString
+    rank: float
+
+
+@dataclass
+class SearchResults:
+    """A page of hits, the total, and the facet counts over every match."""
+
+    query: str
+    filters: SearchFilters
+    hits: list[SearchHit]
+    total: int
+    page: int
+    page_size: int
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, math.ceil(self.total / self.page_size))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.num_pages
+
+    @property
+    def first_index(self) -> int:
+        return (self.page - 1) * self.page_size + 1 if self.total else 0
+
+    @property
+    def last_index(self) -> int:
+        return (self.page - 1) * self.page_size + len(self.hits)
+
+
+def _backend():
+    if connection.vendor == "postgresql":
+        from quotes.search import postgres
+
+        return postgres
+    from quotes.search import sqlite
+
+    return sqlite
+
+
+def index_quotes(quote_ids: Iterable[int]) -> None:
+    """Rewrite the index rows of these quotes from the source tables."""
+    ids = sorted(set(quote_ids))
+    if ids:
+        _backend().index_quotes(ids)
+
+
+def index_article(article: Article) -> None:
+    """Rewrite the index rows of every quote of an article."""
+    index_quotes(article.quotes.values_list("id", flat=True))
+
+
+def index_speaker(speaker: Speaker) -> None:
+    """Rewrite the index rows of a speaker's quotes (after a rename, new alias or merge)."""
+    index_quotes(speaker.quotes.values_list("id", flat=True))
+
+
+def rebuild_index() -> None:
+    """Rebuild the whole index from the source tables."""
+    _backend().rebuild_index()
+
+
+def search_quotes(
+    query: str,
+    filters: SearchFilters | None = None,
+    page: int = 1,
+    *,
+    include_rejected: bool = False,
+    page_size: int = PAGE_SIZE,
+) -> SearchResults:
+    """Quotes matching a web-search query and filters, best first, with facet counts.
+
+    Rejected quotes are left out unless include_rejected (editors) and the review-status filter
+    asks for them.
+    """
+    backend = _backend()
+    filters = filters or SearchFilters()
+    query = query.strip()[:500]
+    parsed = parse(query)
+    where, params = _filter_sql(backend, filters, include_rejected=include_rejected)
+    source = backend.match_sql(query, parsed) if parsed else None
+    facets = _facets(backend, source, where, params)
+    total = sum(v.count for v in facets.get("kind", []))
+    num_pages = max(1, math.ceil(total / page_size))
+    page = min(max(1, page), num_pages)
+    ranked = _page(source, where, params, page=page, page_size=page_size)
+    quotes = (
+        Quote.objects.select_related("speaker", "article")
+        .defer("article__body")
+        .in_bulk([qid for qid, _ in ranked])
+    )
+    snippets = backend.snippets(query, parsed, list(quotes)) if source else {}
+    hits = [
+        SearchHit(
+            quote=quotes[qid], snippet=snippets.get(qid) or render_marked(quotes[qid].text), rank=r
+        )
+        for qid, r in ranked
+        if qid in quotes
+    ]
+    results = SearchResults(query, filters, hits, total, page, page_size, facets)
+    return _mark_selected(results)
+
+
+def _filter_sql(
+    backend, filters: SearchFilters, *, include_rejected: bool
+) -> tuple[list[str], list]:
+    where: list[str] = []
+    params: list = []
+    for column in ("speaker_kind", "kind", "language", "outlet"):
+        if value := getattr(filters, column):
+            where.append(f"s.{column} = %s")
+            params.append(value)
+    if filters.review_status == Quote.Review.REJECTED and include_rejected:
+        where.append("s.review_status = %s")
+        params.append(filters.review_status)
+    else:
+        where.append("s.review_status <> %s")
+        params.append(Quote.Review.REJECTED)
+        if filters.review_status:
+            where.append("s.review_status = %s")
+            params.append(filters.review_status)
+    if filters.speaker:
+        where.append("s.speaker_id IN (SELECT id FROM quotes_speaker WHERE slug = %s)")
+        params.append(filters.speaker)
+    if filters.topic:
+        where.append(
+            "s.quote_id IN (SELECT qt.quote_id FROM quotes_quote_topics qt"
+            " JOIN quotes_topic t ON t.id = qt.topic_id WHERE t.slug = %s)"
+        )
+        params.append(filters.topic)
+    if filters.date_from:
+        where.append(f"s.published_at >= {backend.DATE_PARAM}")
+        params.append(filters.date_from.isoformat())
+    if filters.date_to:
+        # Inclusive of the whole last day.
+        where.append(f"s.published_at < {backend.DATE_PARAM}")
+        params.append(date.fromordinal(filters.date_to.toordinal() + 1).isoformat())
+    return where, params
+
+
+def _from_where(source, where: list[str], params: list) -> tuple[str, list, str]:
+    """FROM/WHERE clause and parameters, and the rank expression, for a match and filters."""
+    if source is None:
+        clause = "FROM quotes_search s"
+        conditions = list(where)
+        return _join(clause, conditions), list(params), "0"
+    clause = f"FROM quotes_search s {source.join}"
+    return (
+        _join(clause, [source.where, *where]),
+        [*source.join_params, *source.where_params, *params],
+        source.rank,
+    )
+
+
+def _join(clause: str, conditions: list[str]) -> str:
+    return f"{clause} WHERE {' AND '.join(conditions)}" if conditions else clause
+
+
+def _page(source, where, params, *, page: int, page_size: int) -> list[tuple[int, float]]:
+    from_where, all_params, rank = _from_where(source, where, params)
+    order = "s.published_at DESC NULLS LAST, s.quote_id DESC"
+    if source is not None:
+        order = f"rank DESC, {order}"
+    sql = f"SELECT s.quote_id, {rank} AS rank {from_where} ORDER BY {order} LIMIT %s OFFSET %s"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*all_params, page_size, (page - 1) * page_size])
+        return [(row[0], float(row[1] or 0)) for row in cursor.fetchall()]
+
+
+def _facets(backend, source, where, params) -> dict[str, list[FacetValue]]:
+    from_where, all_params, _ = _from_where(source, where, params)
+    columns = (
+        "s.quote_id, s.speaker_id, s.speaker_kind, s.kind, s.language, s.outlet,"
+        " s.review_status, s.published_at"
+    )
+    groups = [
+        ("speaker", "CAST(speaker_id AS TEXT)", "speaker_id IS NOT NULL"),
+        ("speaker_kind", "speaker_kind", "speaker_kind IS NOT NULL"),
+        ("kind", "kind", ""),
+        ("language", "language", ""),
+        ("outlet", "outlet", "outlet <> ''"),
+        ("review_status", "review_status", ""),
+        ("year", backend.YEAR_SQL, "published_at IS NOT NULL"),
+    ]
+    branches = [
+        f"SELECT '{name}' AS facet, {expr} AS value, COUNT(*) AS n FROM matched"
+        f"{' WHERE ' + cond if cond else ''} GROUP BY {expr}"
+        for name, expr, cond in groups
+    ]
+    branches.append(
+        "SELECT 'topic' AS facet, CAST(qt.topic_id AS TEXT) AS value, COUNT(*) AS n"
+        " FROM matched m JOIN quotes_quote_topics qt ON qt.quote_id = m.quote_id"
+        " GROUP BY qt.topic_id"
+    )
+    sql = (
+        f"WITH matched AS (SELECT {columns} {from_where}) "
+        "SELECT facet, value, n FROM (SELECT facet, value, n, ROW_NUMBER() OVER"
+        " (PARTITION BY facet ORDER BY n DESC, value) AS position FROM ("
+        + " UNION ALL ".join(branches)
+        + ") counted) ranked WHERE position <= %s OR facet = 'year'"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*all_params, FACET_SIZE])
+        rows = cursor.fetchall()
+    return _label_facets(rows)
+
+
+def _label_facets(rows) -> dict[str, list[FacetValue]]:
+    by_facet: dict[str, list[tuple[str, int]]] = {}
+    for facet, value, count in rows:
+        by_facet.setdefault(facet, []).append((str(value), int(count)))
+    speakers = Speaker.objects.in_bulk([int(v) for v, _ in by_facet.get("speaker", [])])
+    topics = Topic.objects.in_bulk([int(v) for v, _ in by_facet.get("topic", [])])
+    labels = {
+        "speaker_kind": dict(Speaker.Kind.choices),
+        "kind": dict(Quote.Kind.choices),
+        "language": dict(Language.choices),
+        "review_status": dict(Quote.Review.choices),
+    }
+    facets: dict[str, list[FacetValue]] = {}
+    for facet, values in by_facet.items():
+        items = []
+        for value, count in values:
+            if facet == "speaker":
+                speaker = speakers.get(int(value))
+                if speaker:
+                    items.append(FacetValue(speaker.slug, speaker.name, count))
+            elif facet == "topic":
+                topic = topics.get(int(value))
+                if topic:
+                    items.append(FacetValue(topic.slug, topic.label, count))
+            else:
+                items.append(FacetValue(value, labels.get(facet, {}).get(value, value), count))
+        if facet == "year":
+            items.sort(key=lambda v: v.value, reverse=True)
+        else:
+            items.sort(key=lambda v: (-v.count, v.label))
+        facets[facet] = items
+    return facets
+
+
+def _mark_selected(results: SearchResults) -> SearchResults:
+    active = results.filters.active()
+    for name, values in results.facets.items():
+        wanted = active.get(name)
+        results.facets[name] = [replace(v, selected=v.value == wanted) for v in values]
+    return results

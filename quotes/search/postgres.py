@@ -1,0 +1,104 @@
+"""PostgreSQL backend: accent-free french/english/simple tsvectors, websearch queries, ts_rank."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import connection
+from django.utils.safestring import SafeString
+
+from quotes.search.query import MARK_END, MARK_START, ParsedQuery, render_marked
+
+YEAR_SQL = "to_char(published_at AT TIME ZONE 'UTC', 'YYYY')"
+DATE_PARAM = "CAST(%s AS date)"
+
+# A query matches a document when its french, english or plain reading does: quote text is
+# stemmed in its article's language, names are not stemmed at all.
+_TSQUERY = (
+    "(websearch_to_tsquery('quotes_fr', %s) || websearch_to_tsquery('quotes_en', %s)"
+    " || websearch_to_tsquery('quotes_simple', %s))"
+)
+_CONFIG = "CASE a.language WHEN 'en' THEN 'quotes_en'::regconfig ELSE 'quotes_fr'::regconfig END"
+
+_DOCUMENT = f"""
+    setweight(to_tsvector({_CONFIG}, q.text), 'A')
+    || setweight(
+        to_tsvector('quotes_simple', concat_ws(' ', sp.name, al.names, q.speaker_mention)), 'B'
+    )
+    || setweight(to_tsvector({_CONFIG}, a.title), 'C')
+"""
+
+_SELECT_ROWS = f"""
+    SELECT q.id, q.article_id, q.speaker_id, sp.kind, q.kind, a.language, a.outlet,
+           q.review_status, COALESCE(q.published_at, a.published_at), {_DOCUMENT}
+    FROM quotes_quote q
+    JOIN quotes_article a ON a.id = q.article_id
+    LEFT JOIN quotes_speaker sp ON sp.id = q.speaker_id
+    LEFT JOIN LATERAL (
+        SELECT string_agg(name, ' ') AS names FROM quotes_speakeralias
+        WHERE speaker_id = q.speaker_id
+    ) al ON true
+"""
+
+_COLUMNS = (
+    "quote_id, article_id, speaker_id, speaker_kind, kind, language, outlet, review_status,"
+    " published_at, document"
+)
+
+
+@dataclass(frozen=True)
+class Match:
+    """SQL pieces that restrict quotes_search (alias s) to a query and rank the matches."""
+
+    join: str
+    join_params: list
+    where: str
+    where_params: list
+    rank: str
+
+
+def match_sql(query: str, parsed: ParsedQuery) -> Match:
+    """Match on the stored tsvector through its GIN index; rank with ts_rank."""
+    return Match(
+        join=f"CROSS JOIN (SELECT {_TSQUERY} AS tsq) AS wanted",
+        join_params=[query, query, query],
+        where="s.document @@ wanted.tsq",
+        where_params=[],
+        rank="ts_rank(s.document, wanted.tsq)",
+    )
+
+
+def snippets(query: str, parsed: ParsedQuery, quote_ids: list[int]) -> dict[int, SafeString]:
+    """ts_headline of each quote, read in its own language, trimmed and made HTML-safe."""
+    options = f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""SELECT q.id, ts_headline({_CONFIG}, q.text, {_TSQUERY}, %s)
+            FROM quotes_quote q JOIN quotes_article a ON a.id = q.article_id
+            WHERE q.id = ANY(%s)""",
+            [query, query, query, options, quote_ids],
+        )
+        return {quote_id: render_marked(headline) for quote_id, headline in cursor.fetchall()}
+
+
+def index_quotes(quote_ids: list[int]) -> None:
+    """Upsert index rows of these quotes in one statement; drop rows of vanished quotes."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""INSERT INTO quotes_search ({_COLUMNS}) {_SELECT_ROWS} WHERE q.id = ANY(%s)
+            ON CONFLICT (quote_id) DO UPDATE SET
+              article_id = EXCLUDED.article_id, speaker_id = EXCLUDED.speaker_id,
+              speaker_kind = EXCLUDED.speaker_kind, kind = EXCLUDED.kind,
+              language = EXCLUDED.language, outlet = EXCLUDED.outlet,
+              review_status = EXCLUDED.review_status, published_at = EXCLUDED.published_at,
+              document = EXCLUDED.document""",
+            [quote_ids],
+        )
+
+
+def rebuild_index() -> None:
+    """Refill the whole index in one pass."""
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE quotes_search")
+        cursor.execute(f"INSERT INTO quotes_search ({_COLUMNS}) {_SELECT_ROWS}")
+        cursor.execute("ANALYZE quotes_search")

@@ -1,0 +1,128 @@
+"""Parse web-search syntax ("phrases", -exclusions, or) and highlight matches in plain text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+import snowballstemmer
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from quotes.text import fold
+
+_TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+_WORD = re.compile(r"\w+")
+# Private-use characters never occur in news text, so they can mark highlights before escaping.
+MARK_START = "\ue000"
+MARK_END = "\ue001"
+SNIPPET_CHARS = 320
+
+
+@cache
+def _stemmer(language: str):
+    return snowballstemmer.stemmer(language)
+
+
+def stem(word: str, language: str) -> str:
+    """The Snowball stem of an already folded word ('fr' or 'en')."""
+    return _stemmer("french" if language == "fr" else "english").stemWord(word)
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a text, as the index sees them."""
+    return _WORD.findall(fold(text))
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A run of words that must appear together; several alternatives when joined by 'or'."""
+
+    alternatives: tuple[tuple[str, ...], ...]
+    negated: bool = False
+
+
+@dataclass
+class ParsedQuery:
+    """Positive and negative clauses of a query."""
+
+    positive: list[Clause] = field(default_factory=list)
+    negative: list[Clause] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.positive or self.negative)
+
+
+def parse(query: str) -> ParsedQuery:
+    """Split a web-search query into clauses, like PostgreSQL's websearch_to_tsquery."""
+    parsed = ParsedQuery()
+    pending_or = False
+    for match in _TOKEN.finditer(query):
+        minus, phrase, bare = match.groups()
+        if bare is not None and bare.lower() == "or":
+            pending_or = bool(parsed.positive)
+            continue
+        negated = bool(minus) or (bare is not None and bare.startswith("-") and len(bare) > 1)
+        run = tuple(words(phrase if phrase is not None else bare))
+        if not run:
+            continue
+        if negated:
+            parsed.negative.append(Clause((run,), negated=True))
+        elif pending_or:
+            previous = parsed.positive.pop()
+            parsed.positive.append(Clause((*previous.alternatives, run)))
+        else:
+            parsed.positive.append(Clause((run,)))
+        pending_or = False
+    return parsed
+
+
+def highlight(text: str, parsed: ParsedQuery) -> SafeString:
+    """HTML of the text, escaped, with <mark> around words matching the positive clauses."""
+    spans = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
+    marked = [False] * len(spans)
+    for clause in parsed.positive:
+        for run in clause.alternatives:
+            _mark_run(spans, marked, run)
+    pieces: list[str] = []
+    position = 0
+    for (start, end, _), is_marked in zip(spans, marked, strict=True):
+        if is_marked:
+            pieces += [text[position:start], MARK_START, text[start:end], MARK_END]
+            position = end
+    pieces.append(text[position:])
+    return render_marked("".join(pieces))
+
+
+def _same_word(word: str, wanted: str) -> bool:
+    return word == wanted or any(stem(word, lang) == stem(wanted, lang) for lang in ("fr", "en"))
+
+
+def _mark_run(spans, marked, run: tuple[str, ...]) -> None:
+    size = len(run)
+    for i in range(len(spans) - size + 1):
+        if all(_same_word(spans[i + k][2], run[k]) for k in range(size)):
+            for k in range(size):
+                marked[i + k] = True
+
+
+def render_marked(text: str) -> SafeString:
+    """Trim long text around its first mark, escape it, then turn the marks into <mark>."""
+    if len(text) > SNIPPET_CHARS:
+        first = max(text.find(MARK_START), 0)
+        start = max(0, first - SNIPPET_CHARS // 3)
+        start = text.rfind(" ", 0, start) + 1 if start else 0
+        end = text.find(" ", start + SNIPPET_CHARS)
+        end = len(text) if end == -1 else end
+        prefix = "… " if start else ""
+        suffix = " …" if end < len(text) else ""
+        text = prefix + text[start:end] + suffix
+        # A cut may leave a mark unbalanced; close or drop it.
+        if text.count(MARK_START) > text.count(MARK_END):
+            text += MARK_END
+        if text.count(MARK_END) > text.count(MARK_START):
+            text = MARK_START + text
+    # Escaped first, so the only markup left is ours.
+    html = escape(text).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    return mark_safe(html)

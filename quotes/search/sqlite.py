@@ -1,0 +1,138 @@
+"""SQLite backend: FTS5 (unicode61, remove_diacritics 2) over words as written and their stems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import connection
+from django.utils.safestring import SafeString
+
+from quotes.models import Quote
+from quotes.search.query import Clause, ParsedQuery, highlight, stem, words
+
+YEAR_SQL = "strftime('%%Y', published_at)"
+DATE_PARAM = "%s"
+_WRITTEN = "{body names title}"
+
+
+@dataclass(frozen=True)
+class Match:
+    """SQL pieces that restrict quotes_search (alias s) to a query and rank the matches."""
+
+    join: str
+    join_params: list
+    where: str
+    where_params: list
+    rank: str
+
+
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def _run_expression(run: tuple[str, ...]) -> str:
+    """One word matches by stem in either language; several words must appear as a phrase."""
+    if len(run) == 1:
+        stems = sorted({stem(run[0], "fr"), stem(run[0], "en")})
+        alternatives = " OR ".join(_quoted(s) for s in stems)
+        return f"({{body_stems other_stems}} : ({alternatives}) OR {_quoted(run[0])})"
+    return f"{_WRITTEN} : {_quoted(' '.join(run))}"
+
+
+def _clause_expression(clause: Clause) -> str:
+    return "(" + " OR ".join(_run_expression(run) for run in clause.alternatives) + ")"
+
+
+def match_sql(query: str, parsed: ParsedQuery) -> Match:
+    """An FTS5 MATCH expression equivalent to the web-search query; rank with bm25."""
+    negative = " OR ".join(_clause_expression(c) for c in parsed.negative)
+    if not parsed.positive:
+        return Match(
+            join="",
+            join_params=[],
+            where="s.quote_id NOT IN (SELECT rowid FROM quotes_search_fts"
+            " WHERE quotes_search_fts MATCH %s)",
+            where_params=[negative],
+            rank="0",
+        )
+    expression = " AND ".join(_clause_expression(c) for c in parsed.positive)
+    if negative:
+        expression = f"({expression}) NOT ({negative})"
+    return Match(
+        join="JOIN quotes_search_fts f ON f.rowid = s.quote_id",
+        join_params=[],
+        where="quotes_search_fts MATCH %s",
+        where_params=[expression],
+        # bm25 is lower for better matches; quote words weigh most, then names, then titles.
+        rank="-bm25(quotes_search_fts, 4.0, 2.0, 1.0, 4.0, 1.0)",
+    )
+
+
+def snippets(query: str, parsed: ParsedQuery, quote_ids: list[int]) -> dict[int, SafeString]:
+    """Highlights computed in Python, matching words the way the stems column does."""
+    texts = Quote.objects.filter(id__in=quote_ids).values_list("id", "text")
+    return {quote_id: highlight(text, parsed) for quote_id, text in texts}
+
+
+def _stems(text: str, language: str) -> str:
+    return " ".join(stem(word, language) for word in words(text))
+
+
+def index_quotes(quote_ids: list[int]) -> None:
+    """Delete then insert the index rows of these quotes (the trigger clears their FTS rows)."""
+    quotes = (
+        Quote.objects.filter(id__in=quote_ids)
+        .select_related("article", "speaker")
+        .prefetch_related("speaker__aliases")
+    )
+    rows, documents = [], []
+    for quote in quotes:
+        article, speaker = quote.article, quote.speaker
+        names = " ".join(
+            [speaker.name, *(a.name for a in speaker.aliases.all())] if speaker else []
+        )
+        names = f"{names} {quote.speaker_mention}".strip()
+        rows.append(
+            (
+                quote.id,
+                article.id,
+                speaker.id if speaker else None,
+                speaker.kind if speaker else None,
+                quote.kind,
+                article.language,
+                article.outlet,
+                quote.review_status,
+                connection.ops.adapt_datetimefield_value(
+                    quote.published_at or article.published_at
+                ),
+            )
+        )
+        body_stems = _stems(quote.text, article.language)
+        other_stems = _stems(f"{names} {article.title}", article.language)
+        documents.append((quote.id, quote.text, names, article.title, body_stems, other_stems))
+    with connection.cursor() as cursor:
+        for start in range(0, len(quote_ids), 500):
+            chunk = quote_ids[start : start + 500]
+            marks = ", ".join(["%s"] * len(chunk))
+            cursor.execute(f"DELETE FROM quotes_search WHERE quote_id IN ({marks})", chunk)
+        cursor.executemany(
+            "INSERT INTO quotes_search (quote_id, article_id, speaker_id, speaker_kind, kind,"
+            " language, outlet, review_status, published_at)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
+            rows,
+        )
+        cursor.executemany(
+            "INSERT INTO quotes_search_fts (rowid, body, names, title, body_stems, other_stems)"
+            " VALUES (%s, %s, %s, %s, %s, %s)",
+            documents,
+        )
+
+
+def rebuild_index() -> None:
+    """Refill the whole index, a thousand quotes at a time."""
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM quotes_search")
+        cursor.execute("DELETE FROM quotes_search_fts")
+    ids = list(Quote.objects.order_by("id").values_list("id", flat=True))
+    for start in range(0, len(ids), 1000):
+        index_quotes(ids[start : start + 1000])
