@@ -132,6 +132,8 @@ def render_body(
     html: list[str] = []
     paragraph: list[str] = []
     opened: set[int] = set()
+    opened_here: set[int] = set()
+    has_text = False
     current_quote: _Span | None = None
     current_mark: _Span | None = None
     first_piece = False
@@ -150,11 +152,16 @@ def render_body(
             current_quote = None
 
     def end_paragraph() -> None:
+        nonlocal has_text
         close_quote()
-        text = "".join(paragraph)
-        if text.strip():
-            html.append(f"<p>{text}</p>")
+        # Blank lines separate paragraphs; they are not paragraphs themselves.
+        if has_text:
+            html.append(f"<p>{''.join(paragraph)}</p>")
+        else:
+            opened.difference_update(opened_here)
         paragraph.clear()
+        opened_here.clear()
+        has_text = False
 
     for start, end in itertools.pairwise(cuts_sorted):
         piece = body[start:end]
@@ -168,6 +175,7 @@ def render_body(
             if quote_span is not None:
                 first_piece = quote_span.quote.pk not in opened
                 opened.add(quote_span.quote.pk)
+                opened_here.add(quote_span.quote.pk)
                 colour = colour_class(quote_span.quote.speaker_id, palette)
                 paragraph.append(_open_quote(quote_span, colour, first_piece))
                 current_quote = quote_span
@@ -184,6 +192,7 @@ def render_body(
                     )
                 )
                 current_mark = mark_span
+        has_text = has_text or bool(piece.strip())
         paragraph.append(escape(piece))
     end_paragraph()
     # Safe: every piece of article text went through escape(), every tag through format_html().
