@@ -1,0 +1,161 @@
+"""Reads for the editing screens: the review queue, speaker autocomplete and change history."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from django.db import connection
+from django.db.models import Q, QuerySet
+
+from quotes.models import Quote, Speaker, SpeakerAlias
+from quotes.text import normalize_name
+
+AUTOCOMPLETE_LIMIT = 10
+# Below this trigram similarity a PostgreSQL match is noise rather than a typo.
+TRIGRAM_THRESHOLD = 0.3
+
+
+@dataclass(frozen=True)
+class SpeakerMatch:
+    """A speaker offered by the autocomplete, with the alias that matched."""
+
+    speaker: Speaker
+    matched: str
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field's old and new value in a recorded change, ready to display."""
+
+    field: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True)
+class Change:
+    """One entry of an object's history."""
+
+    history_id: int
+    date: datetime
+    user: str
+    reason: str
+    changes: tuple[FieldChange, ...]
+    revertible: bool
+
+
+def _has_trigram() -> bool:
+    if connection.vendor != "postgresql":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        return cursor.fetchone() is not None
+
+
+def speaker_autocomplete(query: str, *, limit: int = AUTOCOMPLETE_LIMIT) -> list[SpeakerMatch]:
+    """Speakers whose name or alias starts like the query (any word), fuzzy on PostgreSQL."""
+    key = normalize_name(query)
+    if not key:
+        return []
+    aliases = SpeakerAlias.objects.select_related("speaker").filter(
+        speaker__merged_into__isnull=True
+    )
+    prefix = Q(normalized__startswith=key) | Q(normalized__contains=f" {key}")
+    if _has_trigram():
+        from django.contrib.postgres.search import TrigramWordSimilarity
+
+        aliases = (
+            aliases.annotate(similarity=TrigramWordSimilarity(key, "normalized"))
+            .filter(prefix | Q(similarity__gte=TRIGRAM_THRESHOLD))
+            .order_by("-similarity", "normalized")
+        )
+    else:
+        aliases = aliases.filter(prefix).order_by("normalized")
+    matches: dict[int, SpeakerMatch] = {}
+    # Several aliases of one speaker may match; keep the best-ranked one.
+    for alias in aliases[: limit * 5]:
+        if alias.speaker_id not in matches:
+            matches[alias.speaker_id] = SpeakerMatch(alias.speaker, alias.name)
+        if len(matches) == limit:
+            break
+    return list(matches.values())
+
+
+def review_queue(
+    *, article_id: int | None = None, speaker_id: int | None = None, kind: str = ""
+) -> QuerySet[Quote]:
+    """Unreviewed machine quotes, least confident first."""
+    quotes = Quote.objects.filter(review_status=Quote.Review.UNREVIEWED).select_related(
+        "article", "speaker"
+    )
+    if article_id is not None:
+        quotes = quotes.filter(article_id=article_id)
+    if speaker_id is not None:
+        quotes = quotes.filter(speaker_id=speaker_id)
+    if kind:
+        quotes = quotes.filter(kind=kind)
+    return quotes.order_by("confidence", "id")
+
+
+def quote_for_editing(pk: int) -> Quote:
+    """The quote with what its tools display."""
+    return Quote.objects.select_related("article", "speaker").get(pk=pk)
+
+
+def speaker_for_editing(slug: str) -> Speaker:
+    """The speaker with its aliases."""
+    return Speaker.objects.prefetch_related("aliases").get(slug=slug)
+
+
+_FOREIGN_KEYS = {"speaker": "speaker_id", "merged_into": "merged_into_id"}
+
+
+def _history(records: list, fields: tuple[str, ...], revertible: tuple[str, ...]) -> list[Change]:
+    """Turn oldest-first history records into newest-first entries with their field changes."""
+    speaker_ids = {
+        getattr(record, attname, None) for record in records for attname in _FOREIGN_KEYS.values()
+    }
+    names = dict(Speaker.objects.filter(pk__in=speaker_ids - {None}).values_list("pk", "name"))
+    entries = []
+    previous = None
+    for record in records:
+        changes = []
+        for name in fields if previous is not None else ():
+            attname = _FOREIGN_KEYS.get(name, name)
+            old, new = getattr(previous, attname), getattr(record, attname)
+            if old == new:
+                continue
+            if name in _FOREIGN_KEYS:
+                old, new = names.get(old, "—"), names.get(new, "—")
+            changes.append(FieldChange(name, old, new))
+        user = record.history_user
+        entries.append(
+            Change(
+                history_id=record.history_id,
+                date=record.history_date,
+                user=user.get_username() if user else "system",
+                reason=record.history_change_reason or "",
+                changes=tuple(changes),
+                revertible=any(change.field in revertible for change in changes),
+            )
+        )
+        previous = record
+    return entries[::-1]
+
+
+QUOTE_HISTORY_FIELDS = ("speaker", "kind", "start", "end", "text", "review_status")
+SPEAKER_HISTORY_FIELDS = ("name", "kind", "description", "merged_into")
+
+
+def quote_history(quote: Quote) -> list[Change]:
+    """Every recorded change of the quote, newest first."""
+    records = quote.history.select_related("history_user").order_by("history_date", "history_id")
+    return _history(list(records), QUOTE_HISTORY_FIELDS, QUOTE_HISTORY_FIELDS)
+
+
+def speaker_history(speaker: Speaker) -> list[Change]:
+    """Every recorded change of the speaker, newest first."""
+    records = speaker.history.select_related("history_user").order_by("history_date", "history_id")
+    return _history(list(records), SPEAKER_HISTORY_FIELDS, SPEAKER_HISTORY_FIELDS[:3])

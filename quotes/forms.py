@@ -1,0 +1,171 @@
+"""Forms for editors' corrections; forms that change a quote or speaker carry its version."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+
+from quotes.models import Quote, Speaker
+
+
+class VersionedForm(forms.Form):
+    """The version the editor saw, for optimistic locking."""
+
+    version = forms.IntegerField(min_value=1, widget=forms.HiddenInput)
+
+
+class SpeakerChoiceMixin(forms.Form):
+    """`speaker`: an existing speaker's id, or a new name (empty = unknown speaker)."""
+
+    speaker = forms.CharField(
+        max_length=300,
+        required=False,
+        help_text="Pick a speaker from the suggestions, or type a new name.",
+    )
+    new_speaker_kind = forms.ChoiceField(
+        choices=Speaker.Kind.choices, initial=Speaker.Kind.PERSON, required=False, label="Kind"
+    )
+    new_speaker_description = forms.CharField(
+        max_length=500, required=False, label="Description (for a new speaker)"
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        value = (cleaned.get("speaker") or "").strip()
+        cleaned["speaker_obj"] = None
+        cleaned["new_speaker_name"] = ""
+        if value.isdigit() and (found := Speaker.objects.filter(pk=int(value)).first()):
+            cleaned["speaker_obj"] = found
+        else:
+            cleaned["new_speaker_name"] = value
+        cleaned["new_speaker_kind"] = cleaned.get("new_speaker_kind") or Speaker.Kind.PERSON
+        return cleaned
+
+    def speaker_arguments(self) -> dict:
+        """Keyword arguments naming the speaker for quote_reassign and quote_add."""
+        return {
+            "speaker": self.cleaned_data["speaker_obj"],
+            "new_speaker_name": self.cleaned_data["new_speaker_name"],
+            "new_speaker_kind": self.cleaned_data["new_speaker_kind"],
+            "new_speaker_description": self.cleaned_data.get("new_speaker_description", ""),
+        }
+
+
+class ReassignForm(SpeakerChoiceMixin, VersionedForm):
+    """Reassign a quote's speaker."""
+
+
+class KindForm(VersionedForm):
+    """Change a quote's kind."""
+
+    kind = forms.ChoiceField(choices=Quote.Kind.choices)
+
+
+def locate_span(body: str, selected: str, near: int | None) -> tuple[int, int] | None:
+    """Offsets of the selected text in body, the occurrence nearest `near` when it repeats.
+
+    A browser selection loses the article's exact whitespace (paragraph breaks, doubled
+    spaces), so any run of whitespace in the selection matches any run in the body.
+    """
+    words = selected.split()
+    if not words:
+        return None
+    pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
+    matches = list(pattern.finditer(body))
+    if not matches:
+        return None
+    best = min(matches, key=lambda m: abs(m.start() - near)) if near is not None else matches[0]
+    return best.start(), best.end()
+
+
+class SpanForm(VersionedForm):
+    """A span of the article: offsets, or text selected in the page (which fills `selected`)."""
+
+    start = forms.IntegerField(min_value=0, required=False)
+    end = forms.IntegerField(min_value=1, required=False)
+    selected = forms.CharField(required=False, widget=forms.HiddenInput)
+    near = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
+
+    def __init__(self, *args, body: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.body = body
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("selected", "").strip():
+            found = locate_span(self.body, cleaned["selected"], cleaned.get("near"))
+            if found is None:
+                raise forms.ValidationError("The selected text was not found in the article.")
+            cleaned["start"], cleaned["end"] = found
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start is None or end is None:
+            raise forms.ValidationError("Select text in the article, or give both offsets.")
+        if start >= end:
+            raise forms.ValidationError("The span must end after it starts.")
+        if end > len(self.body):
+            raise forms.ValidationError(f"The article has only {len(self.body)} characters.")
+        return cleaned
+
+
+class ReviewForm(VersionedForm):
+    """Confirm or reject a quote."""
+
+
+class RevertForm(VersionedForm):
+    """Undo one recorded change."""
+
+    history_id = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class AddQuoteForm(SpeakerChoiceMixin, SpanForm):
+    """Add a missed quote by its offsets in the article."""
+
+    version = None
+    kind = forms.ChoiceField(choices=Quote.Kind.choices, initial=Quote.Kind.DIRECT)
+
+
+class SpeakerForm(VersionedForm):
+    """Rename a speaker and set its kind and description."""
+
+    name = forms.CharField(max_length=300)
+    kind = forms.ChoiceField(choices=Speaker.Kind.choices)
+    description = forms.CharField(max_length=500, required=False)
+
+
+class AliasForm(forms.Form):
+    """Add another name for a speaker."""
+
+    name = forms.CharField(max_length=300, label="New alias")
+
+
+class MergeForm(VersionedForm):
+    """Merge this speaker into another one, given by id."""
+
+    target = forms.ModelChoiceField(
+        queryset=Speaker.objects.filter(merged_into__isnull=True),
+        to_field_name="pk",
+        widget=forms.TextInput,
+        label="Merge into (speaker id)",
+        error_messages={"invalid_choice": "Pick an existing speaker from the suggestions."},
+    )
+
+
+class ReviewFilterForm(forms.Form):
+    """Filters of the review queue; invalid values are ignored rather than refused."""
+
+    PAGE_SIZE = 50
+
+    article = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    speaker = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    kind = forms.ChoiceField(choices=[("", "All kinds"), *Quote.Kind.choices], required=False)
+
+    def selector_arguments(self) -> dict:
+        """Keyword arguments for review_queue from the valid filters."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {
+            "article_id": data.get("article") if "article" not in self.errors else None,
+            "speaker_id": data.get("speaker") if "speaker" not in self.errors else None,
+            "kind": data.get("kind", "") if "kind" not in self.errors else "",
+        }

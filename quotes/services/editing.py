@@ -1,0 +1,401 @@
+"""Editors' corrections: the only writers of quote and speaker fixes, all versioned and audited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
+from django.utils.text import slugify
+
+from quotes.models import Article, Quote, Speaker, SpeakerAlias
+from quotes.text import normalize_name
+
+# simple-history stores the reason in a CharField(max_length=100).
+_REASON_MAX = 100
+
+User = AbstractBaseUser | AnonymousUser | None
+
+
+class EditingError(ValueError):
+    """A correction that cannot be applied as asked (bad span, unknown speaker, self-merge...)."""
+
+
+@dataclass
+class StaleVersion(Exception):
+    """Someone saved the object since the editor loaded it; nothing was written."""
+
+    current: models.Model
+    expected: int
+    current_values: dict[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return (
+            f"{type(self.current).__name__} {self.current.pk} was changed by someone else "
+            f"(version {self.current.version}, you had {self.expected})"
+        )
+
+
+def _quote_values(quote: Quote) -> dict[str, Any]:
+    return {
+        "speaker": quote.speaker.name if quote.speaker else "",
+        "kind": quote.get_kind_display(),
+        "text": quote.text,
+        "start": quote.start,
+        "end": quote.end,
+        "review_status": quote.get_review_status_display(),
+    }
+
+
+def _speaker_values(speaker: Speaker) -> dict[str, Any]:
+    return {
+        "name": speaker.name,
+        "kind": speaker.get_kind_display(),
+        "description": speaker.description,
+    }
+
+
+def _claim_version(instance: Quote | Speaker, expected_version: int) -> None:
+    """Bump the version with UPDATE ... WHERE version = expected, or raise StaleVersion.
+
+    The conditional UPDATE also locks the row until the transaction ends, so the full save that
+    follows (which writes the history record) cannot interleave with another editor's save.
+    """
+    model = type(instance)
+    claimed = model.objects.filter(pk=instance.pk, version=expected_version).update(
+        version=F("version") + 1
+    )
+    if not claimed:
+        current = model.objects.select_related(*(["speaker"] if model is Quote else [])).get(
+            pk=instance.pk
+        )
+        values = _quote_values(current) if model is Quote else _speaker_values(current)
+        raise StaleVersion(current=current, expected=expected_version, current_values=values)
+    # Work from the row as it is now, so the save below cannot write back older values.
+    instance.refresh_from_db()
+
+
+def _save_with_history(instance: models.Model, *, user: User, reason: str) -> None:
+    """Save the whole row and record who did it and why."""
+    if user is not None and getattr(user, "is_authenticated", False):
+        instance._history_user = user
+    instance._change_reason = reason[:_REASON_MAX]
+    instance.save()
+
+
+def _touch_speaker(speaker: Speaker, *, user: User, reason: str) -> None:
+    """Record a change around a speaker (aliases, merges) without writing back stale fields."""
+    fresh = Speaker.objects.select_for_update().get(pk=speaker.pk)
+    _save_with_history(fresh, user=user, reason=reason)
+
+
+def _corrected_status(quote: Quote) -> str:
+    """A machine quote becomes corrected; an editor's own quote stays confirmed by its author."""
+    if quote.origin == Quote.Origin.EDITOR:
+        return Quote.Review.CONFIRMED
+    return Quote.Review.CORRECTED
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:300] or "speaker"
+    slug, n = base, 2
+    while Speaker.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _resolve_merged(speaker: Speaker) -> Speaker:
+    seen = {speaker.pk}
+    while speaker.merged_into_id is not None and speaker.merged_into_id not in seen:
+        seen.add(speaker.merged_into_id)
+        speaker = speaker.merged_into
+    return speaker
+
+
+def _check_span(article: Article, start: int, end: int) -> None:
+    if not 0 <= start < end <= len(article.body):
+        raise EditingError(f"The span must lie within the article (0 to {len(article.body)}).")
+    if not article.body[start:end].strip():
+        raise EditingError("The span must contain text, not only spaces.")
+
+
+@transaction.atomic
+def speaker_create(
+    *, name: str, kind: str = Speaker.Kind.PERSON, description: str = "", user: User
+) -> Speaker:
+    """A new speaker with its name as an alias; an existing alias returns that speaker instead."""
+    name = " ".join(name.split())
+    normalized = normalize_name(name)
+    if not normalized:
+        raise EditingError("A speaker needs a name.")
+    existing = SpeakerAlias.objects.select_related("speaker").filter(normalized=normalized).first()
+    if existing is not None:
+        return _resolve_merged(existing.speaker)
+    speaker = Speaker(name=name, slug=_unique_slug(name), kind=kind, description=description)
+    _save_with_history(speaker, user=user, reason="Created by an editor")
+    SpeakerAlias.objects.create(speaker=speaker, name=name, normalized=normalized)
+    return speaker
+
+
+def _speaker_for(
+    speaker: Speaker | None, new_name: str, new_kind: str, new_description: str, user: User
+) -> Speaker | None:
+    """The chosen speaker, or one created (or found by alias) from a typed name."""
+    if speaker is not None:
+        return _resolve_merged(speaker)
+    if new_name.strip():
+        return speaker_create(name=new_name, kind=new_kind, description=new_description, user=user)
+    return None
+
+
+@transaction.atomic
+def quote_reassign(
+    *,
+    quote: Quote,
+    speaker: Speaker | None = None,
+    new_speaker_name: str = "",
+    new_speaker_kind: str = Speaker.Kind.PERSON,
+    new_speaker_description: str = "",
+    expected_version: int,
+    user: User,
+) -> Quote:
+    """Attribute the quote to a speaker, or to a new one by name (neither = unknown speaker)."""
+    _claim_version(quote, expected_version)
+    speaker = _speaker_for(
+        speaker, new_speaker_name, new_speaker_kind, new_speaker_description, user
+    )
+    old = quote.speaker.name if quote.speaker else "unknown"
+    quote.speaker = speaker
+    quote.review_status = _corrected_status(quote)
+    new = speaker.name if speaker else "unknown"
+    _save_with_history(quote, user=user, reason=f"Speaker: {old} → {new}")
+    return quote
+
+
+@transaction.atomic
+def quote_set_kind(*, quote: Quote, kind: str, expected_version: int, user: User) -> Quote:
+    """Change the kind (direct, indirect, mixed)."""
+    if kind not in Quote.Kind.values:
+        raise EditingError(f"Unknown kind {kind!r}.")
+    _claim_version(quote, expected_version)
+    old = quote.kind
+    quote.kind = kind
+    quote.review_status = _corrected_status(quote)
+    _save_with_history(quote, user=user, reason=f"Kind: {old} → {kind}")
+    return quote
+
+
+@transaction.atomic
+def quote_set_span(
+    *, quote: Quote, start: int, end: int, expected_version: int, user: User
+) -> Quote:
+    """Move the quote's span; its text is re-read from the article so offsets stay exact."""
+    article = quote.article
+    _check_span(article, start, end)
+    _claim_version(quote, expected_version)
+    old = (quote.start, quote.end)
+    quote.start, quote.end = start, end
+    quote.text = article.body[start:end]
+    quote.review_status = _corrected_status(quote)
+    _save_with_history(quote, user=user, reason=f"Span: {old[0]}–{old[1]} → {start}–{end}")
+    return quote
+
+
+@transaction.atomic
+def quote_confirm(*, quote: Quote, expected_version: int, user: User) -> Quote:
+    """Mark the quote as checked and right."""
+    _claim_version(quote, expected_version)
+    quote.review_status = Quote.Review.CONFIRMED
+    _save_with_history(quote, user=user, reason="Confirmed")
+    return quote
+
+
+@transaction.atomic
+def quote_reject(*, quote: Quote, expected_version: int, user: User) -> Quote:
+    """Mark the quote as not a quote: hidden from speaker pages and search, kept in history."""
+    _claim_version(quote, expected_version)
+    quote.review_status = Quote.Review.REJECTED
+    _save_with_history(quote, user=user, reason="Rejected: not a quote")
+    return quote
+
+
+@transaction.atomic
+def quote_add(
+    *,
+    article: Article,
+    start: int,
+    end: int,
+    kind: str,
+    speaker: Speaker | None = None,
+    new_speaker_name: str = "",
+    new_speaker_kind: str = Speaker.Kind.PERSON,
+    new_speaker_description: str = "",
+    user: User,
+) -> Quote:
+    """Add a quote the machine missed; it belongs to the editors from now on."""
+    _check_span(article, start, end)
+    if kind not in Quote.Kind.values:
+        raise EditingError(f"Unknown kind {kind!r}.")
+    quote = Quote(
+        article=article,
+        speaker=_speaker_for(
+            speaker, new_speaker_name, new_speaker_kind, new_speaker_description, user
+        ),
+        text=article.body[start:end],
+        start=start,
+        end=end,
+        kind=kind,
+        confidence=1.0,
+        origin=Quote.Origin.EDITOR,
+        review_status=Quote.Review.CONFIRMED,
+        published_at=article.published_at,
+    )
+    _save_with_history(quote, user=user, reason="Added by an editor")
+    return quote
+
+
+@transaction.atomic
+def speaker_update(
+    *,
+    speaker: Speaker,
+    name: str,
+    kind: str,
+    description: str,
+    expected_version: int,
+    user: User,
+) -> Speaker:
+    """Rename a speaker, set its kind and description; the new name also becomes an alias."""
+    name = " ".join(name.split())
+    normalized = normalize_name(name)
+    if not normalized:
+        raise EditingError("A speaker needs a name.")
+    if kind not in Speaker.Kind.values:
+        raise EditingError(f"Unknown kind {kind!r}.")
+    owner = SpeakerAlias.objects.select_related("speaker").filter(normalized=normalized).first()
+    if owner is not None and owner.speaker_id != speaker.pk:
+        raise EditingError(f"“{name}” already names {owner.speaker.name}: merge the two instead.")
+    _claim_version(speaker, expected_version)
+    changes = [
+        label
+        for label, old, new in (
+            ("name", speaker.name, name),
+            ("kind", speaker.kind, kind),
+            ("description", speaker.description, description),
+        )
+        if old != new
+    ]
+    speaker.name, speaker.kind, speaker.description = name, kind, description
+    _save_with_history(speaker, user=user, reason="Edited " + (", ".join(changes) or "nothing"))
+    if owner is None:
+        SpeakerAlias.objects.create(speaker=speaker, name=name, normalized=normalized)
+    return speaker
+
+
+@transaction.atomic
+def speaker_alias_add(*, speaker: Speaker, name: str, user: User) -> SpeakerAlias:
+    """Another name under which ingestion will recognise this speaker."""
+    name = " ".join(name.split())
+    normalized = normalize_name(name)
+    if not normalized:
+        raise EditingError("An alias needs a name.")
+    owner = SpeakerAlias.objects.select_related("speaker").filter(normalized=normalized).first()
+    if owner is not None:
+        if owner.speaker_id == speaker.pk:
+            raise EditingError(f"“{name}” is already an alias of {speaker.name}.")
+        raise EditingError(f"“{name}” already names {owner.speaker.name}: merge the two instead.")
+    try:
+        with transaction.atomic():
+            alias = SpeakerAlias.objects.create(speaker=speaker, name=name, normalized=normalized)
+    except IntegrityError as exc:
+        raise EditingError(f"“{name}” was just added elsewhere.") from exc
+    _touch_speaker(speaker, user=user, reason=f"Alias added: {name}")
+    return alias
+
+
+@transaction.atomic
+def speaker_alias_remove(*, alias: SpeakerAlias, user: User) -> Speaker:
+    """Forget one of a speaker's names (its current name cannot be removed)."""
+    speaker = alias.speaker
+    if alias.normalized == normalize_name(speaker.name):
+        raise EditingError("The speaker's own name cannot be removed; rename the speaker first.")
+    name = alias.name
+    alias.delete()
+    _touch_speaker(speaker, user=user, reason=f"Alias removed: {name}")
+    return speaker
+
+
+@transaction.atomic
+def speaker_merge(
+    *, source: Speaker, target: Speaker, expected_version: int, user: User
+) -> Speaker:
+    """Merge source into target: quotes and aliases move, source's page redirects to target."""
+    target = _resolve_merged(target)
+    if target.pk == source.pk:
+        raise EditingError("A speaker cannot be merged into itself.")
+    if source.merged_into_id is not None:
+        raise EditingError(f"{source.name} was already merged into {source.merged_into.name}.")
+    _claim_version(source, expected_version)
+    reason = f"Speaker merged: {source.name} → {target.name}"
+    for quote in Quote.objects.filter(speaker=source).select_for_update():
+        quote.speaker = target
+        quote.version += 1
+        _save_with_history(quote, user=user, reason=reason)
+    SpeakerAlias.objects.filter(speaker=source).update(speaker=target)
+    # Speakers merged into source earlier now point straight at the target.
+    for earlier in Speaker.objects.filter(merged_into=source).exclude(pk=target.pk):
+        earlier.merged_into = target
+        _save_with_history(earlier, user=user, reason=reason)
+    source.merged_into = target
+    _save_with_history(source, user=user, reason=reason)
+    _touch_speaker(target, user=user, reason=f"Absorbed {source.name}")
+    return target
+
+
+# Fields an editor may restore from history; bookkeeping fields are never reverted.
+_REVERTIBLE = {
+    Quote: ("speaker", "kind", "start", "end", "text", "review_status"),
+    # A merge moves quotes and aliases too, so merged_into alone is not revertible.
+    Speaker: ("name", "kind", "description"),
+}
+
+
+@transaction.atomic
+def change_revert(
+    *, instance: Quote | Speaker, history_id: int, expected_version: int, user: User
+) -> Quote | Speaker:
+    """Undo one recorded change: the fields it changed go back to their previous values."""
+    model = type(instance)
+    record = instance.history.filter(history_id=history_id).first()
+    if record is None:
+        raise EditingError("No such change for this item.")
+    previous = record.prev_record
+    if previous is None:
+        raise EditingError("This is the item's creation; there is nothing before it to restore.")
+    delta = record.diff_against(previous, included_fields=list(_REVERTIBLE[model]))
+    if not delta.changes:
+        raise EditingError("That change modified nothing that can be reverted.")
+    _claim_version(instance, expected_version)
+    changes = delta.changes
+    if model is Quote and any(c.field != "review_status" for c in changes):
+        # Undoing a correction is itself an editor's decision: the quote stays human work,
+        # so its review status is not rolled back to "unreviewed" with the content.
+        changes = [c for c in changes if c.field != "review_status"]
+    for change in changes:
+        # Foreign keys come back from the diff as raw primary keys.
+        if change.field == "speaker":
+            if change.old is not None and not Speaker.objects.filter(pk=change.old).exists():
+                raise EditingError("The previous speaker no longer exists.")
+            instance.speaker_id = change.old
+        else:
+            setattr(instance, change.field, change.old)
+    if model is Quote:
+        _check_span(instance.article, instance.start, instance.end)
+        instance.text = instance.article.body[instance.start : instance.end]
+        if len(changes) != len(delta.changes):
+            instance.review_status = _corrected_status(instance)
+    fields = ", ".join(c.field for c in changes)
+    when = record.history_date.strftime("%Y-%m-%d %H:%M")
+    _save_with_history(instance, user=user, reason=f"Reverted {fields} (change of {when})")
+    return instance

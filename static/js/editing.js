@@ -1,0 +1,124 @@
+// Editors' helpers: turn a text selection into a span, and the review queue's keyboard shortcuts.
+// Everything here is an enhancement: without it, the forms take offsets and the buttons still post.
+(function () {
+  "use strict";
+  if (window.quoteEditingLoaded) return;
+  window.quoteEditingLoaded = true;
+
+  var BODY = "[data-article-body], .article-body";
+  // Tooltips and the legend live inside the article body but are not article text.
+  var NOT_TEXT = ".tip, .legend";
+  var lastSelection = null;
+
+  function plainText(fragment) {
+    fragment.querySelectorAll(NOT_TEXT).forEach(function (node) { node.remove(); });
+    return fragment.textContent;
+  }
+
+  function readSelection() {
+    var selection = window.getSelection();
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+    var range = selection.getRangeAt(0);
+    var container = range.commonAncestorContainer;
+    var element = container.nodeType === 1 ? container : container.parentElement;
+    var body = element && element.closest(BODY);
+    if (!body) return null;
+    var text = plainText(range.cloneContents()).trim();
+    if (!text) return null;
+    var before = document.createRange();
+    before.selectNodeContents(body);
+    before.setEnd(range.startContainer, range.startOffset);
+    // Approximate: the server finds the exact offsets by matching the text nearest to this.
+    return { text: text, near: plainText(before.cloneContents()).length };
+  }
+
+  document.addEventListener("selectionchange", function () {
+    var current = readSelection();
+    if (current) lastSelection = current;
+  });
+
+  function revealSelectionButtons() {
+    // Only where there is article text to select.
+    if (!document.querySelector(BODY)) return;
+    document.querySelectorAll("[data-use-selection]").forEach(function (button) {
+      button.hidden = false;
+    });
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-use-selection]");
+    if (!button) return;
+    var form = button.closest("form");
+    var picked = readSelection() || lastSelection;
+    var preview = form.querySelector(".selection-preview");
+    if (!picked) {
+      if (preview) preview.textContent = "Select some words of the article first.";
+      return;
+    }
+    form.elements.selected.value = picked.text;
+    form.elements.near.value = picked.near;
+    if (preview) {
+      var shown = picked.text.length > 120 ? picked.text.slice(0, 117) + "…" : picked.text;
+      preview.textContent = "Selected: “" + shown + "”";
+    }
+  });
+
+  // Review queue: j/k move, c confirm, r reject, e edit.
+  var current = -1;
+
+  function items() {
+    return Array.prototype.slice.call(document.querySelectorAll("[data-review-item]"));
+  }
+
+  function focusItem(index) {
+    var list = items();
+    if (!list.length) return;
+    current = Math.max(0, Math.min(index, list.length - 1));
+    list.forEach(function (item, i) { item.classList.toggle("is-current", i === current); });
+    list[current].focus();
+    list[current].scrollIntoView({ block: "nearest" });
+  }
+
+  function currentItem() {
+    var list = items();
+    if (current < 0 || current >= list.length) focusItem(0);
+    return items()[current] || null;
+  }
+
+  function press(selector) {
+    var item = currentItem();
+    var control = item && item.querySelector(selector);
+    if (control && !control.disabled) control.click();
+    return Boolean(control);
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (!document.querySelector("[data-review-item]")) return;
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.target.closest("input, textarea, select, [contenteditable]")) return;
+    switch (event.key) {
+      case "j": focusItem(current + 1); break;
+      case "k": focusItem(current - 1); break;
+      case "c":
+        if (press("[data-action=confirm]")) focusItem(current + 1);
+        break;
+      case "r":
+        if (press("[data-action=reject]")) focusItem(current + 1);
+        break;
+      case "e": {
+        var item = currentItem();
+        var details = item && item.querySelector("details.quote-edit");
+        if (!details) return;
+        details.open = true;
+        var field = details.querySelector("input[name=speaker]");
+        if (field) field.focus();
+        break;
+      }
+      default: return;
+    }
+    event.preventDefault();
+  });
+
+  revealSelectionButtons();
+  document.addEventListener("htmx:afterSettle", revealSelectionButtons);
+})();
