@@ -39,15 +39,17 @@ def fetch_url(url: str) -> ArticleRecord | ReadError:
         return ReadError(url, f"could not fetch ({error})")
     if len(data) > limit:
         return ReadError(url, f"page is over the limit of {limit} bytes (INGEST_MAX_BYTES)")
+    if content_type not in (*_HTML_TYPES, "text/plain"):
+        return ReadError(
+            url, f"unsupported content type {content_type} (expected HTML or plain text)"
+        )
     try:
         text = _decode(data, declared)
-        if content_type in _HTML_TYPES:
-            return html_record(source=url, html=text, url=final_url)
         if content_type == "text/plain":
             return build_record(source=url, text=text, url=final_url)
+        return html_record(source=url, html=text, url=final_url)
     except RecordError as error:
         return ReadError(url, str(error))
-    return ReadError(url, f"unsupported content type {content_type} (expected HTML or plain text)")
 
 
 def _decode(data: bytes, declared: str | None) -> str:

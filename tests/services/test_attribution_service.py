@@ -1,0 +1,309 @@
+"""article_attribute: speakers through aliases, and re-attribution that keeps editors' work."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from quotes.attribution import Attribution
+from quotes.models import Article, Quote, Speaker, SpeakerAlias
+from quotes.services.attribution import article_attribute
+from tests.factories import make_article, make_quote, make_speaker
+
+pytestmark = pytest.mark.django_db
+
+BODY = (
+    "Donald Trump a promis un accord rapide. « Nous allons mettre fin à cette guerre », "
+    "a déclaré Donald Trump dimanche. « Ce sera très vite », a ajouté Trump, sans préciser. "
+    "Le responsable a indiqué que rien n'était signé. Selon une source proche du dossier, "
+    "les discussions continuent."
+)
+
+
+def attribution(
+    body: str,
+    text: str,
+    *,
+    speaker: str | None,
+    mention: str | None = None,
+    kind: str = "direct",
+    speaker_kind: str = "person",
+    cue: str | None = "déclarer",
+    confidence: float = 0.9,
+    description: str = "",
+) -> Attribution:
+    """An engine record for the first occurrence of text in body (mention offsets likewise)."""
+    start = body.index(text)
+    mention = mention if mention is not None else speaker
+    speaker_start = body.find(mention) if mention else -1
+    return Attribution(
+        text=text,
+        start=start,
+        end=start + len(text),
+        kind=kind,
+        speaker=speaker,
+        speaker_mention=mention,
+        speaker_start=speaker_start if speaker_start >= 0 else None,
+        speaker_end=speaker_start + len(mention) if speaker_start >= 0 else None,
+        speaker_kind=speaker_kind,
+        speaker_description=description,
+        cue=cue,
+        cue_start=None,
+        cue_end=None,
+        confidence=confidence,
+    )
+
+
+def trump_attributions(body: str = BODY) -> list[Attribution]:
+    return [
+        attribution(body, "« Nous allons mettre fin à cette guerre »", speaker="Donald Trump"),
+        attribution(body, "« Ce sera très vite »", speaker="Donald Trump", mention="Trump"),
+    ]
+
+
+def test_quotes_are_stored_with_their_offsets_speaker_and_the_article_date():
+    published = dt.datetime(2024, 11, 12, 9, 30, tzinfo=dt.UTC)
+    article = make_article(body=BODY, published_at=published, status=Article.Status.PENDING)
+
+    outcome = article_attribute(article=article, attributions=trump_attributions())
+
+    assert not outcome.failed
+    article.refresh_from_db()
+    assert article.status == Article.Status.DONE
+    quotes = list(article.quotes.order_by("start"))
+    assert [q.text for q in quotes] == [
+        "« Nous allons mettre fin à cette guerre »",
+        "« Ce sera très vite »",
+    ]
+    for quote in quotes:
+        assert BODY[quote.start : quote.end] == quote.text
+        assert quote.published_at == published
+        assert quote.origin == Quote.Origin.MACHINE
+        assert quote.review_status == Quote.Review.UNREVIEWED
+        assert quote.confidence == 0.9
+    assert quotes[1].speaker_mention == "Trump"
+
+
+def test_a_full_name_and_its_short_form_in_one_article_are_one_speaker():
+    article = make_article(body=BODY)
+
+    article_attribute(article=article, attributions=trump_attributions())
+
+    speaker = Speaker.objects.get()
+    assert speaker.name == "Donald Trump"
+    assert speaker.kind == Speaker.Kind.PERSON
+    assert set(speaker.aliases.values_list("normalized", flat=True)) == {"donald trump", "trump"}
+    assert set(article.quotes.values_list("speaker", flat=True)) == {speaker.pk}
+
+
+def test_the_same_person_in_later_articles_is_the_same_speaker():
+    article_attribute(article=make_article(body=BODY), attributions=trump_attributions())
+    later = "« Je tiendrai parole », a dit M. Trump devant ses partisans. Fin."
+    again = "« C'est un grand jour », a lancé DONALD TRUMP à Mar-a-Lago. Fin."
+
+    article_attribute(
+        article=make_article(body=later),
+        attributions=[attribution(later, "« Je tiendrai parole »", speaker="M. Trump")],
+    )
+    article_attribute(
+        article=make_article(body=again),
+        attributions=[attribution(again, "« C'est un grand jour »", speaker="DONALD TRUMP")],
+    )
+
+    speaker = Speaker.objects.get()
+    assert speaker.quotes.count() == 4
+
+
+def test_courtesy_titles_are_dropped_from_aliases():
+    body = "« Il faut aider Kiev », explique Daniel Fried. « Vite », insiste M. Fried. Fin."
+    article = make_article(body=body)
+
+    article_attribute(
+        article=article,
+        attributions=[
+            attribution(body, "« Il faut aider Kiev »", speaker="Daniel Fried"),
+            attribution(body, "« Vite »", speaker="Daniel Fried", mention="M. Fried"),
+        ],
+    )
+
+    speaker = Speaker.objects.get()
+    assert set(speaker.aliases.values_list("normalized", flat=True)) == {"daniel fried", "fried"}
+
+
+def test_pronouns_and_generic_mentions_never_become_aliases():
+    body = "« Nous attendrons », a-t-il ajouté. « Rien n'est signé », a indiqué le responsable."
+    article = make_article(body=body)
+
+    article_attribute(
+        article=article,
+        attributions=[
+            attribution(body, "« Nous attendrons »", speaker="Daniel Fried", mention="il"),
+            attribution(
+                body, "« Rien n'est signé »", speaker="Daniel Fried", mention="le responsable"
+            ),
+        ],
+    )
+
+    assert set(SpeakerAlias.objects.values_list("normalized", flat=True)) == {"daniel fried"}
+
+
+def test_an_unresolved_pronoun_gives_a_quote_without_speaker():
+    body = "« Nous attendrons », a-t-il ajouté. Fin."
+    article = make_article(body=body)
+
+    article_attribute(
+        article=article,
+        attributions=[attribution(body, "« Nous attendrons »", speaker=None, mention="il")],
+    )
+
+    assert article.quotes.get().speaker is None
+    assert not Speaker.objects.exists()
+
+
+def test_anonymous_sources_are_one_speaker_per_article_not_across_articles():
+    first, second = make_article(body=BODY), make_article(body=BODY + " Suite.")
+    for article in (first, second):
+        article_attribute(
+            article=article,
+            attributions=[
+                attribution(
+                    article.body,
+                    "les discussions continuent",
+                    speaker="une source proche du dossier",
+                    kind="indirect",
+                    speaker_kind="anonymous",
+                ),
+                attribution(
+                    article.body,
+                    "rien n'était signé",
+                    speaker="une source proche du dossier",
+                    kind="indirect",
+                    speaker_kind="anonymous",
+                ),
+            ],
+        )
+
+    first_speakers = set(first.quotes.values_list("speaker", flat=True))
+    second_speakers = set(second.quotes.values_list("speaker", flat=True))
+    assert len(first_speakers) == 1
+    assert len(second_speakers) == 1
+    assert first_speakers != second_speakers
+    anonymous = Speaker.objects.get(pk=first_speakers.pop())
+    assert anonymous.kind == Speaker.Kind.ANONYMOUS
+    assert anonymous.name == "Une source proche du dossier"
+    assert not SpeakerAlias.objects.filter(speaker=anonymous).exists()
+
+
+def test_names_of_a_merged_speaker_map_to_the_speaker_it_was_merged_into():
+    target = make_speaker("Donald J. Trump")
+    make_speaker("Donald Trump", aliases=("Trump",), merged_into=target)
+    article = make_article(body=BODY)
+
+    article_attribute(article=article, attributions=trump_attributions())
+
+    assert set(article.quotes.values_list("speaker", flat=True)) == {target.pk}
+
+
+def test_new_speakers_get_unique_slugs_and_their_description():
+    Speaker.objects.create(name="Paul Durand", slug="paul-durand", kind="person")
+    body = "« Le pont ouvrira lundi », a déclaré Paul Durand, maire de Lyon. Fin."
+    article = make_article(body=body)
+
+    article_attribute(
+        article=article,
+        attributions=[
+            attribution(
+                body,
+                "« Le pont ouvrira lundi »",
+                speaker="Paul Durand",
+                description="maire de Lyon",
+            )
+        ],
+    )
+
+    speaker = article.quotes.get().speaker
+    assert speaker.slug == "paul-durand-2"
+    assert speaker.description == "maire de Lyon"
+
+
+def test_an_attribution_that_does_not_match_the_text_is_not_stored():
+    article = make_article(body=BODY)
+    wrong = Attribution(
+        **{**trump_attributions()[0].__dict__, "text": "« Nous allons gagner »"},
+    )
+
+    article_attribute(article=article, attributions=[wrong, trump_attributions()[1]])
+
+    assert list(article.quotes.values_list("text", flat=True)) == ["« Ce sera très vite »"]
+
+
+def snapshot(quote: Quote) -> dict:
+    quote.refresh_from_db()
+    return {f.attname: getattr(quote, f.attname) for f in Quote._meta.concrete_fields}
+
+
+def test_reattribution_replaces_machine_quotes_and_keeps_every_editors_quote():
+    body = (
+        "« Premier », a dit Paul Durand. « Deuxième », a dit Paul Durand. "
+        "« Troisième », a dit Paul Durand. « Quatrième », a dit Paul Durand. "
+        "« Cinquième », a dit Paul Durand. Fin."
+    )
+    article = make_article(body=body)
+    durand = make_speaker("Paul Durand")
+    lenoir = make_speaker("Marie Lenoir")
+
+    def span(text):
+        start = body.index(text)
+        return {"start": start, "end": start + len(text)}
+
+    confirmed = make_quote(
+        article, durand, **span("« Premier »"), review_status=Quote.Review.CONFIRMED
+    )
+    corrected = make_quote(
+        article, lenoir, **span("« Deuxième »"), review_status=Quote.Review.CORRECTED, version=3
+    )
+    rejected = make_quote(
+        article, durand, **span("« Troisième »"), review_status=Quote.Review.REJECTED
+    )
+    added = make_quote(article, lenoir, **span("« Quatrième », a dit"), origin=Quote.Origin.EDITOR)
+    machine = make_quote(article, durand, **span("« Cinquième »"))
+    human = {q.pk: snapshot(q) for q in (confirmed, corrected, rejected, added)}
+
+    engine_output = [
+        attribution(body, text, speaker="Paul Durand", confidence=0.7)
+        for text in ("« Premier »", "« Deuxième »", "« Troisième »", "« Quatrième »")
+    ] + [attribution(body, "Cinquième", speaker="Paul Durand", confidence=0.4)]
+    outcome = article_attribute(article=article, attributions=engine_output)
+
+    assert {q.pk: snapshot(q) for q in (confirmed, corrected, rejected, added)} == human
+    assert not Quote.objects.filter(pk=machine.pk).exists()
+    assert article.quotes.count() == 5
+    new = article.quotes.get(text="Cinquième")
+    assert new.origin == Quote.Origin.MACHINE
+    assert new.confidence == 0.4
+    assert outcome.kept == 4
+    assert outcome.skipped == 4
+
+
+def test_reattribution_keeps_a_machine_quote_found_again_at_the_same_place():
+    article = make_article(body=BODY)
+    article_attribute(article=article, attributions=trump_attributions())
+    before = {q.text: q.pk for q in article.quotes.all()}
+
+    article_attribute(article=article, attributions=trump_attributions())
+
+    assert {q.text: q.pk for q in article.quotes.all()} == before
+
+
+def test_a_rejected_quote_never_comes_back():
+    article = make_article(body=BODY)
+    article_attribute(article=article, attributions=trump_attributions())
+    quote = article.quotes.get(text="« Ce sera très vite »")
+    Quote.objects.filter(pk=quote.pk).update(review_status=Quote.Review.REJECTED)
+
+    for _ in range(2):
+        article_attribute(article=article, attributions=trump_attributions())
+
+    assert article.quotes.filter(start=quote.start).count() == 1
+    assert article.quotes.get(start=quote.start).review_status == Quote.Review.REJECTED
