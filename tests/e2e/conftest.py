@@ -1,0 +1,67 @@
+"""Browser fixtures shared by every end-to-end test: one Chromium per session, a page per test."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+import pytest
+from django.urls import reverse
+from playwright.sync_api import Browser, Page, sync_playwright
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls made by tests and
+# factories are still plain synchronous code, so Django's async-safety guard would misfire.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"]
+TIMEOUT_MS = 10_000
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium driven by Playwright, started once per test session."""
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A fresh browser context (no cookies, no storage) and page for one test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    context.set_default_timeout(TIMEOUT_MS)
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+@dataclass(frozen=True)
+class Site:
+    """The live server as a test sees it: absolute URLs and logging in through the real form."""
+
+    base_url: str
+
+    def url(self, name_or_path: str, *args: object, **query: str) -> str:
+        """Absolute URL from a URL name (with args) or a path starting with '/'."""
+        path = name_or_path if name_or_path.startswith("/") else reverse(name_or_path, args=args)
+        if query:
+            path = f"{path}?{urlencode(query)}"
+        return f"{self.base_url}{path}"
+
+    def log_in(self, page: Page, username: str, password: str = "pass-word-123") -> None:
+        """Log in through the login page, as a person would."""
+        page.goto(self.url("login"))
+        page.get_by_label("User name").fill(username)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Log in").click()
+        page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+@pytest.fixture
+def site(live_server, transactional_db) -> Site:
+    """The running test server; the test database is shared with it."""
+    return Site(base_url=live_server.url)

@@ -1,0 +1,158 @@
+"""Browsing in a real Chromium: filter speakers, open one, load more, read an article's quotes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from quotes.models import Speaker
+from tests.factories import make_article, make_quote, make_speaker
+
+pytestmark = pytest.mark.e2e
+
+
+def quoted_article(lines: list[tuple[Speaker, str]], *, day: int = 0, title: str = ""):
+    """An article quoting each speaker once per line, with cue and mention offsets."""
+    body, spans = "", []
+    for speaker, words in lines:
+        start = len(body) + 2
+        cue_start = start + len(words) + 4
+        spans.append((speaker, start, start + len(words), cue_start))
+        body += f"« {words} », a déclaré {speaker.name}.\n"
+    article = make_article(
+        body=body,
+        title=title or f"Article {day}",
+        published_at=dt.datetime(2024, 5, 1, tzinfo=dt.UTC) + dt.timedelta(days=day),
+    )
+    for speaker, start, end, cue_start in spans:
+        cue_end = cue_start + len("a déclaré")
+        make_quote(
+            article,
+            speaker,
+            start=start,
+            end=end,
+            cue="a déclaré",
+            cue_start=cue_start,
+            cue_end=cue_end,
+            speaker_mention=speaker.name,
+            speaker_start=cue_end + 1,
+            speaker_end=cue_end + 1 + len(speaker.name),
+        )
+    return article
+
+
+@pytest.fixture
+def cast():
+    fried = make_speaker("Daniel Fried", slug="daniel-fried", description="ancien diplomate")
+    slaughter = make_speaker("Anne-Marie Slaughter", slug="anne-marie-slaughter")
+    otan = make_speaker("OTAN", slug="otan", kind=Speaker.Kind.ORGANISATION)
+    return fried, slaughter, otan
+
+
+def test_typing_in_the_speaker_filter_narrows_the_list_and_opens_a_speaker(page: Page, site, cast):
+    fried, slaughter, otan = cast
+    quoted_article([(fried, "Un"), (slaughter, "Deux"), (otan, "Trois")])
+    page.goto(site.url("speaker-list"))
+    rows = page.locator(".speaker-row")
+    expect(rows).to_have_count(3)
+
+    page.get_by_label("Name").press_sequentially("fri", delay=40)
+
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("Daniel Fried")
+    expect(page).to_have_url(re.compile(r"/speakers/\?q=fri"))
+    page.get_by_role("link", name="Daniel Fried").click()
+    expect(page).to_have_url(site.url("speaker-detail", "daniel-fried"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Daniel Fried")
+    expect(page.locator(".quote-item")).to_have_count(1)
+
+
+def test_kind_filter_swaps_the_results_and_the_url_reloads_to_the_same_list(page: Page, site, cast):
+    fried, slaughter, otan = cast
+    quoted_article([(fried, "Un"), (slaughter, "Deux"), (otan, "Trois")])
+    page.goto(site.url("speaker-list"))
+
+    page.get_by_label("Organisation").check()
+
+    rows = page.locator(".speaker-row")
+    expect(rows).to_have_count(1)
+    expect(rows.first).to_contain_text("OTAN")
+    expect(page).to_have_url(re.compile(r"kind=organisation"))
+    page.reload()
+    expect(rows).to_have_count(1)
+    expect(page.get_by_label("Organisation")).to_be_checked()
+
+
+def test_speaker_filter_works_without_javascript(browser: Browser, site, cast):
+    fried, slaughter, otan = cast
+    quoted_article([(fried, "Un"), (slaughter, "Deux"), (otan, "Trois")])
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site.url("speaker-list"))
+        page.get_by_label("Name").fill("slaughter")
+        page.get_by_role("button", name="Filter").click()
+
+        expect(page).to_have_url(re.compile(r"q=slaughter"))
+        expect(page.locator(".speaker-row")).to_have_count(1)
+        expect(page.locator(".speaker-row").first).to_contain_text("Anne-Marie Slaughter")
+    finally:
+        context.close()
+
+
+def test_load_more_appends_the_next_page_of_quotes(page: Page, site, cast):
+    fried = cast[0]
+    for day in range(23):
+        quoted_article([(fried, f"Citation numéro {day:02d}")], day=day)
+    page.goto(site.url("speaker-detail", "daniel-fried"))
+    items = page.locator(".quote-item")
+    expect(items).to_have_count(20)
+    expect(page.locator("svg.timeline rect.bar")).to_have_count(23)
+
+    page.get_by_role("link", name="Load more quotes").click()
+
+    expect(items).to_have_count(23)
+    expect(items.last).to_contain_text("Citation numéro 00")
+    expect(page.get_by_role("link", name="Load more quotes")).to_have_count(0)
+    expect(page).to_have_url(site.url("speaker-detail", "daniel-fried"))
+
+
+def test_article_quotes_are_highlighted_with_tooltips_on_focus_and_hover(page: Page, site, cast):
+    fried, slaughter, _ = cast
+    article = quoted_article(
+        [(fried, "Le soutien continuera"), (slaughter, "<b>Rien</b> n'est joué")],
+        title="Blinken à Bruxelles",
+    )
+    page.goto(site.url("article-detail", article.pk))
+    quotes = page.locator("mark.q[tabindex='0']")
+    expect(quotes).to_have_count(2)
+    expect(quotes.nth(1)).to_contain_text("<b>Rien</b> n'est joué")
+    colours = [q.evaluate("el => getComputedStyle(el).backgroundColor") for q in quotes.all()]
+    assert colours[0] != colours[1]
+    tooltip = page.get_by_role("tooltip")
+    expect(tooltip.first).to_be_hidden()
+
+    page.get_by_role("heading", level=1).click()
+    for _ in range(15):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('mark.q')"):
+            break
+
+    first_tip = quotes.first.get_by_role("tooltip")
+    expect(first_tip).to_be_visible()
+    expect(first_tip).to_have_text("Daniel Fried · direct quote · cue “a déclaré” · confidence 80%")
+    page.keyboard.press("Tab")
+    expect(first_tip).to_be_hidden()
+    second_tip = quotes.nth(1).get_by_role("tooltip")
+    expect(second_tip).to_be_visible()
+    expect(second_tip).to_contain_text("Anne-Marie Slaughter")
+
+    page.get_by_role("heading", level=1).click()
+    quotes.first.hover()
+    expect(first_tip).to_be_visible()
+    side = page.get_by_role("complementary")
+    expect(side.locator(".speaker-group")).to_have_count(2)
+    expect(side).to_contain_text("Daniel Fried")
