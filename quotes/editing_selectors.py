@@ -136,7 +136,8 @@ def _history(records: list, fields: tuple[str, ...], revertible: tuple[str, ...]
                 history_id=record.history_id,
                 date=record.history_date,
                 user=user.get_username() if user else "system",
-                reason=record.history_change_reason or "",
+                reason=record.history_change_reason
+                or ("Created" if record.history_type == "+" else "Changed"),
                 changes=tuple(changes),
                 revertible=any(change.field in revertible for change in changes),
             )
