@@ -1,0 +1,566 @@
+"""Reported content around cues: inverted incises, content clauses, objects, source phrases."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .cues import INCISE_PRONOUNS, Cue
+from .marks import QuotedSpan
+from .speakers import (
+    ORGANISATION_HEADS,
+    PERSON_HEADS,
+    SpeakerMention,
+    appositive_description,
+    build_mention,
+    noun_phrase,
+)
+
+CLOSING_MARKS = frozenset({"»", "”", '"', "“", "’", "'", "›"})
+OPENING_MARKS = frozenset({"«", "“", "„", '"', "‘", "'", "‹"})
+CLAUSE_STOPS = frozenset({".", ";", "!", "?", "…"})
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
+CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "parataxis", "ccomp", "acl", "root", "ROOT"})
+VERB_GROUP_WORDS = frozenset(
+    {"l'", "l’", "le", "la", "lui", "leur", "se", "s'", "s’", "n'", "n’", "ne", "y", "en", "-t"}
+    | INCISE_PRONOUNS
+)
+NAME_STOPS = frozenset({",", ".", ";", ":", "!", "?", "(", ")", "«", "»", "“", "”", '"', "—", "–"})
+COMPLEMENTISERS = frozenset({"que", "qu'", "qu’", "that"})
+PREPOSITIONS = frozenset(
+    """à au aux en dans lors devant sur avec vers depuis durant pendant après avant chez par
+    to in on at during for with before after from via""".split()
+)
+TIME_WORDS = frozenset(
+    """lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui demain matin
+    soir midi après-midi nuit semaine jour mois année récemment encore également aussi ensuite
+    notamment monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
+    earlier later recently also""".split()
+)
+ELIDED_CLITICS = frozenset({"s'", "s’", "se", "l'", "l’", "le", "la", "les", "en", "y", "lui", "leur"})
+MIN_WORDS_OUTSIDE_FOR_MIXED = 1
+MAX_SCAN_TOKENS = 16
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A reported-content span with the cue and speaker mention that introduce it."""
+
+    start: int
+    end: int
+    kind: str
+    cue: Cue | None
+    speaker: SpeakerMention | None
+    evidence: str  # incise, clause, object, source, colon, inherited, bare
+    belief: bool = False
+
+
+@dataclass
+class DocContext:
+    """Per-document lookups shared by the content rules."""
+
+    doc: Doc
+    text: str
+    lang: str
+    quotes: list[QuotedSpan]
+    quote_opens: list[int]
+    inside_quote: list[bool]
+
+    def quote_at(self, position: int) -> QuotedSpan | None:
+        """The quoted passage whose marks enclose a character offset."""
+        index = bisect.bisect_right(self.quote_opens, position) - 1
+        if index >= 0 and self.quotes[index].contains(position):
+            return self.quotes[index]
+        return None
+
+    def quotes_between(self, start: int, end: int) -> list[QuotedSpan]:
+        """Quoted passages overlapping [start, end)."""
+        first = max(0, bisect.bisect_right(self.quote_opens, start) - 1)
+        found = []
+        for quote in self.quotes[first:]:
+            if quote.open_start >= end:
+                break
+            if quote.close_end > start:
+                found.append(quote)
+        return found
+
+
+def make_context(doc: Doc, lang: str, quotes: list[QuotedSpan]) -> DocContext:
+    """Index quotes by token so that rules can skip quoted words in linear time."""
+    inside = [False] * len(doc)
+    quote_index = 0
+    for token in doc:
+        while quote_index < len(quotes) and quotes[quote_index].close_end <= token.idx:
+            quote_index += 1
+        if quote_index < len(quotes):
+            quote = quotes[quote_index]
+            inside[token.i] = quote.open_start <= token.idx < quote.close_end
+    return DocContext(doc, doc.text, lang, quotes, [quote.open_start for quote in quotes], inside)
+
+
+def sentence_bounds(context: DocContext, token: Token) -> tuple[int, int]:
+    """Character bounds of the token's sentence, widened so no quote is cut in two."""
+    sentence = token.sent
+    start, end = sentence.start_char, sentence.end_char
+    quote = context.quote_at(start)
+    if quote is not None and quote.open_start < start:
+        start = quote.open_start
+        # The sentence holding the opening mark may start earlier still.
+        start = min(start, context.doc.char_span(start, start + 1, alignment_mode="expand").sent.start_char)
+    quote = context.quote_at(max(start, end - 1))
+    if quote is not None and quote.close_end > end:
+        end = quote.close_end
+    return start, end
+
+
+def classify_region(context: DocContext, start: int, end: int) -> tuple[int, int, str] | None:
+    """Trim a content region and say whether it is direct, indirect or mixed."""
+    text = context.text
+    start, end = _strip(text, start, end, keep_marks=True)
+    if end <= start:
+        return None
+    inside = [q for q in context.quotes_between(start, end) if q.start < end and q.end > start]
+    if not inside:
+        start, end = _strip(text, start, end, keep_marks=False)
+        return (start, end, "indirect") if end > start else None
+    outside_words = 0
+    cursor = start
+    for quote in inside:
+        outside_words += _count_words(text[cursor : max(cursor, quote.open_start)])
+        cursor = max(cursor, quote.close_end)
+    outside_words += _count_words(text[cursor:end])
+    if len(inside) == 1 and outside_words < MIN_WORDS_OUTSIDE_FOR_MIXED:
+        return inside[0].start, inside[0].end, "direct"
+    return start, end, "mixed"
+
+
+def _count_words(fragment: str) -> int:
+    return sum(1 for word in fragment.split() if any(char.isalnum() for char in word))
+
+
+def _strip(text: str, start: int, end: int, *, keep_marks: bool) -> tuple[int, int]:
+    junk = " \t\n\u00a0\u202f,;:.-–—" if keep_marks else " \t\n\u00a0\u202f,;:.-–—«»“”„\"'’‘"
+    while start < end and text[start] in junk:
+        start += 1
+    while end > start and text[end - 1] in junk:
+        end -= 1
+    # A lone opening mark left at the end or closing mark at the start belongs elsewhere.
+    if keep_marks:
+        while end > start and text[end - 1] in "«“„‘":
+            end -= 1
+            while end > start and text[end - 1] in junk:
+                end -= 1
+        while start < end and text[start] in "»”":
+            start += 1
+            while start < end and text[start] in junk:
+                start += 1
+    return start, end
+
+
+def verb_group_start(doc: Doc, cue: Cue) -> int:
+    """First token of "a-t-il déclaré", "l'a rappelé", "a également indiqué"."""
+    index = cue.start
+    while index > 0:
+        previous = doc[index - 1]
+        if previous.pos_ == "AUX" or previous.lower_ in VERB_GROUP_WORDS:
+            index -= 1
+            continue
+        if previous.pos_ == "ADV" and previous.lower_ not in {"comme", "as"} and index - 1 > 0:
+            if doc[index - 2].pos_ == "AUX":
+                index -= 1
+                continue
+        break
+    return index
+
+
+def _inverted_subject(context: DocContext, cue: Cue, limit: int) -> SpeakerMention | None:
+    """Speaker written after the verb: "-t-il", "Daniel Fried", "le responsable"."""
+    doc = context.doc
+    for index in range(verb_group_start(doc, cue), cue.start):
+        if doc[index].lower_ in INCISE_PRONOUNS:
+            return build_mention(doc, index, index + 1)
+    index = cue.end
+    if index < limit and doc[index].lower_ == "-t":
+        index += 1
+    if index < limit and doc[index].lower_ in INCISE_PRONOUNS:
+        return build_mention(doc, index, index + 1)
+    if index >= limit:
+        return None
+    # Skip "à l'AFP", "dimanche", "mardi soir" when a name follows.
+    probe = index
+    while probe < limit and probe - index < 6:
+        token = doc[probe]
+        if token.ent_type_ in ("PER", "PERSON"):
+            index = probe
+            break
+        if token.text in {",", ".", ";", ":"} or token.pos_ in ("VERB",):
+            break
+        probe += 1
+    while index < limit and doc[index].lower_ in TIME_WORDS:
+        index += 1
+    if index >= limit:
+        return None
+    first = doc[index]
+    if first.pos_ not in ("DET", "PROPN", "NOUN", "ADJ", "NUM") or first.lower_ in COMPLEMENTISERS:
+        return None
+    if first.text in OPENING_MARKS or context.inside_quote[index]:
+        return None
+    end = index
+    while end < limit and end - index < 14:
+        token = doc[end]
+        if _ends_name(token) or context.inside_quote[end] or token.pos_ in ("VERB", "AUX", "SCONJ"):
+            break
+        if token.pos_ == "PRON" and token.lower_ in {"qui", "que", "who", "which"}:
+            break
+        end += 1
+    if end == index:
+        return None
+    description = appositive_description(doc, end, limit)
+    return build_mention(doc, index, end, description)
+
+
+def _ends_name(token: Token) -> bool:
+    """Punctuation that ends a name; a hyphen glued to words ("Anne-Marie") does not."""
+    if token.text in NAME_STOPS:
+        return True
+    if token.is_punct and token.text in "-‐":
+        return bool(token.whitespace_) or (token.i > 0 and bool(token.doc[token.i - 1].whitespace_))
+    return False
+
+
+def cue_subject(context: DocContext, cue: Cue) -> SpeakerMention | None:
+    """Subject of a cue verb or locution ("X a fait savoir": the parser may hang X on "savoir")."""
+    doc = context.doc
+    for index in range(cue.start, cue.end):
+        token = doc[index]
+        if any(child.dep_ in SUBJECT_DEPS for child in token.children):
+            return subject_of(context, token)
+    return subject_of(context, doc[cue.start])
+
+
+def subject_of(context: DocContext, verb: Token) -> SpeakerMention | None:
+    """The speaker of a verb in normal order, climbing coordinated and adverbial verbs."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS and child.i < current.i + 8:
+                return _mention_for_subject(context, child)
+        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN") and current.head.i < current.i:
+            return _mention_for_subject(context, current.head)
+        if current.dep_ not in CLIMB_DEPS or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
+def _mention_for_subject(context: DocContext, token: Token) -> SpeakerMention | None:
+    doc = context.doc
+    if token.lower_ in {"qui", "who", "that", "which"}:
+        relative_verb = token.head
+        if relative_verb.dep_.startswith("acl") and relative_verb.head.i < token.i:
+            token = relative_verb.head
+        else:
+            return None
+    if context.inside_quote[token.i]:
+        return None
+    start, end = noun_phrase(token)
+    description = None
+    for child in token.children:
+        if child.dep_ == "appos":
+            description = (child.left_edge.i, child.right_edge.i + 1)
+            break
+    if description is None:
+        description = appositive_description(doc, end, len(doc))
+    mention = build_mention(doc, start, end, description)
+    if mention is not None and description is not None and not mention.has_named_entity:
+        # "Un des chercheurs de HRW, Ole Solvang": the name is the apposition.
+        named = build_mention(doc, description[0], description[1], (start, end))
+        if named is not None and named.has_named_entity and named.kind == "person":
+            return named
+    return mention
+
+
+@dataclass(frozen=True)
+class Incise:
+    """An inverted attribution and where its reported content may lie."""
+
+    cue: Cue
+    group_start: int
+    speaker: SpeakerMention | None
+    speaker_end: int
+    after_comme: bool
+
+
+def find_incise(context: DocContext, cue: Cue) -> Incise | None:
+    """Recognise "…, a déclaré X", "» ajoute-t-il", '," he said', "comme le rappelle X"."""
+    doc = context.doc
+    group_start = verb_group_start(doc, cue)
+    if group_start == 0:
+        return None
+    sentence_end = doc[cue.start].sent.end
+    limit = min(len(doc), sentence_end + 1)
+    previous = doc[group_start - 1]
+    after_comme = previous.lower_ in {"comme", "as"}
+    if previous.text in {",", "—", "–", "("} or previous.text in CLOSING_MARKS or after_comme:
+        speaker = _inverted_subject(context, cue, limit)
+        if speaker is not None:
+            end_token = _token_after(doc, speaker.end)
+            return Incise(cue, group_start, speaker, end_token, after_comme)
+    return _subject_first_incise(context, cue, group_start)
+
+
+def _token_after(doc: Doc, char_end: int) -> int:
+    span = doc.char_span(char_end - 1, char_end, alignment_mode="expand")
+    return span.end if span is not None else len(doc)
+
+
+def _subject_first_incise(context: DocContext, cue: Cue, group_start: int) -> Incise | None:
+    """'"…," Smith said.' or "…, il a dit": a subject then the verb, after a comma or a quote."""
+    doc = context.doc
+    verb = doc[cue.start]
+    subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.i > verb.i:
+        return None
+    start, end = noun_phrase(subject)
+    if end != group_start or start == 0:
+        return None
+    before = doc[start - 1]
+    after_quote = before.text in CLOSING_MARKS or (
+        before.text == "," and start >= 2 and doc[start - 2].text in CLOSING_MARKS
+    )
+    if not after_quote and before.text != ",":
+        return None
+    following = cue.end
+    while following < len(doc) and following - cue.end < 5:
+        token = doc[following]
+        if token.text in {".", ",", ";", "!", "?"} or token.is_space:
+            break
+        if token.lower_ in COMPLEMENTISERS or token.pos_ in ("VERB", "AUX") or token.text == ":":
+            return None
+        if context.inside_quote[following]:
+            return None
+        following += 1
+    if following - cue.end >= 5:
+        return None
+    if not after_quote and (following >= len(doc) or doc[following].text not in {".", "!", "?"}):
+        return None
+    mention = _mention_for_subject(context, subject)
+    if mention is None:
+        return None
+    return Incise(cue, start, mention, cue.end, False)
+
+
+def incise_candidates(context: DocContext, incise: Incise) -> list[Candidate]:
+    """Content before and, for mid-sentence incises, after an inverted attribution."""
+    doc = context.doc
+    cue_token = doc[incise.cue.start]
+    sentence_start, sentence_end = sentence_bounds(context, cue_token)
+    group_char = doc[incise.group_start].idx
+    candidates: list[Candidate] = []
+    before_end = doc[incise.group_start - 1].idx
+    if incise.after_comme and incise.group_start >= 2 and doc[incise.group_start - 2].text == ",":
+        before_end = doc[incise.group_start - 2].idx
+    after = _after_incise_region(context, incise, sentence_end)
+    if not incise.after_comme or after is None:
+        region = _before_incise_region(context, sentence_start, before_end, group_char)
+        if region is not None:
+            candidates.append(
+                Candidate(*region, incise.cue, incise.speaker, "incise", incise.cue.belief)
+            )
+    if after is not None:
+        candidates.append(Candidate(*after, incise.cue, incise.speaker, "incise", incise.cue.belief))
+    return candidates
+
+
+def _before_incise_region(
+    context: DocContext, sentence_start: int, before_end: int, group_char: int
+) -> tuple[int, int, str] | None:
+    """The content of "CONTENT, a dit X": a quote just before, or the sentence so far."""
+    text = context.text
+    cursor = before_end
+    while cursor > sentence_start and text[cursor - 1] in " ,\u00a0\u202f\n":
+        cursor -= 1
+    quote = context.quote_at(cursor - 1) if cursor > 0 else None
+    if quote is not None and quote.close_end >= cursor:
+        earlier = context.quotes_between(sentence_start, quote.open_start)
+        words_before = _count_words(text[sentence_start : quote.open_start])
+        if earlier and words_before > 0:
+            return classify_region(context, min(sentence_start, earlier[0].open_start), quote.close_end)
+        return quote.start, quote.end, "direct"
+    return classify_region(context, sentence_start, before_end)
+
+
+def _after_incise_region(
+    context: DocContext, incise: Incise, sentence_end: int
+) -> tuple[int, int, str] | None:
+    """Content after "…, a-t-il dit, CONTENT" when it is a clause or a quote."""
+    doc = context.doc
+    index = incise.speaker_end
+    while index < len(doc) and doc[index].text not in {",", ".", ";", "!", "?"}:
+        if doc[index].text in OPENING_MARKS and context.inside_quote[index]:
+            break
+        index += 1
+    if index >= len(doc) or doc[index].text in {".", ";", "!", "?"}:
+        return None
+    start = doc[index].idx + 1
+    if start >= sentence_end:
+        return None
+    end = _cut_at_next_boundary(context, start, sentence_end)
+    region = classify_region(context, start, end)
+    if region is None:
+        return None
+    if region[2] == "indirect" and not _has_finite_clause(doc, start, end):
+        return None
+    if region[2] == "mixed":
+        quotes = context.quotes_between(region[0], region[1])
+        outside = _count_words(context.text[region[0] : quotes[0].open_start])
+        if len(quotes) == 1 and outside <= 3:
+            return quotes[0].start, quotes[0].end, "direct"
+    return region
+
+
+def _has_finite_clause(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(token.dep_ in SUBJECT_DEPS and token.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN") for token in span)
+
+
+def _cut_at_next_boundary(context: DocContext, start: int, end: int) -> int:
+    """End content at a semicolon outside quotes."""
+    text = context.text
+    position = start
+    while position < end:
+        position = text.find(";", position, end)
+        if position < 0:
+            return end
+        if context.quote_at(position) is None:
+            return position
+        position += 1
+    return end
+
+
+def forward_candidate(
+    context: DocContext, cue: Cue, boundaries: list[int]
+) -> Candidate | None:
+    """Content after the verb: "X a déclaré que …", "X a précisé : « … »", "X a annoncé son départ"."""
+    doc = context.doc
+    index = cue.end
+    in_prepositional_phrase = False
+    content_start: int | None = None
+    evidence = "clause"
+    limit = min(len(doc), index + MAX_SCAN_TOKENS)
+    while index < limit:
+        token = doc[index]
+        lower = token.lower_
+        if context.inside_quote[index]:
+            content_start = token.idx
+            break
+        if lower in COMPLEMENTISERS and (token.pos_ in ("SCONJ", "PRON") or lower != "that"):
+            if index + 1 < len(doc):
+                content_start = doc[index + 1].idx
+            break
+        if token.text == ":":
+            if index + 1 < len(doc):
+                content_start = doc[index + 1].idx
+            break
+        if token.text in CLAUSE_STOPS or token.is_sent_start and index > cue.end:
+            return None
+        if token.pos_ in ("VERB", "AUX"):
+            infinitive = "Inf" in token.morph.get("VerbForm")
+            if infinitive and cue.takes_object:
+                first = index
+                while first > cue.end and doc[first - 1].lower_ in ELIDED_CLITICS:
+                    first -= 1
+                content_start = doc[first].idx
+                evidence = "object"
+                break
+            if token.pos_ == "AUX" and index == cue.end:
+                index += 1
+                continue
+            return None
+        if lower in PREPOSITIONS and token.pos_ == "ADP":
+            in_prepositional_phrase = True
+        elif token.text == ",":
+            in_prepositional_phrase = False
+        elif (
+            cue.takes_object
+            and not in_prepositional_phrase
+            and token.pos_ in ("NOUN", "DET", "PROPN", "NUM")
+            and lower not in TIME_WORDS
+            and not (index + 1 < len(doc) and doc[index + 1].lower_ in TIME_WORDS)
+            and lower not in {"de", "d'", "d’"}
+        ):
+            content_start = token.idx
+            evidence = "object"
+            break
+        index += 1
+    if content_start is None:
+        return None
+    _, sentence_end = sentence_bounds(context, doc[cue.start])
+    end = _cut_at_next_boundary(context, content_start, sentence_end)
+    position = bisect.bisect_right(boundaries, content_start)
+    if position < len(boundaries) and boundaries[position] < end:
+        end = boundaries[position]
+    region = classify_region(context, content_start, end)
+    if region is None:
+        return None
+    speaker = cue_subject(context, cue)
+    return Candidate(*region, cue, speaker, evidence, cue.belief)
+
+
+def source_candidate(context: DocContext, cue: Cue) -> Candidate | None:
+    """ "selon X, CONTENT", "CONTENT, selon X", "d'après X", "according to X", "pour X, …"."""
+    doc = context.doc
+    index = cue.end
+    end = index
+    while end < len(doc) and end - index < 14:
+        token = doc[end]
+        if _ends_name(token) or context.inside_quote[end] or token.pos_ in ("VERB", "AUX"):
+            break
+        end += 1
+    if end == index:
+        return None
+    speaker = build_mention(doc, index, end)
+    if speaker is None:
+        return None
+    if cue.kind == "pour" and not _plausible_source(doc, index, end, speaker):
+        return None
+    sentence_start, sentence_end = sentence_bounds(context, doc[cue.start])
+    after: tuple[int, int, str] | None = None
+    if end < len(doc) and doc[end].text in {",", ":"} or (
+        end < len(doc) and context.inside_quote[end]
+    ):
+        after_start = doc[end].idx + (1 if doc[end].text in {",", ":"} else 0)
+        if after_start < sentence_end:
+            after_end = _cut_at_next_boundary(context, after_start, sentence_end)
+            region = classify_region(context, after_start, after_end)
+            if region is not None and (
+                region[2] != "indirect" or _has_finite_clause(doc, region[0], region[1])
+            ):
+                first_word = context.text[region[0] : region[0] + 4].lower()
+                if not first_word.startswith(("et ", "mais", "and ", "but ")):
+                    after = region
+    if after is not None:
+        return Candidate(*after, cue, speaker, "source")
+    if cue.kind == "pour":
+        return None
+    before_end = doc[cue.start].idx
+    region = classify_region(context, sentence_start, before_end)
+    if region is None or not _has_finite_clause(doc, region[0], region[1]):
+        return None
+    return Candidate(*region, cue, speaker, "source")
+
+
+def _plausible_source(doc: Doc, start: int, end: int, speaker: SpeakerMention) -> bool:
+    """ "Pour X," introduces a source only when X is a person or an organisation."""
+    if speaker.is_pronoun:
+        return doc[start].lower_ in {"lui", "elle", "eux", "elles"}
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    if speaker.has_named_entity and speaker.kind in ("person", "organisation"):
+        return True
+    head = doc[start:end].root.lower_
+    return head in PERSON_HEADS or head in ORGANISATION_HEADS

@@ -1,0 +1,278 @@
+"""Reporting cues: verb lexicons (inflected without a lemmatizer) and source prepositions."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+ELISION_APOSTROPHES = ("'", "’")
+INCISE_PRONOUNS = frozenset(
+    {"-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-ils", "-t-elles", "-t-on"}
+)
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One reporting verb or locution of the lexicon."""
+
+    lemma: str
+    tail: tuple[str, ...]
+    takes_object: bool
+    belief: bool
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Inflected form -> entries whose head verb has that form."""
+
+    forms: dict[str, tuple[LexiconEntry, ...]]
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A reporting cue found in a document (token offsets, end exclusive)."""
+
+    lemma: str
+    kind: str  # "verb" or "source" (selon, d'après, according to) or "pour"
+    start: int
+    end: int
+    takes_object: bool = False
+    belief: bool = False
+
+
+def _french_er_forms(lemma: str) -> set[str]:
+    stem = lemma[:-2]
+    soft_stem = stem
+    if stem.endswith("c"):
+        soft_stem = stem[:-1] + "ç"
+    elif stem.endswith("g"):
+        soft_stem = stem + "e"
+    mute_stem = stem
+    if stem.endswith("y"):
+        mute_stem = stem[:-1] + "i"
+    elif stem.endswith(("el", "et")) and lemma in {"appeler", "rappeler", "interpeller"}:
+        mute_stem = stem + stem[-1]
+    else:
+        # précéder -> précède, lever -> lève: the last é/e before a final consonant group opens.
+        for index in range(len(stem) - 1, 0, -1):
+            if stem[index] in "aiouy":
+                break
+            if stem[index] in "ée":
+                consonants = stem[index + 1 :]
+                single = len(consonants) == 1
+                muta_cum_liquida = (
+                    len(consonants) == 2 and consonants[1] in "rl" and consonants[0] not in "rl"
+                )
+                if single or muta_cum_liquida:
+                    mute_stem = stem[:index] + "è" + consonants
+                break
+    forms = {lemma, stem + "é", stem + "ée", stem + "és", stem + "ées", stem + "ons", stem + "ez"}
+    forms |= {mute_stem + "e", mute_stem + "es", mute_stem + "ent"}
+    forms |= {soft_stem + "ant", soft_stem + "ait", soft_stem + "aient", soft_stem + "a"}
+    forms |= {soft_stem + "ais", soft_stem + "âmes", stem + "èrent"}
+    for future_stem in {lemma, mute_stem + "er"}:
+        forms |= {future_stem + ending for ending in ("a", "ont", "ait", "aient", "ai", "as")}
+    return forms
+
+
+def _french_ir_forms(lemma: str) -> set[str]:
+    stem = lemma[:-2]
+    endings = ("ir", "it", "is", "issent", "issait", "issaient", "irent", "ira", "iront", "irait")
+    more = ("iraient", "issant", "i", "ie", "ies", "isse")
+    return {stem + ending for ending in endings + more}
+
+
+def _english_forms(lemma: str) -> set[str]:
+    forms = {lemma}
+    if lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and lemma[-2] not in "aeiou":
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    else:
+        forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
+    return forms
+
+
+def _parse_line(line: str) -> tuple[str, set[str], list[str], str | None]:
+    line = line.split("#", 1)[0].strip()
+    model = None
+    if "~" in line:
+        line, model = (part.strip() for part in line.split("~", 1))
+    explicit: list[str] = []
+    if "=" in line:
+        line, forms_text = line.split("=", 1)
+        explicit = forms_text.split()
+    words = line.split()
+    flags = {word for word in words if word in {"obj", "belief", "ir", "head"}}
+    lemma = " ".join(word for word in words if word not in flags)
+    return lemma, flags, explicit, model
+
+
+def _strip_reflexive(lemma: str) -> str:
+    for prefix in ("se ", "s'", "s’"):
+        if lemma.startswith(prefix):
+            return lemma[len(prefix) :]
+    return lemma
+
+
+@functools.cache
+def load_lexicon(lang: str) -> Lexicon:
+    """Load and inflect the reporting-verb lexicon of a language."""
+    path = Path(__file__).parent / "data" / f"verbs_{lang}.txt"
+    head_forms: dict[str, set[str]] = {}
+    entries: list[tuple[str, set[str], list[str], str | None]] = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        lemma, flags, explicit, model = _parse_line(raw)
+        if lemma:
+            entries.append((lemma, flags, explicit, model))
+    # First pass: the forms of every single-word verb (models before the verbs that use them).
+    for lemma, flags, explicit, model in entries:
+        words = _strip_reflexive(lemma).split()
+        if len(words) != 1:
+            continue
+        verb = words[0]
+        if explicit:
+            forms = {verb, *explicit}
+        elif model is not None and model in head_forms:
+            prefix = verb[: len(verb) - len(model)]
+            forms = {prefix + form for form in head_forms[model]}
+        elif lang == "fr" and "ir" in flags:
+            forms = _french_ir_forms(verb)
+        elif lang == "fr" and verb.endswith("er"):
+            forms = _french_er_forms(verb)
+        elif lang == "fr":
+            forms = {verb}
+        else:
+            forms = _english_forms(verb)
+        head_forms.setdefault(verb, set()).update(forms)
+    by_form: dict[str, list[LexiconEntry]] = {}
+    seen: set[str] = set()
+    for lemma, flags, _explicit, _model in entries:
+        if "head" in flags or lemma in seen:
+            continue
+        seen.add(lemma)
+        words = _strip_reflexive(lemma).split()
+        head, tail = words[0], tuple(words[1:])
+        forms = head_forms.get(head)
+        if forms is None:
+            forms = _french_er_forms(head) if lang == "fr" else _english_forms(head)
+        entry = LexiconEntry(lemma, tail, "obj" in flags, "belief" in flags)
+        for form in forms:
+            by_form.setdefault(form, []).append(entry)
+    # Longer locutions first so "faire savoir" wins over nothing and "point out" over "point".
+    return Lexicon(
+        {
+            form: tuple(sorted(found, key=lambda entry: -len(entry.tail)))
+            for form, found in by_form.items()
+        }
+    )
+
+
+def _tail_matches(doc: Doc, index: int, tail: tuple[str, ...]) -> int | None:
+    """Token index after the locution tail starting at index, allowing one adverb before it."""
+    position = index
+    for word_index, word in enumerate(tail):
+        if position >= len(doc):
+            return None
+        token = doc[position]
+        if word_index == 0 and token.pos_ == "ADV" and token.lower_ != word:
+            position += 1
+            if position >= len(doc):
+                return None
+            token = doc[position]
+        text = token.lower_
+        if text == word or (text.endswith(ELISION_APOSTROPHES) and word.startswith(text[:-1])):
+            if text != word and text.endswith(ELISION_APOSTROPHES):
+                # "l'alarme" is tokenised "l'" + "alarme": the word continues on the next token.
+                rest = word[len(text) - 1 :].lstrip("'’")
+                position += 1
+                if position >= len(doc) or doc[position].lower_ != rest:
+                    return None
+            position += 1
+            continue
+        return None
+    return position
+
+
+def find_cues(doc: Doc, lang: str, inside_quote: list[bool]) -> list[Cue]:
+    """Reporting cues outside quoted passages, in document order."""
+    lexicon = load_lexicon(lang)
+    cues: list[Cue] = []
+    index = 0
+    length = len(doc)
+    while index < length:
+        if inside_quote[index]:
+            index += 1
+            continue
+        token = doc[index]
+        source = _source_preposition(doc, index, lang)
+        if source is not None:
+            cues.append(source)
+            index = source.end
+            continue
+        entries = lexicon.forms.get(token.lower_)
+        if entries and _looks_like_verb(doc, token):
+            for entry in entries:
+                end = _tail_matches(doc, index + 1, entry.tail) if entry.tail else index + 1
+                if end is None:
+                    continue
+                cues.append(Cue(entry.lemma, "verb", index, end, entry.takes_object, entry.belief))
+                index = end - 1
+                break
+        index += 1
+    return cues
+
+
+def _looks_like_verb(doc: Doc, token: Token) -> bool:
+    """Trust the tagger for verbs; in an incise ("…, juge Daniel Fried") trust the position."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    previous = doc[token.i - 1] if token.i > 0 else None
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if following is not None and following.lower_ in INCISE_PRONOUNS | {"-t"}:
+        return True
+    return bool(
+        previous is not None
+        and previous.text in {",", "»", "”", '"', "’"}
+        and following is not None
+        and following.pos_ in ("PROPN", "DET")
+        and token.is_lower
+    )
+
+
+def _source_preposition(doc: Doc, index: int, lang: str) -> Cue | None:
+    token = doc[index]
+    lower = token.lower_
+    if lang == "fr":
+        if lower == "selon":
+            return Cue("selon", "source", index, index + 1)
+        if lower in ("d'", "d’") and index + 1 < len(doc) and doc[index + 1].lower_ == "après":
+            return Cue("d'après", "source", index, index + 2)
+        if lower == "d'après" or lower == "d’après":
+            return Cue("d'après", "source", index, index + 1)
+        if lower == "de" and _tail_matches(doc, index + 1, ("l'avis", "de")):
+            end = _tail_matches(doc, index + 1, ("l'avis", "de"))
+            if end is not None:
+                return Cue("de l'avis de", "source", index, end)
+        if lower == "aux" and index + 2 < len(doc) and doc[index + 1].lower_ == "dires":
+            if doc[index + 2].lower_ in ("de", "d'", "d’", "du", "des"):
+                return Cue("aux dires de", "source", index, index + 3)
+        if lower == "pour" and _starts_clause(doc, index):
+            return Cue("pour", "pour", index, index + 1)
+        return None
+    if lower == "according" and index + 1 < len(doc) and doc[index + 1].lower_ == "to":
+        return Cue("according to", "source", index, index + 2)
+    return None
+
+
+def _starts_clause(doc: Doc, index: int) -> bool:
+    """True when the token opens a sentence or follows a comma or a quote."""
+    if index == 0 or doc[index].is_sent_start:
+        return True
+    previous = doc[index - 1]
+    return previous.text in {",", ".", "»", "”", ";"} or previous.text.endswith(".")

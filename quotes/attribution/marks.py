@@ -1,0 +1,160 @@
+"""Quotation-mark scanning: find the passages between quote marks, robust to stray marks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Opening mark -> closing marks that may end it. „ is closed by “ (German/Eastern style) or ”.
+PAIRS: dict[str, tuple[str, ...]] = {
+    "«": ("»",),
+    "“": ("”",),
+    "„": ("“", "”"),
+    '"': ('"',),
+    "‘": ("’",),
+    "'": ("'",),
+    "‹": ("›",),
+}
+DOUBLE_MARKS = frozenset("«»“”„\"‹›")
+SINGLE_MARKS = frozenset("‘’'")
+ALL_MARKS = DOUBLE_MARKS | SINGLE_MARKS
+SPACES = " \t\u00a0\u202f\u2009\u2007\r"
+STRIP_FROM_CONTENT = SPACES + "\n" + "".join(ALL_MARKS)
+OPENING_CONTEXT = frozenset("([{—–-/")
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """One quoted passage: content offsets (marks and spaces excluded) and outer mark offsets."""
+
+    start: int
+    end: int
+    open_start: int
+    close_end: int
+    mark: str
+
+    def contains(self, position: int) -> bool:
+        """Whether a character offset lies between the marks."""
+        return self.open_start <= position < self.close_end
+
+
+@dataclass
+class _Open:
+    mark: str
+    position: int
+    children: list[QuotedSpan] = field(default_factory=list)
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum()
+
+
+def _classify(text: str, i: int, lang: str) -> str | None:
+    """Say whether the mark at i opens, closes, may do either ("both") or is not a mark."""
+    char = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if char in "«„‹":
+        return "open"
+    if char in "»›":
+        return "close"
+    if char in "“":
+        return "both"
+    if char == "”":
+        return "close"
+    if char in SINGLE_MARKS:
+        if lang != "en":
+            return None
+        if _is_word_char(before) and _is_word_char(after):
+            return None  # apostrophe inside a word: don't, l'homme, Sant'Anna
+        if char == "‘":
+            return "open"
+        if _is_word_char(before) or before in ".,!?;:)":
+            # A possessive like "players' " is only a closing mark when a quote is open.
+            return "close"
+        if before.isspace() or before in OPENING_CONTEXT or before in "\"“«":
+            return "open" if not after.isspace() else None
+        return None
+    # Straight double quote: decide from its neighbours.
+    if before.isspace() or before in OPENING_CONTEXT or i == 0:
+        return "open" if not after.isspace() else "both"
+    if after.isspace() or not _is_word_char(after):
+        return "close"
+    return "both"
+
+
+def find_quoted_spans(text: str, lang: str = "fr") -> list[QuotedSpan]:
+    """Return the outermost quoted passages of a text, in order."""
+    spans: list[QuotedSpan] = []
+    stack: list[_Open] = []
+    length = len(text)
+    i = 0
+    while i < length:
+        char = text[i]
+        if char == "\n":
+            i = _end_of_paragraph(text, i, stack, spans)
+            continue
+        if char not in ALL_MARKS:
+            i += 1
+            continue
+        role = _classify(text, i, lang)
+        if role is None:
+            i += 1
+            continue
+        closer_index = _matching_open(stack, char) if role in ("close", "both") else None
+        if closer_index is not None:
+            opener = stack[closer_index]
+            del stack[closer_index:]
+            span = _make_span(text, opener, i)
+            if span is not None:
+                (stack[-1].children if stack else spans).append(span)
+        elif role in ("open", "both"):
+            stack.append(_Open(char, i))
+        i += 1
+    _drop_unclosed(stack, spans)
+    spans.sort(key=lambda span: span.start)
+    return spans
+
+
+def _drop_unclosed(stack: list[_Open], spans: list[QuotedSpan]) -> None:
+    """Forget unclosed marks but keep the complete quotes found inside them."""
+    for opener in stack:
+        spans.extend(opener.children)
+    stack.clear()
+
+
+def _matching_open(stack: list[_Open], closer: str) -> int | None:
+    """Index of the innermost open mark that this closer ends, if any."""
+    for index in range(len(stack) - 1, -1, -1):
+        if closer in PAIRS.get(stack[index].mark, ()):
+            return index
+    return None
+
+
+def _end_of_paragraph(text: str, newline: int, stack: list[_Open], spans: list[QuotedSpan]) -> int:
+    """Handle a paragraph break; return the offset where scanning resumes."""
+    resume = newline
+    while resume < len(text) and text[resume] in SPACES + "\n":
+        resume += 1
+    if not stack:
+        return resume
+    outer = stack[0]
+    # A quote running over paragraphs is re-opened with the same mark at each new paragraph.
+    if resume < len(text) and text[resume] == outer.mark:
+        for inner in stack[1:]:
+            outer.children.extend(inner.children)
+        del stack[1:]
+        return resume + 1
+    _drop_unclosed(stack, spans)
+    return resume
+
+
+def _make_span(text: str, opener: _Open, close_at: int) -> QuotedSpan | None:
+    start = opener.position + 1
+    end = close_at
+    while start < end and text[start] in STRIP_FROM_CONTENT:
+        start += 1
+    while end > start and text[end - 1] in STRIP_FROM_CONTENT:
+        end -= 1
+    if end <= start:
+        return None
+    return QuotedSpan(start, end, opener.position, close_at + 1, opener.mark)

