@@ -14,7 +14,7 @@ from quotes.text import normalize_name
 
 AUTOCOMPLETE_LIMIT = 10
 # Below this trigram similarity a PostgreSQL match is noise rather than a typo.
-TRIGRAM_THRESHOLD = 0.3
+TRIGRAM_THRESHOLD = 0.6
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from quotes.models import Quote, Speaker
@@ -408,3 +409,12 @@ def test_new_speaker_created_with_kind_and_description_through_the_form(editor_c
 
     speaker = Speaker.objects.get(name="Préfecture du Nord")
     assert (speaker.kind, speaker.description) == ("organisation", "services de l'État")
+
+
+def test_autocomplete_forgives_typos_on_postgresql_only(client, db):
+    macron = make_speaker("Emmanuel Macron")
+
+    html = client.get(reverse("speaker-autocomplete"), {"q": "macrom"}, headers=HTMX).content
+    # PostgreSQL has pg_trgm (migration 0003); SQLite matches prefixes only.
+    found = f'value="{macron.pk}"'.encode() in html
+    assert found == (connection.vendor == "postgresql")
