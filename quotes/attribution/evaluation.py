@@ -1,0 +1,252 @@
+"""The accuracy metric of DESIGN.md ("How accuracy is measured"), as pure functions."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .records import Attribution
+from .speakers import PRONOUNS
+
+NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class GoldQuote:
+    """One gold quotation."""
+
+    start: int
+    end: int
+    kind: str
+    speakers: tuple[str, ...]
+    required: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A miss, a false positive or a wrong speaker, for the verbose listing."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    detail: str
+
+
+@dataclass
+class Report:
+    """Counts and findings of one evaluation run."""
+
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+    right_speakers: int = 0
+    speaker_scored: bool = True
+    gold_by_kind: Counter[str] = field(default_factory=Counter)
+    found_by_kind: Counter[str] = field(default_factory=Counter)
+    misses: list[Finding] = field(default_factory=list)
+    false_alarms: list[Finding] = field(default_factory=list)
+    wrong_speakers: list[Finding] = field(default_factory=list)
+    predicted_kinds: tuple[str, ...] = ("direct", "indirect", "mixed")
+
+    @property
+    def precision(self) -> float:
+        """Quote precision."""
+        return _ratio(self.true_positives, self.true_positives + self.false_positives)
+
+    @property
+    def recall(self) -> float:
+        """Quote recall."""
+        return _ratio(self.true_positives, self.true_positives + self.false_negatives)
+
+    @property
+    def f1(self) -> float:
+        """Quote F1."""
+        return _f1(self.precision, self.recall)
+
+    @property
+    def speaker_accuracy(self) -> float | None:
+        """Share of matched quotes with the right speaker (None when gold has no speakers)."""
+        if not self.speaker_scored:
+            return None
+        return _ratio(self.right_speakers, self.true_positives)
+
+    @property
+    def end_to_end_f1(self) -> float | None:
+        """F1 where a match counts only with the right speaker."""
+        if not self.speaker_scored:
+            return None
+        precision = _ratio(self.right_speakers, self.true_positives + self.false_positives)
+        recall = _ratio(self.right_speakers, self.true_positives + self.false_negatives)
+        return _f1(precision, recall)
+
+    def recall_by_kind(self) -> dict[str, float]:
+        """Recall of required gold quotes per kind."""
+        return {
+            kind: _ratio(self.found_by_kind[kind], total)
+            for kind, total in sorted(self.gold_by_kind.items())
+        }
+
+
+def _ratio(numerator: int, denominator: int) -> float:
+    return numerator / denominator if denominator else 0.0
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+def fold(text: str) -> str:
+    """Case- and accent-folded words separated by single spaces."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(NON_WORD.sub(" ", stripped).split())
+
+
+def speaker_matches(candidates: list[str | None], gold_speakers: tuple[str, ...]) -> bool:
+    """True when a predicted name or mention equals, or contains as whole words, a gold speaker."""
+    for candidate in candidates:
+        if not candidate:
+            continue
+        folded = fold(candidate)
+        if not folded or folded.lstrip("-").removeprefix("t ") in PRONOUNS or folded in PRONOUNS:
+            continue
+        for gold in gold_speakers:
+            gold_folded = fold(gold)
+            if not gold_folded:
+                continue
+            if f" {gold_folded} " in f" {folded} " or f" {folded} " in f" {gold_folded} ":
+                return True
+    return False
+
+
+def gold_quotes(doc: dict[str, Any]) -> list[GoldQuote]:
+    """Gold quotations of one gold document."""
+    return [
+        GoldQuote(
+            quote["quote_start"],
+            quote["quote_end"],
+            quote.get("kind") or "direct",
+            tuple(quote.get("speakers") or ()),
+            bool(quote.get("required", True)),
+            quote.get("quote_text") or doc["text"][quote["quote_start"] : quote["quote_end"]],
+        )
+        for quote in doc.get("quotes", [])
+    ]
+
+
+def _overlap(start: int, end: int, other_start: int, other_end: int) -> int:
+    return max(0, min(end, other_end) - max(start, other_start))
+
+
+def _matches(gold: GoldQuote, predicted: Attribution) -> bool:
+    shared = _overlap(gold.start, gold.end, predicted.start, predicted.end)
+    return shared * 2 >= gold.end - gold.start and shared * 2 >= predicted.end - predicted.start
+
+
+def evaluate(
+    gold_docs: list[dict[str, Any]],
+    predictions: dict[str, list[Attribution]],
+    kinds: tuple[str, ...] | None = None,
+) -> Report:
+    """Score predictions (by document id) against gold documents."""
+    all_gold = [quote for doc in gold_docs for quote in gold_quotes(doc)]
+    speaker_scored = any(quote.speakers for quote in all_gold)
+    if kinds is None:
+        # A gold set of bare direct spans (GUM) only scores direct predictions.
+        direct_only = all(quote.kind == "direct" for quote in all_gold) and not speaker_scored
+        kinds = ("direct",) if direct_only else ("direct", "indirect", "mixed")
+    report = Report(speaker_scored=speaker_scored, predicted_kinds=kinds)
+    for doc in gold_docs:
+        doc_id = str(doc["id"])
+        predicted = [item for item in predictions.get(doc_id, []) if item.kind in kinds]
+        _score_document(report, doc_id, doc["text"], gold_quotes(doc), predicted)
+    return report
+
+
+def _score_document(
+    report: Report, doc_id: str, text: str, gold: list[GoldQuote], predicted: list[Attribution]
+) -> None:
+    pairs = []
+    for gold_index, gold_quote in enumerate(gold):
+        for predicted_index, item in enumerate(predicted):
+            if _matches(gold_quote, item):
+                shared = _overlap(gold_quote.start, gold_quote.end, item.start, item.end)
+                pairs.append((not gold_quote.required, -shared, gold_index, predicted_index))
+    pairs.sort()
+    gold_taken: dict[int, int] = {}
+    predicted_taken: set[int] = set()
+    for _optional, _shared, gold_index, predicted_index in pairs:
+        if gold_index in gold_taken or predicted_index in predicted_taken:
+            continue
+        gold_taken[gold_index] = predicted_index
+        predicted_taken.add(predicted_index)
+    for gold_index, quote in enumerate(gold):
+        if not quote.required:
+            continue
+        report.gold_by_kind[quote.kind] += 1
+        if gold_index not in gold_taken:
+            report.false_negatives += 1
+            report.misses.append(Finding(doc_id, quote.start, quote.end, quote.text, quote.kind))
+            continue
+        report.true_positives += 1
+        report.found_by_kind[quote.kind] += 1
+        match = predicted[gold_taken[gold_index]]
+        if not report.speaker_scored:
+            continue
+        if speaker_matches([match.speaker, match.speaker_mention], quote.speakers):
+            report.right_speakers += 1
+        else:
+            detail = f"predicted {match.speaker!r} ({match.speaker_mention!r}), gold {list(quote.speakers)}"
+            report.wrong_speakers.append(Finding(doc_id, quote.start, quote.end, quote.text, detail))
+    for predicted_index, item in enumerate(predicted):
+        if predicted_index in predicted_taken:
+            continue
+        length = item.end - item.start
+        neutral = any(
+            _overlap(item.start, item.end, quote.start, quote.end) * 2 >= length for quote in gold
+        )
+        if not neutral:
+            report.false_positives += 1
+            detail = f"{item.kind}, speaker {item.speaker!r}, cue {item.cue!r}"
+            report.false_alarms.append(Finding(doc_id, item.start, item.end, item.text, detail))
+
+
+def _percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.3f}"
+
+
+def render(report: Report, *, verbose: bool = False) -> str:
+    """The text report; with verbose, every miss, false positive and wrong speaker."""
+    lines = [
+        f"quotes: precision {_percent(report.precision)}  recall {_percent(report.recall)}  "
+        f"F1 {_percent(report.f1)}  (tp {report.true_positives}, fp {report.false_positives}, "
+        f"fn {report.false_negatives})",
+        f"speaker accuracy on matched quotes: {_percent(report.speaker_accuracy)}",
+        f"end-to-end F1: {_percent(report.end_to_end_f1)}",
+        "recall by kind: "
+        + ", ".join(
+            f"{kind} {_percent(value)} ({report.found_by_kind[kind]}/{report.gold_by_kind[kind]})"
+            for kind, value in report.recall_by_kind().items()
+        ),
+    ]
+    if report.predicted_kinds != ("direct", "indirect", "mixed"):
+        lines.append(f"(predictions scored: {', '.join(report.predicted_kinds)} only)")
+    if verbose:
+        for title, findings in (
+            ("MISSES", report.misses),
+            ("FALSE POSITIVES", report.false_alarms),
+            ("WRONG SPEAKERS", report.wrong_speakers),
+        ):
+            lines.append(f"\n{title} ({len(findings)})")
+            for finding in findings:
+                snippet = " ".join(finding.text.split())
+                if len(snippet) > 160:
+                    snippet = snippet[:157] + "..."
+                lines.append(f"- [{finding.doc_id} {finding.start}:{finding.end}] {finding.detail}")
+                lines.append(f"    {snippet}")
+    return "\n".join(lines)
