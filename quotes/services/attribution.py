@@ -23,75 +23,21 @@ BATCH_SIZE = 32
 ERROR_MAX_CHARS = 2000
 # Longer mentions are descriptions ("la directrice du groupe ..."), not names to alias.
 ALIAS_MAX_WORDS = 6
+# Word lists read best as prose; SIM905 would turn each into one word per line.
 _PRONOUNS = frozenset(
-    [
-        "il",
-        "elle",
-        "ils",
-        "elles",
-        "on",
-        "lui",
-        "eux",
-        "celui",
-        "celle",
-        "ceux",
-        "je",
-        "nous",
-        "vous",
-        "he",
-        "she",
-        "they",
-        "him",
-        "her",
-        "them",
-        "it",
-        "we",
-        "i",
-        "you",
-        "who",
-    ]
+    "il elle ils elles on lui eux celui celle ceux je nous vous "  # noqa: SIM905
+    "he she they him her them it we i you who".split()
 )
 _DETERMINERS = frozenset(
-    [
-        "le",
-        "la",
-        "les",
-        "l",
-        "un",
-        "une",
-        "des",
-        "du",
-        "de",
-        "d",
-        "ce",
-        "cet",
-        "cette",
-        "ces",
-        "son",
-        "sa",
-        "ses",
-        "leur",
-        "leurs",
-        "notre",
-        "votre",
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "his",
-        "its",
-        "their",
-        "our",
-    ]
+    "le la les l un une des du de d ce cet cette ces son sa ses leur leurs notre votre "  # noqa: SIM905
+    "the a an this that these those his its their our".split()
 )
 # Courtesy titles dropped from aliases so "M. Fried" and "Fried" are one key.
 _TITLES = re.compile(
-    r"^(?:m|mm|mme|mmes|mlle|mr|mrs|ms|dr|pr|me|monsieur|madame|mademoiselle|sir)\b\.?\s+",
+    r"^(?:m|mm|mme|mmes|mlle|mr|mrs|ms|dr|pr|prof|professor|me|monsieur|madame|sir)\b\.?\s+",
     re.IGNORECASE,
 )
+_WORD_SPLIT = re.compile(r"[\s\-‐–]+")
 _SPEAKER_KINDS = {
     "person": Speaker.Kind.PERSON,
     "organisation": Speaker.Kind.ORGANISATION,
@@ -139,6 +85,49 @@ def is_proper_name(mention: str) -> bool:
     return any(word[:1].isupper() for word in words)
 
 
+def _name_words(name: str) -> list[str]:
+    words = [w for w in _WORD_SPLIT.split(normalize_name(without_title(name))) if w]
+    while words and words[0] in _DETERMINERS:
+        words.pop(0)
+    return words
+
+
+def is_short_form(short: str, full: str) -> bool:
+    """True when every word of short is a word or an initial of full ("B. Obama", "Fried")."""
+    short_words, full_words = _name_words(short), _name_words(full)
+    if not short_words or short_words == full_words:
+        return False
+    for word in short_words:
+        if word not in full_words and not (
+            len(word) == 1 and any(w.startswith(word) for w in full_words)
+        ):
+            return False
+    return True
+
+
+def is_safe_alias(short: str, full: str) -> bool:
+    """A short form safe to remember for other articles: a lone first name is not."""
+    words = _name_words(short)
+    return is_short_form(short, full) and (len(words) > 1 or words[-1] == _name_words(full)[-1])
+
+
+def _full_names(attributions: Iterable[Attribution]) -> list[str]:
+    """The people named in full in one article, which its short forms refer to."""
+    names: dict[str, str] = {}
+    for attribution in attributions:
+        name = without_title((attribution.speaker or "").strip())
+        person = attribution.speaker_kind == "person" and is_proper_name(name)
+        if person and len(_name_words(name)) >= 2:
+            names.setdefault(normalize_name(name), name)
+    return list(names.values())
+
+
+def _expand(name: str, full_names: Sequence[str]) -> str:
+    """The article's full name for a short form ("Fried" -> "Daniel Fried") when unambiguous."""
+    matches = [full for full in full_names if is_short_form(name, full)]
+    return matches[0] if len(matches) == 1 else name
+
+
 def _one_line(error: BaseException) -> str:
     message = " ".join(str(error).split()) or type(error).__name__
     return f"{type(error).__name__}: {message}"[:ERROR_MAX_CHARS]
@@ -165,7 +154,8 @@ def _unique_slug(name: str) -> str:
 class _SpeakerBook:
     """Finds or creates the speaker of each attribution in one article, with aliases."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, attributions: Sequence[Attribution]) -> None:
+        self.full_names = _full_names(attributions)
         # Generic and anonymous speakers ("une source proche", "le responsable") are
         # only the same person inside one article, so they are looked up there only.
         self.local: dict[str, Speaker] = {}
@@ -175,20 +165,22 @@ class _SpeakerBook:
                 self.local.setdefault(normalize_name(speaker.name), speaker)
 
     def speaker_for(self, attribution: Attribution) -> Speaker | None:
-        name = (attribution.speaker or "").strip()
-        mention = (attribution.speaker_mention or "").strip()
-        if not name and is_proper_name(mention):
-            name = mention
-        key = normalize_name(without_title(name))
+        given = without_title((attribution.speaker or "").strip())
+        mention = without_title((attribution.speaker_mention or "").strip())
+        if not given and is_proper_name(mention):
+            given = mention
+        key = normalize_name(given)
         if not key or key in _PRONOUNS:
             return None
         kind = _SPEAKER_KINDS.get(attribution.speaker_kind or "", Speaker.Kind.OTHER)
-        description = (getattr(attribution, "speaker_description", None) or "")[:500]
-        if kind == Speaker.Kind.ANONYMOUS or not is_proper_name(name):
-            return self._local_speaker(key, name, kind, description)
-        speaker = self._global_speaker(key, without_title(name), kind, description)
-        if mention and is_proper_name(mention):
-            self._add_alias(speaker, without_title(mention))
+        description = (attribution.speaker_description or "")[:500]
+        if kind == Speaker.Kind.ANONYMOUS or not is_proper_name(given):
+            return self._local_speaker(key, given, kind, description)
+        name = _expand(given, self.full_names)
+        speaker = self._global_speaker(normalize_name(name), name, kind, description)
+        for short in {given, mention}:
+            if short and is_safe_alias(short, name):
+                self._add_alias(speaker, short)
         return speaker
 
     def _local_speaker(self, key: str, name: str, kind: str, description: str) -> Speaker:
@@ -276,10 +268,11 @@ def _write_quotes(*, article: Article, attributions: Iterable[Attribution]) -> A
     human_spans = [(q.start, q.end) for q in existing if q.is_human_work]
     # Machine quotes found again at the same span are updated in place, so their URLs last.
     machine = {(q.start, q.end): q for q in existing if not q.is_human_work}
-    book = _SpeakerBook(article)
+    attributions = sorted(attributions, key=lambda a: (a.start, a.end))
+    book = _SpeakerBook(article, attributions)
     created = updated = skipped = 0
     seen: set[tuple[int, int]] = set()
-    for attribution in sorted(attributions, key=lambda a: (a.start, a.end)):
+    for attribution in attributions:
         fields = _quote_fields(article, attribution)
         if fields is None or (fields["start"], fields["end"]) in seen:
             skipped += 1

@@ -307,3 +307,49 @@ def test_a_rejected_quote_never_comes_back():
 
     assert article.quotes.filter(start=quote.start).count() == 1
     assert article.quotes.get(start=quote.start).review_status == Quote.Review.REJECTED
+
+
+def test_a_surname_alone_in_an_article_that_names_the_person_in_full_is_that_person():
+    body = (
+        "« Biden n'a plus de cartes », juge Fried. Daniel Fried, ancien diplomate, "
+        "ajoute : « Il peut encore sanctionner ». « Anne dit vrai », conclut Anne. Fin."
+    )
+    article = make_article(body=body)
+
+    article_attribute(
+        article=article,
+        attributions=[
+            attribution(body, "« Biden n'a plus de cartes »", speaker="Fried"),
+            attribution(body, "« Il peut encore sanctionner »", speaker="Daniel Fried"),
+            attribution(body, "« Anne dit vrai »", speaker="Anne", mention="Anne"),
+            attribution(body, "Fin", speaker="Anne-Marie Slaughter", kind="indirect"),
+        ],
+    )
+
+    fried = Speaker.objects.get(name="Daniel Fried")
+    slaughter = Speaker.objects.get(name="Anne-Marie Slaughter")
+    assert Speaker.objects.count() == 2
+    assert fried.quotes.count() == 2
+    assert slaughter.quotes.count() == 2
+    assert set(fried.aliases.values_list("normalized", flat=True)) == {"daniel fried", "fried"}
+    # A lone first name is right inside this article but would be wrong in others.
+    assert set(slaughter.aliases.values_list("normalized", flat=True)) == {"anne marie slaughter"}
+
+
+def test_a_capitalised_title_is_not_remembered_as_a_name():
+    body = "« Le meilleur reste à venir », a lancé le Président. Fin."
+    article = make_article(body=body)
+
+    article_attribute(
+        article=article,
+        attributions=[
+            attribution(
+                body,
+                "« Le meilleur reste à venir »",
+                speaker="Barack Obama",
+                mention="le Président",
+            )
+        ],
+    )
+
+    assert set(SpeakerAlias.objects.values_list("normalized", flat=True)) == {"barack obama"}
