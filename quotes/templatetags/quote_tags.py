@@ -81,6 +81,8 @@ def _covering(spans: list[_Span], starts: list[int], position: int) -> _Span | N
 
 
 def _open_quote(span: _Span, colour: str, first_piece: bool) -> str:
+    if span.quote.review_status == Quote.Review.REJECTED:
+        colour = f"{colour} is-rejected"
     if not first_piece:
         return format_html('<mark class="q {}" data-quote="{}">', colour, span.quote.pk)
     return format_html(

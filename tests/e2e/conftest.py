@@ -1,13 +1,20 @@
-"""Browser fixtures shared by every end-to-end test: one Chromium per session, a page per test."""
+"""Browser fixtures shared by every end-to-end test: one Chromium per session, a page per test.
+
+Every test in this folder is marked e2e and runs against a live server with a transactional
+database, emptied after each test; the Editors group that a migration creates is put back first.
+"""
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 from playwright.sync_api import Browser, Page, sync_playwright
 
@@ -18,6 +25,25 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"]
 TIMEOUT_MS = 10_000
+
+
+# Naming the apps makes the flush between tests TRUNCATE ... CASCADE, which PostgreSQL needs
+# because raw-SQL tables (the search index) reference the quotes table.
+LIVE_DATABASE = pytest.mark.django_db(
+    transaction=True, available_apps=list(settings.INSTALLED_APPS)
+)
+EDITOR_PERMISSIONS = importlib.import_module(
+    "quotes.migrations.0002_editors_group"
+).EDITOR_PERMISSIONS
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test of this folder as a browser test on a live, restorable database."""
+    here = os.path.dirname(__file__)
+    for item in items:
+        if str(item.path).startswith(here + os.sep):
+            item.add_marker(pytest.mark.e2e)
+            item.add_marker(LIVE_DATABASE)
 
 
 @pytest.fixture(scope="session")
@@ -59,6 +85,19 @@ class Site:
         page.get_by_label("Password").fill(password)
         page.get_by_role("button", name="Log in").click()
         page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
+@pytest.fixture(autouse=True)
+def editors_group(transactional_db) -> Group:
+    """The Editors group of migration 0002, which the flush between live-server tests removes."""
+    group, _ = Group.objects.get_or_create(name="Editors")
+    for app_label, model, codename in EDITOR_PERMISSIONS:
+        group.permissions.add(
+            Permission.objects.get(
+                content_type__app_label=app_label, content_type__model=model, codename=codename
+            )
+        )
+    return group
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from quotes.models import Speaker
-from tests.factories import make_article, make_quote, make_speaker
+from tests.factories import make_article, make_quote, make_speaker, make_user
 
 pytestmark = pytest.mark.e2e
 
@@ -156,3 +156,21 @@ def test_article_quotes_are_highlighted_with_tooltips_on_focus_and_hover(page: P
     side = page.get_by_role("complementary")
     expect(side.locator(".speaker-group")).to_have_count(2)
     expect(side).to_contain_text("Daniel Fried")
+
+
+def test_rejected_quote_is_struck_through_for_an_editor_and_absent_for_readers(
+    page: Page, site, cast
+):
+    fried = cast[0]
+    article = quoted_article([(fried, "Vrai"), (fried, "Faux")])
+    article.quotes.filter(text="Faux").update(review_status="rejected")
+    make_user("redaction", editor=True)
+
+    page.goto(site.url("article-detail", article.pk))
+    expect(page.locator("mark.q[tabindex='0']")).to_have_count(1)
+
+    site.log_in(page, "redaction")
+    page.goto(site.url("article-detail", article.pk))
+    rejected = page.locator("mark.q.is-rejected")
+    expect(rejected).to_have_text(re.compile(r"^Faux"))
+    assert "line-through" in rejected.evaluate("el => getComputedStyle(el).textDecorationLine")
