@@ -43,6 +43,12 @@ class TopicCandidate:
     key: str
     score: float
     kind: str = "keyphrase"
+    # Character offsets of each occurrence, so quotes can take the topics they mention.
+    positions: tuple[tuple[int, int], ...] = ()
+
+    def occurs_within(self, start: int, end: int) -> bool:
+        """True when the topic is mentioned between these offsets."""
+        return any(start <= s and e <= end for s, e in self.positions)
 
 
 @cache
@@ -73,6 +79,12 @@ def span_key(span: Span | list) -> str:
     while words and len(words[-1]) <= 2 and not words[-1].isdigit():
         words.pop()
     return " ".join(w for part in words for w in _SPLIT.split(part) if w)
+
+
+def phrase_key(phrase: str, *, nlp: Language) -> str:
+    """Normalised key of a typed phrase, the same as for a phrase found in a text."""
+    doc = _lemmatized(nlp, nlp(phrase))
+    return span_key(doc[:]) or " ".join(fold(w) for w in _SPLIT.split(phrase) if w)
 
 
 def _label(span: Span) -> str:
@@ -110,10 +122,11 @@ def _phrase_spans(doc: Doc) -> dict[str, list[Span]]:
 
 
 def extract_topics(
-    text: str, lang: str, *, nlp: Language, limit: int = 10, doc: Doc | None = None
+    text: str, lang: str, *, nlp: Language, limit: int | None = 10, doc: Doc | None = None
 ) -> list[TopicCandidate]:
-    """The best topics of a text, most relevant first."""
+    """The best topics of a text, most relevant first (all of them when limit is None)."""
     doc = _lemmatized(nlp, doc if doc is not None else nlp(text))
+    positions: dict[str, set[tuple[int, int]]] = defaultdict(set)
     scores: dict[str, float] = {}
     labels: dict[str, Counter] = defaultdict(Counter)
     kinds: dict[str, str] = {}
@@ -131,6 +144,7 @@ def extract_topics(
         scores[key] = max(scores.get(key, 0.0), 1.0 - position / len(keywords))
         for span in spans:
             labels[key][_label(span)] += 1
+            positions[key].add((span.start_char, span.end_char))
         occurrences[key] += len(spans)
     for entity in doc.ents:
         kind = ENTITY_KINDS.get(entity.label_)
@@ -145,6 +159,7 @@ def extract_topics(
             continue
         occurrences[key] += 1
         labels[key][span.text] += 1
+        positions[key].add((span.start_char, span.end_char))
         kinds.setdefault(key, kind)
         scores[key] = scores.get(key, 0.0) + _ENTITY_BONUS / (1 + scores.get(key, 0.0))
     ranked = sorted(
@@ -157,6 +172,7 @@ def extract_topics(
             key=key,
             score=round(scores[key], 4),
             kind=kinds.get(key, "keyphrase"),
+            positions=tuple(sorted(positions[key])),
         )
         for key in ranked[:limit]
     ]

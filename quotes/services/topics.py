@@ -1,0 +1,87 @@
+"""Topic writers: topics of an article and its quotes on ingest, editors' additions and removals."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.utils.text import slugify
+
+from quotes.attribution import get_nlp
+from quotes.models import Article, Quote, Topic
+from quotes.text import fold, normalize_name
+from quotes.topics.extract import TopicCandidate, extract_topics, phrase_key
+
+ARTICLE_TOPICS = 10
+QUOTE_TOPICS = 5
+
+
+def _topic_for(*, key: str, label: str) -> Topic:
+    """The Topic row of a normalised key, created with a unique slug when new."""
+    topic = Topic.objects.filter(normalized=key).first()
+    if topic is not None:
+        return topic
+    base = slugify(fold(label))[:200] or "topic"
+    slug, n = base, 1
+    while Topic.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return Topic.objects.create(label=label[:200], slug=slug, normalized=key[:200])
+
+
+def _quote_candidates(
+    quote: Quote, article_topics: list[TopicCandidate], candidates: list[TopicCandidate]
+) -> list[TopicCandidate]:
+    """Article topics the quote mentions, then named places, organisations and events in it."""
+    chosen = [c for c in article_topics if c.occurs_within(quote.start, quote.end)]
+    entities = [c for c in candidates if c.kind != "keyphrase" and c not in chosen]
+    chosen += [c for c in entities if c.occurs_within(quote.start, quote.end)]
+    return chosen[:QUOTE_TOPICS]
+
+
+@transaction.atomic
+def article_topics_assign(*, article: Article) -> list[Topic]:
+    """Extract an article's topics, link them to it and to the machine quotes that mention them.
+
+    Quotes an editor has touched keep the topics they have.
+    """
+    nlp = get_nlp(article.language)
+    candidates = extract_topics(article.body, article.language, nlp=nlp, limit=None)
+    article_topics = candidates[:ARTICLE_TOPICS]
+    topics = {c.key: _topic_for(key=c.key, label=c.label) for c in article_topics}
+    article.topics.set(topics.values())
+    for quote in article.quotes.all():
+        if quote.is_human_work:
+            continue
+        chosen = _quote_candidates(quote, article_topics, candidates)
+        for candidate in chosen:
+            if candidate.key not in topics:
+                topics[candidate.key] = _topic_for(key=candidate.key, label=candidate.label)
+        quote.topics.set([topics[c.key] for c in chosen])
+    return list(topics.values())
+
+
+def _record(quote: Quote, user: AbstractBaseUser, reason: str) -> None:
+    """A history row for the change, by this user, with a readable reason."""
+    quote._history_user = user
+    quote._change_reason = reason
+    quote.save(update_fields=["updated_at"])
+
+
+@transaction.atomic
+def quote_topic_add(*, quote: Quote, label: str, user: AbstractBaseUser) -> Topic:
+    """Attach a topic (created when new) to a quote, on an editor's behalf."""
+    label = " ".join(label.split())
+    key = phrase_key(label, nlp=get_nlp(quote.article.language)) if normalize_name(label) else ""
+    if not key:
+        raise ValueError("A topic needs at least one letter or digit.")
+    topic = _topic_for(key=key, label=label)
+    quote.topics.add(topic)
+    _record(quote, user, f"Topic added: {topic.label}")
+    return topic
+
+
+@transaction.atomic
+def quote_topic_remove(*, quote: Quote, topic: Topic, user: AbstractBaseUser) -> None:
+    """Detach a topic from a quote, on an editor's behalf."""
+    quote.topics.remove(topic)
+    _record(quote, user, f"Topic removed: {topic.label}")

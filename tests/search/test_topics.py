@@ -1,0 +1,112 @@
+"""Topic extraction, assignment to articles and quotes, editors' changes, and the topic pages."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from quotes.attribution import get_nlp
+from quotes.models import Topic
+from quotes.services.topics import article_topics_assign, quote_topic_add, quote_topic_remove
+from quotes.topics.extract import extract_topics
+from quotes.topics.selectors import speaker_top_topics
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def assigned(corpus):
+    article_topics_assign(article=corpus.seed)
+    return corpus
+
+
+def test_extraction_finds_the_seed_subjects(seed_text):
+    keys = [t.key for t in extract_topics(seed_text, "fr", nlp=get_nlp("fr"))]
+    assert "ukraine" in keys
+    assert "russie" in keys
+
+
+def test_topics_are_normalised_to_singular_lemmas_without_accents():
+    text = (
+        "Les sanctions économiques visent la Russie. De nouvelles sanctions sont prévues. "
+        "La Commission européenne prépare des sanctions contre les banques russes."
+    )
+    topics = {t.key: t for t in extract_topics(text, "fr", nlp=get_nlp("fr"), limit=None)}
+    assert "sanction" in topics
+    assert "sanctions" not in topics
+    assert topics["russie"].kind == "place"
+
+
+def test_english_entities_become_topics():
+    text = (
+        "The European Union will meet in Brussels on Tuesday. Officials in Brussels said the "
+        "European Union wants a deal on tariffs before the summit."
+    )
+    keys = {t.key for t in extract_topics(text, "en", nlp=get_nlp("en"), limit=None)}
+    assert "brussels" in keys
+    assert "european union" in keys
+
+
+def test_quotes_take_the_topics_they_mention(assigned):
+    ukraine = Topic.objects.get(normalized="ukraine")
+    assert assigned.defense.topics.filter(pk=ukraine.pk).exists()
+    assert assigned.fried_indirect.topics.filter(pk=ukraine.pk).exists()
+    assert not assigned.slaughter.topics.filter(pk=ukraine.pk).exists()
+    assert assigned.seed.topics.filter(pk=ukraine.pk).exists()
+    korea = assigned.korea.topics.values_list("normalized", flat=True)
+    assert "coree du sud" in korea
+
+
+def test_reassigning_is_idempotent(assigned):
+    before = set(Topic.objects.values_list("normalized", flat=True))
+    article_topics_assign(article=assigned.seed)
+    assert set(Topic.objects.values_list("normalized", flat=True)) == before
+
+
+def test_ukraine_topic_page_lists_the_seed_ukraine_quotes(assigned, client):
+    response = client.get(reverse("topic-detail", args=["ukraine"]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "le soutien à l’Ukraine dans sa défense contre l’agression russe" in html
+    assert "dans un sens favorable à l’Ukraine" in html
+    assert "fondamentalement de transférer" not in html
+    assert "Who speaks most about it" in html
+    assert "<svg" in html and "Daniel Fried" in html
+    assert "First quote" in html
+
+
+def test_topic_page_hides_rejected_quotes_and_unknown_topics_404(assigned, client):
+    assigned.defense.review_status = "rejected"
+    assigned.defense.save()
+    html = client.get(reverse("topic-detail", args=["ukraine"])).content.decode()
+    assert "agression russe" not in html
+    assert client.get(reverse("topic-detail", args=["no-such-topic"])).status_code == 404
+
+
+def test_topic_list_ranks_by_quotes_and_filters_as_you_type(assigned, client):
+    html = client.get(reverse("topic-list")).content.decode()
+    assert reverse("topic-detail", args=["ukraine"]) in html
+    fragment = client.get(
+        reverse("topic-list"), {"q": "ukr"}, headers={"HX-Request": "true"}
+    ).content.decode()
+    assert "<html" not in fragment
+    assert "Ukraine" in fragment
+    assert "Russie" not in fragment
+
+
+def test_editor_adds_and_removes_a_topic_with_history(assigned, editor):
+    quote = assigned.slaughter
+    topic = quote_topic_add(quote=quote, label="Budgets de défense", user=editor)
+    assert quote.topics.filter(pk=topic.pk).exists()
+    assert quote.history.first().history_change_reason == "Topic added: Budgets de défense"
+    assert quote.history.first().history_user == editor
+    again = quote_topic_add(quote=quote, label="budget de defense", user=editor)
+    assert again == topic
+    quote_topic_remove(quote=quote, topic=topic, user=editor)
+    assert not quote.topics.filter(pk=topic.pk).exists()
+
+
+def test_speaker_top_topics(assigned):
+    topics = speaker_top_topics(assigned.fried)
+    assert "ukraine" in [t.normalized for t in topics]
+    assert all(t.quote_count >= 1 for t in topics)
