@@ -137,7 +137,7 @@ def _content_candidates(context: DocContext, cues: list[Cue]) -> list[Candidate]
             incises[cue.start] = incise
             boundaries.append(doc[incise.group_start - 1].idx)
         elif _is_dependent_participle(doc, cue):
-            boundaries.append(doc[cue.start - 1].idx + len(doc[cue.start - 1].text))
+            boundaries.append(doc[cue.start - 1].idx)
     boundaries.sort()
     candidates: list[Candidate] = []
     for cue in cues:
