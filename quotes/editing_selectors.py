@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -9,7 +10,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import Q, QuerySet
 
-from quotes.models import Quote, Speaker, SpeakerAlias
+from quotes.models import Article, Quote, Speaker, SpeakerAlias
 from quotes.text import normalize_name
 
 AUTOCOMPLETE_LIMIT = 10
@@ -160,3 +161,48 @@ def speaker_history(speaker: Speaker) -> list[Change]:
     """Every recorded change of the speaker, newest first."""
     records = speaker.history.select_related("history_user").order_by("history_date", "history_id")
     return _history(list(records), SPEAKER_HISTORY_FIELDS, SPEAKER_HISTORY_FIELDS[:3])
+
+
+def _gold_item(quote: Quote, aliases: dict[int, list[str]]) -> dict[str, Any]:
+    speakers: list[str] = []
+    if quote.speaker is not None:
+        speakers = [quote.speaker.name, *aliases.get(quote.speaker_id, [])]
+    return {
+        "quote_text": quote.text,
+        "quote_start": quote.start,
+        "quote_end": quote.end,
+        "kind": quote.kind,
+        "speakers": list(dict.fromkeys(speakers)),
+        "cue": quote.cue,
+        "required": quote.review_status != Quote.Review.UNREVIEWED,
+        "review_status": quote.review_status,
+        "origin": quote.origin,
+    }
+
+
+def gold_documents(*, language: str = "") -> Iterator[dict[str, Any]]:
+    """Articles with reviewed quotes, as gold documents (see the export_gold command)."""
+    reviewed = Quote.objects.exclude(review_status=Quote.Review.UNREVIEWED)
+    articles = Article.objects.filter(pk__in=reviewed.values("article_id")).order_by("pk")
+    if language:
+        articles = articles.filter(language=language)
+    for article in articles.iterator(chunk_size=100):
+        quotes = list(article.quotes.select_related("speaker").order_by("start", "end", "pk"))
+        aliases: dict[int, list[str]] = {}
+        for speaker_id, name in SpeakerAlias.objects.filter(
+            speaker_id__in={q.speaker_id for q in quotes if q.speaker_id}
+        ).values_list("speaker_id", "name"):
+            aliases.setdefault(speaker_id, []).append(name)
+        yield {
+            "id": f"quotes/article/{article.pk}",
+            "lang": article.language,
+            "title": article.title,
+            "url": article.url or "",
+            "text": article.body,
+            "quotes": [
+                _gold_item(q, aliases) for q in quotes if q.review_status != Quote.Review.REJECTED
+            ],
+            "negatives": [
+                _gold_item(q, aliases) for q in quotes if q.review_status == Quote.Review.REJECTED
+            ],
+        }
