@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, Exists, Max, Min, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, QuerySet
 from django.db.models.functions import TruncDate, TruncMonth
 from django.http import Http404
 
@@ -24,7 +24,7 @@ DAILY_TIMELINE_MAX_DAYS = 62
 SPEAKER_SORTS = {
     "count": ("-quote_count", "name", "id"),
     "name": ("name", "id"),
-    "latest": ("-latest_quote_at", "name", "id"),
+    "latest": (F("latest_quote_at").desc(nulls_last=True), "name", "id"),
 }
 SPEAKER_KINDS = (Speaker.Kind.PERSON, Speaker.Kind.ORGANISATION, Speaker.Kind.ANONYMOUS)
 _PUBLIC = ~Q(review_status=Quote.Review.REJECTED)
@@ -105,13 +105,26 @@ def home_summary(*, windows: tuple[int, ...] = (7, 30)) -> HomeSummary:
             )
         tops.append(TopSpeakers(days=days, since=since, speakers=speakers))
     return HomeSummary(
-        latest_quotes=list(_listed_quotes().order_by("-published_at", "-id")[:LATEST_QUOTES]),
+        latest_quotes=_latest_quotes(),
         top_speakers=tops,
         quote_total=totals["quotes"],
         speaker_total=totals["speakers"],
         article_total=totals["articles"],
         latest_date=latest_date,
     )
+
+
+def _latest_quotes() -> list[Quote]:
+    """Newest dated quotes on the date index; undated ones (newest stored first) fill up."""
+    quotes = list(
+        _listed_quotes()
+        .filter(published_at__isnull=False)
+        .order_by("-published_at", "-id")[:LATEST_QUOTES]
+    )
+    if len(quotes) < LATEST_QUOTES:
+        undated = _listed_quotes().filter(published_at__isnull=True).order_by("-id")
+        quotes += undated[: LATEST_QUOTES - len(quotes)]
+    return quotes
 
 
 @dataclass(frozen=True)
@@ -231,7 +244,11 @@ def _fill_gaps(counts: dict[dt.date, int], unit: str) -> list[TimelineBucket]:
 
 def speaker_quotes(*, speaker: Speaker, page: int | str = 1) -> Page:
     """One page of the speaker's public quotes, newest first, with their articles."""
-    quotes = _listed_quotes().filter(speaker=speaker).order_by("-published_at", "-id")
+    quotes = (
+        _listed_quotes()
+        .filter(speaker=speaker)
+        .order_by(F("published_at").desc(nulls_last=True), "-id")
+    )
     return Paginator(quotes, SPEAKER_QUOTES_PER_PAGE).get_page(page)
 
 

@@ -388,3 +388,25 @@ def test_quote_fragment_has_no_page_chrome(client, fried):
 
     assert "<html" not in html
     assert html.lstrip().startswith('<article id="quote-content"')
+
+
+def test_undated_quotes_come_after_dated_ones_on_every_database(client, fried):
+    undated = make_article(body="« Sans date », a dit Daniel Fried.", published_at=None)
+    make_quote(undated, fried, start=2, end=11)
+    article_with_quotes([(fried, "Avec une date")], day=3)
+
+    speaker_html = client.get(reverse("speaker-detail", args=["daniel-fried"])).content.decode()
+    home_html = client.get(reverse("home")).content.decode()
+
+    assert speaker_html.index("Avec une date") < speaker_html.index("Sans date")
+    assert home_html.index("Avec une date") < home_html.index("Sans date")
+
+
+def test_speakers_sorted_by_latest_quote_put_undated_speakers_last(client, fried, slaughter):
+    undated = make_article(body="« Sans date », a dit Anne-Marie Slaughter.", published_at=None)
+    make_quote(undated, slaughter, start=2, end=11)
+    article_with_quotes([(fried, "Avec une date")], day=3)
+
+    html = client.get(reverse("speaker-list"), {"sort": "latest"}).content.decode()
+
+    assert html.index("Daniel Fried") < html.index("Anne-Marie Slaughter")
