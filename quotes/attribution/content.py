@@ -41,6 +41,7 @@ TIME_WORDS = frozenset(
 )
 ELIDED_CLITICS = frozenset({"s'", "s’", "se", "l'", "l’", "le", "la", "les", "en", "y", "lui", "leur"})
 MIN_WORDS_OUTSIDE_FOR_MIXED = 1
+SHORT_QUOTE_WORDS = 8
 MAX_SCAN_TOKENS = 16
 
 
@@ -296,6 +297,8 @@ class Incise:
 def find_incise(context: DocContext, cue: Cue) -> Incise | None:
     """Recognise "…, a déclaré X", "» ajoute-t-il", '," he said', "comme le rappelle X"."""
     doc = context.doc
+    if _is_present_participle(doc[cue.start]):
+        return None
     group_start = verb_group_start(doc, cue)
     if group_start == 0:
         return None
@@ -309,6 +312,10 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
             end_token = _token_after(doc, speaker.end)
             return Incise(cue, group_start, speaker, end_token, after_comme)
     return _subject_first_incise(context, cue, group_start)
+
+
+def _is_present_participle(token: Token) -> bool:
+    return token.lower_.endswith(("ant", "ing")) and "Fin" not in token.morph.get("VerbForm")
 
 
 def _token_after(doc: Doc, char_end: int) -> int:
@@ -386,8 +393,11 @@ def _before_incise_region(
     if quote is not None and quote.close_end >= cursor:
         earlier = context.quotes_between(sentence_start, quote.open_start)
         words_before = _count_words(text[sentence_start : quote.open_start])
-        if earlier and words_before > 0:
-            return classify_region(context, min(sentence_start, earlier[0].open_start), quote.close_end)
+        quote_words = _count_words(text[quote.start : quote.end])
+        if words_before > 0 and (earlier or quote_words < SHORT_QUOTE_WORDS <= words_before):
+            # "L'usine produira …, jusqu'« à 500 millions », explique X": the whole is reported.
+            start = min(sentence_start, earlier[0].open_start) if earlier else sentence_start
+            return classify_region(context, start, quote.close_end)
         return quote.start, quote.end, "direct"
     return classify_region(context, sentence_start, before_end)
 
@@ -426,6 +436,13 @@ def _has_finite_clause(doc: Doc, start: int, end: int) -> bool:
     if span is None:
         return False
     return any(token.dep_ in SUBJECT_DEPS and token.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN") for token in span)
+
+
+def _has_finite_verb(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any("Fin" in token.morph.get("VerbForm") for token in span)
 
 
 def _cut_at_next_boundary(context: DocContext, start: int, end: int) -> int:
@@ -500,6 +517,10 @@ def forward_candidate(
     if content_start is None:
         return None
     _, sentence_end = sentence_bounds(context, doc[cue.start])
+    if evidence == "object":
+        head = doc[index]
+        phrase_end = doc[_phrase_right_edge(head)]
+        sentence_end = min(sentence_end, max(phrase_end.idx + len(phrase_end.text), content_start))
     end = _cut_at_next_boundary(context, content_start, sentence_end)
     position = bisect.bisect_right(boundaries, content_start)
     if position < len(boundaries) and boundaries[position] < end:
@@ -508,19 +529,45 @@ def forward_candidate(
     if region is None:
         return None
     speaker = cue_subject(context, cue)
+    verb_form = doc[cue.start].morph
+    if speaker is None and ("Inf" in verb_form.get("VerbForm") or "Imp" in verb_form.get("Mood")):
+        # "À noter que …", "Rappelons que …": the journalist's own voice.
+        return None
     return Candidate(*region, cue, speaker, evidence, cue.belief)
+
+
+def _phrase_right_edge(token: Token) -> int:
+    """Last token of a phrase, leaving out appositions and parentheticals after a comma."""
+    right = token.i
+    for child in token.rights:
+        if child.dep_ in ("appos", "parataxis", "punct", "dislocated"):
+            continue
+        if any(doc_token.text == "," for doc_token in token.doc[token.i : child.left_edge.i]):
+            if child.dep_ not in ("conj", "obl", "obl:arg", "obl:mod", "advcl", "nmod"):
+                continue
+        right = max(right, _phrase_right_edge(child))
+    return right
+
+
+def _source_phrase_end(context: DocContext, index: int) -> int:
+    """End of the X in "selon X": through participles ("un sondage publié dans …"), not verbs."""
+    doc = context.doc
+    end = index
+    while end < len(doc) and end - index < 14:
+        token = doc[end]
+        if _ends_name(token) or context.inside_quote[end]:
+            break
+        if token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm"):
+            break
+        end += 1
+    return end
 
 
 def source_candidate(context: DocContext, cue: Cue) -> Candidate | None:
     """ "selon X, CONTENT", "CONTENT, selon X", "d'après X", "according to X", "pour X, …"."""
     doc = context.doc
     index = cue.end
-    end = index
-    while end < len(doc) and end - index < 14:
-        token = doc[end]
-        if _ends_name(token) or context.inside_quote[end] or token.pos_ in ("VERB", "AUX"):
-            break
-        end += 1
+    end = _source_phrase_end(context, index)
     if end == index:
         return None
     speaker = build_mention(doc, index, end)
@@ -538,7 +585,7 @@ def source_candidate(context: DocContext, cue: Cue) -> Candidate | None:
             after_end = _cut_at_next_boundary(context, after_start, sentence_end)
             region = classify_region(context, after_start, after_end)
             if region is not None and (
-                region[2] != "indirect" or _has_finite_clause(doc, region[0], region[1])
+                region[2] != "indirect" or _has_finite_verb(doc, region[0], region[1])
             ):
                 first_word = context.text[region[0] : region[0] + 4].lower()
                 if not first_word.startswith(("et ", "mais", "and ", "but ")):

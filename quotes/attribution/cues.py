@@ -233,6 +233,8 @@ def _looks_like_verb(doc: Doc, token: Token) -> bool:
     if token.pos_ in ("VERB", "AUX"):
         return True
     previous = doc[token.i - 1] if token.i > 0 else None
+    if previous is not None and previous.pos_ == "AUX":
+        return True
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if following is not None and following.lower_ in INCISE_PRONOUNS | {"-t"}:
         return True
@@ -275,4 +277,4 @@ def _starts_clause(doc: Doc, index: int) -> bool:
     if index == 0 or doc[index].is_sent_start:
         return True
     previous = doc[index - 1]
-    return previous.text in {",", ".", "»", "”", ";"} or previous.text.endswith(".")
+    return previous.text in {",", ".", "»", "”", ";", ":"} or previous.text.endswith(".")

@@ -106,37 +106,52 @@ def resolve_speakers(doc: Doc, candidates: list[Candidate]) -> list[ResolvedSpea
     antecedents = _entity_antecedents(doc, names, sentence_starts, content_spans)
     resolved: list[ResolvedSpeaker] = []
     speaker_antecedents: list[_Antecedent] = []
+    # Inherited candidates share the mention object of the candidate they continue.
+    by_mention: dict[int, ResolvedSpeaker] = {}
     for candidate in candidates:
         mention = candidate.speaker
         if mention is None:
             resolved.append(ResolvedSpeaker(None, "other", "", False))
             continue
-        if mention.is_pronoun:
-            found = _pick_antecedent(
-                mention, candidate, antecedents + speaker_antecedents, sentence_starts
-            )
-            if found is None:
-                resolved.append(ResolvedSpeaker(None, "other", "", True))
-            else:
-                resolved.append(ResolvedSpeaker(found.name, found.kind, found.description, True))
+        if id(mention) in by_mention:
+            resolved.append(by_mention[id(mention)])
             continue
-        name = names.canonical(mention.name) if mention.has_named_entity else mention.name
-        if not mention.has_named_entity and mention.kind == "person":
-            name = _resolve_nominal(mention, names) or name
-        result = ResolvedSpeaker(name, mention.kind, mention.description, False)
-        resolved.append(result)
-        speaker_antecedents.append(
-            _Antecedent(
-                mention.start,
-                bisect.bisect_right(sentence_starts, mention.start) - 1,
-                name,
-                mention.kind,
-                mention.gender,
-                True,
-                mention.description,
-            )
-        )
+        resolved.append(_resolve_one(mention, candidate, names, antecedents, speaker_antecedents, sentence_starts))
+        by_mention[id(mention)] = resolved[-1]
     return resolved
+
+
+def _resolve_one(
+    mention: SpeakerMention,
+    candidate: Candidate,
+    names: ArticleNames,
+    antecedents: list[_Antecedent],
+    speaker_antecedents: list[_Antecedent],
+    sentence_starts: list[int],
+) -> ResolvedSpeaker:
+    """Resolve one mention; named and nominal speakers become antecedents for later pronouns."""
+    if mention.is_pronoun:
+        found = _pick_antecedent(
+            mention, candidate, antecedents + speaker_antecedents, sentence_starts
+        )
+        if found is None:
+            return ResolvedSpeaker(None, "other", "", True)
+        return ResolvedSpeaker(found.name, found.kind, found.description, True)
+    name = names.canonical(mention.name) if mention.has_named_entity else mention.name
+    if not mention.has_named_entity and mention.kind == "person":
+        name = _resolve_nominal(mention, names) or name
+    speaker_antecedents.append(
+        _Antecedent(
+            mention.start,
+            bisect.bisect_right(sentence_starts, mention.start) - 1,
+            name,
+            mention.kind,
+            mention.gender,
+            True,
+            mention.description,
+        )
+    )
+    return ResolvedSpeaker(name, mention.kind, mention.description, False)
 
 
 def _resolve_nominal(mention: SpeakerMention, names: ArticleNames) -> str | None:
