@@ -102,7 +102,7 @@ def main() -> None:
             context = browser.new_context(viewport=viewport, locale="en-GB")
             page = context.new_page()
             page.goto(base_url + path, wait_until="networkidle")
-            full_page = name != "article"
+            full_page = not name.startswith("article")
             if name == "article":
                 # Show a tooltip as a keyboard user would see it.
                 first_quote = page.locator("mark.q[tabindex='0']").first
