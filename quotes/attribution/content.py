@@ -21,7 +21,8 @@ from .speakers import (
 CLOSING_MARKS = frozenset({"»", "”", '"', "“", "’", "'", "›"})
 OPENING_MARKS = frozenset({"«", "“", "„", '"', "‘", "'", "‹"})
 CLAUSE_STOPS = frozenset({".", ";", "!", "?", "…"})
-SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass")
+# The French model often labels a subject "il" as expl:subj.
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
 CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "parataxis", "ccomp", "acl", "root", "ROOT"})
 VERB_GROUP_WORDS = frozenset(
     {"l'", "l’", "le", "la", "lui", "leur", "se", "s'", "s’", "n'", "n’", "ne", "y", "en", "-t"}
@@ -464,6 +465,8 @@ def forward_candidate(
 ) -> Candidate | None:
     """Content after the verb: "X a déclaré que …", "X a précisé : « … »", "X a annoncé son départ"."""
     doc = context.doc
+    if any(child.dep_ in ("aux:pass", "auxpass") for child in doc[cue.start].children):
+        return None
     index = cue.end
     in_prepositional_phrase = False
     content_start: int | None = None
@@ -609,5 +612,7 @@ def _plausible_source(doc: Doc, start: int, end: int, speaker: SpeakerMention) -
         return False
     if speaker.has_named_entity and speaker.kind in ("person", "organisation"):
         return True
-    head = doc[start:end].root.lower_
-    return head in PERSON_HEADS or head in ORGANISATION_HEADS
+    head = doc[start:end].root
+    if head.pos_ == "PROPN" and head.text[:1].isupper():
+        return True
+    return head.lower_ in PERSON_HEADS or head.lower_ in ORGANISATION_HEADS

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable
+from dataclasses import replace
 
 import spacy
 from spacy.language import Language
@@ -53,6 +54,7 @@ EVIDENCE_CONFIDENCE = {
 }
 MIN_WORDS_FOR_UNATTRIBUTED_QUOTE = 6
 INHERITANCE_DISTANCE = 600
+PARTICIPLE_REACH = 40
 
 
 PARAGRAPH_COMPONENT = "paragraph_sentences"
@@ -149,9 +151,19 @@ def _content_candidates(context: DocContext, cues: list[Cue]) -> list[Candidate]
             candidates.extend(incise_candidates(context, incises[cue.start]))
         else:
             found = forward_candidate(context, cue, boundaries)
+            if found is not None and found.speaker is None and _is_dependent_participle(doc, cue):
+                found = _continue_previous_speaker(found, candidates)
             if found is not None:
                 candidates.append(found)
     return candidates
+
+
+def _continue_previous_speaker(candidate: Candidate, earlier: list[Candidate]) -> Candidate:
+    """ "X estime que « … » évoquant des « … »": the participle shares the previous speaker."""
+    for previous in reversed(earlier):
+        if previous.speaker is not None and 0 <= candidate.start - previous.end <= PARTICIPLE_REACH:
+            return replace(candidate, speaker=previous.speaker)
+    return candidate
 
 
 def _is_dependent_participle(doc: Doc, cue: Cue) -> bool:
@@ -257,8 +269,10 @@ def _colon_speaker(context: DocContext, colon: int) -> SpeakerMention | None:
         for token in doc[sentence.start : colon_token.i]
         if token.pos_ in ("VERB", "AUX") and not context.inside_quote[token.i]
     ]
-    if verbs:
-        return subject_of(context, verbs[-1]) or subject_of(context, verbs[0])
+    for verb in reversed(verbs):
+        speaker = subject_of(context, verb)
+        if speaker is not None:
+            return speaker
     previous = doc[colon_token.i - 1]
     if previous.ent_type_ in ("PER", "PERSON", "ORG") or previous.pos_ == "PROPN":
         start, end = noun_phrase(previous)
@@ -291,15 +305,7 @@ def _with_fragment_speaker(context: DocContext, candidate: Candidate) -> Candida
     fragment = build_mention(doc, following.start, end)
     if fragment is None:
         return candidate
-    return Candidate(
-        candidate.start,
-        candidate.end,
-        candidate.kind,
-        candidate.cue,
-        fragment,
-        candidate.evidence,
-        candidate.belief,
-    )
+    return replace(candidate, speaker=fragment)
 
 
 def _confidence(candidate: Candidate, speaker: ResolvedSpeaker) -> float:
