@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -55,7 +56,9 @@ def editor_required(permission: str) -> Callable:
                 back = request.htmx.current_url_abs_path or request.get_full_path()
                 if request.htmx:
                     # A fragment swap would put the login page inside the quote; go there instead.
-                    return HttpResponseClientRedirect(f"{reverse('login')}?next={back}")
+                    return HttpResponseClientRedirect(
+                        f"{reverse('login')}?{urlencode({'next': back})}"
+                    )
                 return redirect_to_login(back)
             if not request.user.has_perm(permission):
                 raise PermissionDenied
@@ -343,7 +346,7 @@ def speaker_alias_remove(request: HtmxHttpRequest, slug: str, alias_pk: int) -> 
     """Forget one of a speaker's names."""
     alias = get_object_or_404(SpeakerAlias.objects.select_related("speaker"), pk=alias_pk)
     if alias.speaker.slug != slug:
-        raise PermissionDenied
+        raise Http404("No such alias for this speaker.")
     try:
         speaker = services.speaker_alias_remove(alias=alias, user=request.user)
     except services.EditingError as exc:
