@@ -260,11 +260,28 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(start < other_end and other_start < end for other_start, other_end in spans)
 
 
+def _delete_abandoned_speakers(candidates: set[int]) -> None:
+    """Drop speakers only the machine ever used and that no quote points at any more.
+
+    Without this, every engine improvement would leave its old mistakes ("Paris", "Une")
+    behind as empty speaker pages. A speaker an editor created, edited or merged is kept.
+    """
+    if not candidates:
+        return
+    edited = Speaker.history.filter(id__in=candidates, history_user__isnull=False).values("id")
+    abandoned = Speaker.objects.filter(
+        pk__in=candidates, quotes=None, merged_speakers=None, version=1
+    ).exclude(pk__in=edited)
+    for speaker in abandoned:
+        speaker.delete()
+
+
 @transaction.atomic
 def _write_quotes(*, article: Article, attributions: Iterable[Attribution]) -> AttributionOutcome:
     # Lock the article so two re-attributions of it cannot interleave.
     article = Article.objects.select_for_update().get(pk=article.pk)
-    existing = list(article.quotes.all())
+    existing = list(article.quotes.select_related("speaker"))
+    machine_speakers = {q.speaker_id for q in existing if not q.is_human_work and q.speaker_id}
     human_spans = [(q.start, q.end) for q in existing if q.is_human_work]
     # Machine quotes found again at the same span are updated in place, so their URLs last.
     machine = {(q.start, q.end): q for q in existing if not q.is_human_work}
@@ -296,6 +313,7 @@ def _write_quotes(*, article: Article, attributions: Iterable[Attribution]) -> A
             updated += 1
     for stale in machine.values():
         stale.delete()
+    _delete_abandoned_speakers(machine_speakers)
     article.status = Article.Status.DONE
     article.error = ""
     article.save(update_fields=["status", "error", "updated_at"])

@@ -85,3 +85,31 @@ def test_the_seed_article_is_attributed_to_its_speakers(run_command):
     assert {"Anne-Marie Slaughter", "Daniel Fried"} <= speakers
     for quote in article.quotes.all():
         assert article.body[quote.start : quote.end] == quote.text
+
+
+ENGLISH = (
+    "Council approves the budget\n"
+    '"This budget protects our public services," said Mary Black, the council president, on '
+    "Tuesday. The opposition said it would take the decision to court.\n"
+)
+
+
+def test_the_language_is_detected_when_not_given(tmp_path, run_command):
+    page = tmp_path / "budget.txt"
+    page.write_text(ENGLISH, encoding="utf-8")
+
+    run = run_command("ingest", str(page))
+
+    assert run.code == 0, run.stderr
+    article = Article.objects.get()
+    assert article.language == "en"
+    assert article.quotes.get(text__contains="This budget protects").speaker.name == "Mary Black"
+
+
+def test_lang_overrides_detection(tmp_path, run_command):
+    page = tmp_path / "budget.txt"
+    page.write_text(ENGLISH, encoding="utf-8")
+
+    run_command("ingest", "--lang", "fr", str(page))
+
+    assert Article.objects.get().language == "fr"

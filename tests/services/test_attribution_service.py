@@ -353,3 +353,34 @@ def test_a_capitalised_title_is_not_remembered_as_a_name():
     )
 
     assert set(SpeakerAlias.objects.values_list("normalized", flat=True)) == {"barack obama"}
+
+
+def test_a_speaker_the_engine_no_longer_finds_is_removed_unless_an_editor_touched_it():
+    body = "« Premier », a dit Paul Durand. « Second », a dit Marie Lenoir. Fin."
+    article = make_article(body=body)
+    article_attribute(
+        article=article,
+        attributions=[
+            attribution(body, "« Premier »", speaker="Paris"),
+            attribution(body, "« Second »", speaker="Lyon"),
+        ],
+    )
+    kept = Speaker.objects.get(name="Lyon")
+    kept.description = "ville"
+    kept.version += 1
+    kept.save()
+
+    article_attribute(
+        article=article,
+        attributions=[
+            attribution(body, "« Premier »", speaker="Paul Durand"),
+            attribution(body, "« Second »", speaker="Marie Lenoir"),
+        ],
+    )
+
+    assert set(Speaker.objects.values_list("name", flat=True)) == {
+        "Paul Durand",
+        "Marie Lenoir",
+        "Lyon",
+    }
+    assert not SpeakerAlias.objects.filter(normalized="paris").exists()
