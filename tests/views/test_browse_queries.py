@@ -9,7 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from quotes.models import Quote
+from quotes import selectors
+from quotes.models import Article, Quote, Speaker
 from tests.factories import make_article, make_quote, make_speaker
 
 pytestmark = pytest.mark.django_db
@@ -103,3 +104,40 @@ def test_query_counts_do_not_grow_with_the_data(client):
     large = {page: count_queries(client, url) for page, url in populate(30, "Locuteur").items()}
 
     assert large == small
+
+
+@pytest.mark.parametrize(
+    ("page", "index", "postgres_condition"),
+    [
+        ("speaker", "quote_speaker_date_idx", "Index Cond: (speaker_id = "),
+        ("article", "quote_article_start_idx", "quote_article_start_idx"),
+    ],
+)
+def test_speaker_and_article_pages_read_quotes_through_their_indexes(
+    page, index, postgres_condition
+):
+    populate(6)
+    speaker = Speaker.objects.order_by("pk").first()
+    article = Article.objects.order_by("pk").first()
+    if connection.vendor == "postgresql":
+        # On a handful of rows a sequential scan is cheaper; ask whether the index is usable.
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
+    if page == "speaker":
+        plan = selectors.speaker_quotes(speaker=speaker).object_list.explain()
+    else:
+        plan = (
+            selectors.public_quotes()
+            .filter(article=article)
+            .select_related("speaker")
+            .order_by("start", "end")
+            .explain()
+        )
+
+    if connection.vendor == "postgresql":
+        # PostgreSQL puts NULLs first in a DESC index, so "undated last" sorts the speaker's
+        # rows after an index lookup on the speaker rather than reading them in index order.
+        assert postgres_condition in plan
+    else:
+        assert index in plan
+        assert "TEMP B-TREE" not in plan or page == "article"
