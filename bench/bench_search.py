@@ -1,0 +1,171 @@
+"""Search, speaker page and topic page latency on a large PostgreSQL database.
+
+Build the data first (a dedicated database, about 20 minutes on 2 cores):
+
+    createdb quotes_synth
+    export DATABASE_URL=postgres://postgres@127.0.0.1:5432/quotes_synth DEBUG=true
+    .venv/bin/python manage.py migrate && .venv/bin/python manage.py build_synthetic
+    .venv/bin/python bench/bench_search.py --output bench/RESULTS_search.md
+
+Each case is a full GET through Django's test client (view, queries, template), warmed up, then
+timed RUNS times; the slowest SQL statement of each case is shown with EXPLAIN ANALYZE.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+os.environ.setdefault("DEBUG", "true")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.db.models import Count  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from quotes.models import Article, Quote, Speaker, Topic  # noqa: E402
+
+WARMUP = 3
+RUNS = 30
+
+
+def cases() -> list[tuple[str, str]]:
+    """(label, URL) of every case, with speakers and topics picked from the data."""
+    search = reverse("search")
+    speakers = list(
+        Speaker.objects.annotate(n=Count("quotes")).order_by("-n").values_list("slug", "n")[:1]
+    )
+    median_speaker = Speaker.objects.order_by("id")[Speaker.objects.count() // 2]
+    topics = list(
+        Topic.objects.annotate(n=Count("quotes")).order_by("-n").values_list("slug", "n")
+    )
+    top_topic, mid_topic = topics[0], topics[len(topics) // 10]
+    return [
+        ("search: one common word `gouvernement`", f"{search}?q=gouvernement"),
+        ("search: accents omitted `defense`", f"{search}?q=defense"),
+        ("search: rare word `Koursk`", f"{search}?q=Koursk"),
+        ('search: phrase `"Corée du Sud"`', f"{search}?q=%22Cor%C3%A9e+du+Sud%22"),
+        ("search: exclusion `président -Trump`", f"{search}?q=pr%C3%A9sident+-Trump"),
+        ("search: two words `guerre Ukraine`", f"{search}?q=guerre+Ukraine"),
+        ("search: speaker name `Marie Martin`", f"{search}?q=Marie+Martin"),
+        (
+            "search: word + filters (fr, indirect, organisation)",
+            f"{search}?q=gouvernement&language=fr&kind=indirect&speaker_kind=organisation",
+        ),
+        (
+            "search: word + date range 2020",
+            f"{search}?q=police&date_from=2020-01-01&date_to=2020-12-31",
+        ),
+        ("search: no words, filter only (en)", f"{search}?language=en"),
+        ("search: no words, no filter (page 2 of everything)", f"{search}?page=2"),
+        ("search: htmx fragment `defense`", f"{search}?q=defense"),
+        (
+            f"speaker page: most quoted ({speakers[0][1]} quotes)",
+            reverse("speaker-detail", args=[speakers[0][0]]),
+        ),
+        (
+            f"speaker page: median speaker ({median_speaker.quotes.count()} quotes)",
+            median_speaker.get_absolute_url(),
+        ),
+        (
+            f"topic page: most quoted ({top_topic[1]} quotes)",
+            reverse("topic-detail", args=[top_topic[0]]),
+        ),
+        (
+            f"topic page: 90th percentile topic ({mid_topic[1]} quotes)",
+            reverse("topic-detail", args=[mid_topic[0]]),
+        ),
+    ]
+
+
+def measure(client: Client, label: str, url: str) -> dict:
+    headers = {"HX-Request": "true"} if "htmx" in label else {}
+    for _ in range(WARMUP):
+        response = client.get(url, headers=headers)
+        assert response.status_code == 200, (url, response.status_code)
+    timings = []
+    for _ in range(RUNS):
+        started = time.perf_counter()
+        client.get(url, headers=headers)
+        timings.append((time.perf_counter() - started) * 1000)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url, headers=headers)
+    slowest = max(captured.captured_queries, key=lambda q: float(q["time"]))
+    timings.sort()
+    return {
+        "label": label,
+        "url": url,
+        "p50": statistics.median(timings),
+        "p95": timings[round(0.95 * (len(timings) - 1))],
+        "queries": len(captured.captured_queries),
+        "slowest_sql": slowest["sql"],
+    }
+
+
+def explain(sql: str) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) {sql}")
+        return "\n".join(row[0] for row in cursor.fetchall())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, help="also write the markdown report here")
+    args = parser.parse_args()
+    if connection.vendor != "postgresql":
+        sys.exit("Run against PostgreSQL: set DATABASE_URL to the synthetic database.")
+    client = Client()
+    results = [measure(client, label, url) for label, url in cases()]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT version()")
+        version = cursor.fetchone()[0].split(" on ")[0]
+    lines = [
+        "# Search benchmark",
+        "",
+        f"{Quote.objects.count():,} quotes, {Speaker.objects.count():,} speakers, "
+        f"{Article.objects.count():,} articles, {Topic.objects.count():,} topics "
+        f"({version}, {os.cpu_count()} cores). Full GET through Django's test client, "
+        f"{WARMUP} warm-up requests then {RUNS} timed; milliseconds.",
+        "",
+        "| case | p50 (ms) | p95 (ms) | SQL queries |",
+        "|---|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {r['label']} | {r['p50']:.0f} | {r['p95']:.0f} | {r['queries']} |" for r in results
+    ]
+    lines += ["", "## Slowest query of each case, explained", ""]
+    for result in results:
+        lines += [
+            f"### {result['label']}",
+            "",
+            f"`GET {result['url']}`",
+            "",
+            "```sql",
+            result["slowest_sql"],
+            "```",
+            "",
+            "```",
+            explain(result["slowest_sql"]),
+            "```",
+            "",
+        ]
+    report = "\n".join(lines)
+    print(report)
+    if args.output:
+        args.output.write_text(report + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
