@@ -116,6 +116,7 @@ def test_load_more_appends_the_next_page_of_quotes(page: Page, site, cast):
 
     expect(items).to_have_count(23)
     expect(items.last).to_contain_text("Citation numéro 00")
+    expect(items.nth(20)).to_be_focused()
     expect(page.get_by_role("link", name="Load more quotes")).to_have_count(0)
     expect(page).to_have_url(site.url("speaker-detail", "daniel-fried"))
 
