@@ -522,6 +522,8 @@ def forward_candidate(
     _, sentence_end = sentence_bounds(context, doc[cue.start])
     if evidence == "object":
         head = doc[index]
+        while head.head.i > head.i and head.head.i != cue.start:
+            head = head.head
         phrase_end = doc[_phrase_right_edge(head)]
         sentence_end = min(sentence_end, max(phrase_end.idx + len(phrase_end.text), content_start))
     end = _cut_at_next_boundary(context, content_start, sentence_end)

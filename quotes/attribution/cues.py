@@ -9,6 +9,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 ELISION_APOSTROPHES = ("'", "’")
+REFLEXIVE_CLITICS = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})
 INCISE_PRONOUNS = frozenset(
     {"-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-ils", "-t-elles", "-t-on"}
 )
@@ -113,6 +114,18 @@ def _parse_line(line: str) -> tuple[str, set[str], list[str], str | None]:
     return lemma, flags, explicit, model
 
 
+def _is_reflexive(entry: LexiconEntry) -> bool:
+    return entry.lemma.startswith(("se ", "s'", "s’"))
+
+
+def _has_reflexive_clitic(doc: Doc, index: int) -> bool:
+    """ "s'est exclamé", "se plaint", "se sont dits": a reflexive pronoun shortly before."""
+    for position in range(max(0, index - 3), index):
+        if doc[position].lower_ in REFLEXIVE_CLITICS:
+            return True
+    return False
+
+
 def _strip_reflexive(lemma: str) -> str:
     for prefix in ("se ", "s'", "s’"):
         if lemma.startswith(prefix):
@@ -167,7 +180,7 @@ def load_lexicon(lang: str) -> Lexicon:
     # Longer locutions first so "faire savoir" wins over nothing and "point out" over "point".
     return Lexicon(
         {
-            form: tuple(sorted(found, key=lambda entry: -len(entry.tail)))
+            form: tuple(sorted(found, key=lambda entry: (-len(entry.tail), _is_reflexive(entry))))
             for form, found in by_form.items()
         }
     )
@@ -218,6 +231,8 @@ def find_cues(doc: Doc, lang: str, inside_quote: list[bool]) -> list[Cue]:
         entries = lexicon.forms.get(token.lower_)
         if entries and _looks_like_verb(doc, token):
             for entry in entries:
+                if _is_reflexive(entry) and not _has_reflexive_clitic(doc, index):
+                    continue
                 end = _tail_matches(doc, index + 1, entry.tail) if entry.tail else index + 1
                 if end is None:
                     continue
