@@ -31,7 +31,7 @@ class Progress:
             self.bar.update(1)
 
     def error(self, message: str) -> None:
-        self._write(self.command.stderr, self.command.style.ERROR(message))
+        self._write(self.command.stderr, message)
 
     def info(self, message: str) -> None:
         self._write(self.command.stdout, message)
