@@ -29,12 +29,16 @@ class SpeakerChoiceMixin(forms.Form):
     new_speaker_description = forms.CharField(
         max_length=500, required=False, label="Description (for a new speaker)"
     )
+    unknown_speaker = forms.BooleanField(required=False, label="Speaker unknown")
 
     def clean(self):
         cleaned = super().clean()
         value = (cleaned.get("speaker") or "").strip()
         cleaned["speaker_obj"] = None
         cleaned["new_speaker_name"] = ""
+        # An empty field is more often a slip than a decision, so "unknown" must be ticked.
+        if not value and not cleaned.get("unknown_speaker"):
+            raise forms.ValidationError("Pick a speaker, type a name, or tick “Speaker unknown”.")
         if value.isdigit() and (found := Speaker.objects.filter(pk=int(value)).first()):
             cleaned["speaker_obj"] = found
         else:

@@ -48,7 +48,7 @@ def test_demo_editor_reassigns_a_quote_on_the_article_page(page: Page, site, dem
     page.goto(site.url("article-detail", article.pk))
     tools = page.locator(f"#quote-{closed.pk}-tools")
     tools.get_by_text("Correct this quote").click()
-    speaker = tools.get_by_label("Speaker")
+    speaker = tools.get_by_label("Speaker", exact=True)
     speaker.press_sequentially("dupo")
     # The autocomplete fills the datalist with speakers matching, accents and case aside.
     option = page.locator(f"#speaker-options-{closed.pk} option")

@@ -66,7 +66,12 @@ POSTS = {
     ),
     "quote-add": lambda s: (
         reverse("quote-add", args=[s.quote.article_id]),
-        {"start": BODY.index("maire"), "end": len(BODY) - 1, "kind": "direct", "speaker": ""},
+        {
+            "start": BODY.index("maire"),
+            "end": len(BODY) - 1,
+            "kind": "direct",
+            "unknown_speaker": "on",
+        },
     ),
     "speaker-update": _speaker_post(
         "speaker-update",

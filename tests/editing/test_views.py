@@ -176,7 +176,12 @@ def test_span_from_selected_text_finds_the_offsets_nearest_the_selection(editor_
 def test_selection_with_different_whitespace_still_matches(editor_client, article, editor):
     response = editor_client.post(
         reverse("quote-add", args=[article.pk]),
-        {"selected": "Le pont restera\n fermé", "near": 0, "kind": "direct", "speaker": ""},
+        {
+            "selected": "Le pont restera\n fermé",
+            "near": 0,
+            "kind": "direct",
+            "unknown_speaker": "on",
+        },
     )
 
     assert response.status_code == 302
@@ -187,7 +192,7 @@ def test_selection_with_different_whitespace_still_matches(editor_client, articl
 def test_selection_not_in_the_article_is_refused(editor_client, article):
     response = editor_client.post(
         reverse("quote-add", args=[article.pk]),
-        {"selected": "jamais écrit", "kind": "direct", "speaker": ""},
+        {"selected": "jamais écrit", "kind": "direct", "unknown_speaker": "on"},
     )
 
     assert response.status_code == 400
@@ -418,3 +423,17 @@ def test_autocomplete_forgives_typos_on_postgresql_only(client, db):
     # PostgreSQL has pg_trgm (migration 0003); SQLite matches prefixes only.
     found = f'value="{macron.pk}"'.encode() in html
     assert found == (connection.vendor == "postgresql")
+
+
+def test_empty_speaker_is_refused_unless_marked_unknown(editor_client, quote):
+    url = reverse("quote-attribution", args=[quote.pk])
+
+    refused = editor_client.post(url, {"speaker": "", "version": 1}, headers=HTMX)
+    assert "Speaker unknown" in refused.content.decode()
+    quote.refresh_from_db()
+    assert quote.speaker is not None
+
+    editor_client.post(url, {"speaker": "", "unknown_speaker": "on", "version": 1})
+    quote.refresh_from_db()
+    assert quote.speaker is None
+    assert quote.review_status == Quote.Review.CORRECTED
