@@ -82,7 +82,7 @@ def is_proper_name(mention: str) -> bool:
         if re.match(r"^[ld]'.", head, re.I):
             words.insert(0, head[2:])
             break
-    return any(word[:1].isupper() for word in words)
+    return any(re.sub(r"^[ld]'", "", word, flags=re.I)[:1].isupper() for word in words)
 
 
 def _name_words(name: str) -> list[str]:
