@@ -64,7 +64,7 @@ def _read_file(path: Path) -> Iterator[Item]:
 
 
 def _read_text(path: Path) -> str:
-    # Whole-file formats are refused before reading when the file alone is over the limit.
+    # One file is one article, refused before reading; a .json list is checked per record.
     if path.stat().st_size > settings.INGEST_MAX_BYTES and path.suffix.lower() != ".json":
         limit = settings.INGEST_MAX_BYTES
         raise RecordError(

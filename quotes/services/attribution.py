@@ -346,6 +346,7 @@ def article_attribute(
     outside the transaction so a slow parse holds no lock.
     """
     if attributions is None:
+        # Imported here: spaCy's import is slow and migrate, check and the views never need it.
         try:
             from quotes.attribution import extract
 
@@ -363,25 +364,22 @@ def article_attribute(
 def articles_attribute(
     *, articles: Sequence[Article], batch_size: int = BATCH_SIZE
 ) -> list[AttributionOutcome]:
-    """Attribute many articles through the engine's batched pipeline, one language at a time."""
-    outcomes: list[AttributionOutcome] = []
-    by_language: dict[str, list[Article]] = {}
-    for article in articles:
-        by_language.setdefault(article.language, []).append(article)
-    for language, group in by_language.items():
-        for offset in range(0, len(group), batch_size):
-            batch = group[offset : offset + batch_size]
+    """Attribute many articles through the engine's batched pipeline; outcomes in input order."""
+    outcomes: dict[int, AttributionOutcome] = {}
+    by_language: dict[str, list[int]] = {}
+    for index, article in enumerate(articles):
+        by_language.setdefault(article.language, []).append(index)
+    for language, indices in by_language.items():
+        for offset in range(0, len(indices), batch_size):
+            batch = indices[offset : offset + batch_size]
             try:
                 from quotes.attribution import extract_many
 
-                results = list(extract_many([a.body for a in batch], lang=language))
+                results = extract_many([articles[i].body for i in batch], lang=language)
             except Exception:
                 # One bad article must not fail its batch: retry each alone to find it.
                 logger.info("batched attribution failed; retrying one by one", exc_info=True)
-                outcomes.extend(article_attribute(article=a) for a in batch)
-                continue
-            outcomes.extend(
-                article_attribute(article=a, attributions=r)
-                for a, r in zip(batch, results, strict=True)
-            )
-    return outcomes
+                results = [None] * len(batch)
+            for index, found in zip(batch, results, strict=True):
+                outcomes[index] = article_attribute(article=articles[index], attributions=found)
+    return [outcomes[index] for index in range(len(articles))]

@@ -42,7 +42,8 @@ def content_hash(text: str) -> str:
 
 def detect_language(text: str) -> str:
     """The engine's offline guess, or French (the main corpus) when the engine cannot answer."""
-    # Storing must not depend on the engine's health: attribution reports its own failure.
+    # Imported late because spaCy is slow to import; storing must not depend on the engine's
+    # health either, since attribution reports its own failure.
     try:
         from quotes.attribution import detect_language as engine_detect
 

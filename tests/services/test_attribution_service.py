@@ -8,7 +8,7 @@ import pytest
 
 from quotes.attribution import Attribution
 from quotes.models import Article, Quote, Speaker, SpeakerAlias
-from quotes.services.attribution import article_attribute
+from quotes.services.attribution import article_attribute, articles_attribute
 from tests.factories import make_article, make_quote, make_speaker
 
 pytestmark = pytest.mark.django_db
@@ -384,3 +384,22 @@ def test_a_speaker_the_engine_no_longer_finds_is_removed_unless_an_editor_touche
         "Lyon",
     }
     assert not SpeakerAlias.objects.filter(normalized="paris").exists()
+
+
+def test_a_batch_of_mixed_languages_is_attributed_in_order():
+    french = make_article(
+        body="« Le pont ouvrira lundi », a déclaré Paul Durand, maire de Lyon.", language="fr"
+    )
+    english = make_article(
+        body='"The bridge opens on Monday," said Mary Black, the mayor of York.', language="en"
+    )
+    second_french = make_article(
+        body="« Nous ne céderons pas », a affirmé Hélène Prévost, syndicaliste.", language="fr"
+    )
+
+    outcomes = articles_attribute(articles=[french, english, second_french])
+
+    assert [o.article.pk for o in outcomes] == [french.pk, english.pk, second_french.pk]
+    assert [o.failed for o in outcomes] == [False, False, False]
+    speakers = [a.quotes.get().speaker.name for a in (french, english, second_french)]
+    assert speakers == ["Paul Durand", "Mary Black", "Hélène Prévost"]
