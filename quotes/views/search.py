@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.middleware import HtmxDetails
 
-from quotes.models import Language, Quote, Speaker
+from quotes.models import Language, Quote, Speaker, Topic
 from quotes.search import SearchFilters, search_quotes
+from quotes.services.topics import quote_topic_add, quote_topic_remove
 from quotes.topics import selectors as topic_selectors
 
 
@@ -87,8 +91,55 @@ def topic_detail(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
     )
 
 
+def _quote_for_editor(request: HttpRequest, pk: int) -> Quote:
+    """The quote, when the user may change it: 404 if missing, 403 for non-editors."""
+    if not request.user.has_perm("quotes.change_quote"):
+        raise PermissionDenied
+    return get_object_or_404(Quote.objects.select_related("article"), pk=pk)
+
+
+def _topics_response(request: HtmxHttpRequest, quote: Quote, error: str = "") -> HttpResponse:
+    """The quote's topics fragment for htmx; back to the quote page otherwise."""
+    if request.htmx:
+        return TemplateResponse(
+            request, "quotes/search/_quote_topics.html", {"quote": quote, "topic_error": error}
+        )
+    return HttpResponseRedirect(quote.get_absolute_url())
+
+
+@require_POST
+def quote_topic_add_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """An editor attaches a topic, typed freely, to a quote."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    quote = _quote_for_editor(request, pk)
+    label = request.POST.get("label", "").strip()[:200]
+    try:
+        quote_topic_add(quote=quote, label=label, user=request.user)
+    except ValueError as error:
+        return _topics_response(request, quote, str(error))
+    return _topics_response(request, quote)
+
+
+@require_POST
+def quote_topic_remove_view(request: HtmxHttpRequest, pk: int, slug: str) -> HttpResponse:
+    """An editor detaches a topic from a quote."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    quote = _quote_for_editor(request, pk)
+    topic = get_object_or_404(Topic, slug=slug)
+    quote_topic_remove(quote=quote, topic=topic, user=request.user)
+    return _topics_response(request, quote)
+
+
 urlpatterns = [
     path("search/", search, name="search"),
     path("topics/", topic_list, name="topic-list"),
     path("topics/<slug:slug>/", topic_detail, name="topic-detail"),
+    path("quotes/<int:pk>/topics/", quote_topic_add_view, name="quote-topic-add"),
+    path(
+        "quotes/<int:pk>/topics/<slug:slug>/remove/",
+        quote_topic_remove_view,
+        name="quote-topic-remove",
+    ),
 ]

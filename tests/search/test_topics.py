@@ -110,3 +110,29 @@ def test_speaker_top_topics(assigned):
     topics = speaker_top_topics(assigned.fried)
     assert "ukraine" in [t.normalized for t in topics]
     assert all(t.quote_count >= 1 for t in topics)
+
+
+def test_editor_adds_and_removes_topics_through_the_fragment(corpus, editor_client):
+    quote = corpus.slaughter
+    add = reverse("quote-topic-add", args=[quote.pk])
+    response = editor_client.post(
+        add, {"label": "Budgets de défense"}, headers={"HX-Request": "true"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and "<html" not in html
+    assert "Budgets de défense" in html
+    topic = quote.topics.get()
+    empty = editor_client.post(add, {"label": "  !! "}, headers={"HX-Request": "true"})
+    assert 'aria-invalid="true"' in empty.content.decode()
+    remove = reverse("quote-topic-remove", args=[quote.pk, topic.slug])
+    assert editor_client.post(remove).status_code == 302
+    assert not quote.topics.exists()
+
+
+def test_readers_and_anonymous_users_cannot_change_topics(corpus, client, reader):
+    add = reverse("quote-topic-add", args=[corpus.slaughter.pk])
+    assert client.post(add, {"label": "x"}).status_code == 302
+    client.force_login(reader)
+    assert client.post(add, {"label": "x"}).status_code == 403
+    assert client.get(add).status_code == 405
+    assert not corpus.slaughter.topics.exists()
