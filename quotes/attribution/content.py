@@ -109,8 +109,6 @@ def sentence_bounds(context: DocContext, token: Token) -> tuple[int, int]:
     quote = context.quote_at(start)
     if quote is not None and quote.open_start < start:
         start = quote.open_start
-        # The sentence holding the opening mark may start earlier still.
-        start = min(start, context.doc.char_span(start, start + 1, alignment_mode="expand").sent.start_char)
     quote = context.quote_at(max(start, end - 1))
     if quote is not None and quote.close_end > end:
         end = quote.close_end
@@ -177,19 +175,21 @@ def verb_group_start(doc: Doc, cue: Cue) -> int:
     return index
 
 
-def _inverted_subject(context: DocContext, cue: Cue, limit: int) -> SpeakerMention | None:
-    """Speaker written after the verb: "-t-il", "Daniel Fried", "le responsable"."""
+def _inverted_subject(
+    context: DocContext, cue: Cue, limit: int
+) -> tuple[SpeakerMention | None, int]:
+    """Speaker written after the verb ("-t-il", "Daniel Fried, ancien diplomate") and its end."""
     doc = context.doc
     for index in range(verb_group_start(doc, cue), cue.start):
         if doc[index].lower_ in INCISE_PRONOUNS:
-            return build_mention(doc, index, index + 1)
+            return build_mention(doc, index, index + 1), cue.end
     index = cue.end
     if index < limit and doc[index].lower_ == "-t":
         index += 1
     if index < limit and doc[index].lower_ in INCISE_PRONOUNS:
-        return build_mention(doc, index, index + 1)
+        return build_mention(doc, index, index + 1), index + 1
     if index >= limit:
-        return None
+        return None, index
     # Skip "à l'AFP", "dimanche", "mardi soir" when a name follows.
     probe = index
     while probe < limit and probe - index < 6:
@@ -203,12 +203,12 @@ def _inverted_subject(context: DocContext, cue: Cue, limit: int) -> SpeakerMenti
     while index < limit and doc[index].lower_ in TIME_WORDS:
         index += 1
     if index >= limit:
-        return None
+        return None, index
     first = doc[index]
     if first.pos_ not in ("DET", "PROPN", "NOUN", "ADJ", "NUM") or first.lower_ in COMPLEMENTISERS:
-        return None
+        return None, index
     if first.text in OPENING_MARKS or context.inside_quote[index]:
-        return None
+        return None, index
     end = index
     while end < limit and end - index < 14:
         token = doc[end]
@@ -218,9 +218,10 @@ def _inverted_subject(context: DocContext, cue: Cue, limit: int) -> SpeakerMenti
             break
         end += 1
     if end == index:
-        return None
+        return None, index
     description = appositive_description(doc, end, limit)
-    return build_mention(doc, index, end, description)
+    speaker_end = description[1] if description is not None else end
+    return build_mention(doc, index, end, description), speaker_end
 
 
 def _ends_name(token: Token) -> bool:
@@ -308,20 +309,14 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
     previous = doc[group_start - 1]
     after_comme = previous.lower_ in {"comme", "as"}
     if previous.text in {",", "—", "–", "("} or previous.text in CLOSING_MARKS or after_comme:
-        speaker = _inverted_subject(context, cue, limit)
+        speaker, speaker_end = _inverted_subject(context, cue, limit)
         if speaker is not None:
-            end_token = _token_after(doc, speaker.end)
-            return Incise(cue, group_start, speaker, end_token, after_comme)
+            return Incise(cue, group_start, speaker, speaker_end, after_comme)
     return _subject_first_incise(context, cue, group_start)
 
 
 def _is_present_participle(token: Token) -> bool:
     return token.lower_.endswith(("ant", "ing")) and "Fin" not in token.morph.get("VerbForm")
-
-
-def _token_after(doc: Doc, char_end: int) -> int:
-    span = doc.char_span(char_end - 1, char_end, alignment_mode="expand")
-    return span.end if span is not None else len(doc)
 
 
 def _subject_first_incise(context: DocContext, cue: Cue, group_start: int) -> Incise | None:
