@@ -279,6 +279,8 @@ def _speaker_response(
         response = TemplateResponse(request, SPEAKER_TOOLS, context)
         if ok:
             response["HX-Trigger"] = json.dumps({"speakerChanged": {"id": speaker.pk}})
+            # The speaker's name and aliases head the whole page: reload it to show them.
+            response["HX-Refresh"] = "true"
         return response
     context["history"] = selectors.speaker_history(speaker)
     status = 409 if stale is not None else 400

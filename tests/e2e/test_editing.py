@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -114,3 +116,39 @@ def test_editor_adds_a_missed_quote_by_selecting_text(page: Page, site, demo_edi
     expect(page.locator("#add-quote-form")).to_contain_text("Quote added")
     added = Quote.objects.get(origin="editor")
     assert (added.text, added.kind, added.speaker.name) == (missed, "indirect", "Le préfet")
+
+
+def test_editor_merges_a_speaker_from_its_page(page: Page, site, demo_editor, scene):
+    _, martin, dupont, *_ = scene
+    site.log_in(page, demo_editor, PASSWORD)
+    page.goto(site.url("speaker-detail", martin.slug))
+
+    tools = page.locator(f"#speaker-{martin.pk}-tools")
+    tools.get_by_text("Edit this speaker").click()
+    target = tools.get_by_label(re.compile("^Merge Jean Martin into"))
+    target.press_sequentially("la mai")
+    option = page.locator(f"#merge-options-{martin.pk} option")
+    expect(option).to_have_count(1)
+    target.fill(option.get_attribute("value"))
+    tools.get_by_role("button", name="Merge").click()
+
+    page.wait_for_url(site.url("speaker-detail", dupont.slug))
+    expect(page.locator("main")).to_contain_text("Le pont restera fermé tout l'été")
+    expect(page.locator("main")).to_contain_text("Les travaux coûteront deux millions")
+    page.goto(site.url("speaker-detail", martin.slug))
+    assert page.url == site.url("speaker-detail", dupont.slug)
+
+
+def test_editor_renames_a_speaker_and_the_page_shows_it(page: Page, site, demo_editor, scene):
+    _, martin, *_ = scene
+    site.log_in(page, demo_editor, PASSWORD)
+    page.goto(site.url("speaker-detail", martin.slug))
+
+    tools = page.locator(f"#speaker-{martin.pk}-tools")
+    tools.get_by_text("Edit this speaker").click()
+    tools.get_by_label("Name").fill("Jean-Pierre Martin")
+    tools.get_by_label("Description").fill("adjoint au maire")
+    tools.get_by_role("button", name="Save speaker").click()
+
+    expect(page.locator("h1")).to_contain_text("Jean-Pierre Martin")
+    expect(page.locator("main")).to_contain_text("adjoint au maire")

@@ -306,6 +306,7 @@ def test_speaker_edit_page_renames_and_adds_alias(editor_client):
     html = response.content.decode()
     assert 'value="Marie Dupont"' in html
     assert "la maire" in html
+    assert response["HX-Refresh"] == "true"
     page = editor_client.get(reverse("speaker-edit", args=[speaker.slug])).content.decode()
     assert "Alias added: la maire" in page
 
