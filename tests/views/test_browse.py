@@ -128,6 +128,8 @@ def test_rejected_quotes_are_left_out_of_home_and_counts(client, fried):
     assert "Une vraie citation" in html
     assert "Une fausse citation" not in html
     assert "<strong>1</strong> quote from <strong>1</strong> speaker" in html
+    week = client.get(reverse("home")).context["summary"].top_speakers[0]
+    assert [(s.name, s.quote_count) for s in week.speakers] == [("Daniel Fried", 1)]
 
 
 def test_empty_database_home_page_still_works(client):
