@@ -279,7 +279,8 @@ def _source_preposition(doc: Doc, index: int, lang: str) -> Cue | None:
         if lower == "aux" and index + 2 < len(doc) and doc[index + 1].lower_ == "dires":
             if doc[index + 2].lower_ in ("de", "d'", "d’", "du", "des"):
                 return Cue("aux dires de", "source", index, index + 3)
-        if lower == "pour" and _starts_clause(doc, index):
+        # ".Pour" happens when a space is missing after a sentence: the token starts a clause.
+        if lower in ("pour", ".pour") and (lower != "pour" or _starts_clause(doc, index)):
             return Cue("pour", "pour", index, index + 1)
         return None
     if lower == "according" and index + 1 < len(doc) and doc[index + 1].lower_ == "to":

@@ -137,7 +137,10 @@ def _resolve_one(
         if found is None:
             return ResolvedSpeaker(None, "other", "", True)
         return ResolvedSpeaker(found.name, found.kind, found.description, True)
-    name = names.canonical(mention.name) if mention.has_named_entity else mention.name
+    name = names.canonical(mention.name)
+    kind = mention.kind
+    if name != mention.name and not mention.has_named_entity:
+        kind = "person"  # "Montebourg" tagged as a place, named in full elsewhere
     if not mention.has_named_entity and mention.kind == "person":
         name = _resolve_nominal(mention, names) or name
     speaker_antecedents.append(
@@ -145,13 +148,13 @@ def _resolve_one(
             mention.start,
             bisect.bisect_right(sentence_starts, mention.start) - 1,
             name,
-            mention.kind,
+            kind,
             mention.gender,
             True,
             mention.description,
         )
     )
-    return ResolvedSpeaker(name, mention.kind, mention.description, False)
+    return ResolvedSpeaker(name, kind, mention.description, False)
 
 
 def _resolve_nominal(mention: SpeakerMention, names: ArticleNames) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span, Token, Token
 
 PRONOUNS = frozenset(
     {
@@ -189,6 +189,17 @@ def build_mention(
     anonymous = any(phrase in lowered for phrase in ANONYMOUS_PHRASES) or (
         words[0] in {"un", "une", "des", "a", "an"} and words[-1] in ANONYMOUS_WORDS
     )
+    leading_name = _leading_proper_name(doc, start, end)
+    if leading_name is not None and (entity is None or entity.start > start):
+        name_end = leading_name
+        rest = doc[name_end:end].text.strip(STRIP_CHARACTERS + " ")
+        if not description and rest:
+            description = rest
+        name = normalise_name(doc[start:name_end].text)
+        gender = _gender(words + description.lower().split())
+        return SpeakerMention(
+            span.start_char, span.end_char, text, name, "person", description, False, gender, True
+        )
     head_token = _head_token(span)
     if (
         entity is not None
@@ -229,6 +240,19 @@ def build_mention(
         gender,
         entity is not None,
     )
+
+
+def _leading_proper_name(doc: Doc, start: int, end: int) -> int | None:
+    """End of a name like "Joechen Zaumseil" that opens a mention, when NER missed it."""
+    index = start
+    while index < end and (
+        (doc[index].pos_ == "PROPN" and doc[index].text[:1].isupper())
+        or (doc[index].text == "-" and not doc[index].whitespace_)
+    ):
+        if doc[index].ent_type_ in ("ORG", "LOC", "GPE") or doc[index].ent_iob_ == "B" and index > start:
+            break
+        index += 1
+    return index if index - start >= 2 and doc[start].ent_type_ not in ("ORG", "LOC", "GPE") else None
 
 
 def _head_token(span: Span) -> Token:
