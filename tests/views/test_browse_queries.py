@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
@@ -141,3 +142,24 @@ def test_speaker_and_article_pages_read_quotes_through_their_indexes(
     else:
         assert index in plan
         assert "TEMP B-TREE" not in plan or page == "article"
+
+
+def article_with(n_quotes: int) -> str:
+    speakers = [make_speaker(f"Voix {n_quotes}-{k}") for k in range(n_quotes)]
+    sentences = [f"« Mot {k} », a dit {s.name}." for k, s in enumerate(speakers)]
+    article = make_article(body="\n".join(sentences))
+    offset = 0
+    for sentence, speaker in zip(sentences, speakers, strict=True):
+        make_quote(article, speaker, start=offset + 2, end=offset + sentence.index(" »"))
+        offset += len(sentence) + 1
+    return article.get_absolute_url()
+
+
+def test_article_page_query_count_does_not_grow_with_its_quotes_for_readers_and_editors(
+    editor_client,
+):
+    short, long = article_with(2), article_with(25)
+    reader = Client()
+
+    assert count_queries(reader, long) == count_queries(reader, short)
+    assert count_queries(editor_client, long) == count_queries(editor_client, short)
