@@ -315,6 +315,16 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
     return _subject_first_incise(context, cue, group_start)
 
 
+def _is_adjectival_participle(token: Token) -> bool:
+    """ "la loi dite « Sur l'information »", "le rapport cité": a past participle modifying a noun."""
+    if "Part" not in token.morph.get("VerbForm") or _is_present_participle(token):
+        return False
+    if any(child.dep_.startswith("aux") for child in token.children):
+        return False
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    return previous is not None and previous.pos_ in ("NOUN", "PROPN")
+
+
 def _is_present_participle(token: Token) -> bool:
     return token.lower_.endswith(("ant", "ing")) and "Fin" not in token.morph.get("VerbForm")
 
@@ -460,7 +470,10 @@ def forward_candidate(
 ) -> Candidate | None:
     """Content after the verb: "X a déclaré que …", "X a précisé : « … »", "X a annoncé son départ"."""
     doc = context.doc
-    if any(child.dep_ in ("aux:pass", "auxpass") for child in doc[cue.start].children):
+    verb = doc[cue.start]
+    if any(child.dep_ in ("aux:pass", "auxpass") for child in verb.children):
+        return None
+    if _is_adjectival_participle(verb):
         return None
     index = cue.end
     in_prepositional_phrase = False
@@ -485,7 +498,7 @@ def forward_candidate(
             return None
         if token.pos_ in ("VERB", "AUX"):
             infinitive = "Inf" in token.morph.get("VerbForm")
-            if infinitive and cue.takes_object:
+            if infinitive and cue.takes_infinitive:
                 first = index
                 while first > cue.end and doc[first - 1].lower_ in ELIDED_CLITICS:
                     first -= 1

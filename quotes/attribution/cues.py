@@ -23,6 +23,7 @@ class LexiconEntry:
     tail: tuple[str, ...]
     takes_object: bool
     belief: bool
+    takes_infinitive: bool
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class Cue:
     end: int
     takes_object: bool = False
     belief: bool = False
+    takes_infinitive: bool = False
 
 
 def _french_er_forms(lemma: str) -> set[str]:
@@ -109,7 +111,7 @@ def _parse_line(line: str) -> tuple[str, set[str], list[str], str | None]:
         line, forms_text = line.split("=", 1)
         explicit = forms_text.split()
     words = line.split()
-    flags = {word for word in words if word in {"obj", "belief", "ir", "head"}}
+    flags = {word for word in words if word in {"obj", "inf", "belief", "ir", "head"}}
     lemma = " ".join(word for word in words if word not in flags)
     return lemma, flags, explicit, model
 
@@ -174,7 +176,9 @@ def load_lexicon(lang: str) -> Lexicon:
         forms = head_forms.get(head)
         if forms is None:
             forms = _french_er_forms(head) if lang == "fr" else _english_forms(head)
-        entry = LexiconEntry(lemma, tail, "obj" in flags, "belief" in flags)
+        entry = LexiconEntry(
+            lemma, tail, "obj" in flags, "belief" in flags, bool({"obj", "inf"} & flags)
+        )
         for form in forms:
             by_form.setdefault(form, []).append(entry)
     # Longer locutions first so "faire savoir" wins over nothing and "point out" over "point".
@@ -236,7 +240,17 @@ def find_cues(doc: Doc, lang: str, inside_quote: list[bool]) -> list[Cue]:
                 end = _tail_matches(doc, index + 1, entry.tail) if entry.tail else index + 1
                 if end is None:
                     continue
-                cues.append(Cue(entry.lemma, "verb", index, end, entry.takes_object, entry.belief))
+                cues.append(
+                    Cue(
+                        entry.lemma,
+                        "verb",
+                        index,
+                        end,
+                        entry.takes_object,
+                        entry.belief,
+                        entry.takes_infinitive,
+                    )
+                )
                 index = end - 1
                 break
         index += 1
