@@ -142,6 +142,11 @@ def _canonical(speaker: Speaker) -> Speaker:
     return speaker
 
 
+def _display_name(name: str) -> str:
+    """A speaker page title: "le département d'Etat" becomes "Le département d'Etat"."""
+    return name[:1].upper() + name[1:]
+
+
 def _unique_slug(name: str) -> str:
     base = slugify(name)[:300].strip("-") or "speaker"
     taken = set(Speaker.objects.filter(slug__startswith=base).values_list("slug", flat=True))
@@ -185,7 +190,7 @@ class _SpeakerBook:
 
     def _local_speaker(self, key: str, name: str, kind: str, description: str) -> Speaker:
         if key not in self.local:
-            label = name[:1].upper() + name[1:]
+            label = _display_name(name)
             self.local[key] = Speaker.objects.create(
                 name=label[:300], slug=_unique_slug(label), kind=kind, description=description
             )
@@ -198,7 +203,10 @@ class _SpeakerBook:
         try:
             with transaction.atomic():
                 speaker = Speaker.objects.create(
-                    name=name[:300], slug=_unique_slug(name), kind=kind, description=description
+                    name=_display_name(name)[:300],
+                    slug=_unique_slug(name),
+                    kind=kind,
+                    description=description,
                 )
                 SpeakerAlias.objects.create(speaker=speaker, name=name[:300], normalized=key)
         except IntegrityError:
