@@ -21,6 +21,7 @@ from quotes.search.query import parse, render_marked
 
 PAGE_SIZE = 20
 FACET_SIZE = 10
+SUGGESTIONS = 5
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,8 @@ class SearchResults:
     page: int
     page_size: int
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    # Speakers with a similar name, offered when nothing matched.
+    suggestions: list[Speaker] = field(default_factory=list)
 
     @property
     def num_pages(self) -> int:
@@ -187,6 +190,10 @@ def search_quotes(
         if qid in quotes
     ]
     results = SearchResults(query, filters, hits, total, page, page_size, facets)
+    if query and not total:
+        ids = backend.similar_speakers(query, SUGGESTIONS)
+        found = Speaker.objects.in_bulk(ids)
+        results.suggestions = [found[pk] for pk in ids if pk in found]
     return _mark_selected(results)
 
 

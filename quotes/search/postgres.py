@@ -81,6 +81,22 @@ def snippets(query: str, parsed: ParsedQuery, quote_ids: list[int]) -> dict[int,
         return {quote_id: render_marked(headline) for quote_id, headline in cursor.fetchall()}
 
 
+def similar_speakers(query: str, limit: int) -> list[int]:
+    """Speakers with a name part close to the query, by trigram word similarity (typos)."""
+    with connection.cursor() as cursor:
+        # The default threshold (0.6) misses a single swapped letter in a short name.
+        cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', '0.4', false)")
+        cursor.execute(
+            """SELECT id FROM quotes_speaker
+            WHERE merged_into_id IS NULL
+              AND quotes_unaccent(lower(%s)) <%% quotes_unaccent(lower(name))
+            ORDER BY word_similarity(quotes_unaccent(lower(%s)), quotes_unaccent(lower(name))) DESC
+            LIMIT %s""",
+            [query, query, limit],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
 def index_quotes(quote_ids: list[int]) -> None:
     """Upsert index rows of these quotes in one statement; drop rows of vanished quotes."""
     with connection.cursor() as cursor:

@@ -74,6 +74,22 @@ def snippets(query: str, parsed: ParsedQuery, quote_ids: list[int]) -> dict[int,
     return {quote_id: highlight(text, parsed) for quote_id, text in texts}
 
 
+def similar_speakers(query: str, limit: int) -> list[int]:
+    """Speakers with an alias sharing a word's first four letters: SQLite has no trigrams."""
+    prefixes = {word[:4] for word in words(query) if len(word) >= 4}
+    if not prefixes:
+        return []
+    condition = " OR ".join(["a.normalized LIKE %s"] * len(prefixes))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT DISTINCT s.id FROM quotes_speaker s"
+            " JOIN quotes_speakeralias a ON a.speaker_id = s.id"
+            f" WHERE s.merged_into_id IS NULL AND ({condition}) ORDER BY s.id LIMIT %s",
+            [*(f"%{prefix}%" for prefix in sorted(prefixes)), limit],
+        )
+        return [row[0] for row in cursor.fetchall()]
+
+
 def _stems(text: str, language: str) -> str:
     return " ".join(stem(word, language) for word in words(text))
 

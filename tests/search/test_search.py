@@ -198,3 +198,10 @@ def test_nonsense_and_empty_queries_do_not_fail(corpus, client):
     for query in ['"', "-", "--x", "or", '"unterminated phrase', "(){}*:^", "Ukraine or"]:
         assert client.get(reverse("search"), {"q": query}).status_code == 200
     assert client.get(reverse("search"), {"page": "abc", "date_from": "nope"}).status_code == 200
+
+
+def test_a_misspelt_name_suggests_the_speaker(corpus, client):
+    html = client.get(reverse("search"), {"q": "Slaugther"}).content.decode()
+    assert "No quotes match." in html
+    link = corpus.slaughter_speaker.get_absolute_url()
+    assert f'<a href="{link}">Anne-Marie Slaughter</a>' in html
