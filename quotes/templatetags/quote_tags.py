@@ -234,7 +234,7 @@ def timeline_svg(buckets, unit: str, *, width: int = 640, height: int = 160) -> 
     plot_width = width - left - right
     plot_height = height - upper - lower
     slot = plot_width / len(buckets)
-    bar_width = max(slot * 0.8, 1)
+    bar_width = min(max(slot * 0.8, 1), 40)
     label_format = "%d %b %Y" if unit == "day" else "%b %Y"
     total = sum(bucket.count for bucket in buckets)
     first_label = buckets[0].start.strftime(label_format)
