@@ -22,6 +22,11 @@ from quotes.search.query import parse, render_marked
 PAGE_SIZE = 20
 FACET_SIZE = 10
 SUGGESTIONS = 5
+# Beyond this many matches (the planner's estimate), counting every match and ranking it would
+# read most of the index table: counts then come from a sample and hits come newest first.
+EXACT_MATCHES = 8000
+SAMPLE_MATCHES = 1500
+MIN_SAMPLE_PERCENT = 0.5
 
 
 @dataclass(frozen=True)
@@ -96,6 +101,8 @@ class SearchResults:
     page: int
     page_size: int
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    # True when there are too many matches to count: totals are estimates, hits newest first.
+    approximate: bool = False
     # Speakers with a similar name, offered when nothing matched.
     suggestions: list[Speaker] = field(default_factory=list)
 
@@ -171,11 +178,18 @@ def search_quotes(
     parsed = parse(query)
     where, params = _filter_sql(backend, filters, include_rejected=include_rejected)
     source = backend.match_sql(query, parsed) if parsed else None
-    facets = _facets(backend, source, where, params)
+    from_where, all_params, _ = _from_where(source, where, params)
+    approximate = backend.estimate_matches(from_where, all_params) > EXACT_MATCHES
+    facets = _facets(backend, source, where, params, sample=approximate)
+    if approximate and not facets.get("kind"):
+        # The estimate was far too high: few enough matches to count them all.
+        approximate = False
+        facets = _facets(backend, source, where, params, sample=False)
     total = sum(v.count for v in facets.get("kind", []))
     num_pages = max(1, math.ceil(total / page_size))
     page = min(max(1, page), num_pages)
-    ranked = _page(source, where, params, page=page, page_size=page_size)
+    by_rank = source is not None and not approximate
+    ranked = _page(source, where, params, page=page, page_size=page_size, by_rank=by_rank)
     quotes = (
         Quote.objects.select_related("speaker", "article")
         .defer("article__body")
@@ -189,7 +203,7 @@ def search_quotes(
         for qid, r in ranked
         if qid in quotes
     ]
-    results = SearchResults(query, filters, hits, total, page, page_size, facets)
+    results = SearchResults(query, filters, hits, total, page, page_size, facets, approximate)
     if query and not total:
         ids = backend.similar_speakers(query, SUGGESTIONS)
         found = Speaker.objects.in_bulk(ids)
@@ -234,15 +248,15 @@ def _filter_sql(
     return where, params
 
 
-def _from_where(source, where: list[str], params: list) -> tuple[str, list, str]:
+def _from_where(
+    source, where: list[str], params: list, sample_sql: str = ""
+) -> tuple[str, list, str]:
     """FROM/WHERE clause and parameters, and the rank expression, for a match and filters."""
+    table = f"FROM quotes_search s {sample_sql}".rstrip()
     if source is None:
-        clause = "FROM quotes_search s"
-        conditions = list(where)
-        return _join(clause, conditions), list(params), "0"
-    clause = f"FROM quotes_search s {source.join}"
+        return _join(table, list(where)), list(params), "0"
     return (
-        _join(clause, [source.where, *where]),
+        _join(f"{table} {source.join}", [source.where, *where]),
         [*source.join_params, *source.where_params, *params],
         source.rank,
     )
@@ -252,19 +266,33 @@ def _join(clause: str, conditions: list[str]) -> str:
     return f"{clause} WHERE {' AND '.join(conditions)}" if conditions else clause
 
 
-def _page(source, where, params, *, page: int, page_size: int) -> list[tuple[int, float]]:
+def _page(
+    source, where, params, *, page: int, page_size: int, by_rank: bool
+) -> list[tuple[int, float]]:
     from_where, all_params, rank = _from_where(source, where, params)
     order = "s.published_at DESC NULLS LAST, s.quote_id DESC"
-    if source is not None:
+    if by_rank:
         order = f"rank DESC, {order}"
+    else:
+        rank = "0"
     sql = f"SELECT s.quote_id, {rank} AS rank {from_where} ORDER BY {order} LIMIT %s OFFSET %s"
     with connection.cursor() as cursor:
         cursor.execute(sql, [*all_params, page_size, (page - 1) * page_size])
         return [(row[0], float(row[1] or 0)) for row in cursor.fetchall()]
 
 
-def _facets(backend, source, where, params) -> dict[str, list[FacetValue]]:
-    from_where, all_params, _ = _from_where(source, where, params)
+def _facets(backend, source, where, params, *, sample: bool) -> dict[str, list[FacetValue]]:
+    """Counts per facet value; with sample, estimated from a sample of the table's pages."""
+    scale = 1.0
+    if sample and backend.SAMPLE_SQL:
+        from_where, all_params, _ = _from_where(source, where, params)
+        estimate = max(1, backend.estimate_matches(from_where, all_params))
+        percent = max(MIN_SAMPLE_PERCENT, min(100.0, 100.0 * SAMPLE_MATCHES / estimate))
+        scale = 100.0 / percent
+        from_where, all_params, _ = _from_where(source, where, params, backend.SAMPLE_SQL)
+        all_params = [percent, *all_params]
+    else:
+        from_where, all_params, _ = _from_where(source, where, params)
     columns = (
         "s.quote_id, s.speaker_id, s.speaker_kind, s.kind, s.language, s.outlet,"
         " s.review_status, s.published_at"
@@ -298,7 +326,17 @@ def _facets(backend, source, where, params) -> dict[str, list[FacetValue]]:
     with connection.cursor() as cursor:
         cursor.execute(sql, [*all_params, FACET_SIZE])
         rows = cursor.fetchall()
+    if scale != 1.0:
+        rows = [(facet, value, _round(count * scale)) for facet, value, count in rows]
     return _label_facets(rows)
+
+
+def _round(estimate: float) -> int:
+    """An estimate to two significant digits: 36,412.7 -> 36,000."""
+    if estimate < 100:
+        return max(1, round(estimate))
+    digits = len(str(int(estimate))) - 2
+    return int(round(estimate, -digits))
 
 
 def _label_facets(rows) -> dict[str, list[FacetValue]]:

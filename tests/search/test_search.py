@@ -205,3 +205,17 @@ def test_a_misspelt_name_suggests_the_speaker(corpus, client):
     assert "No quotes match." in html
     link = corpus.slaughter_speaker.get_absolute_url()
     assert f'<a href="{link}">Anne-Marie Slaughter</a>' in html
+
+
+def test_too_many_matches_to_count_give_estimates_and_newest_first(corpus, client, monkeypatch):
+    from quotes import search
+
+    monkeypatch.setattr(search, "EXACT_MATCHES", -1)
+    results = search_quotes("Ukraine")
+    assert results.approximate
+    assert results.total == 2
+    dates = [hit.quote.published_at for hit in results.hits]
+    assert dates == sorted(dates, reverse=True)
+    html = client.get(reverse("search"), {"q": "Ukraine"}).content.decode()
+    assert "of about 2 quotes, newest first" in html
+    assert "Daniel Fried (≈1)" in html
