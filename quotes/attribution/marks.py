@@ -31,6 +31,7 @@ class QuotedSpan:
     open_start: int
     close_end: int
     mark: str
+    continues: bool = False  # the quote is re-opened in the next paragraph
 
     def contains(self, position: int) -> bool:
         """Whether a character offset lies between the marks."""
@@ -42,6 +43,7 @@ class _Open:
     mark: str
     position: int
     children: list[QuotedSpan] = field(default_factory=list)
+    earlier_paragraphs: list[QuotedSpan] = field(default_factory=list)
 
 
 def _is_word_char(char: str) -> bool:
@@ -105,8 +107,8 @@ def find_quoted_spans(text: str, lang: str = "fr") -> list[QuotedSpan]:
             opener = stack[closer_index]
             del stack[closer_index:]
             span = _make_span(text, opener, i)
-            if span is not None:
-                (stack[-1].children if stack else spans).append(span)
+            finished = [*opener.earlier_paragraphs, span] if span is not None else []
+            (stack[-1].children if stack else spans).extend(finished)
         elif role in ("open", "both"):
             stack.append(_Open(char, i))
         i += 1
@@ -143,12 +145,19 @@ def _end_of_paragraph(text: str, newline: int, stack: list[_Open], spans: list[Q
         for inner in stack[1:]:
             outer.children.extend(inner.children)
         del stack[1:]
+        # Each paragraph of the quote is its own passage, linked to the next one.
+        piece = _make_span(text, outer, newline, continues=True)
+        if piece is not None:
+            outer.earlier_paragraphs.append(piece)
+        outer.position = resume
         return resume + 1
     _drop_unclosed(stack, spans)
     return resume
 
 
-def _make_span(text: str, opener: _Open, close_at: int) -> QuotedSpan | None:
+def _make_span(
+    text: str, opener: _Open, close_at: int, *, continues: bool = False
+) -> QuotedSpan | None:
     start = opener.position + 1
     end = close_at
     while start < end and text[start] in STRIP_FROM_CONTENT:
@@ -157,4 +166,5 @@ def _make_span(text: str, opener: _Open, close_at: int) -> QuotedSpan | None:
         end -= 1
     if end <= start:
         return None
-    return QuotedSpan(start, end, opener.position, close_at + 1, opener.mark)
+    close_end = close_at if continues else close_at + 1
+    return QuotedSpan(start, end, opener.position, close_end, opener.mark, continues)

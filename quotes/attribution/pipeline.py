@@ -52,7 +52,9 @@ EVIDENCE_CONFIDENCE = {
     "inherited": 0.65,
     "bare": 0.45,
 }
-MIN_WORDS_FOR_UNATTRIBUTED_QUOTE = 6
+# French news marks names and terms with « »; English news rarely uses marks for anything but
+# speech, and its gold standards (GUM) count short quoted fragments as quotes.
+MIN_WORDS_FOR_UNATTRIBUTED_QUOTE = {"fr": 6, "en": 2}
 INHERITANCE_DISTANCE = 600
 PARTICIPLE_REACH = 40
 
@@ -120,6 +122,8 @@ def attributions_from_doc(doc: Doc, lang: str) -> list[Attribution]:
     cues = find_cues(doc, lang, context.inside_quote)
     candidates = _content_candidates(context, cues)
     candidates = _select(candidates + _unattributed_quotes(context, candidates))
+    candidates = _with_quoted_fragments(context, candidates)
+    candidates = _speakers_from_next_paragraph(context, candidates)
     candidates = [_with_fragment_speaker(context, candidate) for candidate in candidates]
     speakers = resolve_speakers(doc, candidates)
     return [_to_attribution(doc, candidate, speaker) for candidate, speaker in zip(candidates, speakers, strict=True)]
@@ -208,6 +212,41 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda candidate: candidate.start)
 
 
+def _with_quoted_fragments(context: DocContext, candidates: list[Candidate]) -> list[Candidate]:
+    """Also give the quoted words inside mixed content as direct quotes of the same speaker."""
+    result: list[Candidate] = []
+    for candidate in candidates:
+        result.append(candidate)
+        if candidate.kind != "mixed":
+            continue
+        for quote in context.quotes_between(candidate.start, candidate.end):
+            if candidate.start <= quote.start and quote.end <= candidate.end:
+                result.append(replace(candidate, start=quote.start, end=quote.end, kind="direct"))
+    return result
+
+
+def _speakers_from_next_paragraph(
+    context: DocContext, candidates: list[Candidate]
+) -> list[Candidate]:
+    """A paragraph of a quote re-opened below takes the speaker attributed further down."""
+    by_start = {candidate.start: index for index, candidate in enumerate(candidates)}
+    result = list(candidates)
+    quotes = context.quotes
+    for position in range(len(quotes) - 2, -1, -1):
+        quote = quotes[position]
+        index = by_start.get(quote.start)
+        following = by_start.get(quotes[position + 1].start)
+        if not quote.continues or index is None or following is None:
+            continue
+        current = result[index]
+        if current.evidence in ("inherited", "bare") and result[following].speaker is not None:
+            result[index] = replace(
+                current, speaker=result[following].speaker, cue=result[following].cue,
+                evidence="inherited",
+            )
+    return result
+
+
 def _covered(quote: QuotedSpan, candidates: list[Candidate]) -> bool:
     return any(candidate.start < quote.end and quote.start < candidate.end for candidate in candidates)
 
@@ -236,12 +275,22 @@ def _unattributed_quotes(context: DocContext, candidates: list[Candidate]) -> li
                 continue
         outside = text[sentence_start : quote.open_start] + text[quote.close_end : sentence_end]
         whole_sentence = not any(char.isalnum() for char in outside)
-        if not whole_sentence and words < MIN_WORDS_FOR_UNATTRIBUTED_QUOTE:
+        minimum_words = MIN_WORDS_FOR_UNATTRIBUTED_QUOTE.get(context.lang, 6)
+        if not whole_sentence and (words < minimum_words or _looks_like_title(quote, text)):
             continue
         previous = _previous_speaker(ordered + found, quote.open_start)
         evidence = "inherited" if previous is not None else "bare"
         found.append(Candidate(quote.start, quote.end, "direct", None, previous, evidence))
     return found
+
+
+def _looks_like_title(quote: QuotedSpan, text: str) -> bool:
+    """ "Andy Warhol: Photographs and Prints": every word capitalised, no sentence punctuation."""
+    words = [word for word in text[quote.start : quote.end].split() if word[:1].isalpha()]
+    if not words or text[quote.end - 1] in ".!?,":
+        return False
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return capitalised == len(words) or (len(words) >= 3 and capitalised >= len(words) - 1)
 
 
 def _previous_speaker(candidates: list[Candidate], position: int) -> SpeakerMention | None:
