@@ -152,3 +152,38 @@ def test_editor_renames_a_speaker_and_the_page_shows_it(page: Page, site, demo_e
 
     expect(page.locator("h1")).to_contain_text("Jean-Pierre Martin")
     expect(page.locator("main")).to_contain_text("adjoint au maire")
+
+
+def test_editor_fixes_a_span_by_selecting_words_on_the_article_page(
+    page: Page, site, demo_editor, scene
+):
+    article, _, _, closed, _ = scene
+    wanted = "Le pont restera fermé"
+    site.log_in(page, demo_editor, PASSWORD)
+    page.goto(site.url("article-detail", article.pk))
+
+    tools = page.locator(f"#quote-{closed.pk}-tools")
+    tools.get_by_text("Correct this quote").click()
+    # Select the words inside the highlighted quote, as a mouse drag would.
+    page.evaluate(
+        """([id, words]) => {
+            const mark = document.getElementById("quote-" + id);
+            const walker = document.createTreeWalker(mark, NodeFilter.SHOW_TEXT);
+            const node = walker.nextNode();
+            const start = node.textContent.indexOf(words);
+            const range = document.createRange();
+            range.setStart(node, start);
+            range.setEnd(node, start + words.length);
+            window.getSelection().removeAllRanges();
+            window.getSelection().addRange(range);
+        }""",
+        [closed.pk, wanted],
+    )
+    tools.get_by_role("button", name="Use the text selected in the article").click()
+    expect(tools.locator(".selection-preview")).to_contain_text(wanted)
+    tools.get_by_role("button", name="Save span").click()
+
+    expect(page.locator(f"#quote-{closed.pk}-tools")).to_contain_text("Corrected")
+    closed.refresh_from_db()
+    assert closed.text == wanted
+    assert BODY[closed.start : closed.end] == wanted
