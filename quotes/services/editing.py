@@ -133,9 +133,19 @@ def speaker_create(
     existing = SpeakerAlias.objects.select_related("speaker").filter(normalized=normalized).first()
     if existing is not None:
         return _resolve_merged(existing.speaker)
-    speaker = Speaker(name=name, slug=_unique_slug(name), kind=kind, description=description)
-    _save_with_history(speaker, user=user, reason="Created by an editor")
-    SpeakerAlias.objects.create(speaker=speaker, name=name, normalized=normalized)
+    try:
+        with transaction.atomic():
+            speaker = Speaker(
+                name=name, slug=_unique_slug(name), kind=kind, description=description
+            )
+            _save_with_history(speaker, user=user, reason="Created by an editor")
+            SpeakerAlias.objects.create(speaker=speaker, name=name, normalized=normalized)
+    except IntegrityError:
+        # Someone (an editor or ingestion) created the same name meanwhile: use theirs.
+        existing = SpeakerAlias.objects.select_related("speaker").filter(normalized=normalized)
+        if not existing.exists():
+            raise
+        return _resolve_merged(existing.first().speaker)
     return speaker
 
 
