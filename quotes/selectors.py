@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
@@ -315,7 +316,7 @@ def quote_detail(*, pk: int, include_rejected: bool = False) -> QuoteView:
         )[: HISTORY_LIMIT + 1]
     )
     history = []
-    for newer, older in zip(records, [*records[1:], None], strict=True):
+    for newer, older in itertools.zip_longest(records, records[1:]):
         changes = []
         if older is not None:
             delta = newer.diff_against(older, foreign_keys_are_objs=True)

@@ -412,3 +412,24 @@ def test_speakers_sorted_by_latest_quote_put_undated_speakers_last(client, fried
     html = client.get(reverse("speaker-list"), {"sort": "latest"}).content.decode()
 
     assert html.index("Daniel Fried") < html.index("Anne-Marie Slaughter")
+
+
+def test_quote_without_recorded_history_still_has_a_page(client, fried):
+    article = make_article(body="« Importé en masse », a dit Daniel Fried.")
+    (quote,) = Quote.objects.bulk_create(
+        [
+            Quote(
+                article=article,
+                speaker=fried,
+                text="Importé en masse",
+                start=2,
+                end=18,
+                kind="direct",
+            )
+        ]
+    )
+
+    html = client.get(reverse("quote-detail", args=[quote.pk])).content.decode()
+
+    assert "Importé en masse" in html
+    assert "No recorded changes" in html
