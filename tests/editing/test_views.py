@@ -438,3 +438,18 @@ def test_empty_speaker_is_refused_unless_marked_unknown(editor_client, quote):
     quote.refresh_from_db()
     assert quote.speaker is None
     assert quote.review_status == Quote.Review.CORRECTED
+
+
+def test_quote_and_speaker_pages_carry_the_tools_for_editors_only(editor_client, client, quote):
+    quote_page = editor_client.get(quote.get_absolute_url()).content.decode()
+    assert reverse("quote-attribution", args=[quote.pk]) in quote_page
+    speaker_page = editor_client.get(quote.speaker.get_absolute_url()).content.decode()
+    assert reverse("speaker-merge", args=[quote.speaker.slug]) in speaker_page
+    assert reverse("speaker-history", args=[quote.speaker.slug]) in speaker_page
+
+    client.logout()
+    speaker_page = client.get(quote.speaker.get_absolute_url()).content.decode()
+    assert reverse("speaker-merge", args=[quote.speaker.slug]) not in speaker_page
+    assert reverse("speaker-history", args=[quote.speaker.slug]) in speaker_page
+    quote_page = client.get(quote.get_absolute_url()).content.decode()
+    assert reverse("quote-attribution", args=[quote.pk]) not in quote_page
