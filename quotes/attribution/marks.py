@@ -93,7 +93,7 @@ def find_quoted_spans(text: str, lang: str = "fr") -> list[QuotedSpan]:
     while i < length:
         char = text[i]
         if char == "\n":
-            i = _end_of_paragraph(text, i, stack, spans)
+            i = _end_of_paragraph(text, i, stack, spans, lang)
             continue
         if char not in ALL_MARKS:
             i += 1
@@ -132,7 +132,9 @@ def _matching_open(stack: list[_Open], closer: str) -> int | None:
     return None
 
 
-def _end_of_paragraph(text: str, newline: int, stack: list[_Open], spans: list[QuotedSpan]) -> int:
+def _end_of_paragraph(
+    text: str, newline: int, stack: list[_Open], spans: list[QuotedSpan], lang: str
+) -> int:
     """Handle a paragraph break; return the offset where scanning resumes."""
     resume = newline
     while resume < len(text) and text[resume] in SPACES + "\n":
@@ -141,7 +143,8 @@ def _end_of_paragraph(text: str, newline: int, stack: list[_Open], spans: list[Q
         return resume
     outer = stack[0]
     # A quote running over paragraphs is re-opened with the same mark at each new paragraph.
-    if resume < len(text) and text[resume] == outer.mark:
+    reopened = resume < len(text) and text[resume] == outer.mark
+    if reopened or _closed_in_next_paragraph(text, resume, outer.mark, lang):
         for inner in stack[1:]:
             outer.children.extend(inner.children)
         del stack[1:]
@@ -149,10 +152,31 @@ def _end_of_paragraph(text: str, newline: int, stack: list[_Open], spans: list[Q
         piece = _make_span(text, outer, newline, continues=True)
         if piece is not None:
             outer.earlier_paragraphs.append(piece)
-        outer.position = resume
-        return resume + 1
+        # Without a re-opening mark, the passage starts right at the paragraph.
+        outer.position = resume if reopened else resume - 1
+        return resume + 1 if reopened else resume
     _drop_unclosed(stack, spans)
     return resume
+
+
+def _closed_in_next_paragraph(text: str, start: int, mark: str, lang: str) -> bool:
+    """A quote whose re-opening mark was lost: the next paragraph closes it before opening any."""
+    closers = PAIRS.get(mark, ())
+    paragraph_end = text.find("\n", start)
+    if paragraph_end < 0:
+        paragraph_end = len(text)
+    for position in range(start, paragraph_end):
+        char = text[position]
+        if char not in ALL_MARKS:
+            continue
+        role = _classify(text, position, lang)
+        if role is None:
+            continue
+        if char in closers and role == "close":
+            return True
+        if char == mark or role == "open":
+            return False
+    return False
 
 
 def _make_span(
