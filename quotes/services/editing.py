@@ -11,6 +11,10 @@ from django.db.models import F
 from django.utils.text import slugify
 
 from quotes.models import Article, Quote, Speaker, SpeakerAlias
+from quotes.services.search_index import (
+    search_index_update_quotes,
+    search_index_update_speaker,
+)
 from quotes.text import normalize_name
 
 # simple-history stores the reason in a CharField(max_length=100).
@@ -181,6 +185,7 @@ def quote_reassign(
     quote.review_status = _corrected_status(quote)
     new = speaker.name if speaker else "unknown"
     _save_with_history(quote, user=user, reason=f"Speaker: {old} → {new}")
+    search_index_update_quotes(quote_ids=[quote.pk])
     return quote
 
 
@@ -194,6 +199,7 @@ def quote_set_kind(*, quote: Quote, kind: str, expected_version: int, user: User
     quote.kind = kind
     quote.review_status = _corrected_status(quote)
     _save_with_history(quote, user=user, reason=f"Kind: {old} → {kind}")
+    search_index_update_quotes(quote_ids=[quote.pk])
     return quote
 
 
@@ -210,6 +216,7 @@ def quote_set_span(
     quote.text = article.body[start:end]
     quote.review_status = _corrected_status(quote)
     _save_with_history(quote, user=user, reason=f"Span: {old[0]}–{old[1]} → {start}–{end}")
+    search_index_update_quotes(quote_ids=[quote.pk])
     return quote
 
 
@@ -219,6 +226,7 @@ def quote_confirm(*, quote: Quote, expected_version: int, user: User) -> Quote:
     _claim_version(quote, expected_version)
     quote.review_status = Quote.Review.CONFIRMED
     _save_with_history(quote, user=user, reason="Confirmed")
+    search_index_update_quotes(quote_ids=[quote.pk])
     return quote
 
 
@@ -228,6 +236,7 @@ def quote_reject(*, quote: Quote, expected_version: int, user: User) -> Quote:
     _claim_version(quote, expected_version)
     quote.review_status = Quote.Review.REJECTED
     _save_with_history(quote, user=user, reason="Rejected: not a quote")
+    search_index_update_quotes(quote_ids=[quote.pk])
     return quote
 
 
@@ -263,6 +272,7 @@ def quote_add(
         published_at=article.published_at,
     )
     _save_with_history(quote, user=user, reason="Added by an editor")
+    search_index_update_quotes(quote_ids=[quote.pk])
     return quote
 
 
@@ -300,6 +310,7 @@ def speaker_update(
     _save_with_history(speaker, user=user, reason="Edited " + (", ".join(changes) or "nothing"))
     if owner is None:
         SpeakerAlias.objects.create(speaker=speaker, name=name, normalized=normalized)
+    search_index_update_speaker(speaker=speaker)
     return speaker
 
 
@@ -321,6 +332,7 @@ def speaker_alias_add(*, speaker: Speaker, name: str, user: User) -> SpeakerAlia
     except IntegrityError as exc:
         raise EditingError(f"“{name}” was just added elsewhere.") from exc
     _touch_speaker(speaker, user=user, reason=f"Alias added: {name}")
+    search_index_update_speaker(speaker=speaker)
     return alias
 
 
@@ -333,6 +345,7 @@ def speaker_alias_remove(*, alias: SpeakerAlias, user: User) -> Speaker:
     name = alias.name
     alias.delete()
     _touch_speaker(speaker, user=user, reason=f"Alias removed: {name}")
+    search_index_update_speaker(speaker=speaker)
     return speaker
 
 
@@ -360,6 +373,7 @@ def speaker_merge(
     source.merged_into = target
     _save_with_history(source, user=user, reason=reason)
     _touch_speaker(target, user=user, reason=f"Absorbed {source.name}")
+    search_index_update_speaker(speaker=target)
     return target
 
 
@@ -408,4 +422,8 @@ def change_revert(
     fields = ", ".join(c.field for c in changes)
     when = record.history_date.strftime("%Y-%m-%d %H:%M")
     _save_with_history(instance, user=user, reason=f"Reverted {fields} (change of {when})")
+    if model is Quote:
+        search_index_update_quotes(quote_ids=[instance.pk])
+    else:
+        search_index_update_speaker(speaker=instance)
     return instance
