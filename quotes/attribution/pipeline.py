@@ -57,9 +57,6 @@ EVIDENCE_CONFIDENCE = {
 MIN_WORDS_FOR_UNATTRIBUTED_QUOTE = {"fr": 6, "en": 1}
 INHERITANCE_DISTANCE = 600
 PARTICIPLE_REACH = 40
-# English gold standards (GUM) count a direct quote per sentence; French ones per passage.
-SENTENCE_SPLIT_LANGUAGES = frozenset({"en"})
-STRIPPED_AROUND_PIECES = " \n\t\u00a0\u202f\"“”"
 
 
 PARAGRAPH_COMPONENT = "paragraph_sentences"
@@ -128,37 +125,8 @@ def attributions_from_doc(doc: Doc, lang: str) -> list[Attribution]:
     candidates = _with_quoted_fragments(context, candidates)
     candidates = _speakers_from_next_paragraph(context, candidates)
     candidates = [_with_fragment_speaker(context, candidate) for candidate in candidates]
-    if lang in SENTENCE_SPLIT_LANGUAGES:
-        candidates = [piece for candidate in candidates for piece in _sentence_pieces(doc, candidate)]
     speakers = resolve_speakers(doc, candidates)
     return [_to_attribution(doc, candidate, speaker) for candidate, speaker in zip(candidates, speakers, strict=True)]
-
-
-def _sentence_pieces(doc: Doc, candidate: Candidate) -> list[Candidate]:
-    """One direct quote per sentence, as English gold standards (GUM) count them."""
-    if candidate.kind != "direct":
-        return [candidate]
-    text = doc.text
-    span = doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
-    if span is None:
-        return [candidate]
-    cuts = [
-        sentence.start_char
-        for sentence in span.sents
-        if candidate.start < sentence.start_char < candidate.end
-        and text[: sentence.start_char].rstrip(" \n\"”'’").endswith((".", "!", "?"))
-    ]
-    if not cuts:
-        return [candidate]
-    pieces = []
-    for start, end in zip([candidate.start, *cuts], [*cuts, candidate.end], strict=True):
-        while start < end and text[start] in STRIPPED_AROUND_PIECES:
-            start += 1
-        while end > start and text[end - 1] in STRIPPED_AROUND_PIECES:
-            end -= 1
-        if end > start:
-            pieces.append(replace(candidate, start=start, end=end))
-    return pieces
 
 
 def _content_candidates(context: DocContext, cues: list[Cue]) -> list[Candidate]:
