@@ -246,14 +246,56 @@ def _fill_gaps(counts: dict[dt.date, int], unit: str) -> list[TimelineBucket]:
     return buckets
 
 
-def speaker_quotes(*, speaker: Speaker, page: int | str = 1) -> Page:
-    """One page of the speaker's public quotes, newest first, with their articles."""
-    quotes = (
-        _listed_quotes()
-        .filter(speaker=speaker)
-        .order_by(F("published_at").desc(nulls_last=True), "-id")
-    )
-    return Paginator(quotes, SPEAKER_QUOTES_PER_PAGE).get_page(page)
+@dataclass(frozen=True)
+class QuotePage:
+    """One page of a "load more" list; knows whether more follows without counting them all."""
+
+    object_list: list[Quote]
+    number: int
+
+    has_next: bool
+
+    def __iter__(self):
+        return iter(self.object_list)
+
+    def __len__(self) -> int:
+        return len(self.object_list)
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
+def _page_number(page: int | str) -> int:
+    try:
+        return max(int(page), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+def speaker_quotes(*, speaker: Speaker, page: int | str = 1) -> QuotePage:
+    """One page of the speaker's public quotes, newest first and undated last, with articles.
+
+    Dated quotes are read in the order of the (speaker, date) index, whatever the database's
+    NULL ordering; undated ones follow, newest stored first. One row past the page tells
+    whether there is a next page, so no page ever counts all of a speaker's quotes.
+    """
+    number = _page_number(page)
+    size = SPEAKER_QUOTES_PER_PAGE
+    offset = (number - 1) * size
+    quotes = _listed_quotes().filter(speaker=speaker)
+    dated = quotes.filter(published_at__isnull=False)
+    rows = list(dated.order_by("-published_at", "-id")[offset : offset + size + 1])
+    if len(rows) <= size:
+        dated_total = offset + len(rows) if rows else dated.count()
+        skip = max(offset - dated_total, 0)
+        undated = quotes.filter(published_at__isnull=True).order_by("-id")
+        rows += undated[skip : skip + size + 1 - len(rows)]
+    return QuotePage(object_list=rows[:size], number=number, has_next=len(rows) > size)
 
 
 @dataclass(frozen=True)

@@ -433,3 +433,27 @@ def test_quote_without_recorded_history_still_has_a_page(client, fried):
 
     assert "Importé en masse" in html
     assert "No recorded changes" in html
+
+
+@pytest.mark.parametrize(("dated", "undated"), [(25, 5), (0, 23), (20, 1), (40, 0)])
+def test_load_more_walks_dated_then_undated_quotes_exactly_once(client, fried, dated, undated):
+    for n in range(dated):
+        article_with_quotes([(fried, f"Datée {n:02d}")], day=n)
+    for n in range(undated):
+        body = f"« Sans date {n:02d} », a dit Daniel Fried."
+        make_quote(make_article(body=body), fried, start=2, end=14)
+    url = reverse("speaker-detail", args=["daniel-fried"])
+
+    seen, page = [], 1
+    while True:
+        response = client.get(url, {"page": page}, **HTMX)
+        quotes = response.context["quotes"]
+        seen += [quote.text for quote in quotes]
+        if not quotes.has_next:
+            break
+        page += 1
+
+    expected = [f"Datée {n:02d}" for n in reversed(range(dated))]
+    expected += [f"Sans date {n:02d}" for n in reversed(range(undated))]
+    assert seen == expected
+    assert page == max(1, -(-(dated + undated) // 20))
