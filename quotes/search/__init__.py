@@ -327,11 +327,11 @@ def _facets(backend, source, where, params, *, sample: bool) -> dict[str, list[F
         cursor.execute(sql, [*all_params, FACET_SIZE])
         rows = cursor.fetchall()
     if scale != 1.0:
-        rows = [(facet, value, _round(count * scale)) for facet, value, count in rows]
+        rows = [(facet, value, round_estimate(count * scale)) for facet, value, count in rows]
     return _label_facets(rows)
 
 
-def _round(estimate: float) -> int:
+def round_estimate(estimate: float) -> int:
     """An estimate to two significant digits: 36,412.7 -> 36,000."""
     if estimate < 100:
         return max(1, round(estimate))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
@@ -136,3 +138,27 @@ def test_readers_and_anonymous_users_cannot_change_topics(corpus, client, reader
     assert client.post(add, {"label": "x"}).status_code == 403
     assert client.get(add).status_code == 405
     assert not corpus.slaughter.topics.exists()
+
+
+def test_topic_page_paginates_newest_first(db, client):
+    from tests.factories import make_article, make_quote, make_topic
+
+    topic = make_topic("Climat")
+    for day in range(1, 26):
+        article = make_article(published_at=dt.datetime(2024, 1, day, tzinfo=dt.UTC))
+        make_quote(article, None).topics.add(topic)
+    first = client.get(reverse("topic-detail", args=[topic.slug])).content.decode()
+    assert "25 quotes" in first and "Page 1 of 2" in first
+    assert first.index("25 Jan 2024") < first.index("24 Jan 2024")
+    second = client.get(reverse("topic-detail", args=[topic.slug]), {"page": 2}).content.decode()
+    assert second.count('class="quote-item"') == 5
+    assert "5 Jan 2024" in second
+
+
+def test_very_large_topics_are_counted_from_a_sample(assigned, client, monkeypatch):
+    from quotes.topics import selectors
+
+    monkeypatch.setattr(selectors, "EXACT_QUOTES", -1)
+    html = client.get(reverse("topic-detail", args=["ukraine"])).content.decode()
+    assert "le soutien à l’Ukraine dans sa défense" in html
+    assert "Daniel Fried" in html
