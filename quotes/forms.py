@@ -6,7 +6,8 @@ import re
 
 from django import forms
 
-from quotes.models import Quote, Speaker
+from quotes.models import Quote, Speaker, SpeakerAlias
+from quotes.text import normalize_name
 
 
 class VersionedForm(forms.Form):
@@ -144,15 +145,23 @@ class AliasForm(forms.Form):
 
 
 class MergeForm(VersionedForm):
-    """Merge this speaker into another one, given by id."""
+    """Merge this speaker into another one, given by id or by one of its names."""
 
-    target = forms.ModelChoiceField(
-        queryset=Speaker.objects.filter(merged_into__isnull=True),
-        to_field_name="pk",
-        widget=forms.TextInput,
-        label="Merge into (speaker id)",
-        error_messages={"invalid_choice": "Pick an existing speaker from the suggestions."},
-    )
+    target = forms.CharField(max_length=300, label="Merge into")
+
+    def clean_target(self) -> Speaker:
+        value = self.cleaned_data["target"].strip()
+        found = None
+        if value.isdigit():
+            found = Speaker.objects.filter(pk=int(value)).first()
+        if found is None:
+            alias = SpeakerAlias.objects.select_related("speaker").filter(
+                normalized=normalize_name(value)
+            )
+            found = alias.first().speaker if alias.exists() else None
+        if found is None:
+            raise forms.ValidationError("Pick an existing speaker from the suggestions.")
+        return found
 
 
 class ReviewFilterForm(forms.Form):

@@ -146,7 +146,7 @@ def test_editor_renames_a_speaker_and_the_page_shows_it(page: Page, site, demo_e
 
     tools = page.locator(f"#speaker-{martin.pk}-tools")
     tools.get_by_text("Edit this speaker").click()
-    tools.get_by_label("Name").fill("Jean-Pierre Martin")
+    tools.get_by_label("Name", exact=True).fill("Jean-Pierre Martin")
     tools.get_by_label("Description").fill("adjoint au maire")
     tools.get_by_role("button", name="Save speaker").click()
 

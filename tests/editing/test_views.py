@@ -453,3 +453,28 @@ def test_quote_and_speaker_pages_carry_the_tools_for_editors_only(editor_client,
     assert reverse("speaker-history", args=[quote.speaker.slug]) in speaker_page
     quote_page = client.get(quote.get_absolute_url()).content.decode()
     assert reverse("quote-attribution", args=[quote.pk]) not in quote_page
+
+
+def test_merge_target_can_be_typed_by_name_without_javascript(editor_client, quote):
+    source = quote.speaker
+    target = make_speaker("Jean-Pierre Martin", aliases=("JP Martin",))
+
+    response = editor_client.post(
+        reverse("speaker-merge", args=[source.slug]), {"target": "jp martin", "version": 1}
+    )
+
+    assert response["Location"] == target.get_absolute_url()
+    source.refresh_from_db()
+    assert source.merged_into == target
+
+
+def test_merge_into_an_unknown_name_is_refused(editor_client, quote):
+    response = editor_client.post(
+        reverse("speaker-merge", args=[quote.speaker.slug]),
+        {"target": "Personne", "version": 1},
+        headers=HTMX,
+    )
+
+    assert "Pick an existing speaker" in response.content.decode()
+    quote.speaker.refresh_from_db()
+    assert quote.speaker.merged_into is None
