@@ -27,6 +27,7 @@ SUGGESTIONS = 5
 EXACT_MATCHES = 8000
 SAMPLE_MATCHES = 1500
 MIN_SAMPLE_PERCENT = 0.5
+MAX_SAMPLE_PERCENT = 5.0
 
 
 @dataclass(frozen=True)
@@ -178,8 +179,7 @@ def search_quotes(
     parsed = parse(query)
     where, params = _filter_sql(backend, filters, include_rejected=include_rejected)
     source = backend.match_sql(query, parsed) if parsed else None
-    from_where, all_params, _ = _from_where(source, where, params)
-    approximate = backend.estimate_matches(from_where, all_params) > EXACT_MATCHES
+    approximate = _rows_to_visit(backend, source, filters) > EXACT_MATCHES
     facets = _facets(backend, source, where, params, sample=approximate)
     if approximate and not facets.get("kind"):
         # The estimate was far too high: few enough matches to count them all.
@@ -248,6 +248,23 @@ def _filter_sql(
     return where, params
 
 
+def _rows_to_visit(backend, source, filters: SearchFilters) -> int:
+    """Estimated rows a count must read: the text match, narrowed only by indexed filters.
+
+    Column filters (kind, language, outlet...) are checked row by row after the index has
+    been read, so they do not make counting cheaper.
+    """
+    indexed = SearchFilters(
+        speaker=filters.speaker,
+        topic=filters.topic,
+        date_from=filters.date_from,
+        date_to=filters.date_to,
+    )
+    where, params = _filter_sql(backend, indexed, include_rejected=False)
+    from_where, all_params, _ = _from_where(source, where, params)
+    return backend.estimate_matches(from_where, all_params)
+
+
 def _from_where(
     source, where: list[str], params: list, sample_sql: str = ""
 ) -> tuple[str, list, str]:
@@ -287,7 +304,9 @@ def _facets(backend, source, where, params, *, sample: bool) -> dict[str, list[F
     if sample and backend.SAMPLE_SQL:
         from_where, all_params, _ = _from_where(source, where, params)
         estimate = max(1, backend.estimate_matches(from_where, all_params))
-        percent = max(MIN_SAMPLE_PERCENT, min(100.0, 100.0 * SAMPLE_MATCHES / estimate))
+        percent = max(
+            MIN_SAMPLE_PERCENT, min(MAX_SAMPLE_PERCENT, 100.0 * SAMPLE_MATCHES / estimate)
+        )
         scale = 100.0 / percent
         from_where, all_params, _ = _from_where(source, where, params, backend.SAMPLE_SQL)
         all_params = [percent, *all_params]
