@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .content import (
     CLOSING_MARKS,
@@ -57,6 +58,11 @@ EVIDENCE_CONFIDENCE = {
 MIN_WORDS_FOR_UNATTRIBUTED_QUOTE = {"fr": 6, "en": 1}
 INHERITANCE_DISTANCE = 600
 PARTICIPLE_REACH = 40
+PARAGRAPH = re.compile(r"[^\n]+")
+MAX_SIGNATURE_WORDS = 9
+SIGNATURE_BREAKS_TRIED = 3
+SENTENCE_BREAK = re.compile(r"[.!?](?=[\"”’]?[ \t]+[A-Z])")
+MIN_WORDS_FOR_REPEATED_QUOTE = 8
 
 
 PARAGRAPH_COMPONENT = "paragraph_sentences"
@@ -121,7 +127,9 @@ def attributions_from_doc(doc: Doc, lang: str) -> list[Attribution]:
     context = make_context(doc, lang, quotes)
     cues = find_cues(doc, lang, context.inside_quote)
     candidates = _content_candidates(context, cues)
+    candidates += _pull_quotes(context)
     candidates = _select(candidates + _unattributed_quotes(context, candidates))
+    candidates += _repeated_quotes(context.text, candidates)
     candidates = _with_quoted_fragments(context, candidates)
     candidates = _speakers_from_next_paragraph(context, candidates)
     candidates = [_with_fragment_speaker(context, candidate) for candidate in candidates]
@@ -210,6 +218,60 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
         if not clash:
             kept.append(candidate)
     return sorted(kept, key=lambda candidate: candidate.start)
+
+
+def _pull_quotes(context: DocContext) -> list[Candidate]:
+    """Unmarked pull quotes signed at the end of their paragraph: "… the history. Jane Doe, NASA"."""
+    doc = context.doc
+    text = context.text
+    found: list[Candidate] = []
+    for paragraph in PARAGRAPH.finditer(text):
+        start, end = paragraph.span()
+        if context.quotes_between(start, end):
+            continue
+        breaks = [match.start() for match in SENTENCE_BREAK.finditer(text, start, end)]
+        signature = None
+        for body_end in reversed(breaks[-SIGNATURE_BREAKS_TRIED:]):
+            signature = doc.char_span(body_end + 1, end, alignment_mode="expand")
+            if signature is not None and _is_signature(signature):
+                break
+            signature = None
+        if signature is None:
+            continue
+        name_end = next((token.i for token in signature if token.text == ","), signature.end)
+        description = (name_end + 1, signature.end) if name_end < signature.end else None
+        speaker = build_mention(doc, signature.start, name_end, description)
+        if speaker is not None and speaker.kind != "organisation":
+            found.append(Candidate(start, body_end + 1, "direct", None, speaker, "colon"))
+    return found
+
+
+def _is_signature(span: Span) -> bool:
+    """A short name line ("Charles Bolden, NASA Administrator"): capitalised, verbless."""
+    words = [token for token in span if not token.is_punct]
+    if not 2 <= len(words) <= MAX_SIGNATURE_WORDS or not span.text.strip()[:1].isupper():
+        return False
+    if any(token.pos_ in ("VERB", "AUX") for token in span):
+        return False
+    return span[0].pos_ == "PROPN" and (span[0].ent_type_ in ("PER", "PERSON") or span[1].pos_ == "PROPN")
+
+
+def _repeated_quotes(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A long quote repeated verbatim elsewhere (a pull quote and its paragraph) is quoted twice."""
+    taken = [(candidate.start, candidate.end) for candidate in candidates]
+    found: list[Candidate] = []
+    for candidate in candidates:
+        passage = text[candidate.start : candidate.end]
+        if candidate.kind != "direct" or len(passage.split()) < MIN_WORDS_FOR_REPEATED_QUOTE:
+            continue
+        position = text.find(passage)
+        while position >= 0:
+            end = position + len(passage)
+            if not any(start < end and position < stop for start, stop in taken):
+                found.append(replace(candidate, start=position, end=end, evidence="inherited"))
+                taken.append((position, end))
+            position = text.find(passage, position + 1)
+    return found
 
 
 def _with_quoted_fragments(context: DocContext, candidates: list[Candidate]) -> list[Candidate]:
