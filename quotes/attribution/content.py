@@ -55,7 +55,7 @@ class Candidate:
     kind: str
     cue: Cue | None
     speaker: SpeakerMention | None
-    evidence: str  # incise, clause, object, source, colon, inherited, bare
+    evidence: str  # incise, signed, clause, object, source, colon, inherited, bare
     belief: bool = False
 
 

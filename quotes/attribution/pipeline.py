@@ -37,6 +37,7 @@ MODEL_SETTINGS = {"fr": "SPACY_MODEL_FR", "en": "SPACY_MODEL_EN"}
 UNUSED_COMPONENTS = ("lemmatizer",)
 EVIDENCE_PRIORITY = {
     "incise": 7,
+    "signed": 7,
     "clause": 6,
     "source": 5,
     "colon": 4,
@@ -46,6 +47,7 @@ EVIDENCE_PRIORITY = {
 }
 EVIDENCE_CONFIDENCE = {
     "incise": 0.9,
+    "signed": 0.85,
     "clause": 0.85,
     "source": 0.8,
     "colon": 0.8,
@@ -242,7 +244,7 @@ def _pull_quotes(context: DocContext) -> list[Candidate]:
         description = (name_end + 1, signature.end) if name_end < signature.end else None
         speaker = build_mention(doc, signature.start, name_end, description)
         if speaker is not None and speaker.kind != "organisation":
-            found.append(Candidate(start, body_end + 1, "direct", None, speaker, "colon"))
+            found.append(Candidate(start, body_end + 1, "direct", None, speaker, "signed"))
     return found
 
 
