@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -9,7 +10,6 @@ from dataclasses import dataclass
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
-from django.db.models.functions import TruncMonth
 from django.http import Http404
 
 from quotes.models import Quote, Speaker, Topic
@@ -59,6 +59,19 @@ class QuotePage:
         items = list(quotes[start : start + TOPIC_QUOTES_PER_PAGE])
         # An estimate can overshoot: the page after the last real quote is empty, not an error.
         return cls(items, number, num_pages, approximate)
+
+    @classmethod
+    def of_ids(cls, quotes: QuerySet[Quote], ordered_ids: list[int], *, page: int | str):
+        """The page of quotes whose ids, in display order, are already known."""
+        num_pages = max(1, math.ceil(len(ordered_ids) / TOPIC_QUOTES_PER_PAGE))
+        try:
+            number = min(max(1, int(page)), num_pages)
+        except (TypeError, ValueError):
+            number = 1
+        start = (number - 1) * TOPIC_QUOTES_PER_PAGE
+        wanted = ordered_ids[start : start + TOPIC_QUOTES_PER_PAGE]
+        found = quotes.in_bulk(wanted)
+        return cls([found[pk] for pk in wanted if pk in found], number, num_pages, False)
 
     def __iter__(self):
         return iter(self.items)
@@ -123,58 +136,74 @@ def topic_quotes(topic: Topic) -> QuerySet[Quote]:
 
 
 def topic_page(*, slug: str, page: int | str = 1) -> TopicPage:
-    """A topic's quotes, who speaks most about it, its first and latest quote, quotes over time."""
+    """A topic's quotes, who speaks most about it, its first and latest quote, quotes over time.
+
+    Up to EXACT_QUOTES quotes, one index-only pass over the topic's (id, speaker, date) gives
+    exact counts, the page and the first and latest quote. Beyond, PostgreSQL counts a sample of
+    the link table's pages and scales up, and the page walks the date index.
+    """
     topic = Topic.objects.filter(slug=slug).first()
     if topic is None:
         raise Http404("No such topic.")
     quotes = topic_quotes(topic)
-    counts, approximate = _counts_by_speaker_and_month(topic)
-    total = round_estimate(sum(counts.values())) if approximate else round(sum(counts.values()))
-    quote_page = QuotePage.of(quotes, total=total, page=page, approximate=approximate)
-    dated = quotes.filter(published_at__isnull=False)
+    links = Quote.topics.through.objects.filter(topic=topic).count()
+    if links > EXACT_QUOTES and connection.vendor == "postgresql":
+        counts = _sampled_counts(topic, links)
+        total = round_estimate(sum(counts.values()))
+        dated = quotes.filter(published_at__isnull=False)
+        return TopicPage(
+            topic=topic,
+            quotes=QuotePage.of(quotes, total=total, page=page, approximate=True),
+            total=total,
+            speakers=_top_speakers(counts),
+            timeline=_timeline(counts),
+            first_quote=dated.order_by("published_at", "id").first(),
+            latest_quote=dated.first(),
+            approximate=True,
+        )
+    rows = list(
+        Quote.objects.filter(_PUBLIC, topics=topic)
+        .values_list("id", "speaker", "published_at")
+        .order_by()
+    )
+    counts = Counter((speaker, _month(published)) for _, speaker, published in rows)
+    rows.sort(key=lambda row: (row[2] is not None, row[2] and row[2].timestamp(), row[0]))
+    newest_first = [quote_id for quote_id, _, _ in reversed(rows)]
+    dated = [quote_id for quote_id, _, published in rows if published is not None]
+    quote_page = QuotePage.of_ids(quotes, newest_first, page=page)
+    ends = quotes.in_bulk([dated[0], dated[-1]]) if dated else {}
     return TopicPage(
         topic=topic,
         quotes=quote_page,
-        total=total,
+        total=len(rows),
         speakers=_top_speakers(counts),
         timeline=_timeline(counts),
-        first_quote=dated.order_by("published_at", "id").first(),
-        latest_quote=dated.first(),
-        approximate=approximate,
+        first_quote=ends.get(dated[0]) if dated else None,
+        latest_quote=ends.get(dated[-1]) if dated else None,
     )
 
 
-def _counts_by_speaker_and_month(topic: Topic) -> tuple[Counter, bool]:
-    """Public quotes per (speaker id, month) in one pass; from a sample for very large topics.
+def _month(moment: dt.datetime | None) -> dt.datetime | None:
+    if moment is None:
+        return None
+    return moment.astimezone(dt.UTC).replace(day=1, hour=0, minute=0, second=0, microsecond=0)
 
-    Counting every quote of a topic reads one table row per quote, so beyond EXACT_QUOTES links
-    (counted on the link table's index alone) PostgreSQL reads a sample of the link table's pages
-    and scales the counts up.
-    """
-    links = Quote.topics.through.objects.filter(topic=topic).count()
-    if links > EXACT_QUOTES and connection.vendor == "postgresql":
-        percent = max(1.0, min(100.0, 100.0 * SAMPLE_QUOTES / links))
-        with connection.cursor() as cursor:
-            cursor.execute(
-                """SELECT q.speaker_id, date_trunc('month', q.published_at AT TIME ZONE 'UTC'),
-                          COUNT(*)
-                FROM quotes_quote_topics qt TABLESAMPLE SYSTEM (%s) REPEATABLE (7)
-                JOIN quotes_quote q ON q.id = qt.quote_id
-                WHERE qt.topic_id = %s AND q.review_status <> %s
-                GROUP BY 1, 2""",
-                [percent, topic.pk, Quote.Review.REJECTED],
-            )
-            rows = cursor.fetchall()
-        scale = 100.0 / percent
-        return Counter({(speaker, month): n * scale for speaker, month, n in rows}), True
-    rows = (
-        Quote.objects.filter(_PUBLIC, topics=topic)
-        .annotate(month=TruncMonth("published_at"))
-        .values_list("speaker", "month")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    return Counter({(speaker, month): n for speaker, month, n in rows}), False
+
+def _sampled_counts(topic: Topic, links: int) -> Counter:
+    """Public quotes per (speaker id, month), estimated from a sample of the link table."""
+    percent = max(1.0, min(100.0, 100.0 * SAMPLE_QUOTES / links))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """SELECT q.speaker_id, date_trunc('month', q.published_at AT TIME ZONE 'UTC'), COUNT(*)
+            FROM quotes_quote_topics qt TABLESAMPLE SYSTEM (%s) REPEATABLE (7)
+            JOIN quotes_quote q ON q.id = qt.quote_id
+            WHERE qt.topic_id = %s AND q.review_status <> %s
+            GROUP BY 1, 2""",
+            [percent, topic.pk, Quote.Review.REJECTED],
+        )
+        rows = cursor.fetchall()
+    scale = 100.0 / percent
+    return Counter({(speaker, month): n * scale for speaker, month, n in rows})
 
 
 def _top_speakers(counts: Counter) -> list[Bar]:
