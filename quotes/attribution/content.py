@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .cues import INCISE_PRONOUNS, Cue
+from .lexicon import word_set
 from .marks import QuotedSpan
 from .speakers import (
     ORGANISATION_HEADS,
@@ -30,17 +31,11 @@ VERB_GROUP_WORDS = frozenset(
 )
 NAME_STOPS = frozenset({",", ".", ";", ":", "!", "?", "(", ")", "«", "»", "“", "”", '"', "—", "–"})
 COMPLEMENTISERS = frozenset({"que", "qu'", "qu’", "that"})
-PREPOSITIONS = frozenset(
-    """à au aux en dans lors devant sur avec vers depuis durant pendant après avant chez par
-    to in on at during for with before after from via""".split()
+PREPOSITIONS = word_set("prepositions")
+TIME_WORDS = word_set("time_words")
+ELIDED_CLITICS = frozenset(
+    {"s'", "s’", "se", "l'", "l’", "le", "la", "les", "en", "y", "lui", "leur"}
 )
-TIME_WORDS = frozenset(
-    """lundi mardi mercredi jeudi vendredi samedi dimanche hier aujourd'hui aujourd’hui demain matin
-    soir midi après-midi nuit semaine jour mois année récemment encore également aussi ensuite
-    notamment monday tuesday wednesday thursday friday saturday sunday yesterday today tonight
-    earlier later recently also""".split()
-)
-ELIDED_CLITICS = frozenset({"s'", "s’", "se", "l'", "l’", "le", "la", "les", "en", "y", "lui", "leur"})
 MIN_WORDS_OUTSIDE_FOR_MIXED = 1
 SHORT_QUOTE_WORDS = 8
 MAX_SCAN_TOKENS = 16
@@ -167,10 +162,15 @@ def verb_group_start(doc: Doc, cue: Cue) -> int:
         if previous.pos_ == "AUX" or previous.lower_ in VERB_GROUP_WORDS:
             index -= 1
             continue
-        if previous.pos_ == "ADV" and previous.lower_ not in {"comme", "as"} and index - 1 > 0:
-            if doc[index - 2].pos_ == "AUX":
-                index -= 1
-                continue
+        # "a également indiqué": an adverb inside the verb group.
+        if (
+            previous.pos_ == "ADV"
+            and previous.lower_ not in {"comme", "as"}
+            and index >= 2
+            and doc[index - 2].pos_ == "AUX"
+        ):
+            index -= 1
+            continue
         break
     return index
 
@@ -250,7 +250,11 @@ def subject_of(context: DocContext, verb: Token) -> SpeakerMention | None:
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS and child.i < current.i + 8:
                 return _mention_for_subject(context, child)
-        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN") and current.head.i < current.i:
+        if (
+            current.dep_ == "acl"
+            and current.head.pos_ in ("NOUN", "PROPN")
+            and current.head.i < current.i
+        ):
             return _mention_for_subject(context, current.head)
         if current.dep_ not in CLIMB_DEPS or current.head is current:
             return None
@@ -316,7 +320,7 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
 
 
 def _is_adjectival_participle(token: Token) -> bool:
-    """ "la loi dite « Sur l'information »", "le rapport cité": a past participle modifying a noun."""
+    """ "la loi dite « Sur l'information »", "le rapport cité": a participle modifying a noun."""
     if "Part" not in token.morph.get("VerbForm") or _is_present_participle(token):
         return False
     if any(child.dep_.startswith("aux") for child in token.children):
@@ -383,7 +387,9 @@ def incise_candidates(context: DocContext, incise: Incise) -> list[Candidate]:
                 Candidate(*region, incise.cue, incise.speaker, "incise", incise.cue.belief)
             )
     if after is not None:
-        candidates.append(Candidate(*after, incise.cue, incise.speaker, "incise", incise.cue.belief))
+        candidates.append(
+            Candidate(*after, incise.cue, incise.speaker, "incise", incise.cue.belief)
+        )
     return candidates
 
 
@@ -441,7 +447,10 @@ def _has_finite_clause(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    return any(token.dep_ in SUBJECT_DEPS and token.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN") for token in span)
+    return any(
+        token.dep_ in SUBJECT_DEPS and token.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN")
+        for token in span
+    )
 
 
 def _has_finite_verb(doc: Doc, start: int, end: int) -> bool:
@@ -465,10 +474,8 @@ def _cut_at_next_boundary(context: DocContext, start: int, end: int) -> int:
     return end
 
 
-def forward_candidate(
-    context: DocContext, cue: Cue, boundaries: list[int]
-) -> Candidate | None:
-    """Content after the verb: "X a déclaré que …", "X a précisé : « … »", "X a annoncé son départ"."""
+def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Candidate | None:
+    """Content after the verb: "X a déclaré que …", "X a précisé : « … »", "X a annoncé Y"."""
     doc = context.doc
     verb = doc[cue.start]
     if any(child.dep_ in ("aux:pass", "auxpass") for child in verb.children):
@@ -494,7 +501,7 @@ def forward_candidate(
             if index + 1 < len(doc):
                 content_start = doc[index + 1].idx
             break
-        if token.text in CLAUSE_STOPS or token.is_sent_start and index > cue.end:
+        if token.text in CLAUSE_STOPS or (token.is_sent_start and index > cue.end):
             return None
         if token.pos_ in ("VERB", "AUX"):
             infinitive = "Inf" in token.morph.get("VerbForm")
@@ -555,9 +562,9 @@ def _phrase_right_edge(token: Token) -> int:
     for child in token.rights:
         if child.dep_ in ("appos", "parataxis", "punct", "dislocated"):
             continue
-        if any(doc_token.text == "," for doc_token in token.doc[token.i : child.left_edge.i]):
-            if child.dep_ not in ("conj", "obl", "obl:arg", "obl:mod", "advcl", "nmod"):
-                continue
+        after_comma = any(word.text == "," for word in token.doc[token.i : child.left_edge.i])
+        if after_comma and child.dep_ not in ("conj", "obl", "obl:arg", "obl:mod", "advcl", "nmod"):
+            continue
         right = max(right, _phrase_right_edge(child))
     return right
 
@@ -590,7 +597,7 @@ def source_candidate(context: DocContext, cue: Cue) -> Candidate | None:
         return None
     sentence_start, sentence_end = sentence_bounds(context, doc[cue.start])
     after: tuple[int, int, str] | None = None
-    if end < len(doc) and doc[end].text in {",", ":"} or (
+    if (end < len(doc) and doc[end].text in {",", ":"}) or (
         end < len(doc) and context.inside_quote[end]
     ):
         after_start = doc[end].idx + (1 if doc[end].text in {",", ":"} else 0)

@@ -9,7 +9,9 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 ELISION_APOSTROPHES = ("'", "’")
-REFLEXIVE_CLITICS = frozenset({"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"})
+REFLEXIVE_CLITICS = frozenset(
+    {"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"}
+)
 INCISE_PRONOUNS = frozenset(
     {"-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-ils", "-t-elles", "-t-on"}
 )
@@ -286,13 +288,17 @@ def _source_preposition(doc: Doc, index: int, lang: str) -> Cue | None:
             return Cue("d'après", "source", index, index + 2)
         if lower == "d'après" or lower == "d’après":
             return Cue("d'après", "source", index, index + 1)
-        if lower == "de" and _tail_matches(doc, index + 1, ("l'avis", "de")):
+        if lower == "de":
             end = _tail_matches(doc, index + 1, ("l'avis", "de"))
             if end is not None:
                 return Cue("de l'avis de", "source", index, end)
-        if lower == "aux" and index + 2 < len(doc) and doc[index + 1].lower_ == "dires":
-            if doc[index + 2].lower_ in ("de", "d'", "d’", "du", "des"):
-                return Cue("aux dires de", "source", index, index + 3)
+        if (
+            lower == "aux"
+            and index + 2 < len(doc)
+            and doc[index + 1].lower_ == "dires"
+            and doc[index + 2].lower_ in ("de", "d'", "d’", "du", "des")
+        ):
+            return Cue("aux dires de", "source", index, index + 3)
         # ".Pour" happens when a space is missing after a sentence: the token starts a clause.
         if lower in ("pour", ".pour") and (lower != "pour" or _starts_clause(doc, index)):
             return Cue("pour", "pour", index, index + 1)

@@ -201,8 +201,11 @@ def _score_document(
         if speaker_matches([match.speaker, match.speaker_mention], quote.speakers):
             report.right_speakers += 1
         else:
-            detail = f"predicted {match.speaker!r} ({match.speaker_mention!r}), gold {list(quote.speakers)}"
-            report.wrong_speakers.append(Finding(doc_id, quote.start, quote.end, quote.text, detail))
+            shown = f"{match.speaker!r} ({match.speaker_mention!r})"
+            detail = f"predicted {shown}, gold {list(quote.speakers)}"
+            report.wrong_speakers.append(
+                Finding(doc_id, quote.start, quote.end, quote.text, detail)
+            )
     for predicted_index, item in enumerate(predicted):
         if predicted_index in predicted_taken:
             continue

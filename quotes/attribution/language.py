@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import re
 
-FRENCH_STOPWORDS = frozenset(
-    "le la les un une des du de et est que qui dans pour pas sur au aux ce cette ces il elle ils "
-    "elles nous vous se sont été avec par plus mais ou son sa ses leur leurs lui été être avait "
-    "ont a selon après aussi très comme".split()
-)
-ENGLISH_STOPWORDS = frozenset(
-    "the an and is are was were of to in that which who for not on at this these it he she "
-    "they we you with by from but or his her their has have had been be said says would will "
-    "as also very".split()
-)
+from .lexicon import word_set
+
+FRENCH_STOPWORDS = word_set("stopwords_fr")
+ENGLISH_STOPWORDS = word_set("stopwords_en")
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 SAMPLE_CHARACTERS = 5000
 

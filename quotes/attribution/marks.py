@@ -14,7 +14,7 @@ PAIRS: dict[str, tuple[str, ...]] = {
     "'": ("'",),
     "‹": ("›",),
 }
-DOUBLE_MARKS = frozenset("«»“”„\"‹›")
+DOUBLE_MARKS = frozenset('«»“”„"‹›')
 SINGLE_MARKS = frozenset("‘’'")
 ALL_MARKS = DOUBLE_MARKS | SINGLE_MARKS
 SPACES = " \t\u00a0\u202f\u2009\u2007\r"
@@ -73,7 +73,7 @@ def _classify(text: str, i: int, lang: str) -> str | None:
         if _is_word_char(before) or before in ".,!?;:)":
             # A possessive like "players' " is only a closing mark when a quote is open.
             return "close"
-        if before.isspace() or before in OPENING_CONTEXT or before in "\"“«":
+        if before.isspace() or before in OPENING_CONTEXT or before in '"“«':
             return "open" if not after.isspace() else None
         return None
     # Straight double quote: decide from its neighbours.

@@ -101,7 +101,9 @@ def _language_of(text: str, lang: str | None) -> str:
     return lang
 
 
-def extract(text: str, lang: str | None = None, *, nlp: Language | None = None) -> list[Attribution]:
+def extract(
+    text: str, lang: str | None = None, *, nlp: Language | None = None
+) -> list[Attribution]:
     """Find the quotations of one article and attribute them."""
     language = _language_of(text, lang)
     model = nlp if nlp is not None else get_nlp(language)
@@ -136,7 +138,10 @@ def attributions_from_doc(doc: Doc, lang: str) -> list[Attribution]:
     candidates = _speakers_from_next_paragraph(context, candidates)
     candidates = [_with_fragment_speaker(context, candidate) for candidate in candidates]
     speakers = resolve_speakers(doc, candidates)
-    return [_to_attribution(doc, candidate, speaker) for candidate, speaker in zip(candidates, speakers, strict=True)]
+    return [
+        _to_attribution(doc, candidate, speaker)
+        for candidate, speaker in zip(candidates, speakers, strict=True)
+    ]
 
 
 def _content_candidates(context: DocContext, cues: list[Cue]) -> list[Candidate]:
@@ -223,7 +228,7 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _pull_quotes(context: DocContext) -> list[Candidate]:
-    """Unmarked pull quotes signed at the end of their paragraph: "… the history. Jane Doe, NASA"."""
+    """Unmarked pull quotes signed at the end of their paragraph: "… history. Jane Doe, NASA"."""
     doc = context.doc
     text = context.text
     found: list[Candidate] = []
@@ -255,7 +260,9 @@ def _is_signature(span: Span) -> bool:
         return False
     if any(token.pos_ in ("VERB", "AUX") for token in span):
         return False
-    return span[0].pos_ == "PROPN" and (span[0].ent_type_ in ("PER", "PERSON") or span[1].pos_ == "PROPN")
+    return span[0].pos_ == "PROPN" and (
+        span[0].ent_type_ in ("PER", "PERSON") or span[1].pos_ == "PROPN"
+    )
 
 
 def _repeated_quotes(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -305,14 +312,18 @@ def _speakers_from_next_paragraph(
         current = result[index]
         if current.evidence in ("inherited", "bare") and result[following].speaker is not None:
             result[index] = replace(
-                current, speaker=result[following].speaker, cue=result[following].cue,
+                current,
+                speaker=result[following].speaker,
+                cue=result[following].cue,
                 evidence="inherited",
             )
     return result
 
 
 def _covered(quote: QuotedSpan, candidates: list[Candidate]) -> bool:
-    return any(candidate.start < quote.end and quote.start < candidate.end for candidate in candidates)
+    return any(
+        candidate.start < quote.end and quote.start < candidate.end for candidate in candidates
+    )
 
 
 def _unattributed_quotes(context: DocContext, candidates: list[Candidate]) -> list[Candidate]:

@@ -116,7 +116,11 @@ def resolve_speakers(doc: Doc, candidates: list[Candidate]) -> list[ResolvedSpea
         if id(mention) in by_mention:
             resolved.append(by_mention[id(mention)])
             continue
-        resolved.append(_resolve_one(mention, candidate, names, antecedents, speaker_antecedents, sentence_starts))
+        resolved.append(
+            _resolve_one(
+                mention, candidate, names, antecedents, speaker_antecedents, sentence_starts
+            )
+        )
         by_mention[id(mention)] = resolved[-1]
     return resolved
 
@@ -194,7 +198,11 @@ def _entity_antecedents(
         if _inside(content_spans, entity.start_char):
             continue
         is_person = entity.label_ in ("PER", "PERSON")
-        name = names.canonical(normalise_name(entity.text)) if is_person else normalise_name(entity.text)
+        name = (
+            names.canonical(normalise_name(entity.text))
+            if is_person
+            else normalise_name(entity.text)
+        )
         before = doc[max(0, entity.start - 3) : entity.start].text.lower().split()
         gender = "f" if any(word in FEMININE_WORDS for word in before) else None
         is_subject = entity.root.dep_.startswith("nsubj") or any(
@@ -233,7 +241,7 @@ def _pick_antecedent(
     antecedents: list[_Antecedent],
     sentence_starts: list[int],
 ) -> _Antecedent | None:
-    """Most salient compatible antecedent: same sentence first, then earlier ones, subjects first."""
+    """Most salient compatible antecedent: same sentence, then earlier ones; subjects first."""
     sentence = bisect.bisect_right(sentence_starts, mention.start) - 1
     for looked in range(SENTENCES_LOOKED_BACK + 1):
         target = sentence - looked

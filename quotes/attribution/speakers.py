@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token, Token
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import word_set
 
 PRONOUNS = frozenset(
     {
@@ -19,43 +21,10 @@ ANONYMOUS_WORDS = frozenset(
      "proches", "informateur", "official", "officials"}
 )  # fmt: skip
 ANONYMOUS_PHRASES = ("source proche", "sources proches", "anonymat", "anonymity", "anonymous")
-ORGANISATION_HEADS = frozenset(
-    """gouvernement ministère département organisation ong association syndicat parti collectif
-    entreprise société groupe agence institut commission conseil comité fédération fédérations
-    confédération ambassade administration autorités autorité police gendarmerie armée état
-    présidence kremlin élysée maison-blanche banque université rapport communiqué étude sondage
-    bilan document texte journal chaîne chaine quotidien hebdomadaire site message tribunal cour
-    parquet justice mairie préfecture région ville pays onu otan ue fondation centrale direction
-    government ministry department organization organisation union party company firm group agency
-    institute commission council committee federation embassy administration authorities police army
-    state bank university report statement study poll survey newspaper court prosecutors office
-    campaign network""".split()
-)
-PERSON_HEADS = frozenset(
-    """président présidente ministre porte-parole responsable directeur directrice secrétaire
-    dirigeant dirigeante chef cheffe maire député députée sénateur sénatrice avocat avocate juge
-    procureur procureure expert experte chercheur chercheuse professeur professeure diplomate
-    ambassadeur ambassadrice conseiller conseillère fonctionnaire officier général commandant
-    président-directeur patron patronne fondateur fondatrice militant militante témoin témoins
-    habitant habitante médecin policier policière journaliste analyste économiste spécialiste
-    candidat candidate recteur rectrice gouverneur premier première roi reine pape évêque
-    vice-président vice-présidente élu élue homme femme père mère auteur autrice
-    president minister spokesman spokeswoman spokesperson official director secretary leader chief
-    mayor senator lawmaker representative lawyer attorney judge prosecutor expert researcher
-    professor diplomat ambassador adviser advisor officer general commander founder activist witness
-    resident doctor analyst economist candidate governor king queen pope man woman author""".split()
-)
-FEMININE_WORDS = frozenset(
-    """mme madame mlle elle directrice présidente ministre-déléguée sénatrice députée avocate
-    ancienne chercheuse professeure ambassadrice conseillère militante habitante policière
-    candidate rectrice reine mère femme fondatrice cheffe patronne élue autrice médaillée
-    ms mrs miss she her woman queen""".split()
-)
-MASCULINE_WORDS = frozenset(
-    """m. monsieur il directeur président sénateur député avocat ancien chercheur ambassadeur
-    conseiller militant habitant policier candidat recteur roi père homme fondateur patron élu
-    médaillé mr mr. he his man king""".split()
-)
+ORGANISATION_HEADS = word_set("organisation_heads")
+PERSON_HEADS = word_set("person_heads")
+FEMININE_WORDS = word_set("feminine_words")
+MASCULINE_WORDS = word_set("masculine_words")
 NP_STOP_DEPS = frozenset({"appos", "acl", "acl:relcl", "conj", "cc", "parataxis", "punct", "advcl"})
 MAX_SPEAKER_TOKENS = 14
 
@@ -149,9 +118,10 @@ def _entity_inside(doc: Doc, start: int, end: int) -> Span | None:
     for entity in doc.ents:
         if entity.start >= end:
             break
-        if entity.start >= start and entity.end <= end and entity.label_ in ("PER", "PERSON", "ORG"):
-            if best is None or (best.label_ == "ORG" and entity.label_ in ("PER", "PERSON")):
-                best = entity
+        inside = entity.start >= start and entity.end <= end
+        better = best is None or (best.label_ == "ORG" and entity.label_ in ("PER", "PERSON"))
+        if inside and entity.label_ in ("PER", "PERSON", "ORG") and better:
+            best = entity
     return best
 
 
@@ -178,7 +148,9 @@ def build_mention(
     if description_range is not None:
         description = doc[description_range[0] : description_range[1]].text
     if end - start == 1 and is_pronoun_text(text):
-        gender = "f" if words[0].lstrip("-").removeprefix("t-") in {"elle", "elles", "she"} else None
+        gender = (
+            "f" if words[0].lstrip("-").removeprefix("t-") in {"elle", "elles", "she"} else None
+        )
         if gender is None and words[0].lstrip("-").removeprefix("t-") in {"il", "he", "ils"}:
             gender = "m"
         return SpeakerMention(
@@ -249,10 +221,14 @@ def _leading_proper_name(doc: Doc, start: int, end: int) -> int | None:
         (doc[index].pos_ == "PROPN" and doc[index].text[:1].isupper())
         or (doc[index].text == "-" and not doc[index].whitespace_)
     ):
-        if doc[index].ent_type_ in ("ORG", "LOC", "GPE") or doc[index].ent_iob_ == "B" and index > start:
+        if doc[index].ent_type_ in ("ORG", "LOC", "GPE") or (
+            doc[index].ent_iob_ == "B" and index > start
+        ):
             break
         index += 1
-    return index if index - start >= 2 and doc[start].ent_type_ not in ("ORG", "LOC", "GPE") else None
+    return (
+        index if index - start >= 2 and doc[start].ent_type_ not in ("ORG", "LOC", "GPE") else None
+    )
 
 
 def _head_token(span: Span) -> Token:

@@ -30,7 +30,9 @@ class Command(BaseCommand):
         if not path.is_file():
             raise CommandError(f"no such file: {path}")
         try:
-            docs = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+            docs = [
+                json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()
+            ]
         except json.JSONDecodeError as error:
             raise CommandError(f"{path}: not JSON lines ({error})") from error
         requested = options["lang"]

@@ -1,4 +1,4 @@
-"""manage.py extract_quotes PATH|- [--lang fr|en|auto]: one JSON attribution per line, no database."""
+"""manage.py extract_quotes PATH|- [--lang fr|en|auto]: JSON attributions, no database."""
 
 from __future__ import annotations
 
@@ -34,9 +34,11 @@ class Command(BaseCommand):
             if not source.is_file():
                 raise CommandError(f"no such file: {path}")
             content = source.read_text(encoding="utf-8")
-            articles = _jsonl_articles(content, lang) if path.endswith(".jsonl") else [
-                (None, content, lang)
-            ]
+            articles = (
+                _jsonl_articles(content, lang)
+                if path.endswith(".jsonl")
+                else [(None, content, lang)]
+            )
         by_language: dict[str | None, list[int]] = {}
         for index, (_id, _text, article_lang) in enumerate(articles):
             by_language.setdefault(article_lang, []).append(index)

@@ -1,0 +1,15 @@
+"""Word lists kept as data files in quotes/attribution/data/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+
+
+def word_set(name: str) -> frozenset[str]:
+    """The whitespace-separated words of data/NAME.txt, without # comments."""
+    words: set[str] = set()
+    for line in (DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines():
+        words.update(line.split("#", 1)[0].split())
+    return frozenset(words)
