@@ -92,9 +92,9 @@ def test_home_shows_latest_quotes_top_speakers_and_totals(client, fried, slaught
     assert "<html" in html
     assert "Kiev tiendra bon" in html
     assert html.index("Kiev tiendra bon") < html.index("Le soutien continuera")
-    assert "<strong>3</strong> quotes" in html
-    assert "<strong>2</strong> speakers" in html
-    assert "<strong>2</strong> articles" in html
+    assert "<strong>2</strong> articles read" in html
+    assert "<strong>3</strong> quotes found" in html
+    assert "<strong>2</strong> speakers tracked" in html
     summary = response.context["summary"]
     last_week, last_month = summary.top_speakers
     assert [s.name for s in last_week.speakers] == ["Daniel Fried"]
@@ -127,7 +127,7 @@ def test_rejected_quotes_are_left_out_of_home_and_counts(client, fried):
 
     assert "Une vraie citation" in html
     assert "Une fausse citation" not in html
-    assert "<strong>1</strong> quote from <strong>1</strong> speaker" in html
+    assert "<strong>1</strong> quote found" in html
     week = client.get(reverse("home")).context["summary"].top_speakers[0]
     assert [(s.name, s.quote_count) for s in week.speakers] == [("Daniel Fried", 1)]
 
@@ -202,6 +202,8 @@ def test_speaker_list_paginates_and_links_keep_the_filters(client):
 
     assert "Porte-parole 00" in first
     assert "Porte-parole 34" not in first
+    assert "Speakers 1–30 matching “porte”" in first
+    assert "Speakers 31–35 matching “porte”" in second
     assert "page=2" in first and "q=porte" in first and "sort=name" in first
     assert "Porte-parole 34" in second
     assert "Porte-parole 00" not in second

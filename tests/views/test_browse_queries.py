@@ -53,6 +53,7 @@ def populate(size: int, prefix: str = "Orateur") -> dict[str, str]:
         "home": reverse("home"),
         "speaker list": reverse("speaker-list") + f"?q={prefix.lower()}",
         "speaker list by kind": reverse("speaker-list") + "?kind=person&sort=latest",
+        "speaker list by name": reverse("speaker-list") + "?sort=name",
         "speaker": speaker.get_absolute_url(),
         "speaker page 2": speaker.get_absolute_url() + "?page=2",
         "article": quote.article.get_absolute_url(),
@@ -69,15 +70,16 @@ def count_queries(client, url: str, **headers) -> int:
 
 # The number each page may run, for an anonymous reader.
 EXPECTED = {
-    "home": 4,
+    "home": 6,
     "speaker list": 2,
     "speaker list by kind": 2,
+    "speaker list by name": 2,
     "speaker": 6,
     "speaker page 2": 7,
     "article": 2,
     "quote": 2,
 }
-EXPECTED_FRAGMENTS = {"speaker": 4, "speaker list": 2, "article": 2, "quote": 2, "home": 4}
+EXPECTED_FRAGMENTS = {"speaker": 4, "speaker list": 2, "article": 2, "quote": 2, "home": 6}
 
 
 @pytest.mark.parametrize("page", sorted(EXPECTED))
