@@ -9,14 +9,14 @@ and gets nothing here.
 from django.db import migrations
 
 POSTGRES_UP = [
-    "CREATE INDEX IF NOT EXISTS quote_speaker_cover_idx ON quotes_quote"
-    " (speaker_id, published_at) INCLUDE (review_status, id)",
+    "CREATE INDEX IF NOT EXISTS quote_speaker_stats_idx ON quotes_quote"
+    " (speaker_id, published_at) INCLUDE (review_status, id, article_id)",
     "CREATE INDEX IF NOT EXISTS quote_id_cover_idx ON quotes_quote"
     " (id) INCLUDE (speaker_id, published_at, review_status)",
 ]
 POSTGRES_DOWN = [
     "DROP INDEX IF EXISTS quote_id_cover_idx",
-    "DROP INDEX IF EXISTS quote_speaker_cover_idx",
+    "DROP INDEX IF EXISTS quote_speaker_stats_idx",
 ]
 
 
