@@ -459,3 +459,15 @@ def test_load_more_walks_dated_then_undated_quotes_exactly_once(client, fried, d
     expected += [f"Sans date {n:02d}" for n in reversed(range(undated))]
     assert seen == expected
     assert page == max(1, -(-(dated + undated) // 20))
+
+
+def test_history_restore_and_boosted_requests_get_the_full_page(client, fried):
+    article_with_quotes([(fried, "Un")])
+
+    restore = client.get(
+        reverse("speaker-list"), {"q": "fried"}, HTTP_HX_HISTORY_RESTORE_REQUEST="true", **HTMX
+    )
+    boosted = client.get(reverse("home"), HTTP_HX_BOOSTED="true", **HTMX)
+
+    assert "<html" in restore.content.decode()
+    assert "<html" in boosted.content.decode()
