@@ -240,7 +240,32 @@ def cue_subject(context: DocContext, cue: Cue) -> SpeakerMention | None:
         token = doc[index]
         if any(child.dep_ in SUBJECT_DEPS for child in token.children):
             return subject_of(context, token)
-    return subject_of(context, doc[cue.start])
+    return subject_of(context, doc[cue.start]) or _subject_to_the_left(context, cue)
+
+
+def _subject_to_the_left(context: DocContext, cue: Cue) -> SpeakerMention | None:
+    """When the parser missed the verb: "Sophie Martin, directrice de …, juge que …"."""
+    doc = context.doc
+    index = verb_group_start(doc, cue) - 1
+    sentence_start = doc[cue.start].sent.start
+    if index > sentence_start and doc[index].text == ",":
+        comma = next(
+            (
+                position
+                for position in range(index - 1, max(sentence_start, index - 15) - 1, -1)
+                if doc[position].text == ","
+            ),
+            None,
+        )
+        if comma is None:
+            return None
+        index = comma - 1
+    if index < sentence_start or doc[index].pos_ not in ("NOUN", "PROPN"):
+        return None
+    token = doc[index]
+    while token.dep_.startswith("flat") and token.head.i < token.i:
+        token = token.head
+    return _mention_for_subject(context, token)
 
 
 def subject_of(context: DocContext, verb: Token) -> SpeakerMention | None:
@@ -549,8 +574,9 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     if region is None:
         return None
     speaker = cue_subject(context, cue)
-    verb_form = doc[cue.start].morph
-    if speaker is None and ("Inf" in verb_form.get("VerbForm") or "Imp" in verb_form.get("Mood")):
+    verb_form = verb.morph
+    imperative = "Imp" in verb_form.get("Mood") or verb.is_sent_start
+    if speaker is None and ("Inf" in verb_form.get("VerbForm") or imperative):
         # "À noter que …", "Rappelons que …": the journalist's own voice.
         return None
     return Candidate(*region, cue, speaker, evidence, cue.belief)

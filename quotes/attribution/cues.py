@@ -269,6 +269,8 @@ def _looks_like_verb(doc: Doc, token: Token) -> bool:
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if following is not None and following.lower_ in INCISE_PRONOUNS | {"-t"}:
         return True
+    if following is not None and following.lower_ in ("que", "qu'", "qu’"):
+        return True  # "…, juge que": the tagger took the verb for a noun
     return bool(
         previous is not None
         and previous.text in {",", "»", "”", '"', "’"}

@@ -186,9 +186,11 @@ def build_mention(
         if not description and len(rest.split()) > 1:
             description = normalise_name(rest)
         kind = "person" if entity.label_ in ("PER", "PERSON") else "organisation"
-        head_word = _head_word(span)
-        if kind == "organisation" and head_word in PERSON_HEADS:
+        if kind == "organisation" and head_token.lower_ in PERSON_HEADS:
+            # "le porte-parole de la SNCF" is a person speaking for the SNCF.
             kind = "person"
+            name = normalise_name(text)
+            description = ""
     else:
         name = normalise_name(text)
         head_word = _head_word(span)

@@ -1,0 +1,177 @@
+"""French constructions, one realistic sentence each (written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import find_quote
+
+# (article, fragment of the expected quote, kind, expected speaker, expected cue lemma)
+CONSTRUCTIONS = [
+    (
+        "« Nous ne reculerons pas », a déclaré Paul Girard, le maire de Lyon.",
+        "Nous ne reculerons pas",
+        "direct",
+        "Paul Girard",
+        "déclarer",
+    ),
+    (
+        "La ministre Claire Dubois a précisé : « Les écoles rouvriront lundi. »",
+        "Les écoles rouvriront lundi.",
+        "direct",
+        "Claire Dubois",
+        "préciser",
+    ),
+    (
+        "Le syndicat a affirmé que les négociations étaient rompues depuis mardi.",
+        "les négociations étaient rompues depuis mardi",
+        "indirect",
+        "syndicat",
+        "affirmer",
+    ),
+    (
+        "Marc Leroy a estimé qu’il était « très inquiet » de la situation à Lille.",
+        "il était « très inquiet » de la situation à Lille",
+        "mixed",
+        "Marc Leroy",
+        "estimer",
+    ),
+    (
+        "La grève pourrait durer plusieurs semaines, a indiqué le porte-parole de la SNCF.",
+        "La grève pourrait durer plusieurs semaines",
+        "indirect",
+        "le porte-parole de la SNCF",
+        "indiquer",
+    ),
+    (
+        "Selon le ministère de l’Intérieur, trois suspects ont été interpellés à Marseille.",
+        "trois suspects ont été interpellés à Marseille",
+        "indirect",
+        "ministère de l’Intérieur",
+        "selon",
+    ),
+    (
+        "D’après l’agence Reuters, le sommet a été reporté à la semaine prochaine.",
+        "le sommet a été reporté à la semaine prochaine",
+        "indirect",
+        "Reuters",
+        "d'après",
+    ),
+    (
+        "Sophie Martin, directrice de l’institut Pasteur, juge que le vaccin est sûr.",
+        "le vaccin est sûr",
+        "indirect",
+        "Sophie Martin",
+        "juger",
+    ),
+    (
+        "Le gouvernement a fait savoir qu’il ne céderait pas aux pressions.",
+        "il ne céderait pas aux pressions",
+        "indirect",
+        "gouvernement",
+        "faire savoir",
+    ),
+    (
+        "Le président a promis de réduire les impôts avant la fin de l’année.",
+        "réduire les impôts",
+        "indirect",
+        "président",
+        "promettre",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "fragment", "kind", "speaker", "cue"), CONSTRUCTIONS)
+def test_french_construction(extract_fr, article, fragment, kind, speaker, cue):
+    found = find_quote(extract_fr(article), fragment)
+    assert found.kind == kind
+    assert speaker in (found.speaker or "")
+    assert found.cue == cue
+
+
+def test_interrupted_quote_gives_two_quotes_with_one_speaker(extract_fr):
+    article = (
+        "« Le budget est prêt », a expliqué Jeanne Morel, « mais il faudra encore voter le "
+        "texte au Sénat »."
+    )
+    found = extract_fr(article)
+    first = find_quote(found, "Le budget est prêt")
+    second = find_quote(found, "mais il faudra encore voter")
+    assert first.kind == second.kind == "direct"
+    assert first.speaker == second.speaker == "Jeanne Morel"
+
+
+def test_inverted_pronoun_speaker_is_resolved_to_the_previous_person(extract_fr):
+    article = (
+        "Le chercheur Antoine Petit a présenté son rapport mardi à Paris. "
+        "Les glaciers reculent deux fois plus vite qu’il y a vingt ans, ajoute-t-il."
+    )
+    found = find_quote(extract_fr(article), "Les glaciers reculent")
+    assert found.speaker == "Antoine Petit"
+    assert found.speaker_mention == "-il"
+
+
+def test_short_form_and_title_link_to_the_full_name(extract_fr):
+    article = (
+        "Daniel Roux, ancien ambassadeur, a quitté ses fonctions en mai. "
+        "M. Roux a ajouté que la crise durerait des années."
+    )
+    found = find_quote(extract_fr(article), "la crise durerait des années")
+    assert found.speaker == "Daniel Roux"
+
+
+def test_apposition_gives_the_name_and_the_description(extract_fr):
+    article = "« Il faut agir vite », estime Anne Lefèvre, présidente de l’association Terre Vive."
+    found = find_quote(extract_fr(article), "Il faut agir vite")
+    assert found.speaker == "Anne Lefèvre"
+    assert "présidente de l’association" in found.speaker_description
+
+
+def test_anonymous_source_has_the_anonymous_kind(extract_fr):
+    article = "Selon une source proche du dossier, le contrat sera signé vendredi."
+    found = find_quote(extract_fr(article), "le contrat sera signé vendredi")
+    assert found.speaker_kind == "anonymous"
+
+
+def test_names_lose_a_leading_elided_article(extract_fr):
+    article = "L’Ukraine affirme que ses troupes ont repris le village de Robotyne."
+    found = find_quote(extract_fr(article), "ses troupes ont repris")
+    assert found.speaker == "Ukraine"
+    assert found.speaker_mention == "L’Ukraine"
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Le plan « Vigipirate » a été relevé au niveau maximal dans la région.",
+        "La capsule « Dragon » s’est amarrée à la station spatiale samedi.",
+        "Le film « Les Misérables » sort en salles le mois prochain.",
+    ],
+)
+def test_titles_and_names_in_marks_are_not_quotes(extract_fr, article):
+    assert extract_fr(article) == []
+
+
+def test_a_journalist_aside_is_not_a_quote(extract_fr):
+    assert extract_fr("À noter que le marché a progressé de 12 % depuis janvier.") == []
+
+
+def test_multi_paragraph_quote_takes_the_speaker_attributed_below(extract_fr):
+    article = (
+        "Le maire a pris la parole.\n\n« Nous avons tout essayé pour sauver l’usine.\n\n"
+        "« Maintenant, il faut penser aux salariés », a déclaré Louis Caron."
+    )
+    found = extract_fr(article)
+    first = find_quote(found, "Nous avons tout essayé")
+    second = find_quote(found, "Maintenant, il faut penser")
+    assert first.speaker == second.speaker == "Louis Caron"
+
+
+def test_the_future_president_is_the_president_named_in_the_article(extract_fr):
+    article = (
+        "Donald Trump a gagné l’élection. Donald Trump veut réduire l’aide. "
+        "Les alliés de Donald Trump se préparent.\n\n"
+        "Le futur président américain a prévenu qu’il exigerait un engagement de 3 %."
+    )
+    found = find_quote(extract_fr(article), "il exigerait un engagement")
+    assert found.speaker == "Donald Trump"
