@@ -195,6 +195,13 @@ def search_quotes(
         .defer("article__body")
         .in_bulk([qid for qid, _ in ranked])
     )
+    # The quote row is the truth: a rejection whose index refresh is still pending never shows.
+    wants_rejected = include_rejected and filters.review_status == Quote.Review.REJECTED
+    quotes = {
+        pk: quote
+        for pk, quote in quotes.items()
+        if wants_rejected or quote.review_status != Quote.Review.REJECTED
+    }
     snippets = backend.snippets(query, parsed, list(quotes)) if source else {}
     hits = [
         SearchHit(

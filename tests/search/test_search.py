@@ -221,3 +221,8 @@ def test_too_many_matches_to_count_give_estimates_and_newest_first(corpus, clien
     html = client.get(reverse("search"), {"q": "Ukraine"}).content.decode()
     assert "of about 2 quotes, newest first" in html
     assert "Daniel Fried (≈1)" in html
+
+
+def test_a_rejected_quote_is_hidden_even_before_its_index_row_is_refreshed(corpus):
+    Quote.objects.filter(pk=corpus.defense.pk).update(review_status="rejected")
+    assert corpus.defense not in found("agression")
