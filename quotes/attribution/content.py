@@ -281,7 +281,7 @@ def subject_of(context: DocContext, verb: Token) -> SpeakerMention | None:
             and current.head.i < current.i
         ):
             return _mention_for_subject(context, current.head)
-        if current.dep_ not in CLIMB_DEPS or current.head is current:
+        if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             return None
         current = current.head
     return None
@@ -528,6 +528,10 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
             break
         if token.text in CLAUSE_STOPS or (token.is_sent_start and index > cue.end):
             return None
+        if token.pos_ in ("VERB", "AUX") and token.dep_ in ("ccomp",) and token.head.i == verb.i:
+            # "He said the plan was a disaster": a content clause without "that".
+            content_start = token.left_edge.idx
+            break
         if token.pos_ in ("VERB", "AUX"):
             infinitive = "Inf" in token.morph.get("VerbForm")
             if infinitive and cue.takes_infinitive:

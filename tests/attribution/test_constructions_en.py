@@ -1,0 +1,70 @@
+"""English constructions, one realistic sentence each (written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import find_quote
+
+CONSTRUCTIONS = [
+    (
+        '"We will not back down," said Maria Lopez, the mayor of Springfield.',
+        "We will not back down",
+        "direct",
+        "Maria Lopez",
+    ),
+    (
+        '"The bridge will reopen in May," Governor Tom Reed told reporters on Monday.',
+        "The bridge will reopen in May",
+        "direct",
+        "Tom Reed",
+    ),
+    (
+        "The company said that its profits had fallen by a third in the last quarter.",
+        "its profits had fallen by a third",
+        "indirect",
+        "company",
+    ),
+    (
+        "According to the World Health Organization, the outbreak is now under control.",
+        "the outbreak is now under control",
+        "indirect",
+        "World Health Organization",
+    ),
+    (
+        'Senator Jane Hill said the plan was "a disaster for working families" in her speech.',
+        "a disaster for working families",
+        None,
+        "Jane Hill",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "fragment", "kind", "speaker"), CONSTRUCTIONS)
+def test_english_construction(extract_en, article, fragment, kind, speaker):
+    found = find_quote(extract_en(article), fragment)
+    if kind is not None:
+        assert found.kind == kind
+    assert speaker in (found.speaker or "")
+
+
+def test_he_said_resolves_to_the_person_introduced_before(extract_en):
+    article = (
+        "Coach Peter Banks watched the match from the stands. "
+        '"We played well in the first half," he said.'
+    )
+    found = find_quote(extract_en(article), "We played well")
+    assert found.speaker == "Peter Banks"
+    assert found.speaker_mention == "he"
+
+
+def test_single_quotes_inside_double_quotes_stay_in_the_outer_quote(extract_en):
+    article = "\"She called it 'a betrayal' and left the room,\" said the lawyer, Ann Cole."
+    found = extract_en(article)
+    assert len([item for item in found if item.kind == "direct"]) == 1
+    assert "'a betrayal'" in found[0].text
+
+
+def test_apostrophes_do_not_open_quotes(extract_en):
+    article = "The players' union didn't comment on the club's decision on Friday."
+    assert extract_en(article) == []
