@@ -186,7 +186,8 @@ def _make_span(
     end = close_at
     while start < end and text[start] in STRIP_FROM_CONTENT:
         start += 1
-    while end > start and text[end - 1] in STRIP_FROM_CONTENT:
+    # '"We are ready," he said': the comma belongs to the sentence around the quote.
+    while end > start and text[end - 1] in STRIP_FROM_CONTENT + ",;:":
         end -= 1
     if end <= start:
         return None
