@@ -162,3 +162,19 @@ def test_very_large_topics_are_counted_from_a_sample(assigned, client, monkeypat
     html = client.get(reverse("topic-detail", args=["ukraine"])).content.decode()
     assert "le soutien à l’Ukraine dans sa défense" in html
     assert "Daniel Fried" in html
+
+
+def test_topic_list_counts_public_quotes_only_and_ranks_by_them(db, client):
+    from tests.factories import make_quote, make_topic
+
+    busy, quiet, hidden = make_topic("Énergie"), make_topic("Pêche"), make_topic("Secret")
+    for _ in range(3):
+        make_quote().topics.add(busy)
+    make_quote().topics.add(quiet)
+    make_quote(review_status="rejected").topics.add(hidden)
+    make_quote(review_status="rejected").topics.add(busy)
+    html = client.get(reverse("topic-list")).content.decode()
+    assert "Secret" not in html
+    assert html.index("Énergie") < html.index("Pêche")
+    assert "3 quotes" in html and "1 quote<" in html
+    assert "peche" not in client.get(reverse("topic-list"), {"q": "ener"}).content.decode()
