@@ -59,6 +59,8 @@ NOTES = """
   sample of the link table and the page walks the date index.
 - **Speaker page** (the browsing views): its counts and timeline are index-only scans of
   `quote_speaker_stats_idx (speaker_id, published_at) INCLUDE (review_status, id, article_id)`.
+- **Topic list**: link counts per topic from the link table's `topic_id` index, minus the
+  links of rejected quotes (found through the review-status index), ranked in Python.
 - Snippets (`ts_headline`) run on the 20 quotes of the page only.
 """
 
@@ -99,6 +101,7 @@ def cases() -> list[tuple[str, str]]:
             f"speaker page: median speaker ({median_speaker.quotes.count()} quotes)",
             median_speaker.get_absolute_url(),
         ),
+        ("topic list: most quoted first", reverse("topic-list")),
         (
             f"topic page: most quoted ({top_topic[1]} quotes)",
             reverse("topic-detail", args=[top_topic[0]]),
