@@ -38,6 +38,12 @@ ELIDED_CLITICS = frozenset(
 )
 MIN_WORDS_OUTSIDE_FOR_MIXED = 1
 SHORT_QUOTE_WORDS = 8
+MIN_INDIRECT_WORDS = 3
+RELATIVE_WORDS = frozenset(
+    {"qui", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles", "who", "which", "whose"}
+)
+NEGATIONS = frozenset({"pas", "jamais", "plus", "rien", "personne", "point", "guère"})
+GENERIC_PRONOUNS = frozenset({"on", "-on", "-t-on"})
 MAX_SCAN_TOKENS = 16
 
 
@@ -226,7 +232,7 @@ def _inverted_subject(
 
 def _ends_name(token: Token) -> bool:
     """Punctuation that ends a name; a hyphen glued to words ("Anne-Marie") does not."""
-    if token.text in NAME_STOPS:
+    if token.text in NAME_STOPS or "\n" in token.text or "\n" in token.whitespace_:
         return True
     if token.is_punct and token.text in "-‐":
         return bool(token.whitespace_) or (token.i > 0 and bool(token.doc[token.i - 1].whitespace_))
@@ -351,7 +357,11 @@ def _is_adjectival_participle(token: Token) -> bool:
     if any(child.dep_.startswith("aux") for child in token.children):
         return False
     previous = token.doc[token.i - 1] if token.i > 0 else None
-    return previous is not None and previous.pos_ in ("NOUN", "PROPN")
+    return (
+        previous is not None
+        and previous.pos_ in ("NOUN", "PROPN")
+        and (token.dep_.startswith("acl") or token.head.i == previous.i)
+    )
 
 
 def _is_present_participle(token: Token) -> bool:
@@ -407,7 +417,7 @@ def incise_candidates(context: DocContext, incise: Incise) -> list[Candidate]:
     after = _after_incise_region(context, incise, sentence_end)
     if not incise.after_comme or after is None:
         region = _before_incise_region(context, sentence_start, before_end, group_char)
-        if region is not None:
+        if region is not None and _is_reported_clause(doc, region):
             candidates.append(
                 Candidate(*region, incise.cue, incise.speaker, "incise", incise.cue.belief)
             )
@@ -458,7 +468,9 @@ def _after_incise_region(
     region = classify_region(context, start, end)
     if region is None:
         return None
-    if region[2] == "indirect" and not _has_finite_clause(doc, start, end):
+    if not _is_reported_clause(doc, region):
+        return None
+    if context.text[region[0] : region[1]].split()[0].lower() in RELATIVE_WORDS:
         return None
     if region[2] == "mixed":
         quotes = context.quotes_between(region[0], region[1])
@@ -466,6 +478,16 @@ def _after_incise_region(
         if len(quotes) == 1 and outside <= 3:
             return quotes[0].start, quotes[0].end, "direct"
     return region
+
+
+def _is_reported_clause(doc: Doc, region: tuple[int, int, str]) -> bool:
+    """Unquoted content needs a finite verb and a few words ("Par ailleurs" is not content)."""
+    start, end, kind = region
+    if kind != "indirect":
+        return True
+    return _count_words(doc.text[start:end]) >= MIN_INDIRECT_WORDS and _has_finite_verb(
+        doc, start, end
+    )
 
 
 def _has_finite_clause(doc: Doc, start: int, end: int) -> bool:
@@ -518,7 +540,9 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
         if context.inside_quote[index]:
             content_start = token.idx
             break
-        if lower in COMPLEMENTISERS and (token.pos_ in ("SCONJ", "PRON") or lower != "that"):
+        if lower in COMPLEMENTISERS and not _is_relative_pronoun(doc, token):
+            if _restrictive_negation(doc, cue):
+                return None  # "ne rapporteront que 3 milliards": "only", not "that"
             if index + 1 < len(doc):
                 content_start = doc[index + 1].idx
             break
@@ -583,7 +607,22 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     if speaker is None and ("Inf" in verb_form.get("VerbForm") or imperative):
         # "À noter que …", "Rappelons que …": the journalist's own voice.
         return None
+    if speaker is not None and speaker.text.lower() in GENERIC_PRONOUNS:
+        return None  # "on peut noter que …"
     return Candidate(*region, cue, speaker, evidence, cue.belief)
+
+
+def _is_relative_pronoun(doc: Doc, token: Token) -> bool:
+    """ "les activités qu'il entend organiser": que after a noun or "ce" is relative."""
+    if token.pos_ == "SCONJ" or token.dep_ == "mark":
+        return False
+    previous = doc[token.i - 1] if token.i > 0 else None
+    return previous is not None and previous.pos_ in ("NOUN", "PROPN", "PRON", "DET")
+
+
+def _restrictive_negation(doc: Doc, cue: Cue) -> bool:
+    words = {doc[index].lower_ for index in range(verb_group_start(doc, cue), cue.start)}
+    return bool(words & {"ne", "n'", "n’"}) and not words & NEGATIONS
 
 
 def _phrase_right_edge(token: Token) -> int:
@@ -613,7 +652,7 @@ def _source_phrase_end(context: DocContext, index: int) -> int:
     return end
 
 
-def source_candidate(context: DocContext, cue: Cue) -> Candidate | None:
+def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Candidate | None:
     """ "selon X, CONTENT", "CONTENT, selon X", "d'après X", "according to X", "pour X, …"."""
     doc = context.doc
     index = cue.end
@@ -633,6 +672,9 @@ def source_candidate(context: DocContext, cue: Cue) -> Candidate | None:
         after_start = doc[end].idx + (1 if doc[end].text in {",", ":"} else 0)
         if after_start < sentence_end:
             after_end = _cut_at_next_boundary(context, after_start, sentence_end)
+            position = bisect.bisect_right(boundaries, after_start)
+            if position < len(boundaries) and boundaries[position] < after_end:
+                after_end = boundaries[position]
             region = classify_region(context, after_start, after_end)
             if region is not None and (
                 region[2] != "indirect" or _has_finite_verb(doc, region[0], region[1])

@@ -150,8 +150,12 @@ def _content_candidates(context: DocContext, cues: list[Cue]) -> list[Candidate]
     boundaries: list[int] = []
     for cue in cues:
         if cue.kind != "verb":
+            token = doc[cue.start]
             if cue.start > 0 and doc[cue.start - 1].text == ",":
                 boundaries.append(doc[cue.start - 1].idx)
+            else:
+                # ".Pour X, …" (a missing space) still starts a new reported content.
+                boundaries.append(token.idx + (1 if token.text.startswith(".") else 0))
             continue
         incise = find_incise(context, cue)
         if incise is not None:
@@ -163,7 +167,7 @@ def _content_candidates(context: DocContext, cues: list[Cue]) -> list[Candidate]
     candidates: list[Candidate] = []
     for cue in cues:
         if cue.kind != "verb":
-            found = source_candidate(context, cue)
+            found = source_candidate(context, cue, boundaries)
             if found is not None:
                 candidates.append(found)
         elif cue.start in incises:
@@ -395,7 +399,8 @@ def _colon_speaker(context: DocContext, colon: int) -> SpeakerMention | None:
     ]
     for verb in reversed(verbs):
         speaker = subject_of(context, verb)
-        if speaker is not None:
+        # "sur lequel aucune autopsie n'avait été effectuée : « … »" names no speaker.
+        if speaker is not None and (speaker.is_pronoun or speaker.kind != "other"):
             return speaker
     previous = doc[colon_token.i - 1]
     if previous.ent_type_ in ("PER", "PERSON", "ORG") or previous.pos_ == "PROPN":

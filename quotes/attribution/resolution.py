@@ -16,7 +16,7 @@ FEMININE_PRONOUNS = frozenset({"elle", "-elle", "she", "her"})
 HONORIFICS = frozenset({"m.", "mme", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pr"})
 PRESIDENT_WORDS = frozenset({"président", "présidente", "president"})
 MIN_MENTIONS_FOR_PROTAGONIST = 3
-SENTENCES_LOOKED_BACK = 4
+SENTENCES_LOOKED_BACK = 8
 
 
 @dataclass(frozen=True)

@@ -148,10 +148,9 @@ def build_mention(
     if description_range is not None:
         description = doc[description_range[0] : description_range[1]].text
     if end - start == 1 and is_pronoun_text(text):
-        gender = (
-            "f" if words[0].lstrip("-").removeprefix("t-") in {"elle", "elles", "she"} else None
-        )
-        if gender is None and words[0].lstrip("-").removeprefix("t-") in {"il", "he", "ils"}:
+        pronoun = words[0].lstrip("-").removeprefix("t-")
+        gender = "f" if pronoun in {"elle", "elles", "she", "her"} else None
+        if pronoun in {"il", "he", "ils", "lui", "him"}:
             gender = "m"
         return SpeakerMention(
             span.start_char, span.end_char, text, text, "other", "", True, gender, False
