@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils.text import slugify
 
-from quotes.attribution import get_nlp
 from quotes.models import Article, Quote, Topic
 from quotes.text import fold, normalize_name
-from quotes.topics.extract import TopicCandidate, extract_topics, phrase_key
+
+if TYPE_CHECKING:
+    from quotes.topics.extract import TopicCandidate
 
 ARTICLE_TOPICS = 10
 QUOTE_TOPICS = 5
@@ -44,6 +47,10 @@ def article_topics_assign(*, article: Article) -> list[Topic]:
 
     Quotes an editor has touched keep the topics they have.
     """
+    # Imported here: spaCy and yake are slow to import, and the views and migrate never need them.
+    from quotes.attribution import get_nlp
+    from quotes.topics.extract import extract_topics
+
     nlp = get_nlp(article.language)
     candidates = extract_topics(article.body, article.language, nlp=nlp, limit=None)
     article_topics = candidates[:ARTICLE_TOPICS]
@@ -70,6 +77,9 @@ def _record(quote: Quote, user: AbstractBaseUser, reason: str) -> None:
 @transaction.atomic
 def quote_topic_add(*, quote: Quote, label: str, user: AbstractBaseUser) -> Topic:
     """Attach a topic (created when new) to a quote, on an editor's behalf."""
+    from quotes.attribution import get_nlp
+    from quotes.topics.extract import phrase_key
+
     label = " ".join(label.split())
     key = phrase_key(label, nlp=get_nlp(quote.article.language)) if normalize_name(label) else ""
     if not key:
