@@ -44,6 +44,14 @@ RELATIVE_WORDS = frozenset(
 )
 NEGATIONS = frozenset({"pas", "jamais", "plus", "rien", "personne", "point", "guère"})
 GENERIC_PRONOUNS = frozenset({"on", "-on", "-t-on"})
+NP_BREAKING_PREPOSITIONS = frozenset(
+    {"à", "au", "aux", "dans", "lors", "devant", "sur", "pendant", "depuis", "chez", "par", "en"}
+)
+CONJUNCTION_HEADS = frozenset(
+    {"tandis", "alors", "bien", "parce", "pendant", "afin", "sans", "avant", "après", "dès",
+     "ainsi", "lors", "pour", "de", "sorte", "moment", "fois", "plus", "moins", "autant", "aussi"}
+)  # fmt: skip
+MIN_OBJECT_WORDS = 3
 MAX_SCAN_TOKENS = 16
 
 
@@ -220,8 +228,10 @@ def _inverted_subject(
         token = doc[end]
         if _ends_name(token) or context.inside_quote[end] or token.pos_ in ("VERB", "AUX", "SCONJ"):
             break
-        if token.pos_ == "PRON" and token.lower_ in {"qui", "que", "who", "which"}:
+        if token.pos_ == "PRON" and token.lower_ in {"qui", "que", "who", "which", "où"}:
             break
+        if end > index and token.lower_ in NP_BREAKING_PREPOSITIONS:
+            break  # "son avocate à l'AFP", "Mitt Romney dans le Wisconsin"
         end += 1
     if end == index:
         return None, index
@@ -470,6 +480,8 @@ def _after_incise_region(
         return None
     if not _is_reported_clause(doc, region):
         return None
+    if region[2] == "indirect" and not _has_finite_clause(doc, region[0], region[1]):
+        return None
     if context.text[region[0] : region[1]].split()[0].lower() in RELATIVE_WORDS:
         return None
     if region[2] == "mixed":
@@ -556,6 +568,10 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
             # "He said the plan was a disaster": a content clause without "that".
             content_start = token.left_edge.idx
             break
+        if token.pos_ == "VERB" and doc[index - 1].lower_ == "en" and _is_present_participle(token):
+            in_prepositional_phrase = True  # "déclare en recevant la coupe que …"
+            index += 1
+            continue
         if token.pos_ in ("VERB", "AUX"):
             infinitive = "Inf" in token.morph.get("VerbForm")
             if infinitive and cue.takes_infinitive:
@@ -601,6 +617,11 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     region = classify_region(context, content_start, end)
     if region is None:
         return None
+    if (
+        evidence == "object"
+        and _count_words(context.text[region[0] : region[1]]) < MIN_OBJECT_WORDS
+    ):
+        return None  # "ont annoncé la nouvelle": an anaphoric object, not the content
     speaker = cue_subject(context, cue)
     verb_form = verb.morph
     imperative = "Imp" in verb_form.get("Mood") or verb.is_sent_start
@@ -614,9 +635,11 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
 
 def _is_relative_pronoun(doc: Doc, token: Token) -> bool:
     """ "les activités qu'il entend organiser": que after a noun or "ce" is relative."""
+    previous = doc[token.i - 1] if token.i > 0 else None
+    if previous is not None and previous.lower_ in CONJUNCTION_HEADS:
+        return True  # "tandis que", "bien que", "plus … que": not a content clause
     if token.pos_ == "SCONJ" or token.dep_ == "mark":
         return False
-    previous = doc[token.i - 1] if token.i > 0 else None
     return previous is not None and previous.pos_ in ("NOUN", "PROPN", "PRON", "DET")
 
 
@@ -670,6 +693,9 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
         end < len(doc) and context.inside_quote[end]
     ):
         after_start = doc[end].idx + (1 if doc[end].text in {",", ":"} else 0)
+        if end + 1 < len(doc) and not doc[end + 1].is_space:
+            # The parser sometimes ends the sentence at "Selon Météo France,".
+            sentence_end = max(sentence_end, sentence_bounds(context, doc[end + 1])[1])
         if after_start < sentence_end:
             after_end = _cut_at_next_boundary(context, after_start, sentence_end)
             position = bisect.bisect_right(boundaries, after_start)
