@@ -2,51 +2,20 @@
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterator
 
-import pytest
-from django.conf import settings
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls are still synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-pytestmark = [
-    pytest.mark.e2e,
-    # Naming the apps makes the flush TRUNCATE ... CASCADE (the index references quotes).
-    pytest.mark.django_db(transaction=True, available_apps=list(settings.INSTALLED_APPS)),
-]
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"]
+from tests.search.conftest import corpus  # noqa: F401  (the indexed seed and own articles)
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
-            args=CHROMIUM_ARGS,
-        )
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    yield context.new_page()
-    context.close()
-
-
-def test_results_follow_typing_and_filters_and_the_url_keeps_them(corpus, live_server, page):
+def test_results_follow_typing_and_filters_and_the_url_keeps_them(corpus, site, page: Page):  # noqa: F811
     search_requests: list[str] = []
     page.on(
         "request",
         lambda request: search_requests.append(request.url) if "/search/?" in request.url else None,
     )
-    page.goto(f"{live_server.url}/search/")
+    page.goto(site.url("search"))
     box = page.get_by_label("Words, names or titles")
     box.press_sequentially("defense", delay=40)
     results = page.locator("#search-results")
