@@ -175,3 +175,20 @@ def test_rejected_quote_is_struck_through_for_an_editor_and_absent_for_readers(
     rejected = page.locator("mark.q.is-rejected")
     expect(rejected).to_have_text(re.compile(r"^Faux"))
     assert "line-through" in rejected.evaluate("el => getComputedStyle(el).textDecorationLine")
+
+
+def test_article_highlights_refresh_when_an_editor_rejects_a_quote(page: Page, site, cast):
+    fried = cast[0]
+    article = quoted_article([(fried, "Vrai"), (fried, "Faux")])
+    make_user("redaction", editor=True)
+    site.log_in(page, "redaction")
+    page.goto(site.url("article-detail", article.pk))
+    expect(page.locator("mark.q.is-rejected")).to_have_count(0)
+
+    card = page.locator(".quote-card").filter(has_text="Faux")
+    card.get_by_role("button", name="Not a quote").click()
+
+    rejected = page.locator("mark.q.is-rejected")
+    expect(rejected).to_have_count(1)
+    expect(rejected).to_contain_text("Faux")
+    expect(page.locator(".quote-card.is-rejected")).to_have_count(1)
