@@ -52,6 +52,9 @@ CONJUNCTION_HEADS = frozenset(
      "ainsi", "lors", "pour", "de", "sorte", "moment", "fois", "plus", "moins", "autant", "aussi"}
 )  # fmt: skip
 MIN_OBJECT_WORDS = 3
+ATTRIBUTION_NOUNS = word_set("attribution_nouns")
+GENITIVES = frozenset({"de", "du", "des", "d'", "d’", "of", "from"})
+MAX_ATTRIBUTING_SENTENCE_TOKENS = 16
 MAX_SCAN_TOKENS = 16
 
 
@@ -605,11 +608,7 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
         return None
     _, sentence_end = sentence_bounds(context, doc[cue.start])
     if evidence == "object":
-        head = doc[index]
-        while head.head.i > head.i and head.head.i != cue.start:
-            head = head.head
-        phrase_end = doc[_phrase_right_edge(head)]
-        sentence_end = min(sentence_end, max(phrase_end.idx + len(phrase_end.text), content_start))
+        sentence_end = _before_trailing_apposition(context, content_start, sentence_end)
     end = _cut_at_next_boundary(context, content_start, sentence_end)
     position = bisect.bisect_right(boundaries, content_start)
     if position < len(boundaries) and boundaries[position] < end:
@@ -643,22 +642,70 @@ def _is_relative_pronoun(doc: Doc, token: Token) -> bool:
     return previous is not None and previous.pos_ in ("NOUN", "PROPN", "PRON", "DET")
 
 
+def nominal_candidates(context: DocContext) -> list[Candidate]:
+    """ "C’est le cas partout. Le constat est du Pr Miura.": a sentence attributes the last."""
+    doc = context.doc
+    found: list[Candidate] = []
+    for sentence in doc.sents:
+        if len(sentence) > MAX_ATTRIBUTING_SENTENCE_TOKENS or sentence.start == 0:
+            continue
+        cue_token = next(
+            (
+                token
+                for token in sentence[:6]
+                if token.lower_ in ATTRIBUTION_NOUNS and not context.inside_quote[token.i]
+            ),
+            None,
+        )
+        if cue_token is None:
+            continue
+        genitive = next(
+            (
+                token
+                for token in doc[cue_token.i + 1 : min(sentence.end, cue_token.i + 5)]
+                if token.lower_ in GENITIVES
+            ),
+            None,
+        )
+        if genitive is None:
+            continue
+        end = genitive.i + 1
+        while end < sentence.end and not _ends_name(doc[end]):
+            end += 1
+        speaker = build_mention(doc, genitive.i + 1, end)
+        previous = doc[sentence.start - 1].sent
+        if speaker is None or speaker.kind == "other" or "\n" in doc[previous.end - 1].text:
+            continue
+        region = classify_region(context, previous.start_char, previous.end_char)
+        if region is None or not _is_reported_clause(doc, region):
+            continue
+        cue = Cue(cue_token.lower_, "noun", cue_token.i, cue_token.i + 1)
+        found.append(Candidate(*region, cue, speaker, "clause"))
+    return found
+
+
 def _restrictive_negation(doc: Doc, cue: Cue) -> bool:
     words = {doc[index].lower_ for index in range(verb_group_start(doc, cue), cue.start)}
     return bool(words & {"ne", "n'", "n’"}) and not words & NEGATIONS
 
 
-def _phrase_right_edge(token: Token) -> int:
-    """Last token of a phrase, leaving out appositions and parentheticals after a comma."""
-    right = token.i
-    for child in token.rights:
-        if child.dep_ in ("appos", "parataxis", "punct", "dislocated"):
-            continue
-        after_comma = any(word.text == "," for word in token.doc[token.i : child.left_edge.i])
-        if after_comma and child.dep_ not in ("conj", "obl", "obl:arg", "obl:mod", "advcl", "nmod"):
-            continue
-        right = max(right, _phrase_right_edge(child))
-    return right
+def _before_trailing_apposition(context: DocContext, start: int, end: int) -> int:
+    """ "s'attaquer au problème, un thème absent de la campagne": drop the trailing apposition."""
+    span = context.doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return end
+    commas = [token for token in span if token.text == "," and not context.inside_quote[token.i]]
+    if not commas:
+        return end
+    last = commas[-1]
+    rest = span.doc[last.i + 1 : span.end]
+    if (
+        len(rest)
+        and rest[0].pos_ in ("DET", "NOUN")
+        and not any(token.pos_ in ("VERB", "AUX") for token in rest)
+    ):
+        return last.idx
+    return end
 
 
 def _source_phrase_end(context: DocContext, index: int) -> int:

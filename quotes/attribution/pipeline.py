@@ -20,6 +20,7 @@ from .content import (
     forward_candidate,
     incise_candidates,
     make_context,
+    nominal_candidates,
     sentence_bounds,
     source_candidate,
     subject_of,
@@ -131,7 +132,7 @@ def attributions_from_doc(doc: Doc, lang: str) -> list[Attribution]:
     context = make_context(doc, lang, quotes)
     cues = find_cues(doc, lang, context.inside_quote)
     candidates = _content_candidates(context, cues)
-    candidates += _pull_quotes(context)
+    candidates += _pull_quotes(context) + nominal_candidates(context)
     candidates = _select(candidates + _unattributed_quotes(context, candidates))
     candidates += _repeated_quotes(context.text, candidates)
     candidates = _with_quoted_fragments(context, candidates)
