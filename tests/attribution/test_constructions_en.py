@@ -68,3 +68,23 @@ def test_single_quotes_inside_double_quotes_stay_in_the_outer_quote(extract_en):
 def test_apostrophes_do_not_open_quotes(extract_en):
     article = "The players' union didn't comment on the club's decision on Friday."
     assert extract_en(article) == []
+
+
+def test_signed_pull_quote_is_attributed_to_its_signature(extract_en):
+    article = (
+        "The agency closed the program last year.\n\n"
+        "This was a very difficult decision, but one that was made with the public in mind. "
+        "Charles Bolden, NASA Administrator\n\nThe museum will open in May."
+    )
+    found = find_quote(extract_en(article), "This was a very difficult decision")
+    assert found.kind == "direct"
+    assert found.speaker == "Charles Bolden"
+
+
+def test_a_quote_running_over_paragraphs_without_reopening_marks_is_found(extract_en):
+    article = (
+        'The coach said, "We learned a lot today.\n\n'
+        'It was an emotional day for the whole team." The players left.'
+    )
+    texts = [item.text for item in extract_en(article) if item.kind == "direct"]
+    assert texts == ["We learned a lot today.", "It was an emotional day for the whole team."]

@@ -175,3 +175,38 @@ def test_the_future_president_is_the_president_named_in_the_article(extract_fr):
     )
     found = find_quote(extract_fr(article), "il exigerait un engagement")
     assert found.speaker == "Donald Trump"
+
+
+def test_a_following_sentence_can_attribute_the_previous_one(extract_fr):
+    article = (
+        "Le festival a perdu la moitié de son public en dix ans. "
+        "Le constat amer est du directeur artistique Paul Morand."
+    )
+    found = find_quote(extract_fr(article), "Le festival a perdu la moitié")
+    assert found.kind == "indirect"
+    assert found.speaker == "Paul Morand"
+    assert found.cue == "constat"
+
+
+def test_comme_incise_attributes_the_quote_that_follows(extract_fr):
+    article = (
+        "Le texte a été adopté, bien que, comme le rappelle l’ONG Amnesty International, "
+        "« aucune garantie n’a été donnée aux détenus »."
+    )
+    found = find_quote(extract_fr(article), "aucune garantie")
+    assert found.kind == "direct"
+    assert "Amnesty International" in found.speaker
+
+
+def test_restrictive_ne_que_is_not_reported_speech(extract_fr):
+    article = "Ces nouvelles taxes ne rapporteront que trois milliards d’euros à l’État."
+    assert extract_fr(article) == []
+
+
+def test_a_participle_after_a_quote_keeps_the_speaker(extract_fr):
+    article = (
+        "Le syndicat CGT estime que « la direction ment depuis des mois » évoquant des "
+        "« promesses jamais tenues envers les salariés »."
+    )
+    found = find_quote(extract_fr(article), "promesses jamais tenues")
+    assert "CGT" in found.speaker
