@@ -5,9 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-KINDS = ("direct", "indirect", "mixed")
-SPEAKER_KINDS = ("person", "organisation", "anonymous", "other")
-
 
 @dataclass(frozen=True)
 class Attribution:
@@ -16,12 +13,12 @@ class Attribution:
     text: str
     start: int
     end: int
-    kind: str
+    kind: str  # direct, indirect or mixed
     speaker: str | None
     speaker_mention: str | None
     speaker_start: int | None
     speaker_end: int | None
-    speaker_kind: str
+    speaker_kind: str  # person, organisation, anonymous or other
     speaker_description: str
     cue: str | None
     cue_start: int | None
