@@ -26,11 +26,14 @@ def free_port() -> int:
 
 
 @contextmanager
-def dev_server(port: int, timeout: float = 60.0):
-    """Django's development server in a child process, stopped on exit."""
+def dev_server(port: int, log: Path, timeout: float = 60.0):
+    """Django's development server in a child process, logging to `log`, stopped on exit."""
     env = {**os.environ, "DEBUG": "true"}
     command = [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(command, cwd=BASE_DIR, env=env)
+    log_file = log.open("w")
+    server = subprocess.Popen(
+        command, cwd=BASE_DIR, env=env, stdout=log_file, stderr=subprocess.STDOUT
+    )
     base_url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + timeout
@@ -40,12 +43,13 @@ def dev_server(port: int, timeout: float = 60.0):
                     break
             except OSError:
                 if server.poll() is not None or time.monotonic() > deadline:
-                    raise SystemExit("the development server did not start") from None
+                    raise SystemExit(f"the development server did not start, see {log}") from None
                 time.sleep(0.3)
         yield base_url
     finally:
         server.terminate()
         server.wait(timeout=10)
+        log_file.close()
 
 
 def pages_to_shoot() -> list[tuple[str, str, dict[str, int]]]:
@@ -95,7 +99,8 @@ def main() -> None:
 
     from playwright.sync_api import sync_playwright
 
-    with dev_server(free_port()) as base_url, sync_playwright() as playwright:
+    server = dev_server(free_port(), args.out / "server.log")
+    with server as base_url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for name, path, viewport in pages:
             context = browser.new_context(viewport=viewport, locale="en-GB")
