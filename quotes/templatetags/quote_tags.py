@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from dataclasses import dataclass
 
 from django import template
@@ -124,9 +125,8 @@ def render_body(
     cuts = {0, length}
     for span in (*quote_spans, *mark_spans):
         cuts.update((span.start, span.end))
-    for index, char in enumerate(body):
-        if char == "\n":
-            cuts.update((index, index + 1))
+    for newline in re.finditer("\n", body):
+        cuts.update((newline.start(), newline.end()))
     cuts_sorted = sorted(cuts)
     quote_starts = [s.start for s in quote_spans]
     mark_starts = [s.start for s in mark_spans]
