@@ -324,6 +324,28 @@ def speaker_quotes(*, speaker: Speaker, page: int | str = 1) -> WindowPage:
 
 
 @dataclass(frozen=True)
+class SpeakerPage:
+    """A speaker's page: profile (left out for "load more"), one page of quotes, or a redirect."""
+
+    speaker: Speaker
+    quotes: WindowPage | None
+    profile: SpeakerProfile | None
+    moved_to: Speaker | None = None
+
+
+def speaker_page(*, slug: str, page: int | str = 1, with_profile: bool = True) -> SpeakerPage:
+    """Everything the speaker page shows; a merged speaker only says where it went."""
+    speaker = speaker_get(slug=slug)
+    if speaker.merged_into_id is not None:
+        return SpeakerPage(speaker=speaker, quotes=None, profile=None, moved_to=speaker.merged_into)
+    return SpeakerPage(
+        speaker=speaker,
+        quotes=speaker_quotes(speaker=speaker, page=page),
+        profile=speaker_profile(speaker=speaker) if with_profile else None,
+    )
+
+
+@dataclass(frozen=True)
 class ArticleView:
     """An article and the quotes to highlight in it, in text order."""
 

@@ -65,25 +65,17 @@ def speaker_detail(
     request: HtmxHttpRequest, slug: str
 ) -> TemplateResponse | HttpResponsePermanentRedirect:
     """A speaker's profile and quotes, newest first; "load more" fetches the next page alone."""
-    speaker = selectors.speaker_get(slug=slug)
-    if speaker.merged_into_id is not None:
-        return HttpResponsePermanentRedirect(speaker.merged_into.get_absolute_url())
-    quotes = selectors.speaker_quotes(speaker=speaker, page=request.GET.get("page", 1))
-    if _wants_fragment(request):
-        return TemplateResponse(
-            request,
-            "quotes/speaker_detail.html#speaker-quotes-page",
-            {"speaker": speaker, "quotes": quotes},
-        )
-    return TemplateResponse(
-        request,
-        "quotes/speaker_detail.html",
-        {
-            "speaker": speaker,
-            "profile": selectors.speaker_profile(speaker=speaker),
-            "quotes": quotes,
-        },
+    fragment = _wants_fragment(request)
+    view = selectors.speaker_page(
+        slug=slug, page=request.GET.get("page", 1), with_profile=not fragment
     )
+    if view.moved_to is not None:
+        return HttpResponsePermanentRedirect(view.moved_to.get_absolute_url())
+    template = "quotes/speaker_detail.html"
+    if fragment:
+        template += "#speaker-quotes-page"
+    context = {"speaker": view.speaker, "profile": view.profile, "quotes": view.quotes}
+    return TemplateResponse(request, template, context)
 
 
 @require_GET
