@@ -11,6 +11,8 @@ from django_htmx.middleware import HtmxDetails
 
 from quotes import selectors
 
+SORT_LABELS = {"count": "Most quoted", "name": "Name", "latest": "Latest quote"}
+
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
@@ -54,9 +56,6 @@ def speaker_list(request: HtmxHttpRequest) -> TemplateResponse:
         template,
         {"listing": listing, "kinds": selectors.SPEAKER_KINDS, "sorts": SORT_LABELS},
     )
-
-
-SORT_LABELS = {"count": "Most quoted", "name": "Name", "latest": "Latest quote"}
 
 
 @require_GET
