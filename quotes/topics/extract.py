@@ -27,6 +27,7 @@ ENTITY_KINDS = {
 }
 # Parts of speech a topic may start and end with: nouns, proper nouns, numbers (Falcon 9).
 _EDGE_POS = {"NOUN", "PROPN", "NUM"}
+_PERSON_LABELS = {"PER", "PERSON"}
 _INNER_POS = {"NOUN", "PROPN", "ADJ", "NUM", "ADP", "DET"}
 _YAKE_CANDIDATES = 40
 _MAX_WORDS = 4
@@ -121,6 +122,35 @@ def _phrase_spans(doc: Doc) -> dict[str, list[Span]]:
     return spans
 
 
+def _cuts_a_name(span: Span, people: list[tuple[int, int]]) -> bool:
+    """True when a phrase takes part of a person's name with other words ("sortant Antony")."""
+    for start, end in people:
+        overlaps = span.start_char < end and start < span.end_char
+        if overlaps and (span.start_char, span.end_char) != (start, end):
+            inside = start <= span.start_char and span.end_char <= end
+            if not inside or span.end_char != end:
+                return True
+    return False
+
+
+def _within(inner: set[tuple[int, int]], outer: set[tuple[int, int]]) -> bool:
+    """True when every occurrence in inner lies strictly inside an occurrence in outer."""
+    return bool(inner) and all(
+        any(s <= start and end <= e and (s, e) != (start, end) for s, e in outer)
+        for start, end in inner
+    )
+
+
+def _without_fragments(ranked: list[str], positions: dict[str, set[tuple[int, int]]]) -> list[str]:
+    """Drop a phrase found only inside a better one ("Donald" of "Donald Trump")."""
+    kept: list[str] = []
+    for key in ranked:
+        longer = [other for other in kept if f" {key} " in f" {other} "]
+        if not any(_within(positions[key], positions[other]) for other in longer):
+            kept.append(key)
+    return kept
+
+
 def extract_topics(
     text: str, lang: str, *, nlp: Language, limit: int | None = 10, doc: Doc | None = None
 ) -> list[TopicCandidate]:
@@ -132,9 +162,14 @@ def extract_topics(
     kinds: dict[str, str] = {}
     occurrences: Counter = Counter()
     spans_by_text = _phrase_spans(doc)
+    people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _PERSON_LABELS]
     keywords = _yake(lang).extract_keywords(text)
     for position, (keyword, _score) in enumerate(keywords):
-        spans = [s for s in spans_by_text.get(fold(keyword), []) if _good_shape(s)]
+        spans = [
+            s
+            for s in spans_by_text.get(fold(keyword), [])
+            if _good_shape(s) and not _cuts_a_name(s, people)
+        ]
         if not spans:
             continue
         key = span_key(spans[0])
@@ -166,6 +201,7 @@ def extract_topics(
         scores,
         key=lambda k: -(scores[k] + _FREQUENCY_BONUS * min(occurrences[k], 5)),
     )
+    ranked = _without_fragments(ranked, positions)
     return [
         TopicCandidate(
             label=labels[key].most_common(1)[0][0],
