@@ -240,7 +240,33 @@ def _inverted_subject(
         return None, index
     description = appositive_description(doc, end, limit)
     speaker_end = description[1] if description is not None else end
-    return build_mention(doc, index, end, description), speaker_end
+    mention = build_mention(doc, index, end, description)
+    names_a_person = any(
+        doc[position].ent_type_ in ("PER", "PERSON") for position in range(index, end)
+    )
+    if mention is not None and not names_a_person and description is None:
+        named = _appositive_name(context, index, end, limit)
+        if named is not None:
+            return named
+    return mention, speaker_end
+
+
+def _appositive_name(
+    context: DocContext, start: int, end: int, limit: int
+) -> tuple[SpeakerMention, int] | None:
+    """ "souligne la ministre de la Santé, Agnès Buzyn": the name after the role names her."""
+    doc = context.doc
+    if end + 1 >= limit or doc[end].text != "," or doc[end + 1].pos_ != "PROPN":
+        return None
+    name_end = end + 1
+    while name_end < limit and not _ends_name(doc[name_end]) and doc[name_end].pos_ == "PROPN":
+        name_end += 1
+    if name_end < limit and doc[name_end].text not in {",", ".", ";", "!", "?", "»", "”", ")"}:
+        return None
+    named = build_mention(doc, end + 1, name_end, (start, end))
+    if named is None or not named.has_named_entity or named.kind != "person":
+        return None
+    return named, name_end
 
 
 def _ends_name(token: Token) -> bool:

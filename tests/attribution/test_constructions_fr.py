@@ -9,6 +9,13 @@ from .conftest import find_quote
 # (article, fragment of the expected quote, kind, expected speaker, expected cue lemma)
 CONSTRUCTIONS = [
     (
+        "« La situation est grave », souligne la ministre de la Santé, Agnès Buzyn.",
+        "La situation est grave",
+        "direct",
+        "Agnès Buzyn",
+        "souligner",
+    ),
+    (
         "« Nous ne reculerons pas », a déclaré Paul Girard, le maire de Lyon.",
         "Nous ne reculerons pas",
         "direct",
