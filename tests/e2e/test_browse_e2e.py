@@ -192,3 +192,31 @@ def test_article_highlights_refresh_when_an_editor_rejects_a_quote(page: Page, s
     expect(rejected).to_have_count(1)
     expect(rejected).to_contain_text("Faux")
     expect(page.locator(".quote-card.is-rejected")).to_have_count(1)
+
+
+UNLABELLED_CONTROLS = """() => [...document.querySelectorAll('input, select, textarea, button')]
+    .filter(el => el.type !== 'hidden' && el.offsetParent !== null)
+    .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')
+                  && !(el.tagName === 'BUTTON' && el.textContent.trim()))
+    .map(el => el.outerHTML)"""
+
+
+def test_main_pages_have_landmarks_one_heading_and_labelled_controls(page: Page, site, cast):
+    fried, slaughter, _ = cast
+    article = quoted_article([(fried, "Un"), (slaughter, "Deux")])
+    quote = article.quotes.first()
+    paths = [
+        site.url("home"),
+        site.url("speaker-list"),
+        site.url("speaker-detail", "daniel-fried"),
+        site.url("article-detail", article.pk),
+        site.url("quote-detail", quote.pk),
+    ]
+    for url in paths:
+        page.goto(url)
+        expect(page.get_by_role("main")).to_have_count(1)
+        expect(page.get_by_role("navigation", name="Main")).to_have_count(1)
+        expect(page.get_by_role("heading", level=1)).to_have_count(1)
+        assert page.evaluate(UNLABELLED_CONTROLS) == [], url
+        page.keyboard.press("Tab")
+        expect(page.get_by_role("link", name="Skip to content")).to_be_focused()

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quotes.models import Quote, Speaker
 from quotes.selectors import TimelineBucket
-from quotes.templatetags.quote_tags import article_highlights, render_body, timeline_svg
+from quotes.templatetags.quote_tags import (
+    PALETTE_SIZE,
+    article_highlights,
+    render_body,
+    timeline_svg,
+)
 
 
 def quote(pk: int, body: str, words: str, speaker: Speaker | None = None, **kw) -> Quote:
@@ -153,3 +159,26 @@ def test_timeline_chart_is_accessible_svg_with_one_bar_per_bucket():
 
 def test_timeline_chart_is_empty_without_data():
     assert timeline_svg([], "day") == ""
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_speaker_colours_are_distinct_and_keep_quoted_text_readable():
+    css = (Path(__file__).resolve().parents[2] / "static/css/app.css").read_text()
+    ink = re.search(r"--ink:\s*(#[0-9a-f]{6})", css).group(1)
+    palette = re.findall(r"\.sp-(\w+) \{ --sp: (#[0-9a-f]{6}); --sp-edge: (#[0-9a-f]{6}); \}", css)
+
+    assert {name for name, _, _ in palette} == {*map(str, range(PALETTE_SIZE)), "unknown"}
+    assert len({fill for _, fill, _ in palette}) == len(palette)
+    for name, fill, edge in palette:
+        assert contrast(ink, fill) >= 7, name  # WCAG AAA for the quoted words
+        assert contrast(edge, "#ffffff") >= 3, name  # underline visible as a UI component
