@@ -182,3 +182,13 @@ def test_speaker_colours_are_distinct_and_keep_quoted_text_readable():
     for name, fill, edge in palette:
         assert contrast(ink, fill) >= 7, name  # WCAG AAA for the quoted words
         assert contrast(edge, "#ffffff") >= 3, name  # underline visible as a UI component
+
+
+def test_focus_ring_is_visible_on_every_background_it_can_sit_on():
+    css = (Path(__file__).resolve().parents[2] / "static/css/app.css").read_text()
+    focus = re.search(r"--focus:\s*(#[0-9a-f]{6})", css).group(1)
+    backgrounds = re.findall(r"--(?:paper|wash|ink|sp):\s*(#[0-9a-f]{6})", css)
+
+    assert len(backgrounds) >= 4
+    for background in backgrounds:
+        assert contrast(focus, background) >= 3, background
