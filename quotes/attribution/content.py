@@ -52,6 +52,7 @@ CONJUNCTION_HEADS = frozenset(
      "ainsi", "lors", "pour", "de", "sorte", "moment", "fois", "plus", "moins", "autant", "aussi"}
 )  # fmt: skip
 MIN_OBJECT_WORDS = 3
+MAX_SOURCE_TOKENS = 20
 ATTRIBUTION_NOUNS = word_set("attribution_nouns")
 GENITIVES = frozenset({"de", "du", "des", "d'", "d’", "of", "from"})
 MAX_ATTRIBUTING_SENTENCE_TOKENS = 16
@@ -574,10 +575,22 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     in_prepositional_phrase = False
     content_start: int | None = None
     evidence = "clause"
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
     limit = min(len(doc), index + MAX_SCAN_TOKENS)
     while index < limit:
         token = doc[index]
         lower = token.lower_
+        if (
+            clause is not None
+            and token.pos_ in ("VERB", "AUX")
+            and clause.i in (token.i, token.head.i)
+        ):
+            # "Police said two people were arrested": a content clause without "that".
+            first = clause.left_edge
+            if first.lower_ in COMPLEMENTISERS and first.i + 1 < len(doc):
+                first = doc[first.i + 1]
+            content_start = max(first.idx, doc[cue.end - 1].idx + len(doc[cue.end - 1].text))
+            break
         if context.inside_quote[index]:
             content_start = token.idx
             break
@@ -738,11 +751,15 @@ def _source_phrase_end(context: DocContext, index: int) -> int:
     """End of the X in "selon X": through participles ("un sondage publié dans …"), not verbs."""
     doc = context.doc
     end = index
-    while end < len(doc) and end - index < 14:
+    in_relative_clause = False
+    while end < len(doc) and end - index < MAX_SOURCE_TOKENS:
         token = doc[end]
         if _ends_name(token) or context.inside_quote[end]:
             break
-        if token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm"):
+        if token.lower_ in RELATIVE_WORDS and end > index:
+            in_relative_clause = True  # "a senior official who spoke on condition of anonymity"
+        finite = token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm")
+        if finite and not in_relative_clause:
             break
         end += 1
     return end

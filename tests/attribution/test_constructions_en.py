@@ -8,6 +8,18 @@ from .conftest import find_quote
 
 CONSTRUCTIONS = [
     (
+        "Police said two people were arrested near the stadium.",
+        "two people were arrested",
+        "indirect",
+        "Police",
+    ),
+    (
+        "According to a senior official who spoke on condition of anonymity, the talks stalled.",
+        "the talks stalled",
+        "indirect",
+        "official",
+    ),
+    (
         '"We will not back down," said Maria Lopez, the mayor of Springfield.',
         "We will not back down",
         "direct",
