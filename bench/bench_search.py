@@ -40,6 +40,10 @@ from quotes.models import Article, Quote, Speaker, Topic  # noqa: E402
 WARMUP = 3
 RUNS = 30
 NOTES = """
+Building the data: `manage.py build_synthetic` (defaults: 1,000,000 quotes, 50,000 speakers,
+200,000 articles) took 3 min 58 s wall on this 2-core machine (COPY, then the search index
+in one INSERT ... SELECT, then VACUUM ANALYZE; peak memory 1.1 GB) and made a 2.0 GB database.
+
 ## How the queries stay fast
 
 - **Search** reads one denormalised table, `quotes_search` (quote id, speaker, speaker kind,
