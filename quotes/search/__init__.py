@@ -3,6 +3,12 @@
 The index is the quotes_search table (see migration 0003): one row per quote holding the columns
 that filters and facets need, plus the full-text document. index_quotes() rewrites rows from the
 source tables, so every writer calls it after changing quotes, speakers or articles.
+
+Where the backends differ: PostgreSQL stems with its french/english Snowball dictionaries and
+leaves stop words inside a phrase unmarked in snippets; SQLite stems with the same Snowball
+algorithms in Python and marks every word of a phrase. PostgreSQL ranks with ts_rank, SQLite
+with bm25. PostgreSQL estimates counts from a sample beyond EXACT_MATCHES; SQLite always counts.
+Name suggestions use trigrams on PostgreSQL and four-letter prefixes on SQLite.
 """
 
 from __future__ import annotations
