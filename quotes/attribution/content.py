@@ -68,7 +68,7 @@ class Candidate:
     kind: str
     cue: Cue | None
     speaker: SpeakerMention | None
-    evidence: str  # incise, signed, clause, object, source, colon, inherited, bare
+    evidence: str  # incise, signed, repeated, clause, object, source, colon, inherited, bare
     belief: bool = False
 
 

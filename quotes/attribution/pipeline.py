@@ -39,6 +39,7 @@ UNUSED_COMPONENTS = ("lemmatizer",)
 EVIDENCE_PRIORITY = {
     "incise": 7,
     "signed": 7,
+    "repeated": 7,
     "clause": 6,
     "source": 5,
     "colon": 4,
@@ -49,6 +50,7 @@ EVIDENCE_PRIORITY = {
 EVIDENCE_CONFIDENCE = {
     "incise": 0.9,
     "signed": 0.85,
+    "repeated": 0.7,
     "clause": 0.85,
     "source": 0.8,
     "colon": 0.8,
@@ -134,7 +136,7 @@ def attributions_from_doc(doc: Doc, lang: str) -> list[Attribution]:
     candidates = _content_candidates(context, cues)
     candidates += _pull_quotes(context) + nominal_candidates(context)
     candidates = _select(candidates + _unattributed_quotes(context, candidates))
-    candidates += _repeated_quotes(context.text, candidates)
+    candidates = _select(candidates + _repeated_quotes(context.text, candidates))
     candidates = _with_quoted_fragments(context, candidates)
     candidates = _speakers_from_next_paragraph(context, candidates)
     candidates = [_with_fragment_speaker(context, candidate) for candidate in candidates]
@@ -272,7 +274,9 @@ def _is_signature(span: Span) -> bool:
 
 def _repeated_quotes(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """A long quote repeated verbatim elsewhere (a pull quote and its paragraph) is quoted twice."""
-    taken = [(candidate.start, candidate.end) for candidate in candidates]
+    taken = [
+        (candidate.start, candidate.end) for candidate in candidates if candidate.kind == "direct"
+    ]
     found: list[Candidate] = []
     for candidate in candidates:
         passage = text[candidate.start : candidate.end]
@@ -282,7 +286,7 @@ def _repeated_quotes(text: str, candidates: list[Candidate]) -> list[Candidate]:
         while position >= 0:
             end = position + len(passage)
             if not any(start < end and position < stop for start, stop in taken):
-                found.append(replace(candidate, start=position, end=end, evidence="inherited"))
+                found.append(replace(candidate, start=position, end=end, evidence="repeated"))
                 taken.append((position, end))
             position = text.find(passage, position + 1)
     return found
