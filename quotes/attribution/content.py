@@ -449,14 +449,13 @@ def incise_candidates(context: DocContext, incise: Incise) -> list[Candidate]:
     doc = context.doc
     cue_token = doc[incise.cue.start]
     sentence_start, sentence_end = sentence_bounds(context, cue_token)
-    group_char = doc[incise.group_start].idx
     candidates: list[Candidate] = []
     before_end = doc[incise.group_start - 1].idx
     if incise.after_comme and incise.group_start >= 2 and doc[incise.group_start - 2].text == ",":
         before_end = doc[incise.group_start - 2].idx
     after = _after_incise_region(context, incise, sentence_end)
     if not incise.after_comme or after is None:
-        region = _before_incise_region(context, sentence_start, before_end, group_char)
+        region = _before_incise_region(context, sentence_start, before_end)
         if region is not None and _is_reported_clause(doc, region):
             candidates.append(
                 Candidate(*region, incise.cue, incise.speaker, "incise", incise.cue.belief)
@@ -469,7 +468,7 @@ def incise_candidates(context: DocContext, incise: Incise) -> list[Candidate]:
 
 
 def _before_incise_region(
-    context: DocContext, sentence_start: int, before_end: int, group_char: int
+    context: DocContext, sentence_start: int, before_end: int
 ) -> tuple[int, int, str] | None:
     """The content of "CONTENT, a dit X": a quote just before, or the sentence so far."""
     text = context.text
