@@ -12,6 +12,8 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from quotes.models import Article, Quote, Speaker, SpeakerAlias
+from quotes.services.search_index import search_index_update_article
+from quotes.services.topics import article_topics_assign
 from quotes.text import normalize_name
 
 if TYPE_CHECKING:
@@ -322,6 +324,7 @@ def _write_quotes(*, article: Article, attributions: Iterable[Attribution]) -> A
     for stale in machine.values():
         stale.delete()
     _delete_abandoned_speakers(machine_speakers)
+    search_index_update_article(article=article)
     article.status = Article.Status.DONE
     article.error = ""
     article.save(update_fields=["status", "error", "updated_at"])
@@ -363,10 +366,16 @@ def article_attribute(
             logger.info("attribution of article %s failed", article.pk, exc_info=True)
             return article_mark_failed(article=article, error=_one_line(error))
     try:
-        return _write_quotes(article=article, attributions=attributions)
+        outcome = _write_quotes(article=article, attributions=attributions)
     except (AttributeError, TypeError, ValueError) as error:
         # Malformed engine output: the article is kept and flagged, never half-written.
         return article_mark_failed(article=article, error=_one_line(error))
+    try:
+        article_topics_assign(article=outcome.article)
+    except Exception:
+        # Topics are an aid to search: their failure must not undo a good attribution.
+        logger.warning("topic extraction of article %s failed", article.pk, exc_info=True)
+    return outcome
 
 
 def articles_attribute(
