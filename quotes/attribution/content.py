@@ -314,13 +314,39 @@ def _subject_to_the_left(context: DocContext, cue: Cue) -> SpeakerMention | None
     return _mention_for_subject(context, token)
 
 
+def _noun_phrase_before_verb(context: DocContext, verb: Token, subject: Token) -> Token | None:
+    """ "N'ayant pas ratifié la convention, l'ONG a demandé": the parser took the wrong subject."""
+    doc = verb.doc
+    group_start = verb.i
+    while group_start > 0 and doc[group_start - 1].pos_ == "AUX":
+        group_start -= 1
+    if not subject.i < group_start - 1:
+        return None
+    between = doc[subject.i + 1 : group_start]
+    commas = [token.i for token in between if token.text == ","]
+    if not commas:
+        return None
+    segment = doc[commas[-1] + 1 : group_start]
+    if not len(segment) or segment[0].pos_ not in ("DET", "PROPN", "NOUN"):
+        return None
+    if any(token.pos_ in ("VERB", "AUX", "ADP") for token in segment):
+        return None
+    if context.inside_quote[segment[-1].i]:
+        return None
+    token = segment[-1]
+    while token.dep_.startswith("flat") and token.head.i < token.i:
+        token = token.head
+    return token
+
+
 def subject_of(context: DocContext, verb: Token) -> SpeakerMention | None:
     """The speaker of a verb in normal order, climbing coordinated and adverbial verbs."""
     current = verb
     for _ in range(4):
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS and child.i < current.i + 8:
-                return _mention_for_subject(context, child)
+                closer = _noun_phrase_before_verb(context, current, child)
+                return _mention_for_subject(context, closer or child)
         if (
             current.dep_ == "acl"
             and current.head.pos_ in ("NOUN", "PROPN")

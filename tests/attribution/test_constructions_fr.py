@@ -217,3 +217,12 @@ def test_a_participle_after_a_quote_keeps_the_speaker(extract_fr):
     )
     found = find_quote(extract_fr(article), "promesses jamais tenues")
     assert "CGT" in found.speaker
+
+
+def test_a_participial_clause_before_the_subject_is_not_the_speaker(extract_fr):
+    article = (
+        "La Syrie n’ayant pas ratifié la convention de la Cour, l’ONG a demandé au Conseil "
+        "de sécurité d’adopter une résolution contraignante sur les prisons."
+    )
+    found = find_quote(extract_fr(article), "adopter une résolution")
+    assert found.speaker == "ONG"
