@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .content import Candidate
-from .speakers import FEMININE_WORDS, PERSON_HEADS, SpeakerMention, normalise_name
+from .speakers import FEMININE_WORDS, PERSON_HEADS, SpeakerMention, name_gender, normalise_name
 
 PLURAL_PRONOUNS = frozenset({"ils", "elles", "-ils", "-elles", "they", "them", "eux"})
 FEMININE_PRONOUNS = frozenset({"elle", "-elle", "she", "her"})
@@ -205,6 +205,8 @@ def _entity_antecedents(
         )
         before = doc[max(0, entity.start - 3) : entity.start].text.lower().split()
         gender = "f" if any(word in FEMININE_WORDS for word in before) else None
+        if is_person:
+            gender = gender or name_gender(name)
         is_subject = entity.root.dep_.startswith("nsubj") or any(
             token.dep_.startswith("nsubj") for token in entity
         )

@@ -25,6 +25,8 @@ ORGANISATION_HEADS = word_set("organisation_heads")
 PERSON_HEADS = word_set("person_heads")
 FEMININE_WORDS = word_set("feminine_words")
 MASCULINE_WORDS = word_set("masculine_words")
+FEMALE_FIRST_NAMES = word_set("first_names_female")
+MALE_FIRST_NAMES = word_set("first_names_male")
 NP_STOP_DEPS = frozenset({"appos", "acl", "acl:relcl", "conj", "cc", "parataxis", "punct", "advcl"})
 MAX_SPEAKER_TOKENS = 14
 
@@ -134,6 +136,19 @@ def _gender(words: list[str]) -> str | None:
     return None
 
 
+def name_gender(name: str) -> str | None:
+    """Gender suggested by a first name ("Anne-Marie Slaughter" -> "f"), if common enough."""
+    words = name.lower().split()
+    if len(words) < 2:
+        return None
+    first = words[0].split("-")[0]
+    if first in FEMALE_FIRST_NAMES:
+        return "f"
+    if first in MALE_FIRST_NAMES:
+        return "m"
+    return None
+
+
 def build_mention(
     doc: Doc, start: int, end: int, description_range: tuple[int, int] | None = None
 ) -> SpeakerMention | None:
@@ -167,7 +182,7 @@ def build_mention(
         if not description and rest:
             description = rest
         name = normalise_name(doc[start:name_end].text)
-        gender = _gender(words + description.lower().split())
+        gender = _gender(words + description.lower().split()) or name_gender(name)
         return SpeakerMention(
             span.start_char, span.end_char, text, name, "person", description, False, gender, True
         )
@@ -201,7 +216,7 @@ def build_mention(
             kind = "person"
         else:
             kind = "other"
-    gender = _gender(words + description.lower().split())
+    gender = _gender(words + description.lower().split()) or name_gender(name)
     return SpeakerMention(
         span.start_char,
         span.end_char,

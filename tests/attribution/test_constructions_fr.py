@@ -226,3 +226,12 @@ def test_a_participial_clause_before_the_subject_is_not_the_speaker(extract_fr):
     )
     found = find_quote(extract_fr(article), "adopter une résolution")
     assert found.speaker == "ONG"
+
+
+def test_pronoun_agrees_in_gender_with_its_antecedent(extract_fr):
+    article = (
+        "Isabelle Moreau dirige le laboratoire où travaille Marc Petit depuis 2010. "
+        "Les résultats seront publiés en mars, précise-t-elle."
+    )
+    found = find_quote(extract_fr(article), "Les résultats seront publiés")
+    assert found.speaker == "Isabelle Moreau"
