@@ -65,6 +65,7 @@ INHERITANCE_DISTANCE = 600
 PARTICIPLE_REACH = 40
 PARAGRAPH = re.compile(r"[^\n]+")
 MAX_SIGNATURE_WORDS = 9
+SPEAKER_LABEL = re.compile(r"([A-ZÀ-Ý][A-ZÀ-Ý.'’ -]{1,30}[A-ZÀ-Ý])\s?:\s+")
 SIGNATURE_BREAKS_TRIED = 3
 SENTENCE_BREAK = re.compile(r"[.!?](?=[\"”’]?[ \t]+[A-Z])")
 MIN_WORDS_FOR_REPEATED_QUOTE = 8
@@ -344,6 +345,10 @@ def _unattributed_quotes(context: DocContext, candidates: list[Candidate]) -> li
     for quote in context.quotes:
         if _covered(quote, candidates):
             continue
+        labelled = _transcript_turn(context, quote)
+        if labelled is not None:
+            found.append(labelled)
+            continue
         words = len(text[quote.start : quote.end].split())
         before = quote.open_start
         while before > 0 and text[before - 1] in " \u00a0\u202f\t":
@@ -366,6 +371,19 @@ def _unattributed_quotes(context: DocContext, candidates: list[Candidate]) -> li
         evidence = "inherited" if previous is not None else "bare"
         found.append(Candidate(quote.start, quote.end, "direct", None, previous, evidence))
     return found
+
+
+def _transcript_turn(context: DocContext, quote: QuotedSpan) -> Candidate | None:
+    """ "WALLACE: Let's start …" or "M. DUPONT : Je …": a transcript turn names its speaker."""
+    match = SPEAKER_LABEL.match(context.text, quote.start, quote.end)
+    if match is None:
+        return None
+    label = context.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+    speaker = build_mention(context.doc, label.start, label.end) if label is not None else None
+    if speaker is None:
+        return None
+    speaker = replace(speaker, kind="person")
+    return Candidate(match.end(), quote.end, "direct", None, speaker, "signed")
 
 
 def _looks_like_title(quote: QuotedSpan, text: str) -> bool:

@@ -100,3 +100,13 @@ def test_a_quote_running_over_paragraphs_without_reopening_marks_is_found(extrac
     )
     texts = [item.text for item in extract_en(article) if item.kind == "direct"]
     assert texts == ["We learned a lot today.", "It was an emotional day for the whole team."]
+
+
+def test_a_transcript_turn_names_its_speaker(extract_en):
+    article = 'Partial transcript:\n\n"WALLACE: Let us start with the debate tonight.\n\n'
+    article += '"PENCE: We are ready for it, and we will win."'
+    found = extract_en(article)
+    first = find_quote(found, "Let us start")
+    second = find_quote(found, "We are ready")
+    assert (first.speaker, second.speaker) == ("WALLACE", "PENCE")
+    assert not first.text.startswith("WALLACE")
