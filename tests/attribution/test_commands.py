@@ -69,3 +69,11 @@ def test_evaluate_reports_the_design_metric(tmp_path):
     assert "precision 1.000  recall 1.000  F1 1.000" in report
     assert "end-to-end F1: 1.000" in report
     assert "MISSES (0)" in report
+
+
+def test_evaluate_accepts_a_bare_verbose_flag():
+    from quotes.management.commands.evaluate import Command
+
+    parser = Command().create_parser("manage.py", "evaluate")
+    assert parser.parse_args(["gold.jsonl", "-v"]).verbosity == 2
+    assert parser.parse_args(["gold.jsonl"]).verbosity == 1

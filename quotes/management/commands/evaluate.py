@@ -19,6 +19,15 @@ class Command(BaseCommand):
     )
     requires_system_checks: list[str] = []
 
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs) -> CommandParser:
+        """Let a bare -v mean verbosity 2 (the listing), as in `evaluate GOLD.jsonl -v`."""
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        for action in parser._actions:
+            if action.dest == "verbosity":
+                action.nargs = "?"
+                action.const = 2
+        return parser
+
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("gold", help="gold file: one article per line with its quotes")
         parser.add_argument(
