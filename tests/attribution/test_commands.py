@@ -8,6 +8,8 @@ import sys
 
 from django.core.management import call_command
 
+from quotes.management.commands.evaluate import Command as EvaluateCommand
+
 
 def test_extract_quotes_prints_one_design_record_per_quote(tmp_path):
     article = tmp_path / "article.txt"
@@ -72,8 +74,6 @@ def test_evaluate_reports_the_design_metric(tmp_path):
 
 
 def test_evaluate_accepts_a_bare_verbose_flag():
-    from quotes.management.commands.evaluate import Command
-
-    parser = Command().create_parser("manage.py", "evaluate")
+    parser = EvaluateCommand().create_parser("manage.py", "evaluate")
     assert parser.parse_args(["gold.jsonl", "-v"]).verbosity == 2
     assert parser.parse_args(["gold.jsonl"]).verbosity == 1
