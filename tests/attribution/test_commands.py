@@ -6,7 +6,8 @@ import io
 import json
 import sys
 
-from django.core.management import call_command
+import pytest
+from django.core.management import CommandError, call_command
 
 from quotes.management.commands.evaluate import Command as EvaluateCommand
 
@@ -77,3 +78,17 @@ def test_evaluate_accepts_a_bare_verbose_flag():
     parser = EvaluateCommand().create_parser("manage.py", "evaluate")
     assert parser.parse_args(["gold.jsonl", "-v"]).verbosity == 2
     assert parser.parse_args(["gold.jsonl"]).verbosity == 1
+
+
+def test_commands_report_a_missing_file_as_a_command_error(tmp_path):
+    missing = str(tmp_path / "missing.txt")
+    for command in ("extract_quotes", "evaluate"):
+        with pytest.raises(CommandError, match="no such file"):
+            call_command(command, missing)
+
+
+def test_extract_quotes_rejects_a_jsonl_line_without_text(tmp_path):
+    articles = tmp_path / "bad.jsonl"
+    articles.write_text('{"id": 1}\n', encoding="utf-8")
+    with pytest.raises(CommandError, match="line 1"):
+        call_command("extract_quotes", str(articles))
