@@ -301,7 +301,7 @@ def _with_quoted_fragments(context: DocContext, candidates: list[Candidate]) -> 
         if candidate.kind != "mixed":
             continue
         for quote in context.quotes_between(candidate.start, candidate.end):
-            if candidate.start <= quote.start and quote.end <= candidate.end:
+            if candidate.start <= quote.start < candidate.end:
                 result.append(replace(candidate, start=quote.start, end=quote.end, kind="direct"))
     return result
 
