@@ -1,4 +1,4 @@
-"""Search, speaker page and topic page latency on a large PostgreSQL database.
+"""Search and browsing latency (home, lists, speaker and topic pages) on a large PostgreSQL base.
 
 Build the data first (a dedicated database, about 20 minutes on 2 cores):
 
@@ -105,7 +105,17 @@ def cases() -> list[tuple[str, str]]:
             f"speaker page: median speaker ({median_speaker.quotes.count()} quotes)",
             median_speaker.get_absolute_url(),
         ),
+        ("home: latest quotes, most quoted over 7 and 30 days", reverse("home")),
+        ("speaker list: most quoted first", reverse("speaker-list")),
+        ("speaker list: latest quote first", f"{reverse('speaker-list')}?sort=latest"),
+        ("speaker list: by name", f"{reverse('speaker-list')}?sort=name"),
+        (
+            "speaker list: people, most quoted, page 3",
+            f"{reverse('speaker-list')}?kind=person&page=3",
+        ),
+        ("speaker list: name filter `martin`", f"{reverse('speaker-list')}?q=martin"),
         ("topic list: most quoted first", reverse("topic-list")),
+        ("topic list: filtered `guerre`", f"{reverse('topic-list')}?q=guerre"),
         (
             f"topic page: most quoted ({top_topic[1]} quotes)",
             reverse("topic-detail", args=[top_topic[0]]),
@@ -150,12 +160,20 @@ def explain(sql: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, help="also write the markdown report here")
+    parser.add_argument(
+        "--only", action="append", default=[], help="run the cases whose label starts so"
+    )
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("Run against PostgreSQL: set DATABASE_URL to the synthetic database.")
     client = Client()
     load_before = os.getloadavg()[0]
-    results = [measure(client, label, url) for label, url in cases()]
+    chosen = [
+        (label, url)
+        for label, url in cases()
+        if not args.only or any(label.startswith(prefix) for prefix in args.only)
+    ]
+    results = [measure(client, label, url) for label, url in chosen]
     load_after = os.getloadavg()[0]
     with connection.cursor() as cursor:
         cursor.execute("SELECT version()")

@@ -68,13 +68,25 @@ class Speaker(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_speakers"
     )
     version = models.PositiveIntegerField(default=1)
+    # Stored so the speaker list sorts without counting a million quotes; kept exact by
+    # quotes.services.counts, which every writer of quotes calls.
+    quote_count = models.PositiveIntegerField(default=0, help_text="Public (not rejected) quotes.")
+    latest_quote_at = models.DateTimeField(
+        null=True, blank=True, help_text="Date of the newest public quote."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["quote_count", "latest_quote_at"])
 
     class Meta:
         ordering = ["name"]
-        indexes = [models.Index(fields=["kind", "name"], name="speaker_kind_name_idx")]
+        indexes = [
+            models.Index(fields=["kind", "name"], name="speaker_kind_name_idx"),
+            models.Index(fields=["-quote_count", "name", "id"], name="speaker_count_idx"),
+            models.Index(fields=["name", "id"], name="speaker_name_idx"),
+            # speaker_latest_idx (newest first, undated last) is made by migration 0005:
+            # SQLite accepts no NULLS LAST in an index, so each database gets its own.
+        ]
         constraints = [
             models.CheckConstraint(condition=~Q(name=""), name="speaker_name_not_empty"),
             models.CheckConstraint(
@@ -109,9 +121,12 @@ class Topic(models.Model):
     label = models.CharField(max_length=200)
     slug = models.SlugField(max_length=220, unique=True)
     normalized = models.CharField(max_length=200, unique=True)
+    # Public quotes linked to the topic, kept exact by quotes.services.counts.
+    quote_count = models.PositiveIntegerField(default=0)
 
     class Meta:
         ordering = ["label"]
+        indexes = [models.Index(fields=["-quote_count", "label", "id"], name="topic_count_idx")]
 
     def __str__(self) -> str:
         return self.label

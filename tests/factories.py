@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group, User
 from django.utils.text import slugify
 
 from quotes.models import Article, Quote, Speaker, SpeakerAlias, Topic
+from quotes.services.counts import quote_topic_ids, speaker_counts_refresh, topic_counts_refresh
 from quotes.text import normalize_name
 
 _counter = itertools.count(1)
@@ -44,7 +45,10 @@ def make_speaker(name: str | None = None, *, aliases: tuple[str, ...] = (), **ov
 def make_quote(
     article: Article | None = None, speaker: Speaker | None = None, **overrides
 ) -> Quote:
-    """A quote covering a real span of its article's body (the first 10 characters by default)."""
+    """A quote covering a real span of its article's body (the first 10 characters by default).
+
+    Its speaker's stored counts are refreshed, as every service that writes quotes does.
+    """
     article = article or make_article()
     start = overrides.pop("start", 0)
     end = overrides.pop("end", min(len(article.body), start + 10))
@@ -55,7 +59,15 @@ def make_quote(
         "published_at": article.published_at,
     }
     fields.update(overrides)
-    return Quote.objects.create(article=article, speaker=speaker, start=start, end=end, **fields)
+    quote = Quote.objects.create(article=article, speaker=speaker, start=start, end=end, **fields)
+    speaker_counts_refresh(speaker_ids=[quote.speaker_id])
+    return quote
+
+
+def recount(*quotes: Quote) -> None:
+    """Refresh the stored counts after a test changed quotes directly, as a service would."""
+    speaker_counts_refresh(speaker_ids=[quote.speaker_id for quote in quotes])
+    topic_counts_refresh(topic_ids=quote_topic_ids([quote.pk for quote in quotes]))
 
 
 def make_topic(label: str, **overrides) -> Topic:

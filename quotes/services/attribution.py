@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from quotes.models import Article, Quote, Speaker, SpeakerAlias
+from quotes.services.counts import quote_topic_ids, speaker_counts_refresh, topic_counts_refresh
 from quotes.services.search_index import search_index_update_article
 from quotes.services.topics import article_topics_assign
 from quotes.text import normalize_name
@@ -298,6 +299,8 @@ def _write_quotes(*, article: Article, attributions: Iterable[Attribution]) -> A
     attributions = sorted(attributions, key=lambda a: (a.start, a.end))
     book = _SpeakerBook(article, attributions)
     created = updated = skipped = 0
+    # Speakers whose quotes change: those of the machine quotes replaced, and the new ones.
+    touched = set(machine_speakers)
     seen: set[tuple[int, int]] = set()
     for attribution in attributions:
         fields = _quote_fields(article, attribution)
@@ -310,6 +313,8 @@ def _write_quotes(*, article: Article, attributions: Iterable[Attribution]) -> A
             continue
         seen.add(span)
         fields["speaker"] = book.speaker_for(attribution)
+        if fields["speaker"] is not None:
+            touched.add(fields["speaker"].pk)
         previous = machine.pop(span, None)
         if previous is None:
             Quote.objects.create(article=article, **fields)
@@ -321,9 +326,12 @@ def _write_quotes(*, article: Article, attributions: Iterable[Attribution]) -> A
             previous.version += 1
             previous.save()
             updated += 1
+    stale_topics = quote_topic_ids([stale.pk for stale in machine.values()]) if machine else []
     for stale in machine.values():
         stale.delete()
     _delete_abandoned_speakers(machine_speakers)
+    speaker_counts_refresh(speaker_ids=touched)
+    topic_counts_refresh(topic_ids=stale_topics)
     search_index_update_article(article=article)
     article.status = Article.Status.DONE
     article.error = ""

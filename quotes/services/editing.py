@@ -11,6 +11,7 @@ from django.db.models import F
 from django.utils.text import slugify
 
 from quotes.models import Article, Quote, Speaker, SpeakerAlias
+from quotes.services.counts import quote_topic_ids, speaker_counts_refresh, topic_counts_refresh
 from quotes.services.search_index import (
     search_index_update_quotes,
     search_index_update_speaker,
@@ -87,6 +88,19 @@ def _save_with_history(instance: models.Model, *, user: User, reason: str) -> No
         instance._history_user = user
     instance._change_reason = reason[:_REASON_MAX]
     instance.save()
+
+
+def _is_public(quote: Quote) -> bool:
+    return quote.review_status != Quote.Review.REJECTED
+
+
+def _recount(quote: Quote, *, speaker_before: int | None, was_public: bool) -> None:
+    """Recount the speakers a quote left or joined and, when it was hidden or shown, its topics."""
+    public = _is_public(quote)
+    if public != was_public or quote.speaker_id != speaker_before:
+        speaker_counts_refresh(speaker_ids=[speaker_before, quote.speaker_id])
+    if public != was_public:
+        topic_counts_refresh(topic_ids=quote_topic_ids([quote.pk]))
 
 
 def _touch_speaker(speaker: Speaker, *, user: User, reason: str) -> None:
@@ -177,6 +191,7 @@ def quote_reassign(
 ) -> Quote:
     """Attribute the quote to a speaker, or to a new one by name (neither = unknown speaker)."""
     _claim_version(quote, expected_version)
+    before = {"speaker_before": quote.speaker_id, "was_public": _is_public(quote)}
     speaker = _speaker_for(
         speaker, new_speaker_name, new_speaker_kind, new_speaker_description, user
     )
@@ -185,6 +200,7 @@ def quote_reassign(
     quote.review_status = _corrected_status(quote)
     new = speaker.name if speaker else "unknown"
     _save_with_history(quote, user=user, reason=f"Speaker: {old} → {new}")
+    _recount(quote, **before)
     search_index_update_quotes(quote_ids=[quote.pk])
     return quote
 
@@ -195,10 +211,12 @@ def quote_set_kind(*, quote: Quote, kind: str, expected_version: int, user: User
     if kind not in Quote.Kind.values:
         raise EditingError(f"Unknown kind {kind!r}.")
     _claim_version(quote, expected_version)
+    before = {"speaker_before": quote.speaker_id, "was_public": _is_public(quote)}
     old = quote.kind
     quote.kind = kind
     quote.review_status = _corrected_status(quote)
     _save_with_history(quote, user=user, reason=f"Kind: {old} → {kind}")
+    _recount(quote, **before)
     search_index_update_quotes(quote_ids=[quote.pk])
     return quote
 
@@ -211,11 +229,13 @@ def quote_set_span(
     article = quote.article
     _check_span(article, start, end)
     _claim_version(quote, expected_version)
+    before = {"speaker_before": quote.speaker_id, "was_public": _is_public(quote)}
     old = (quote.start, quote.end)
     quote.start, quote.end = start, end
     quote.text = article.body[start:end]
     quote.review_status = _corrected_status(quote)
     _save_with_history(quote, user=user, reason=f"Span: {old[0]}–{old[1]} → {start}–{end}")
+    _recount(quote, **before)
     search_index_update_quotes(quote_ids=[quote.pk])
     return quote
 
@@ -224,8 +244,10 @@ def quote_set_span(
 def quote_confirm(*, quote: Quote, expected_version: int, user: User) -> Quote:
     """Mark the quote as checked and right."""
     _claim_version(quote, expected_version)
+    before = {"speaker_before": quote.speaker_id, "was_public": _is_public(quote)}
     quote.review_status = Quote.Review.CONFIRMED
     _save_with_history(quote, user=user, reason="Confirmed")
+    _recount(quote, **before)
     search_index_update_quotes(quote_ids=[quote.pk])
     return quote
 
@@ -234,8 +256,10 @@ def quote_confirm(*, quote: Quote, expected_version: int, user: User) -> Quote:
 def quote_reject(*, quote: Quote, expected_version: int, user: User) -> Quote:
     """Mark the quote as not a quote: hidden from speaker pages and search, kept in history."""
     _claim_version(quote, expected_version)
+    before = {"speaker_before": quote.speaker_id, "was_public": _is_public(quote)}
     quote.review_status = Quote.Review.REJECTED
     _save_with_history(quote, user=user, reason="Rejected: not a quote")
+    _recount(quote, **before)
     search_index_update_quotes(quote_ids=[quote.pk])
     return quote
 
@@ -272,6 +296,7 @@ def quote_add(
         published_at=article.published_at,
     )
     _save_with_history(quote, user=user, reason="Added by an editor")
+    speaker_counts_refresh(speaker_ids=[quote.speaker_id])
     search_index_update_quotes(quote_ids=[quote.pk])
     return quote
 
@@ -373,6 +398,8 @@ def speaker_merge(
     source.merged_into = target
     _save_with_history(source, user=user, reason=reason)
     _touch_speaker(target, user=user, reason=f"Absorbed {source.name}")
+    # Last, after the full saves above, which write back the counts they loaded.
+    speaker_counts_refresh(speaker_ids=[source.pk, target.pk])
     search_index_update_speaker(speaker=target)
     return target
 
@@ -401,6 +428,8 @@ def change_revert(
     if not delta.changes:
         raise EditingError("That change modified nothing that can be reverted.")
     _claim_version(instance, expected_version)
+    if model is Quote:
+        before = {"speaker_before": instance.speaker_id, "was_public": _is_public(instance)}
     changes = delta.changes
     if model is Quote and any(c.field != "review_status" for c in changes):
         # Undoing a correction is itself an editor's decision: the quote stays human work,
@@ -423,6 +452,7 @@ def change_revert(
     when = record.history_date.strftime("%Y-%m-%d %H:%M")
     _save_with_history(instance, user=user, reason=f"Reverted {fields} (change of {when})")
     if model is Quote:
+        _recount(instance, **before)
         search_index_update_quotes(quote_ids=[instance.pk])
     else:
         search_index_update_speaker(speaker=instance)

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from quotes.models import Article, Quote, Topic
+from quotes.services.counts import quote_topic_ids, topic_counts_refresh
 from quotes.text import fold, normalize_name
 
 if TYPE_CHECKING:
@@ -56,14 +57,16 @@ def article_topics_assign(*, article: Article) -> list[Topic]:
     article_topics = candidates[:ARTICLE_TOPICS]
     topics = {c.key: _topic_for(key=c.key, label=c.label) for c in article_topics}
     article.topics.set(topics.values())
-    for quote in article.quotes.all():
-        if quote.is_human_work:
-            continue
+    machine_quotes = [quote for quote in article.quotes.all() if not quote.is_human_work]
+    # Topics losing a link are counted again too, so they are read before the links change.
+    linked_before = quote_topic_ids([quote.pk for quote in machine_quotes])
+    for quote in machine_quotes:
         chosen = _quote_candidates(quote, article_topics, candidates)
         for candidate in chosen:
             if candidate.key not in topics:
                 topics[candidate.key] = _topic_for(key=candidate.key, label=candidate.label)
         quote.topics.set([topics[c.key] for c in chosen])
+    topic_counts_refresh(topic_ids=[*linked_before, *(topic.pk for topic in topics.values())])
     return list(topics.values())
 
 
@@ -86,6 +89,7 @@ def quote_topic_add(*, quote: Quote, label: str, user: AbstractBaseUser) -> Topi
         raise ValueError("A topic needs at least one letter or digit.")
     topic = _topic_for(key=key, label=label)
     quote.topics.add(topic)
+    topic_counts_refresh(topic_ids=[topic.pk])
     _record(quote, user, f"Topic added: {topic.label}")
     return topic
 
@@ -94,4 +98,5 @@ def quote_topic_add(*, quote: Quote, label: str, user: AbstractBaseUser) -> Topi
 def quote_topic_remove(*, quote: Quote, topic: Topic, user: AbstractBaseUser) -> None:
     """Detach a topic from a quote, on an editor's behalf."""
     quote.topics.remove(topic)
+    topic_counts_refresh(topic_ids=[topic.pk])
     _record(quote, user, f"Topic removed: {topic.label}")

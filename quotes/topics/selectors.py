@@ -117,34 +117,13 @@ def _bars(counted: list[tuple[str, int, str]]) -> list[Bar]:
 def topics_most_quoted(*, query: str = "", page: int | str = 1) -> Page:
     """Topics with at least one public quote, most quoted first, filtered by a folded substring.
 
-    Counted on the link table's topic index, minus the links of rejected quotes (few, found by
-    the review-status index): a join of every link with its quote would read a million rows.
+    Sorted on the stored counts' index (kept exact by quotes.services.counts): counting two
+    million topic links per request took a third of a second.
     """
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT topic_id, COUNT(*) FROM quotes_quote_topics GROUP BY topic_id")
-        counts = Counter(dict(cursor.fetchall()))
-        cursor.execute(
-            """SELECT qt.topic_id, COUNT(*) FROM quotes_quote q
-            JOIN quotes_quote_topics qt ON qt.quote_id = q.id
-            WHERE q.review_status = %s GROUP BY qt.topic_id""",
-            [Quote.Review.REJECTED],
-        )
-        counts.subtract(dict(cursor.fetchall()))
+    topics = Topic.objects.filter(quote_count__gt=0)
     if wanted := normalize_name(query):
-        matching = set(
-            Topic.objects.filter(normalized__contains=wanted).values_list("id", flat=True)
-        )
-        counts = Counter({pk: n for pk, n in counts.items() if pk in matching})
-    ranked = sorted((pk for pk, n in counts.items() if n > 0), key=lambda pk: (-counts[pk], pk))
-    topic_page = Paginator(ranked, TOPICS_PER_PAGE).get_page(page)
-    topics = Topic.objects.in_bulk(list(topic_page.object_list))
-    listed = []
-    for pk in topic_page.object_list:
-        topic = topics[pk]
-        topic.quote_count = counts[pk]
-        listed.append(topic)
-    topic_page.object_list = listed
-    return topic_page
+        topics = topics.filter(normalized__contains=wanted)
+    return Paginator(topics.order_by("-quote_count", "label", "id"), TOPICS_PER_PAGE).get_page(page)
 
 
 def topic_quotes(topic: Topic) -> QuerySet[Quote]:
@@ -263,9 +242,9 @@ def _timeline(counts: Counter) -> list[Bar]:
 
 
 def speaker_top_topics(speaker: Speaker, limit: int = 8) -> list[Topic]:
-    """The topics a speaker is quoted on most, each with its quote_count."""
+    """The topics a speaker is quoted on most, each with its speaker_quote_count."""
     return list(
         Topic.objects.filter(quotes__speaker=speaker, quotes__review_status__in=_VISIBLE)
-        .annotate(quote_count=Count("quotes"))
-        .order_by("-quote_count", "label")[:limit]
+        .annotate(speaker_quote_count=Count("quotes"))
+        .order_by("-speaker_quote_count", "label")[:limit]
     )

@@ -28,6 +28,7 @@ from django.utils.text import slugify
 from quotes import search
 from quotes.attribution import get_nlp
 from quotes.models import Article, Quote, Speaker, SpeakerAlias, Topic
+from quotes.services.counts import counts_rebuild
 from quotes.text import fold, normalize_name
 from quotes.topics.extract import extract_topics
 
@@ -107,6 +108,8 @@ class Command(BaseCommand):
             writer.reset_sequences()
             search.rebuild_index()
             self._log(started, "search index")
+            counts_rebuild()
+            self._log(started, "speaker and topic counts")
         writer.analyze()
         self._log(started, "done")
 
@@ -156,13 +159,16 @@ class Command(BaseCommand):
                                     candidate.label[:200],
                                     slug,
                                     candidate.key,
+                                    0,
                                 )
                             )
                         mentioned.append(topic_ids[candidate.key])
                 pool.sentences.append(sentence)
                 pool.topics.append(tuple(mentioned[:3]))
         _Writer(connection.vendor).copy(
-            Topic._meta.db_table, ["id", "label", "slug", "normalized"], iter(topic_rows)
+            Topic._meta.db_table,
+            ["id", "label", "slug", "normalized", "quote_count"],
+            iter(topic_rows),
         )
         return pools
 
@@ -186,7 +192,7 @@ class Command(BaseCommand):
             else:
                 name = f"{first} {last}"
             slug = f"{slugify(fold(name))}-{i + 1}"
-            speakers.append((i + 1, name, slug, kind, "", None, 1, now, now))
+            speakers.append((i + 1, name, slug, kind, "", None, 1, 0, None, now, now))
             aliases.append((i + 1, i + 1, name, normalize_name(name)))
         speaker_columns = [f.column for f in Speaker._meta.concrete_fields]
         writer.copy(Speaker._meta.db_table, speaker_columns, iter(speakers))

@@ -1,0 +1,92 @@
+"""Stored quote counts of speakers and topics, recomputed from the quotes by every writer.
+
+The speaker list, the topic list and the home page sort and show these columns instead of
+counting a million quotes per request. Each refresh recomputes the counts of the rows it is
+given from the quotes table in one set-based UPDATE, so a writer never adds or subtracts by
+hand and a missed delta cannot drift: calling it again always gives the exact value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import Count, IntegerField, Max, Model, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from quotes.models import Quote, Speaker, Topic
+
+_PUBLIC = ~Q(review_status=Quote.Review.REJECTED)
+_TopicLink = Quote.topics.through
+
+
+def _ids(values: Iterable[int | None]) -> list[int]:
+    return sorted({pk for pk in values if pk is not None})
+
+
+def _lock(model: type[Model], ids: list[int]) -> None:
+    """Lock the rows (in id order, so writers cannot deadlock) before counting.
+
+    On PostgreSQL each statement sees what was committed when it started: a writer that waited
+    here for another one counts after that one committed, so the last writer's count includes
+    every quote. SQLite serialises writers anyway and ignores the lock.
+    """
+    list(model.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk"))
+
+
+def _speaker_updates() -> dict:
+    quotes = Quote.objects.filter(_PUBLIC, speaker=OuterRef("pk")).order_by().values("speaker")
+    return {
+        "quote_count": Coalesce(
+            Subquery(quotes.annotate(n=Count("pk")).values("n"), output_field=IntegerField()), 0
+        ),
+        "latest_quote_at": Subquery(quotes.annotate(latest=Max("published_at")).values("latest")),
+    }
+
+
+def _topic_updates() -> dict:
+    links = (
+        _TopicLink.objects.filter(topic=OuterRef("pk"))
+        .exclude(quote__review_status=Quote.Review.REJECTED)
+        .order_by()
+        .values("topic")
+    )
+    return {
+        "quote_count": Coalesce(
+            Subquery(links.annotate(n=Count("pk")).values("n"), output_field=IntegerField()), 0
+        )
+    }
+
+
+@transaction.atomic
+def speaker_counts_refresh(*, speaker_ids: Iterable[int | None]) -> None:
+    """Recount the public quotes and the latest quote date of these speakers."""
+    ids = _ids(speaker_ids)
+    if not ids:
+        return
+    _lock(Speaker, ids)
+    Speaker.objects.filter(pk__in=ids).update(**_speaker_updates())
+
+
+@transaction.atomic
+def topic_counts_refresh(*, topic_ids: Iterable[int | None]) -> None:
+    """Recount the public quotes linked to these topics."""
+    ids = _ids(topic_ids)
+    if not ids:
+        return
+    _lock(Topic, ids)
+    Topic.objects.filter(pk__in=ids).update(**_topic_updates())
+
+
+def quote_topic_ids(quotes: QuerySet[Quote] | Iterable[int]) -> list[int]:
+    """The topics linked to these quotes (a queryset or ids), read before the links change."""
+    return list(
+        _TopicLink.objects.filter(quote__in=quotes).values_list("topic", flat=True).distinct()
+    )
+
+
+@transaction.atomic
+def counts_rebuild() -> None:
+    """Recount every speaker and topic: after bulk loads, or writes that bypassed the services."""
+    Speaker.objects.update(**_speaker_updates())
+    Topic.objects.update(**_topic_updates())
