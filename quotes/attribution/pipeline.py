@@ -16,6 +16,7 @@ from .content import (
     CLOSING_MARKS,
     Candidate,
     DocContext,
+    cue_subject,
     find_incise,
     forward_candidate,
     incise_candidates,
@@ -136,6 +137,7 @@ def attributions_from_doc(doc: Doc, lang: str) -> list[Attribution]:
     cues = find_cues(doc, lang, context.inside_quote)
     candidates = _content_candidates(context, cues)
     candidates += _pull_quotes(context) + nominal_candidates(context)
+    candidates += _block_quotes(context, cues)
     candidates = _select(candidates + _unattributed_quotes(context, candidates))
     candidates = _select(candidates + _repeated_quotes(context.text, candidates))
     candidates = _with_quoted_fragments(context, candidates)
@@ -258,6 +260,38 @@ def _pull_quotes(context: DocContext) -> list[Candidate]:
         speaker = build_mention(doc, signature.start, name_end, description)
         if speaker is not None and speaker.kind != "organisation":
             found.append(Candidate(start, body_end + 1, "direct", None, speaker, "signed"))
+    return found
+
+
+def _block_quotes(context: DocContext, cues: list[Cue]) -> list[Candidate]:
+    """ "The Church denied the allegations:" then an unmarked paragraph: a block quote."""
+    doc = context.doc
+    text = context.text
+    found: list[Candidate] = []
+    verb_cues = [cue for cue in cues if cue.kind == "verb"]
+    for cue in verb_cues:
+        sentence = doc[cue.start].sent
+        tail = text[sentence.start_char : sentence.end_char].rstrip()
+        colon = sentence.start_char + len(tail) - 1
+        if not tail.endswith(":") or "\n" not in text[colon + 1 : colon + 4]:
+            continue
+        start = colon + 1
+        while start < len(text) and text[start].isspace():
+            start += 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if start >= end or context.quote_at(start) is not None:
+            continue  # a marked quote, handled with the other marks
+        # The quote stops where the journalist reports something else.
+        for later in verb_cues:
+            later_start = doc[later.start].sent.start_char
+            if start < later_start < end:
+                end = later_start
+                break
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            found.append(Candidate(start, end, "direct", cue, cue_subject(context, cue), "colon"))
     return found
 
 

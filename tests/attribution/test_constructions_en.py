@@ -110,3 +110,15 @@ def test_a_transcript_turn_names_its_speaker(extract_en):
     second = find_quote(found, "We are ready")
     assert (first.speaker, second.speaker) == ("WALLACE", "PENCE")
     assert not first.text.startswith("WALLACE")
+
+
+def test_an_unmarked_paragraph_after_a_colon_is_a_block_quote(extract_en):
+    article = (
+        "In a statement to the paper, the company denied the allegations:\n\n"
+        "The workers were never forced to stay. They were paid every week. "
+        "The union also claimed that the contracts were illegal."
+    )
+    found = find_quote(extract_en(article), "The workers were never forced to stay.")
+    assert found.kind == "direct"
+    assert "company" in found.speaker
+    assert "union" not in found.text
