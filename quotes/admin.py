@@ -29,6 +29,8 @@ class SpeakerAdmin(SimpleHistoryAdmin):
     list_filter = ["kind"]
     search_fields = ["name", "aliases__name", "description"]
     prepopulated_fields = {"slug": ["name"]}
+    # Derived from the quotes by quotes.services.counts: a form must not write old values back.
+    readonly_fields = ["quote_count", "latest_quote_at"]
     inlines = [SpeakerAliasInline]
     raw_id_fields = ["merged_into"]
 
@@ -51,5 +53,6 @@ class QuoteAdmin(SimpleHistoryAdmin):
 
 @admin.register(Topic)
 class TopicAdmin(admin.ModelAdmin):
-    list_display = ["label", "slug"]
+    list_display = ["label", "slug", "quote_count"]
     search_fields = ["label", "normalized"]
+    readonly_fields = ["quote_count"]

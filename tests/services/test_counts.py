@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from quotes.attribution import Attribution
@@ -298,6 +300,18 @@ def test_rebuild_repairs_counts_written_behind_the_services_back():
 
     assert stored(durand) == (1, MONDAY)
     assert Topic.objects.get(pk=budget.pk).quote_count == 1
+
+
+def test_rebuild_counts_command_recounts_after_an_edit_outside_the_services():
+    durand = make_speaker("Marie Durand")
+    quote = make_quote(make_article(published_at=MONDAY), durand)
+    Quote.objects.filter(pk=quote.pk).update(review_status=Quote.Review.REJECTED)
+    output = StringIO()
+
+    call_command("rebuild_counts", stdout=output)
+
+    assert stored(durand) == (0, None)
+    assert "Counts rebuilt" in output.getvalue()
 
 
 def test_refreshing_nothing_or_deleted_rows_is_harmless():

@@ -164,3 +164,16 @@ def test_article_page_query_count_does_not_grow_with_its_quotes_for_readers_and_
 
     assert count_queries(reader, long) == count_queries(reader, short)
     assert count_queries(editor_client, long) == count_queries(editor_client, short)
+
+
+def test_speaker_list_walks_the_stored_count_index_most_quoted_first():
+    populate(6)
+    # Statistics tell SQLite that "not merged" matches every speaker, as in a real newsroom.
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+    plan = query_plan(lambda: selectors.speaker_list(sort="count"))
+
+    assert "speaker_count_idx" in plan
+    assert "TEMP B-TREE" not in plan  # SQLite: no sort step
+    assert "Sort" not in plan  # PostgreSQL: no sort step
