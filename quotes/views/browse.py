@@ -7,36 +7,22 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.middleware import HtmxDetails
 
 from quotes import selectors
+from quotes.views import HtmxHttpRequest, page_or_partial, wants_fragment
 
 SORT_LABELS = {"count": "Most quoted", "name": "Name", "latest": "Latest quote"}
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
-
-
-def _wants_fragment(request: HtmxHttpRequest) -> bool:
-    """True for htmx swaps; boosted links and history restores need the full page."""
-    htmx = request.htmx
-    return bool(htmx) and not htmx.boosted and not htmx.history_restore_request
 
 
 def _can_see_rejected(request: HttpRequest) -> bool:
     return request.user.has_perm("quotes.change_quote")
 
 
-def _page_or_partial(request: HtmxHttpRequest, template: str, partial: str) -> str:
-    return f"{template}#{partial}" if _wants_fragment(request) else template
-
-
 @require_GET
 @vary_on_headers("HX-Request")
 def home(request: HtmxHttpRequest) -> TemplateResponse:
     """Search box, latest quotes, most-quoted speakers over 7 and 30 days, totals."""
-    template = _page_or_partial(request, "quotes/home.html", "home-content")
+    template = page_or_partial(request, "quotes/home.html", "home-content")
     return TemplateResponse(request, template, {"summary": selectors.home_summary()})
 
 
@@ -50,7 +36,7 @@ def speaker_list(request: HtmxHttpRequest) -> TemplateResponse:
         sort=request.GET.get("sort", "count"),
         page=request.GET.get("page", 1),
     )
-    template = _page_or_partial(request, "quotes/speaker_list.html", "speaker-results")
+    template = page_or_partial(request, "quotes/speaker_list.html", "speaker-results")
     return TemplateResponse(
         request,
         template,
@@ -64,7 +50,7 @@ def speaker_detail(
     request: HtmxHttpRequest, slug: str
 ) -> TemplateResponse | HttpResponsePermanentRedirect:
     """A speaker's profile and quotes, newest first; "load more" fetches the next page alone."""
-    fragment = _wants_fragment(request)
+    fragment = wants_fragment(request)
     view = selectors.speaker_page(
         slug=slug, page=request.GET.get("page", 1), with_profile=not fragment
     )
@@ -82,7 +68,7 @@ def speaker_detail(
 def article_detail(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
     """The article text with its quotes highlighted, and its quotes by speaker."""
     view = selectors.article_detail(pk=pk, include_rejected=_can_see_rejected(request))
-    template = _page_or_partial(request, "quotes/article_detail.html", "article-content")
+    template = page_or_partial(request, "quotes/article_detail.html", "article-content")
     return TemplateResponse(request, template, {"view": view})
 
 
@@ -91,7 +77,7 @@ def article_detail(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
 def quote_detail(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
     """One quote in its paragraph, with speaker, article, review status and history."""
     view = selectors.quote_detail(pk=pk, include_rejected=_can_see_rejected(request))
-    template = _page_or_partial(request, "quotes/quote_detail.html", "quote-content")
+    template = page_or_partial(request, "quotes/quote_detail.html", "quote-content")
     return TemplateResponse(request, template, {"view": view, "quote": view.quote})
 
 

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -17,7 +17,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
-from django_htmx.middleware import HtmxDetails
 
 from quotes import editing_selectors as selectors
 from quotes.forms import (
@@ -34,16 +33,13 @@ from quotes.forms import (
 )
 from quotes.models import Article, Quote, Speaker, SpeakerAlias
 from quotes.services import editing as services
+from quotes.views import HtmxHttpRequest, page_or_partial
 
 QUOTE_TOOLS = "quotes/editing/quote_tools.html"
 QUOTE_PAGE = "quotes/editing/quote_edit.html"
 SPEAKER_TOOLS = "quotes/editing/speaker_tools.html"
 SPEAKER_PAGE = "quotes/editing/speaker_edit.html"
 ADD_PAGE = "quotes/editing/quote_add.html"
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
 
 
 def editor_required(permission: str) -> Callable:
@@ -211,7 +207,7 @@ def quote_history(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
     quote = get_object_or_404(Quote.objects.select_related("article", "speaker"), pk=pk)
     context = {"quote": quote, "history": selectors.quote_history(quote)}
     template = "quotes/editing/quote_history.html"
-    return TemplateResponse(request, f"{template}#history" if request.htmx else template, context)
+    return TemplateResponse(request, page_or_partial(request, template, "history"), context)
 
 
 @require_http_methods(["GET", "POST"])
@@ -379,7 +375,7 @@ def speaker_history(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
     speaker = get_object_or_404(Speaker, slug=slug)
     context = {"speaker": speaker, "history": selectors.speaker_history(speaker)}
     template = "quotes/editing/speaker_history.html"
-    return TemplateResponse(request, f"{template}#history" if request.htmx else template, context)
+    return TemplateResponse(request, page_or_partial(request, template, "history"), context)
 
 
 @require_GET

@@ -10,24 +10,12 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
-from django_htmx.middleware import HtmxDetails
 
 from quotes.models import Language, Quote, Speaker, Topic
 from quotes.search import SearchFilters, search_quotes
 from quotes.services.topics import quote_topic_add, quote_topic_remove
 from quotes.topics import selectors as topic_selectors
-
-
-class HtmxHttpRequest(HttpRequest):
-    htmx: HtmxDetails
-
-
-def _template(request: HtmxHttpRequest, template: str, partial: str) -> str:
-    """The named partial for htmx swaps; the full page otherwise (and on history restores)."""
-    htmx = request.htmx
-    if htmx and not htmx.boosted and not htmx.history_restore_request:
-        return f"{template}#{partial}"
-    return template
+from quotes.views import HtmxHttpRequest, page_or_partial
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -53,7 +41,7 @@ def search(request: HtmxHttpRequest) -> TemplateResponse:
     ]
     return TemplateResponse(
         request,
-        _template(request, "quotes/search/search.html", "search-results"),
+        page_or_partial(request, "quotes/search/search.html", "search-results"),
         {
             "results": results,
             "choices": {
@@ -74,7 +62,7 @@ def topic_list(request: HtmxHttpRequest) -> TemplateResponse:
     topics = topic_selectors.topics_most_quoted(query=query, page=request.GET.get("page", 1))
     return TemplateResponse(
         request,
-        _template(request, "quotes/search/topic_list.html", "topic-results"),
+        page_or_partial(request, "quotes/search/topic_list.html", "topic-results"),
         {"topics": topics, "query": query},
     )
 
@@ -86,7 +74,7 @@ def topic_detail(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
     page = topic_selectors.topic_page(slug=slug, page=request.GET.get("page", 1))
     return TemplateResponse(
         request,
-        _template(request, "quotes/search/topic_detail.html", "topic-quotes"),
+        page_or_partial(request, "quotes/search/topic_detail.html", "topic-quotes"),
         {"page": page},
     )
 
