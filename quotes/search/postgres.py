@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 
 from django.db import connection
 from django.utils.safestring import SafeString
 
-from quotes.search.query import MARK_END, MARK_START, ParsedQuery, render_marked
+from quotes.search.query import MARK_END, MARK_START, Match, ParsedQuery, render_marked
 
 YEAR_SQL = "to_char(published_at AT TIME ZONE 'UTC', 'YYYY')"
 DATE_PARAM = "CAST(%s AS date)"
@@ -47,17 +46,6 @@ _COLUMNS = (
     "quote_id, article_id, speaker_id, speaker_kind, kind, language, outlet, review_status,"
     " published_at, document"
 )
-
-
-@dataclass(frozen=True)
-class Match:
-    """SQL pieces that restrict quotes_search (alias s) to a query and rank the matches."""
-
-    join: str
-    join_params: list
-    where: str
-    where_params: list
-    rank: str
 
 
 def match_sql(query: str, parsed: ParsedQuery) -> Match:

@@ -36,6 +36,17 @@ def words(text: str) -> list[str]:
 
 
 @dataclass(frozen=True)
+class Match:
+    """SQL pieces that restrict quotes_search (alias s) to a query and rank the matches."""
+
+    join: str
+    join_params: list
+    where: str
+    where_params: list
+    rank: str
+
+
+@dataclass(frozen=True)
 class Clause:
     """A run of words that must appear together; several alternatives when joined by 'or'."""
 

@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from django.db import connection
 from django.utils.safestring import SafeString
 
 from quotes.models import Quote
-from quotes.search.query import Clause, ParsedQuery, highlight, stem, words
+from quotes.search.query import Clause, Match, ParsedQuery, highlight, stem, words
 
 YEAR_SQL = "strftime('%%Y', published_at)"
 DATE_PARAM = "%s"
 # SQLite cannot sample pages; at the sizes it serves, counting every match is affordable.
 SAMPLE_SQL = ""
 _WRITTEN = "{body names title}"
-
-
-@dataclass(frozen=True)
-class Match:
-    """SQL pieces that restrict quotes_search (alias s) to a query and rank the matches."""
-
-    join: str
-    join_params: list
-    where: str
-    where_params: list
-    rank: str
 
 
 def _quoted(word: str) -> str:
