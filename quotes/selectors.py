@@ -21,7 +21,7 @@ HISTORY_LIMIT = 50
 # Buckets by day when the quotes span at most this many days, by month otherwise.
 DAILY_TIMELINE_MAX_DAYS = 62
 
-# Each ordering is the one of an index on the stored counts (see Speaker.Meta.indexes).
+# Each ordering is that of an index on the stored counts (Speaker.Meta, migration 0005).
 SPEAKER_SORTS = {
     "count": ("-quote_count", "name", "id"),
     "name": ("name", "id"),
@@ -122,7 +122,7 @@ class HomeSummary:
 
 def home_summary(*, windows: tuple[int, ...] = (7, 30)) -> HomeSummary:
     """Latest quotes, most-quoted speakers per window of the data's own dates, and totals."""
-    # Totals from the speakers' stored counts (a few thousand rows), plus the quotes nobody
+    # Totals add up the speakers' stored counts (one row per speaker), plus the quotes nobody
     # was found to have said: counting a million quotes took most of the page's time.
     attributed = Speaker.objects.aggregate(
         quotes=Sum("quote_count"),
