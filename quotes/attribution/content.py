@@ -53,6 +53,7 @@ CONJUNCTION_HEADS = frozenset(
 )  # fmt: skip
 MIN_OBJECT_WORDS = 3
 MAX_SOURCE_TOKENS = 20
+MAX_MID_CLAUSE_SOURCE_TOKENS = 8
 ATTRIBUTION_NOUNS = word_set("attribution_nouns")
 GENITIVES = frozenset({"de", "du", "des", "d'", "d’", "of", "from"})
 MAX_ATTRIBUTING_SENTENCE_TOKENS = 16
@@ -252,15 +253,19 @@ def _inverted_subject(
     return mention, speaker_end
 
 
+def _is_name_token(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in ("PER", "PERSON")
+
+
 def _appositive_name(
     context: DocContext, start: int, end: int, limit: int
 ) -> tuple[SpeakerMention, int] | None:
     """ "souligne la ministre de la Santé, Agnès Buzyn": the name after the role names her."""
     doc = context.doc
-    if end + 1 >= limit or doc[end].text != "," or doc[end + 1].pos_ != "PROPN":
+    if end + 1 >= limit or doc[end].text != "," or not _is_name_token(doc[end + 1]):
         return None
     name_end = end + 1
-    while name_end < limit and not _ends_name(doc[name_end]) and doc[name_end].pos_ == "PROPN":
+    while name_end < limit and not _ends_name(doc[name_end]) and _is_name_token(doc[name_end]):
         name_end += 1
     if name_end < limit and doc[name_end].text not in {",", ".", ";", "!", "?", "»", "”", ")"}:
         return None
@@ -790,6 +795,27 @@ def _source_phrase_end(context: DocContext, index: int) -> int:
     return end
 
 
+def is_mid_clause_source(context: DocContext, cue: Cue) -> bool:
+    """ "le polonium est, selon lui, une substance": the source phrase sits inside the clause."""
+    doc = context.doc
+    index = cue.end
+    while index < len(doc) and index - cue.end < MAX_MID_CLAUSE_SOURCE_TOKENS:
+        if doc[index].text == ",":
+            following = doc[index + 1] if index + 1 < len(doc) else None
+            if following is None or following.is_sent_start or not following.is_alpha:
+                return False
+            # The words after the phrase depend on the clause before it, not on the source
+            # ("selon Joseph Lhota, le président de …" is an apposition of the source).
+            head = following
+            while head.head.i > index and head.head.i != head.i:
+                head = head.head
+            return head.head.i < cue.start
+        if doc[index].text in {".", ";", "!", "?"} or doc[index].is_space:
+            return False
+        index += 1
+    return False
+
+
 def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Candidate | None:
     """ "selon X, CONTENT", "CONTENT, selon X", "d'après X", "according to X", "pour X, …"."""
     doc = context.doc
@@ -800,6 +826,12 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
     speaker = build_mention(doc, index, end)
     if speaker is None:
         return None
+    named = None
+    if not any(doc[position].ent_type_ in ("PER", "PERSON") for position in range(index, end)):
+        named = _appositive_name(context, index, end, len(doc))
+    if named is not None and named[1] < len(doc) and doc[named[1]].text == ",":
+        # "Selon son producteur, Michel Nouader, son état …": the name is the source.
+        speaker, end = named
     if cue.kind == "pour" and not _plausible_source(doc, index, end, speaker):
         return None
     sentence_start, sentence_end = sentence_bounds(context, doc[cue.start])
@@ -825,7 +857,7 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
                     after = region
     if after is not None:
         return Candidate(*after, cue, speaker, "source")
-    if cue.kind == "pour":
+    if cue.kind == "pour" or is_mid_clause_source(context, cue):
         return None
     before_end = doc[cue.start].idx
     region = classify_region(context, sentence_start, before_end)

@@ -20,6 +20,7 @@ from .content import (
     find_incise,
     forward_candidate,
     incise_candidates,
+    is_mid_clause_source,
     make_context,
     nominal_candidates,
     sentence_bounds,
@@ -158,7 +159,9 @@ def _content_candidates(context: DocContext, cues: list[Cue]) -> list[Candidate]
         if cue.kind != "verb":
             token = doc[cue.start]
             if cue.start > 0 and doc[cue.start - 1].text == ",":
-                boundaries.append(doc[cue.start - 1].idx)
+                # "…, selon lui, une substance …" inside a clause does not end the content.
+                if not is_mid_clause_source(context, cue):
+                    boundaries.append(doc[cue.start - 1].idx)
             else:
                 # ".Pour X, …" (a missing space) still starts a new reported content.
                 boundaries.append(token.idx + (1 if token.text.startswith(".") else 0))

@@ -76,6 +76,9 @@ def noun_phrase(token: Token) -> tuple[int, int]:
     for child in token.lefts:
         if child.dep_ in NP_STOP_DEPS or child.dep_.startswith("acl"):
             start = max(start, child.right_edge.i + 1)
+    # "sur un message", "de l'organisation": the preposition is not part of the speaker.
+    while start < token.i and token.doc[start].pos_ == "ADP":
+        start += 1
     end = token.i + 1
     for child in token.rights:
         if child.dep_ in NP_STOP_DEPS or child.text in {",", "(", ":", "«", "“"}:

@@ -235,3 +235,31 @@ def test_pronoun_agrees_in_gender_with_its_antecedent(extract_fr):
     )
     found = find_quote(extract_fr(article), "Les résultats seront publiés")
     assert found.speaker == "Isabelle Moreau"
+
+
+def test_a_name_in_apposition_to_a_source_is_the_speaker(extract_fr):
+    article = (
+        "Selon son agent, Michel Nouvel, son état de santé s’était dégradé ces derniers jours."
+    )
+    found = find_quote(extract_fr(article), "son état de santé s’était dégradé")
+    assert found.speaker == "Michel Nouvel"
+    assert found.speaker_description == "son agent"
+
+
+def test_a_source_inside_a_clause_does_not_cut_the_reported_content(extract_fr):
+    article = (
+        "Le rapport précise que ce produit est, selon lui, une substance accessible aux seuls "
+        "laboratoires militaires."
+    )
+    found = extract_fr(article)
+    assert len(found) == 1
+    assert found[0].text.endswith("aux seuls laboratoires militaires")
+
+
+def test_a_source_at_the_end_attributes_the_sentence_before_it(extract_fr):
+    article = (
+        "Le métro n’avait jamais connu un pareil désastre, selon Joseph Lhota, le président "
+        "de la compagnie."
+    )
+    found = find_quote(extract_fr(article), "Le métro n’avait jamais connu")
+    assert found.speaker == "Joseph Lhota"
