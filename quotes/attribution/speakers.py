@@ -217,6 +217,8 @@ def build_mention(
             kind = "organisation"
         elif head_word in PERSON_HEADS:
             kind = "person"
+        elif head_token.ent_type_ in ("LOC", "GPE"):
+            kind = "organisation"  # "L’Ukraine affirme": a country speaks through its government
         else:
             kind = "other"
     gender = _gender(words + description.lower().split()) or name_gender(name)
