@@ -168,9 +168,13 @@ def test_article_page_query_count_does_not_grow_with_its_quotes_for_readers_and_
 
 def test_speaker_list_walks_the_stored_count_index_most_quoted_first():
     populate(6)
-    # Statistics tell SQLite that "not merged" matches every speaker, as in a real newsroom.
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        if connection.vendor == "postgresql":
+            # Sorting six rows is cheaper than any index: ask whether the index gives the order.
+            cursor.execute("SET LOCAL enable_sort = off")
+        else:
+            # Statistics tell SQLite that "not merged" matches every speaker, as in a newsroom.
+            cursor.execute("ANALYZE")
 
     plan = query_plan(lambda: selectors.speaker_list(sort="count"))
 
