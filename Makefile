@@ -7,7 +7,8 @@ HOST ?= 127.0.0.1:8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/quotes_test
 PYTEST_ARGS ?=
 
-.PHONY: run setup demo serve test lint test-sqlite test-postgres browser postgres screenshots bench clean
+.PHONY: run setup demo serve test lint test-sqlite test-postgres browser postgres screenshots bench \
+	evaluate clean
 
 run: setup demo serve
 
@@ -51,6 +52,13 @@ screenshots: setup browser
 
 bench: setup
 	$(PY) bench/bench_extraction.py
+	$(PY) bench/bench_topics.py
+
+evaluate: setup
+	DEBUG=true $(PY) manage.py evaluate ../shared/data/gold/fr_dev.jsonl
+	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_heldout.jsonl
+	DEBUG=true $(PY) manage.py evaluate ../shared/data/gum_news_en.jsonl
+	DEBUG=true $(PY) manage.py evaluate ../shared/data/polnear_dev.jsonl
 
 clean:
 	rm -rf var screenshots .pytest_cache
