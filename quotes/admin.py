@@ -6,6 +6,16 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from quotes.models import Article, Quote, Speaker, SpeakerAlias, Topic
+from quotes.services.counts import quote_topic_ids, speaker_counts_refresh, topic_counts_refresh
+
+
+def _delete_and_recount(quotes, delete) -> None:
+    """Run delete() (which deletes these quotes), then recount their speakers and topics."""
+    speaker_ids = list(quotes.values_list("speaker", flat=True).distinct())
+    topic_ids = quote_topic_ids(quotes)
+    delete()
+    speaker_counts_refresh(speaker_ids=speaker_ids)
+    topic_counts_refresh(topic_ids=topic_ids)
 
 
 class SpeakerAliasInline(admin.TabularInline):
@@ -21,6 +31,18 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     readonly_fields = ["content_hash", "created_at", "updated_at"]
     filter_horizontal = ["topics"]
+
+    # Deleting an article deletes its quotes: the stored counts follow, as with the services.
+    def delete_model(self, request, obj):
+        _delete_and_recount(
+            obj.quotes.all(), lambda: super(ArticleAdmin, self).delete_model(request, obj)
+        )
+
+    def delete_queryset(self, request, queryset):
+        quotes = Quote.objects.filter(article__in=list(queryset.values_list("pk", flat=True)))
+        _delete_and_recount(
+            quotes, lambda: super(ArticleAdmin, self).delete_queryset(request, queryset)
+        )
 
 
 @admin.register(Speaker)
@@ -49,6 +71,24 @@ class QuoteAdmin(SimpleHistoryAdmin):
     search_fields = ["text", "speaker__name", "article__title"]
     raw_id_fields = ["article", "speaker"]
     filter_horizontal = ["topics"]
+
+    # An admin edit can move, hide or delete quotes: the stored counts follow.
+    def save_related(self, request, form, formsets, change):
+        quote = form.instance
+        topics_before = quote_topic_ids([quote.pk])
+        super().save_related(request, form, formsets, change)
+        speaker_counts_refresh(speaker_ids=[form.initial.get("speaker"), quote.speaker_id])
+        topic_counts_refresh(topic_ids=[*topics_before, *quote_topic_ids([quote.pk])])
+
+    def delete_model(self, request, obj):
+        quotes = Quote.objects.filter(pk=obj.pk)
+        _delete_and_recount(quotes, lambda: super(QuoteAdmin, self).delete_model(request, obj))
+
+    def delete_queryset(self, request, queryset):
+        quotes = Quote.objects.filter(pk__in=list(queryset.values_list("pk", flat=True)))
+        _delete_and_recount(
+            quotes, lambda: super(QuoteAdmin, self).delete_queryset(request, queryset)
+        )
 
 
 @admin.register(Topic)

@@ -329,3 +329,44 @@ def test_lists_show_the_stored_counts_most_quoted_first(client, ingested):
     assert "2 quotes" in html and "1 quote<" in html
     latest = client.get(reverse("speaker-list"), {"sort": "latest"})
     assert [s.name for s in latest.context["listing"].page] == ["Marie Durand", "Paul Lenoir"]
+
+
+@pytest.fixture
+def admin_client(client):
+    from django.contrib.auth.models import User
+
+    client.force_login(User.objects.create_superuser("root", password="pass-word-123"))
+    return client
+
+
+def test_deleting_an_article_in_the_admin_recounts_its_speakers_and_topics(admin_client, ingested):
+    budget = make_topic("Budget")
+    quote_of(ingested, "« Rien n'est signé »").topics.add(budget)
+    topic_counts_refresh(topic_ids=[budget.pk])
+
+    response = admin_client.post(
+        reverse("admin:quotes_article_delete", args=[ingested.pk]), {"post": "yes"}
+    )
+
+    assert response.status_code == 302
+    assert stored(Speaker.objects.get(name="Paul Lenoir")) == (0, None)
+    assert Topic.objects.get(pk=budget.pk).quote_count == 0
+    assert_counts_exact()
+
+
+def test_rejecting_a_quote_in_the_admin_recounts_its_speaker(admin_client, ingested):
+    quote = quote_of(ingested, "« Rien n'est signé »")
+    url = reverse("admin:quotes_quote_change", args=[quote.pk])
+    form = admin_client.get(url).context["adminform"].form
+    data = {
+        name: value
+        for name, value in form.initial.items()
+        if value is not None and name not in {"topics", "published_at"}
+    }
+    data.update(review_status="rejected", article=ingested.pk, speaker=quote.speaker_id)
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert stored(Speaker.objects.get(name="Paul Lenoir")) == (0, None)
+    assert_counts_exact()
