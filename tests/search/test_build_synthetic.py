@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db.models import Count, Max
 
 from quotes.models import Article, Quote, Speaker, Topic
 from quotes.search import search_quotes
@@ -21,6 +22,12 @@ def test_build_synthetic_fills_an_empty_database_consistently():
     for quote in Quote.objects.select_related("article"):
         assert quote.article.body[quote.start : quote.end] == quote.text
     assert Topic.objects.filter(quotes__isnull=False).exists()
+    public = Quote.objects.exclude(review_status="rejected")
+    for speaker in Speaker.objects.all():
+        stats = public.filter(speaker=speaker).aggregate(n=Count("id"), latest=Max("published_at"))
+        assert (speaker.quote_count, speaker.latest_quote_at) == (stats["n"], stats["latest"])
+    for topic in Topic.objects.all():
+        assert topic.quote_count == public.filter(topics=topic).count()
     results = search_quotes("", None)
     assert results.total == Quote.objects.exclude(review_status="rejected").count()
     word = Quote.objects.first().text.split()[-2]
