@@ -216,3 +216,9 @@ class Quote(models.Model):
     def is_human_work(self) -> bool:
         """True when an editor touched the quote, so re-extraction must leave it alone."""
         return self.origin == self.Origin.EDITOR or self.review_status != self.Review.UNREVIEWED
+
+
+# What readers see: every quote but rejected ones. The list form is for conditions through a
+# relation (topics__quotes__...), where a negated condition would exclude the whole parent.
+PUBLIC_QUOTES = ~Q(review_status=Quote.Review.REJECTED)
+PUBLIC_REVIEW_STATUSES = [status for status in Quote.Review.values if status != "rejected"]

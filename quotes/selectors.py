@@ -10,14 +10,24 @@ from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, QuerySet, 
 from django.db.models.functions import TruncDate, TruncMonth
 from django.http import Http404
 
-from quotes.models import Article, Quote, Speaker, SpeakerAlias
+from quotes.models import (
+    PUBLIC_QUOTES,
+    PUBLIC_REVIEW_STATUSES,
+    Article,
+    Quote,
+    Speaker,
+    SpeakerAlias,
+    Topic,
+)
 from quotes.text import normalize_name
+from quotes.topics.selectors import speaker_top_topics
 
 SPEAKERS_PER_PAGE = 30
 SPEAKER_QUOTES_PER_PAGE = 20
 LATEST_QUOTES = 10
 TOP_SPEAKERS = 8
 HISTORY_LIMIT = 50
+SPEAKER_TOP_TOPICS = 8
 # Buckets by day when the quotes span at most this many days, by month otherwise.
 DAILY_TIMELINE_MAX_DAYS = 62
 
@@ -28,8 +38,6 @@ SPEAKER_SORTS = {
     "latest": (F("latest_quote_at").desc(nulls_last=True), "id"),
 }
 SPEAKER_KINDS = (Speaker.Kind.PERSON, Speaker.Kind.ORGANISATION, Speaker.Kind.ANONYMOUS)
-_PUBLIC = ~Q(review_status=Quote.Review.REJECTED)
-PUBLIC_STATUSES = [status for status in Quote.Review.values if status != Quote.Review.REJECTED]
 
 
 @dataclass(frozen=True)
@@ -91,7 +99,7 @@ def _window(rows: list, number: int, size: int) -> WindowPage:
 
 def public_quotes() -> QuerySet[Quote]:
     """Quotes anyone may see: everything but those an editor rejected."""
-    return Quote.objects.filter(_PUBLIC)
+    return Quote.objects.filter(PUBLIC_QUOTES)
 
 
 def _listed_quotes() -> QuerySet[Quote]:
@@ -147,7 +155,7 @@ def home_summary(*, windows: tuple[int, ...] = (7, 30)) -> HomeSummary:
                 Speaker.objects.filter(
                     merged_into__isnull=True,
                     quotes__published_at__gt=since,
-                    quotes__review_status__in=PUBLIC_STATUSES,
+                    quotes__review_status__in=PUBLIC_REVIEW_STATUSES,
                 )
                 .annotate(recent_quote_count=Count("quotes"))
                 .order_by("-recent_quote_count", "name", "id")[:TOP_SPEAKERS]
@@ -234,6 +242,7 @@ class SpeakerProfile:
     latest_quote_at: dt.datetime | None
     timeline_unit: str
     timeline: list[TimelineBucket] = field(default_factory=list)
+    top_topics: list[Topic] = field(default_factory=list)
 
 
 def speaker_get(*, slug: str) -> Speaker:
@@ -277,6 +286,7 @@ def speaker_profile(*, speaker: Speaker) -> SpeakerProfile:
         latest_quote_at=latest,
         timeline_unit=unit,
         timeline=timeline,
+        top_topics=speaker_top_topics(speaker, limit=SPEAKER_TOP_TOPICS),
     )
 
 
@@ -358,7 +368,7 @@ def article_detail(*, pk: int, include_rejected: bool = False) -> ArticleView:
         raise Http404("No such article") from exc
     quotes = Quote.objects.filter(article=article)
     if not include_rejected:
-        quotes = quotes.filter(_PUBLIC)
+        quotes = quotes.filter(PUBLIC_QUOTES)
     return ArticleView(
         article=article, quotes=list(quotes.select_related("speaker").order_by("start", "end"))
     )
@@ -384,9 +394,9 @@ class QuoteView:
 
 def quote_detail(*, pk: int, include_rejected: bool = False) -> QuoteView:
     """The quote in its paragraph with its speaker, article and change history."""
-    quotes = Quote.objects.select_related("speaker", "article")
+    quotes = Quote.objects.select_related("speaker", "article").prefetch_related("topics")
     if not include_rejected:
-        quotes = quotes.filter(_PUBLIC)
+        quotes = quotes.filter(PUBLIC_QUOTES)
     try:
         quote = quotes.get(pk=pk)
     except Quote.DoesNotExist as exc:

@@ -11,12 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Count, IntegerField, Max, Model, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, IntegerField, Max, Model, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from quotes.models import Quote, Speaker, Topic
+from quotes.models import PUBLIC_QUOTES, Quote, Speaker, Topic
 
-_PUBLIC = ~Q(review_status=Quote.Review.REJECTED)
 _TopicLink = Quote.topics.through
 
 
@@ -35,7 +34,9 @@ def _lock(model: type[Model], ids: list[int]) -> None:
 
 
 def _speaker_updates() -> dict:
-    quotes = Quote.objects.filter(_PUBLIC, speaker=OuterRef("pk")).order_by().values("speaker")
+    quotes = (
+        Quote.objects.filter(PUBLIC_QUOTES, speaker=OuterRef("pk")).order_by().values("speaker")
+    )
     return {
         "quote_count": Coalesce(
             Subquery(quotes.annotate(n=Count("pk")).values("n"), output_field=IntegerField()), 0

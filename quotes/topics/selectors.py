@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.http import Http404
 
-from quotes.models import Quote, Speaker, Topic
+from quotes.models import PUBLIC_QUOTES, PUBLIC_REVIEW_STATUSES, Quote, Speaker, Topic
 from quotes.search import round_estimate
 from quotes.text import normalize_name
 
@@ -24,9 +24,6 @@ EXACT_QUOTES = 5000
 SAMPLE_QUOTES = 1500
 # Bars by month while the topic spans at most this many months, by year beyond.
 MAX_MONTHLY_BARS = 36
-
-_PUBLIC = ~Q(review_status=Quote.Review.REJECTED)
-_VISIBLE = [status for status in Quote.Review.values if status != Quote.Review.REJECTED]
 
 
 @dataclass(frozen=True)
@@ -129,7 +126,7 @@ def topics_most_quoted(*, query: str = "", page: int | str = 1) -> Page:
 def topic_quotes(topic: Topic) -> QuerySet[Quote]:
     """A topic's public quotes, newest first."""
     return (
-        Quote.objects.filter(_PUBLIC, topics=topic)
+        Quote.objects.filter(PUBLIC_QUOTES, topics=topic)
         .select_related("speaker", "article")
         .defer("article__body")
         .order_by("-published_at", "-id")
@@ -163,7 +160,7 @@ def topic_page(*, slug: str, page: int | str = 1) -> TopicPage:
             approximate=True,
         )
     rows = list(
-        Quote.objects.filter(_PUBLIC, topics=topic)
+        Quote.objects.filter(PUBLIC_QUOTES, topics=topic)
         .values_list("id", "speaker", "published_at")
         .order_by()
     )
@@ -244,7 +241,9 @@ def _timeline(counts: Counter) -> list[Bar]:
 def speaker_top_topics(speaker: Speaker, limit: int = 8) -> list[Topic]:
     """The topics a speaker is quoted on most, each with its speaker_quote_count."""
     return list(
-        Topic.objects.filter(quotes__speaker=speaker, quotes__review_status__in=_VISIBLE)
+        Topic.objects.filter(
+            quotes__speaker=speaker, quotes__review_status__in=PUBLIC_REVIEW_STATUSES
+        )
         .annotate(speaker_quote_count=Count("quotes"))
         .order_by("-speaker_quote_count", "label")[:limit]
     )

@@ -117,6 +117,16 @@ def test_speaker_top_topics(assigned):
     assert all(t.speaker_quote_count >= 1 for t in topics)
 
 
+def test_speaker_and_quote_pages_link_their_topics(assigned, client):
+    ukraine = Topic.objects.get(normalized="ukraine")
+    speaker_html = client.get(assigned.fried.get_absolute_url()).content.decode()
+    assert "Speaks most about" in speaker_html
+    assert ukraine.get_absolute_url() in speaker_html
+    quote = assigned.fried.quotes.filter(topics=ukraine).first()
+    quote_html = client.get(quote.get_absolute_url()).content.decode()
+    assert ukraine.get_absolute_url() in quote_html
+
+
 def test_editor_adds_and_removes_topics_through_the_fragment(corpus, editor_client):
     quote = corpus.slaughter
     add = reverse("quote-topic-add", args=[quote.pk])

@@ -76,12 +76,14 @@ EXPECTED = {
     "speaker list": 1,
     "speaker list by kind": 1,
     "speaker list by name": 1,
-    "speaker": 6,
-    "speaker page 2": 7,
+    # Profile counts, timeline and top topics, plus the page of quotes.
+    "speaker": 7,
+    "speaker page 2": 8,
     "article": 2,
-    "quote": 2,
+    # The quote with its speaker and article, its topics, its history.
+    "quote": 3,
 }
-EXPECTED_FRAGMENTS = {"speaker": 4, "speaker list": 1, "article": 2, "quote": 2, "home": 6}
+EXPECTED_FRAGMENTS = {"speaker": 4, "speaker list": 1, "article": 2, "quote": 3, "home": 6}
 
 
 @pytest.mark.parametrize("page", sorted(EXPECTED))
