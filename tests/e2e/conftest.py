@@ -16,7 +16,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls made by tests and
 # factories are still plain synchronous code, so Django's async-safety guard would misfire.
@@ -25,6 +25,9 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking"]
 TIMEOUT_MS = 10_000
+# Assertions wait as long as actions: on a loaded two-core machine a debounced request, its
+# query and the swap can take longer than Playwright's five-second default.
+expect.set_options(timeout=TIMEOUT_MS)
 
 
 # Naming the apps makes the flush between tests TRUNCATE ... CASCADE, which PostgreSQL needs
