@@ -11,6 +11,7 @@ from .cues import INCISE_PRONOUNS, Cue
 from .lexicon import word_set
 from .marks import QuotedSpan
 from .speakers import (
+    ANONYMOUS_WORDS,
     ORGANISATION_HEADS,
     PERSON_HEADS,
     SpeakerMention,
@@ -383,12 +384,37 @@ def _mention_for_subject(context: DocContext, token: Token) -> SpeakerMention | 
     if description is None:
         description = appositive_description(doc, end, len(doc))
     mention = build_mention(doc, start, end, description)
+    named_before = _name_before_apposition(doc, start, end)
+    names_a_person = any(doc[index].ent_type_ in ("PER", "PERSON") for index in range(start, end))
+    if mention is not None and not names_a_person and named_before is not None:
+        return named_before  # "Jean Dupont, le maire, a dit": the parser took the role
     if mention is not None and description is not None and not mention.has_named_entity:
         # "Un des chercheurs de HRW, Ole Solvang": the name is the apposition.
         named = build_mention(doc, description[0], description[1], (start, end))
         if named is not None and named.has_named_entity and named.kind == "person":
             return named
     return mention
+
+
+def _name_before_apposition(doc: Doc, start: int, end: int) -> SpeakerMention | None:
+    """The person named right before a role in apposition: "Jean Dupont, le maire de …"."""
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    if doc[start:end].root.lower_ not in PERSON_HEADS:
+        return None  # "Paul Martin, les syndicats ont …": a new subject, not his role
+    last = doc[start - 2]
+    if last.ent_type_ not in ("PER", "PERSON"):
+        return None
+    first = last.i
+    while first > 0 and doc[first].ent_iob_ != "B" and doc[first - 1].ent_type_ == last.ent_type_:
+        first -= 1
+    # Only a name that opens its clause: "…, a dit Paul Martin, le maire" is another construction.
+    if not doc[first].is_sent_start and doc[first - 1].pos_ not in ("PUNCT", "SPACE"):
+        return None
+    named = build_mention(doc, first, last.i + 1, (start, end))
+    if named is None or named.kind != "person":
+        return None
+    return named
 
 
 @dataclass(frozen=True)
@@ -414,7 +440,16 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
     limit = min(len(doc), sentence_end + 1)
     previous = doc[group_start - 1]
     after_comme = previous.lower_ in {"comme", "as"}
-    if previous.text in {",", "—", "–", "("} or previous.text in CLOSING_MARKS or after_comme:
+    subject_before = any(
+        child.dep_ in SUBJECT_DEPS and child.i < group_start and not context.inside_quote[child.i]
+        for child in doc[cue.start].children
+    )
+    following = doc[cue.end] if cue.end < len(doc) else None
+    if following is not None and (following.pos_ == "PROPN" or following.ent_type_):
+        subject_before = False  # "c'est un exemple, a déclaré Paul Roy": the parser erred
+    opens_incise = previous.text in {",", "—", "–", "("} or previous.text in CLOSING_MARKS
+    # "Paul, le maire, a appelé le ministre « … »": the noun after the verb is its object.
+    if (opens_incise and not subject_before) or after_comme:
         speaker, speaker_end = _inverted_subject(context, cue, limit)
         if speaker is not None:
             return Incise(cue, group_start, speaker, speaker_end, after_comme)
@@ -580,17 +615,31 @@ def _has_finite_verb(doc: Doc, start: int, end: int) -> bool:
 
 
 def _cut_at_next_boundary(context: DocContext, start: int, end: int) -> int:
-    """End content at a semicolon outside quotes."""
+    """End content at a semicolon, or a colon opening a quote, outside quotes."""
     text = context.text
     position = start
     while position < end:
-        position = text.find(";", position, end)
-        if position < 0:
+        semicolon = text.find(";", position, end)
+        colon = text.find(":", position, end)
+        found = [index for index in (semicolon, colon) if index >= 0]
+        if not found:
             return end
-        if context.quote_at(position) is None:
+        position = min(found)
+        # French news splits "A : « B »" into reported content and a quote; English keeps one.
+        hands_over = context.lang == "fr" and _opens_quote(context, position + 1, end)
+        if context.quote_at(position) is None and (text[position] == ";" or hands_over):
             return position
         position += 1
     return end
+
+
+def _opens_quote(context: DocContext, position: int, end: int) -> bool:
+    """ "… pendant des années : « Nous … »": the colon hands over to a quote."""
+    text = context.text
+    while position < end and text[position] in " \u00a0\u202f":
+        position += 1
+    quote = context.quote_at(position)
+    return position < end and quote is not None and quote.open_start == position
 
 
 def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Candidate | None:
@@ -644,7 +693,7 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
             in_prepositional_phrase = True  # "déclare en recevant la coupe que …"
             index += 1
             continue
-        if token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in ("VERB", "AUX") and token.ent_type_ not in ("PER", "PERSON"):
             infinitive = "Inf" in token.morph.get("VerbForm")
             if infinitive and cue.takes_infinitive:
                 first = index
@@ -676,6 +725,17 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     if content_start is None:
         return None
     _, sentence_end = sentence_bounds(context, doc[cue.start])
+    opening = context.quote_at(content_start)
+    if opening is not None and evidence == "clause":
+        rest = context.doc.char_span(opening.close_end, sentence_end, alignment_mode="contract")
+        # "l'a appelé « X », en référence à …": the quote alone is the content.
+        if (
+            rest is not None
+            and len(rest)
+            and rest[0].text == ","
+            and not any("Fin" in token.morph.get("VerbForm") for token in rest)
+        ):
+            sentence_end = opening.close_end
     if evidence == "object":
         sentence_end = _before_trailing_apposition(context, content_start, sentence_end)
     end = _cut_at_next_boundary(context, content_start, sentence_end)
@@ -698,7 +758,27 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
         return None
     if speaker is not None and speaker.text.lower() in GENERIC_PRONOUNS:
         return None  # "on peut noter que …"
+    if region[2] == "direct" and is_thing(speaker) and not _has_own_subject(doc, cue):
+        return None  # "le boson va permettre de poursuivre … : « … »": a thing quotes no one
     return Candidate(*region, cue, speaker, evidence, cue.belief)
+
+
+def _has_own_subject(doc: Doc, cue: Cue) -> bool:
+    tokens = doc[cue.start : cue.end]
+    return any(child.dep_ in SUBJECT_DEPS for token in tokens for child in token.children)
+
+
+def is_thing(mention: SpeakerMention | None) -> bool:
+    """A common noun that is neither a person, an organisation nor a document."""
+    if mention is None or mention.is_pronoun or mention.has_named_entity:
+        return False
+    words = mention.text.split()
+    # "Lynch" or "le juge Martin" that NER missed is still a name.
+    capitalised = any(word[:1].isupper() for word in words[1:]) or (
+        len(words) == 1 and words[0][:1].isupper()
+    )
+    sourced = any(word.lower() in ANONYMOUS_WORDS for word in words)
+    return mention.kind == "other" and not capitalised and not sourced
 
 
 def _is_relative_pronoun(doc: Doc, token: Token) -> bool:

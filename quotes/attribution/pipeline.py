@@ -21,6 +21,7 @@ from .content import (
     forward_candidate,
     incise_candidates,
     is_mid_clause_source,
+    is_thing,
     make_context,
     nominal_candidates,
     sentence_bounds,
@@ -64,6 +65,7 @@ EVIDENCE_CONFIDENCE = {
 # speech, and its gold standards (GUM) count short quoted fragments as quotes.
 MIN_WORDS_FOR_UNATTRIBUTED_QUOTE = {"fr": 6, "en": 1}
 INHERITANCE_DISTANCE = 600
+COLON_CONTINUATION = 3
 PARTICIPLE_REACH = 40
 PARAGRAPH = re.compile(r"[^\n]+")
 MAX_SIGNATURE_WORDS = 9
@@ -218,7 +220,7 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     ranked = sorted(
         candidates,
         key=lambda candidate: (
-            -EVIDENCE_PRIORITY[candidate.evidence],
+            -EVIDENCE_PRIORITY[candidate.evidence] + (2 if is_thing(candidate.speaker) else 0),
             candidate.speaker is None,
             candidate.start,
         ),
@@ -396,6 +398,9 @@ def _unattributed_quotes(context: DocContext, candidates: list[Candidate]) -> li
         sentence_start, sentence_end = sentence_bounds(context, first_token[0])
         if before > 0 and text[before - 1] == ":":
             speaker = _colon_speaker(context, before - 1)
+            if speaker is None:
+                # "Selon X, A : « B »": the quote goes on with the content that ends at the colon.
+                speaker = _previous_speaker(ordered + found, before - 1, COLON_CONTINUATION)
             if speaker is not None or words >= 2:
                 found.append(Candidate(quote.start, quote.end, "direct", None, speaker, "colon"))
                 continue
@@ -432,14 +437,16 @@ def _looks_like_title(quote: QuotedSpan, text: str) -> bool:
     return capitalised == len(words) or (len(words) >= 3 and capitalised >= len(words) - 1)
 
 
-def _previous_speaker(candidates: list[Candidate], position: int) -> SpeakerMention | None:
+def _previous_speaker(
+    candidates: list[Candidate], position: int, distance: int = INHERITANCE_DISTANCE
+) -> SpeakerMention | None:
     """Speaker of the closest attributed content ending shortly before a position."""
     best = None
     best_end = -1
     for candidate in candidates:
         if candidate.speaker is None or candidate.end > position or candidate.end <= best_end:
             continue
-        if position - candidate.end <= INHERITANCE_DISTANCE:
+        if position - candidate.end <= distance:
             best, best_end = candidate.speaker, candidate.end
     return best
 
@@ -475,6 +482,7 @@ def _with_fragment_speaker(context: DocContext, candidate: Candidate) -> Candida
     if mention is None or not mention.is_pronoun or candidate.evidence != "incise":
         return candidate
     doc = context.doc
+    text = context.text
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return candidate
@@ -482,6 +490,8 @@ def _with_fragment_speaker(context: DocContext, candidate: Candidate) -> Candida
     if sentence.end >= len(doc):
         return candidate
     following = doc[sentence.end].sent
+    if "\n" in text[mention.end : following.start_char]:
+        return candidate  # a new paragraph ("Mise à jour : …") is not the speaker's title
     if any(token.pos_ in ("VERB", "AUX") for token in following) or len(following) > 8:
         return candidate
     if not following[0].text[:1].isupper() or following[0].pos_ not in ("NOUN", "PROPN", "ADJ"):

@@ -12,7 +12,7 @@ from .content import Candidate
 from .speakers import FEMININE_WORDS, PERSON_HEADS, SpeakerMention, name_gender, normalise_name
 
 PLURAL_PRONOUNS = frozenset({"ils", "elles", "-ils", "-elles", "they", "them", "eux"})
-FEMININE_PRONOUNS = frozenset({"elle", "-elle", "she", "her"})
+ORGANISATION_PRONOUNS = frozenset({"elle", "-elle"})
 HONORIFICS = frozenset({"m.", "mme", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pr"})
 PRESIDENT_WORDS = frozenset({"président", "présidente", "president"})
 MIN_MENTIONS_FOR_PROTAGONIST = 3
@@ -140,6 +140,18 @@ def _resolve_one(
         )
         if found is None:
             return ResolvedSpeaker(None, "other", "", True)
+        # "explique-t-il. […] indique-t-il": a resolved pronoun carries its referent forward.
+        speaker_antecedents.append(
+            _Antecedent(
+                mention.start,
+                bisect.bisect_right(sentence_starts, mention.start) - 1,
+                found.name,
+                found.kind,
+                found.gender,
+                True,
+                found.description,
+            )
+        )
         return ResolvedSpeaker(found.name, found.kind, found.description, True)
     name = names.canonical(mention.name)
     kind = mention.kind
@@ -231,7 +243,8 @@ def _compatible(mention: SpeakerMention, antecedent: _Antecedent) -> bool:
     if pronoun in PLURAL_PRONOUNS:
         return True
     if antecedent.kind == "organisation":
-        return pronoun in FEMININE_PRONOUNS
+        # "la police … elle": French organisations are often feminine; English ones are "it".
+        return pronoun in ORGANISATION_PRONOUNS
     if mention.gender is not None and antecedent.gender is not None:
         return mention.gender == antecedent.gender
     return True

@@ -29,6 +29,7 @@ FEMALE_FIRST_NAMES = word_set("first_names_female")
 MALE_FIRST_NAMES = word_set("first_names_male")
 NP_STOP_DEPS = frozenset({"appos", "acl", "acl:relcl", "conj", "cc", "parataxis", "punct", "advcl"})
 MAX_SPEAKER_TOKENS = 14
+NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 
 
 @dataclass(frozen=True)
@@ -174,6 +175,8 @@ def build_mention(
             span.start_char, span.end_char, text, text, "other", "", True, gender, False
         )
     entity = _entity_inside(doc, start, end)
+    if entity is None and not any(token.pos_ in NOMINAL_POS for token in span):
+        return None  # "l'avait appelé la « … »": a lone determiner or adjective names no one
     lowered = text.lower()
     anonymous = any(phrase in lowered for phrase in ANONYMOUS_PHRASES) or (
         words[0] in {"un", "une", "des", "a", "an"} and words[-1] in ANONYMOUS_WORDS
@@ -213,9 +216,9 @@ def build_mention(
         head_word = _head_word(span)
         if anonymous:
             kind = "anonymous"
-        elif head_word in ORGANISATION_HEADS:
+        elif _singular_in(head_word, ORGANISATION_HEADS):
             kind = "organisation"
-        elif head_word in PERSON_HEADS:
+        elif _singular_in(head_word, PERSON_HEADS):
             kind = "person"
         elif head_token.ent_type_ in ("LOC", "GPE"):
             kind = "organisation"  # "L’Ukraine affirme": a country speaks through its government
@@ -233,6 +236,11 @@ def build_mention(
         gender,
         entity is not None,
     )
+
+
+def _singular_in(word: str, heads: frozenset[str]) -> bool:
+    """ "officials", "habitants", "groups": a plural of a listed head noun counts too."""
+    return word in heads or (word[-1:] in ("s", "x") and word[:-1] in heads)
 
 
 def _leading_proper_name(doc: Doc, start: int, end: int) -> int | None:

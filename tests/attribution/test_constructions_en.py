@@ -122,3 +122,12 @@ def test_an_unmarked_paragraph_after_a_colon_is_a_block_quote(extract_en):
     assert found.kind == "direct"
     assert "company" in found.speaker
     assert "union" not in found.text
+
+
+def test_she_does_not_refer_to_an_organisation(extract_en):
+    article = (
+        "Karen Wells joined the Federal Reserve in 2004. The Federal Reserve raised its rates "
+        "on Tuesday. She said the decision had been expected for months."
+    )
+    found = find_quote(extract_en(article), "the decision had been expected")
+    assert found.speaker == "Karen Wells"

@@ -263,3 +263,66 @@ def test_a_source_at_the_end_attributes_the_sentence_before_it(extract_fr):
     )
     found = find_quote(extract_fr(article), "Le métro n’avait jamais connu")
     assert found.speaker == "Joseph Lhota"
+
+
+# (article, fragment of a quote, expected speaker): who speaks when the mention is not a name.
+SPEAKER_RESOLUTION = [
+    (
+        "Dans un entretien au Monde, l’ancien ministre Pierre Vasseur revient sur sa carrière. "
+        "« J’ai servi l’État pendant trente ans. Je n’ai jamais trahi mes électeurs. Mon parti "
+        "m’a oublié. Je ne lui en veux pas. Il a changé. Le pays aussi. Tant mieux », "
+        "explique-t-il. Il ajoute que la gauche « a perdu le peuple ».\n\n"
+        "« La politique est devenue un métier de communicants », déplore-t-il. Pour lui, les "
+        "jeunes élus ne connaissent plus le terrain.",
+        "les jeunes élus ne connaissent plus le terrain",
+        "Pierre Vasseur",
+    ),
+    (
+        "Dans un entretien au Monde, l’ancien ministre Pierre Vasseur revient sur sa carrière. "
+        "« J’ai servi l’État pendant trente ans. Je n’ai jamais trahi mes électeurs. Mon parti "
+        "m’a oublié. Je ne lui en veux pas. Il a changé. Le pays aussi. Tant mieux », "
+        "explique-t-il. Il ajoute que la gauche « a perdu le peuple ».\n\n"
+        "« La politique est devenue un métier de communicants », déplore-t-il.",
+        "La politique est devenue",
+        "Pierre Vasseur",
+    ),
+    (
+        "Le maire Louis Garnier a visité le chantier. « Les travaux finiront en mai », "
+        "prévient-il.\n\nMise à jour — 18:00 : la préfecture a confirmé la date.",
+        "Les travaux finiront en mai",
+        "Louis Garnier",
+    ),
+    (
+        "Comme Sophie Lambert, élue écologiste, l’avait appelé la « maire des promoteurs », "
+        "l’opposition parle de bétonnage.",
+        "maire des promoteurs",
+        "Sophie Lambert",
+    ),
+    (
+        "Julien Roche, le président du club, avait appelé le ministre « le fossoyeur du "
+        "football », en référence à la vente du stade.",
+        "le fossoyeur du football",
+        "Julien Roche",
+    ),
+    (
+        "Selon la directrice de l’observatoire, Hélène Marchand, la comète restera visible "
+        "pendant deux semaines : « Nous n’avions rien vu d’aussi brillant depuis 1997 ! »",
+        "Nous n’avions rien vu",
+        "Hélène Marchand",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "fragment", "speaker"), SPEAKER_RESOLUTION)
+def test_french_speaker_resolution(extract_fr, article, fragment, speaker):
+    assert find_quote(extract_fr(article), fragment).speaker == speaker
+
+
+def test_a_colon_after_reported_content_starts_a_separate_quote(extract_fr):
+    article = (
+        "Selon la directrice de l’observatoire, Hélène Marchand, la comète restera visible "
+        "pendant deux semaines : « Nous n’avions rien vu d’aussi brillant depuis 1997 ! »"
+    )
+    found = find_quote(extract_fr(article), "la comète restera visible")
+    assert found.kind == "indirect"
+    assert found.text == "la comète restera visible pendant deux semaines"
