@@ -25,10 +25,10 @@ from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.utils.text import slugify
 
-from quotes import search
 from quotes.attribution import get_nlp
 from quotes.models import Article, Quote, Speaker, SpeakerAlias, Topic
 from quotes.services.counts import counts_rebuild
+from quotes.services.search_index import search_index_rebuild
 from quotes.text import fold, normalize_name
 from quotes.topics.extract import extract_topics
 
@@ -106,7 +106,7 @@ class Command(BaseCommand):
             self._articles_and_quotes(writer, pools, rng, articles, quotes, speakers)
             self._log(started, f"{articles} articles, {quotes} quotes")
             writer.reset_sequences()
-            search.rebuild_index()
+            search_index_rebuild()
             self._log(started, "search index")
             counts_rebuild()
             self._log(started, "speaker and topic counts")
