@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.contrib import admin
+from django.db import models
 from simple_history.admin import SimpleHistoryAdmin
 
 from quotes.models import Article, Quote, Speaker, SpeakerAlias, Topic
 from quotes.services.counts import quote_topic_ids, speaker_counts_refresh, topic_counts_refresh
+from quotes.services.ingest import article_metadata_refresh
+from quotes.services.search_index import search_index_update_quotes, search_index_update_speaker
 
 
 def _delete_and_recount(quotes, delete) -> None:
@@ -29,8 +33,17 @@ class ArticleAdmin(admin.ModelAdmin):
     list_filter = ["status", "language", "outlet"]
     search_fields = ["title", "url", "byline"]
     date_hierarchy = "published_at"
-    readonly_fields = ["content_hash", "created_at", "updated_at"]
+    formfield_overrides = {
+        models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"}
+    }
+    # The body is what quote offsets point into; changing it would misplace every quote.
+    readonly_fields = ["body", "content_hash", "language", "status", "created_at", "updated_at"]
     filter_horizontal = ["topics"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change:
+            article_metadata_refresh(article=form.instance)
 
     # Deleting an article deletes its quotes: the stored counts follow, as with the services.
     def delete_model(self, request, obj):
@@ -52,9 +65,13 @@ class SpeakerAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "aliases__name", "description"]
     prepopulated_fields = {"slug": ["name"]}
     # Derived from the quotes by quotes.services.counts: a form must not write old values back.
-    readonly_fields = ["quote_count", "latest_quote_at"]
+    # Merging moves quotes and aliases too: it is done from the speaker page, not here.
+    readonly_fields = ["quote_count", "latest_quote_at", "merged_into", "version"]
     inlines = [SpeakerAliasInline]
-    raw_id_fields = ["merged_into"]
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        search_index_update_speaker(speaker=form.instance)
 
 
 @admin.register(SpeakerAlias)
@@ -71,14 +88,33 @@ class QuoteAdmin(SimpleHistoryAdmin):
     search_fields = ["text", "speaker__name", "article__title"]
     raw_id_fields = ["article", "speaker"]
     filter_horizontal = ["topics"]
+    # Offsets and text must agree with the article body; spans are fixed on the article page.
+    readonly_fields = [
+        "text",
+        "start",
+        "end",
+        "speaker_mention",
+        "speaker_start",
+        "speaker_end",
+        "cue_start",
+        "cue_end",
+        "origin",
+        "version",
+        "published_at",
+    ]
 
-    # An admin edit can move, hide or delete quotes: the stored counts follow.
+    def has_add_permission(self, request):
+        # A quote is added by selecting its words on the article page, which sets its offsets.
+        return False
+
+    # An admin edit can move, hide or delete quotes: the stored counts and the index follow.
     def save_related(self, request, form, formsets, change):
         quote = form.instance
         topics_before = quote_topic_ids([quote.pk])
         super().save_related(request, form, formsets, change)
         speaker_counts_refresh(speaker_ids=[form.initial.get("speaker"), quote.speaker_id])
         topic_counts_refresh(topic_ids=[*topics_before, *quote_topic_ids([quote.pk])])
+        search_index_update_quotes(quote_ids=[quote.pk])
 
     def delete_model(self, request, obj):
         quotes = Quote.objects.filter(pk=obj.pk)

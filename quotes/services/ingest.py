@@ -14,6 +14,8 @@ from django.db.models import Q
 from quotes.ingest import ArticleRecord, ReadError
 from quotes.models import Article
 from quotes.services.attribution import BATCH_SIZE, article_attribute, articles_attribute
+from quotes.services.counts import speaker_counts_refresh
+from quotes.services.search_index import search_index_update_article
 
 logger = logging.getLogger(__name__)
 
@@ -94,6 +96,15 @@ def article_store(*, record: ArticleRecord, language: str | None = None) -> Inge
             raise
         return _duplicate(existing)
     return IngestResult(IngestStatus.NEW, article)
+
+
+@transaction.atomic
+def article_metadata_refresh(*, article: Article) -> None:
+    """After an article's date, title or outlet changed: its quotes, counts and index follow."""
+    quotes = article.quotes.all()
+    quotes.update(published_at=article.published_at)
+    speaker_counts_refresh(speaker_ids=quotes.values_list("speaker", flat=True).distinct())
+    search_index_update_article(article=article)
 
 
 def article_ingest(
