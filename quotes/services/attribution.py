@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import F, QuerySet
 from django.utils.text import slugify
 
 from quotes.models import Article, Quote, Speaker, SpeakerAlias
@@ -287,18 +288,42 @@ def _delete_abandoned_speakers(candidates: set[int]) -> None:
         speaker.delete()
 
 
+def _still_machine_output(quote: Quote) -> QuerySet[Quote]:
+    """The quote's row only while it is unreviewed machine output at the version read."""
+    return Quote.objects.filter(
+        pk=quote.pk,
+        version=quote.version,
+        origin=Quote.Origin.MACHINE,
+        review_status=Quote.Review.UNREVIEWED,
+    )
+
+
+def _claim_machine_quote(quote: Quote) -> bool:
+    """Bump the version of a quote no editor touched since it was read; False if one did.
+
+    The new version makes an editor's form opened on the old output stale, and the
+    conditional UPDATE keeps an editor's save made meanwhile from being overwritten.
+    """
+    if not _still_machine_output(quote).update(version=F("version") + 1):
+        return False
+    quote.version += 1
+    return True
+
+
 @transaction.atomic
 def _write_quotes(*, article: Article, attributions: Iterable[Attribution]) -> AttributionOutcome:
     # Lock the article so two re-attributions of it cannot interleave.
     article = Article.objects.select_for_update().get(pk=article.pk)
-    existing = list(article.quotes.select_related("speaker"))
+    # Lock the quotes too: an editor's save waits for this run, or this run waits for it
+    # and then sees the quote as the editor left it.
+    existing = list(article.quotes.select_related("speaker").select_for_update(of=("self",)))
     machine_speakers = {q.speaker_id for q in existing if not q.is_human_work and q.speaker_id}
     human_spans = [(q.start, q.end) for q in existing if q.is_human_work]
     # Machine quotes found again at the same span are updated in place, so their URLs last.
     machine = {(q.start, q.end): q for q in existing if not q.is_human_work}
     attributions = sorted(attributions, key=lambda a: (a.start, a.end))
     book = _SpeakerBook(article, attributions)
-    created = updated = skipped = 0
+    created = updated = skipped = kept = 0
     # Speakers whose quotes change: those of the machine quotes replaced, and the new ones.
     touched = set(machine_speakers)
     seen: set[tuple[int, int]] = set()
@@ -320,15 +345,18 @@ def _write_quotes(*, article: Article, attributions: Iterable[Attribution]) -> A
             Quote.objects.create(article=article, **fields)
             created += 1
         elif any(getattr(previous, name) != value for name, value in fields.items()):
+            if not _claim_machine_quote(previous):
+                kept += 1
+                continue
             for name, value in fields.items():
                 setattr(previous, name, value)
-            # A new version makes an editor's form opened on the old output stale.
-            previous.version += 1
             previous.save()
             updated += 1
-    stale_topics = quote_topic_ids([stale.pk for stale in machine.values()]) if machine else []
-    for stale in machine.values():
-        stale.delete()
+    stale = [quote for quote in machine.values() if _still_machine_output(quote).exists()]
+    kept += len(machine) - len(stale)
+    stale_topics = quote_topic_ids([quote.pk for quote in stale]) if stale else []
+    for quote in stale:
+        _still_machine_output(quote).delete()
     _delete_abandoned_speakers(machine_speakers)
     speaker_counts_refresh(speaker_ids=touched)
     topic_counts_refresh(topic_ids=stale_topics)
@@ -340,8 +368,8 @@ def _write_quotes(*, article: Article, attributions: Iterable[Attribution]) -> A
         article=article,
         created=created,
         updated=updated,
-        removed=len(machine),
-        kept=len(human_spans),
+        removed=len(stale),
+        kept=len(human_spans) + kept,
         skipped=skipped,
     )
 
