@@ -28,6 +28,8 @@ LATEST_QUOTES = 10
 TOP_SPEAKERS = 8
 HISTORY_LIMIT = 50
 SPEAKER_TOP_TOPICS = 8
+# Deeper pages than anyone reads; also keeps OFFSET within what the databases accept.
+MAX_PAGE = 10_000
 # Buckets by day when the quotes span at most this many days, by month otherwise.
 DAILY_TIMELINE_MAX_DAYS = 62
 
@@ -86,8 +88,9 @@ class WindowPage:
 
 
 def _page_number(page: int | str) -> int:
+    """A page number from the query string: junk is page 1, and far pages stop at the last."""
     try:
-        return max(int(page), 1)
+        return min(max(int(page), 1), MAX_PAGE)
     except (TypeError, ValueError):
         return 1
 
