@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import urllib.error
 import urllib.request
 
@@ -13,6 +14,7 @@ from quotes.ingest.records import ArticleRecord, ReadError, RecordError, build_r
 
 USER_AGENT = "newsroom-quotes/0.1 (+quote tracker; one page per request)"
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+CHUNK_BYTES = 64 * 1024
 
 
 def fetch_url(url: str) -> ArticleRecord | ReadError:
@@ -25,7 +27,7 @@ def fetch_url(url: str) -> ArticleRecord | ReadError:
             content_type = response.headers.get_content_type()
             declared = response.headers.get_content_charset()
             limit = settings.INGEST_MAX_BYTES
-            data = response.read(limit + 1)
+            data = _read_within(response, limit + 1, deadline=time.monotonic() + timeout)
             final_url = response.geturl()
     except RecordError as error:
         return ReadError(url, str(error))
@@ -50,6 +52,21 @@ def fetch_url(url: str) -> ArticleRecord | ReadError:
         return html_record(source=url, html=text, url=final_url)
     except RecordError as error:
         return ReadError(url, str(error))
+
+
+def _read_within(response, size: int, *, deadline: float) -> bytes:
+    """Read up to size bytes; the timeout bounds the whole download, not each slow packet."""
+    chunks: list[bytes] = []
+    received = 0
+    while received < size:
+        if time.monotonic() > deadline:
+            raise TimeoutError
+        chunk = response.read1(min(CHUNK_BYTES, size - received))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        received += len(chunk)
+    return b"".join(chunks)
 
 
 def _decode(data: bytes, declared: str | None) -> str:

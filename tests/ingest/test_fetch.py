@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -33,6 +34,9 @@ ROUTES = {
 
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
+        if self.path == "/slow.html":
+            self._drip()
+            return
         not_found = (404, "text/html", b"<h1>Not Found</h1>")
         status, content_type, body = ROUTES.get(self.path, not_found)
         self.send_response(status)
@@ -40,6 +44,20 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.wfile.write(body)
+
+    def _drip(self):
+        """A server that keeps the connection busy with a byte every so often, for ever."""
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", "100000")
+        self.end_headers()
+        try:
+            for _ in range(40):
+                self.wfile.write(b"<p>")
+                self.wfile.flush()
+                time.sleep(0.2)
+        except OSError:
+            pass
 
     def log_message(self, format, *args):
         pass
@@ -106,6 +124,15 @@ def test_a_page_over_the_size_limit_is_refused(server, run_command):
     assert run.error_lines == [
         f"{server}/big.html: page is over the limit of 2000 bytes (INGEST_MAX_BYTES)"
     ]
+    assert not Article.objects.exists()
+
+
+@override_settings(INGEST_FETCH_TIMEOUT=1)
+def test_a_server_dripping_bytes_is_cut_off_at_the_timeout(server, run_command):
+    run = run_command("ingest", "--url", f"{server}/slow.html")
+
+    assert run.code == 1
+    assert run.error_lines == [f"{server}/slow.html: no answer within 1 s"]
     assert not Article.objects.exists()
 
 
