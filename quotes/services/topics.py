@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
+from django.db.models import Q
 from django.utils.text import slugify
 
 from quotes.models import Article, Quote, Topic
@@ -17,6 +18,9 @@ if TYPE_CHECKING:
 
 ARTICLE_TOPICS = 10
 QUOTE_TOPICS = 5
+# History reasons of editors' topic changes, which mark a quote's topics as theirs.
+TOPIC_ADDED = "Topic added: "
+TOPIC_REMOVED = "Topic removed: "
 
 
 def _topic_for(*, key: str, label: str) -> Topic:
@@ -46,7 +50,9 @@ def _quote_candidates(
 def article_topics_assign(*, article: Article) -> list[Topic]:
     """Extract an article's topics, link them to it and to the machine quotes that mention them.
 
-    Quotes an editor has touched keep the topics they have.
+    Quotes an editor has touched keep the topics they have, and so does a quote whose topics
+    an editor added or removed: its topics are the editor's from then on, while its speaker,
+    kind and span stay unreviewed machine output in the review queue.
     """
     # Imported here: spaCy and yake are slow to import, and the views and migrate never need them.
     from quotes.attribution import get_nlp
@@ -57,7 +63,19 @@ def article_topics_assign(*, article: Article) -> list[Topic]:
     article_topics = candidates[:ARTICLE_TOPICS]
     topics = {c.key: _topic_for(key=c.key, label=c.label) for c in article_topics}
     article.topics.set(topics.values())
-    machine_quotes = [quote for quote in article.quotes.all() if not quote.is_human_work]
+    edited_topics = set(
+        Quote.history.filter(article_id=article.pk, history_user__isnull=False)
+        .filter(
+            Q(history_change_reason__startswith=TOPIC_ADDED)
+            | Q(history_change_reason__startswith=TOPIC_REMOVED)
+        )
+        .values_list("id", flat=True)
+    )
+    machine_quotes = [
+        quote
+        for quote in article.quotes.all()
+        if not quote.is_human_work and quote.pk not in edited_topics
+    ]
     # Topics losing a link are counted again too, so they are read before the links change.
     linked_before = quote_topic_ids([quote.pk for quote in machine_quotes])
     for quote in machine_quotes:
@@ -90,7 +108,7 @@ def quote_topic_add(*, quote: Quote, label: str, user: AbstractBaseUser) -> Topi
     topic = _topic_for(key=key, label=label)
     quote.topics.add(topic)
     topic_counts_refresh(topic_ids=[topic.pk])
-    _record(quote, user, f"Topic added: {topic.label}")
+    _record(quote, user, f"{TOPIC_ADDED}{topic.label}")
     return topic
 
 
@@ -99,4 +117,4 @@ def quote_topic_remove(*, quote: Quote, topic: Topic, user: AbstractBaseUser) ->
     """Detach a topic from a quote, on an editor's behalf."""
     quote.topics.remove(topic)
     topic_counts_refresh(topic_ids=[topic.pk])
-    _record(quote, user, f"Topic removed: {topic.label}")
+    _record(quote, user, f"{TOPIC_REMOVED}{topic.label}")

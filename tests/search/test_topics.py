@@ -192,3 +192,18 @@ def test_topic_list_counts_public_quotes_only_and_ranks_by_them(db, client):
     assert html.index("Énergie") < html.index("Pêche")
     assert "3 quotes" in html and "1 quote<" in html
     assert "peche" not in client.get(reverse("topic-list"), {"q": "ener"}).content.decode()
+
+
+def test_editor_topic_choices_survive_reassignment(assigned, editor):
+    quote = assigned.defense
+    ukraine = Topic.objects.get(normalized="ukraine")
+    quote_topic_remove(quote=quote, topic=ukraine, user=editor)
+    added = quote_topic_add(quote=quote, label="Budgets de défense", user=editor)
+
+    article_topics_assign(article=assigned.seed)
+
+    topics = set(quote.topics.all())
+    assert added in topics
+    assert ukraine not in topics
+    # The machine still assigns topics to the article's other quotes.
+    assert assigned.fried_indirect.topics.filter(pk=ukraine.pk).exists()
