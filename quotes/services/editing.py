@@ -438,9 +438,14 @@ def change_revert(
     for change in changes:
         # Foreign keys come back from the diff as raw primary keys.
         if change.field == "speaker":
-            if change.old is not None and not Speaker.objects.filter(pk=change.old).exists():
-                raise EditingError("The previous speaker no longer exists.")
-            instance.speaker_id = change.old
+            previous_speaker = None
+            if change.old is not None:
+                previous_speaker = Speaker.objects.filter(pk=change.old).first()
+                if previous_speaker is None:
+                    raise EditingError("The previous speaker no longer exists.")
+                # A speaker merged away since then now speaks as the one it was merged into.
+                previous_speaker = _resolve_merged(previous_speaker)
+            instance.speaker = previous_speaker
         else:
             setattr(instance, change.field, change.old)
     if model is Quote:

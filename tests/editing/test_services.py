@@ -255,6 +255,23 @@ def test_revert_puts_back_the_previous_speaker(quote, editor):
     assert quote.history.first().history_change_reason.startswith("Reverted speaker")
 
 
+def test_revert_to_a_speaker_merged_away_gives_the_quote_to_the_survivor(quote, editor):
+    martin = quote.speaker
+    dupont = make_speaker("Marie Dupont")
+    editing.quote_reassign(quote=quote, speaker=dupont, expected_version=1, user=editor)
+    change = quote.history.first()
+    survivor = make_speaker("Jean-Pierre Martin")
+    editing.speaker_merge(source=martin, target=survivor, expected_version=1, user=editor)
+
+    editing.change_revert(
+        instance=quote, history_id=change.history_id, expected_version=2, user=editor
+    )
+
+    quote.refresh_from_db()
+    assert quote.speaker == survivor
+    assert not Quote.objects.filter(speaker=martin).exists()
+
+
 def test_revert_of_a_rejection_brings_the_quote_back(quote, editor):
     editing.quote_reject(quote=quote, expected_version=1, user=editor)
 
