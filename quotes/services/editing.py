@@ -301,6 +301,18 @@ def quote_add(
     return quote
 
 
+def _name_owner(speaker: Speaker, name: str) -> SpeakerAlias | None:
+    """The alias a speaker may take as its name, None if unused; another speaker's is refused."""
+    owner = (
+        SpeakerAlias.objects.select_related("speaker")
+        .filter(normalized=normalize_name(name))
+        .first()
+    )
+    if owner is not None and owner.speaker_id != speaker.pk:
+        raise EditingError(f"“{name}” already names {owner.speaker.name}: merge the two instead.")
+    return owner
+
+
 @transaction.atomic
 def speaker_update(
     *,
@@ -318,9 +330,7 @@ def speaker_update(
         raise EditingError("A speaker needs a name.")
     if kind not in Speaker.Kind.values:
         raise EditingError(f"Unknown kind {kind!r}.")
-    owner = SpeakerAlias.objects.select_related("speaker").filter(normalized=normalized).first()
-    if owner is not None and owner.speaker_id != speaker.pk:
-        raise EditingError(f"“{name}” already names {owner.speaker.name}: merge the two instead.")
+    owner = _name_owner(speaker, name)
     _claim_version(speaker, expected_version)
     changes = [
         label
@@ -427,6 +437,9 @@ def change_revert(
     delta = record.diff_against(previous, included_fields=list(_REVERTIBLE[model]))
     if not delta.changes:
         raise EditingError("That change modified nothing that can be reverted.")
+    name_change = next((c for c in delta.changes if c.field == "name"), None)
+    # The name comes back only while no other speaker owns it, as when renaming.
+    name_owner = _name_owner(instance, name_change.old) if name_change else None
     _claim_version(instance, expected_version)
     if model is Quote:
         before = {"speaker_before": instance.speaker_id, "was_public": _is_public(instance)}
@@ -460,5 +473,9 @@ def change_revert(
         _recount(instance, **before)
         search_index_update_quotes(quote_ids=[instance.pk])
     else:
+        if name_change and name_owner is None:
+            SpeakerAlias.objects.create(
+                speaker=instance, name=instance.name, normalized=normalize_name(instance.name)
+            )
         search_index_update_speaker(speaker=instance)
     return instance

@@ -308,6 +308,31 @@ def test_revert_of_a_speaker_rename(editor):
     assert speaker.name == "M. Dupont"
 
 
+def test_revert_to_a_name_another_speaker_now_owns_is_refused(editor):
+    speaker = make_speaker("M. Dupont")
+    editing.speaker_update(
+        speaker=speaker,
+        name="Marie Dupont",
+        kind="person",
+        description="",
+        expected_version=1,
+        user=editor,
+    )
+    rename = speaker.history.first()
+    old_alias = SpeakerAlias.objects.get(speaker=speaker, name="M. Dupont")
+    editing.speaker_alias_remove(alias=old_alias, user=editor)
+    other = make_speaker("Michel Dupont", aliases=("M. Dupont",))
+
+    with pytest.raises(editing.EditingError, match="already names Michel Dupont"):
+        editing.change_revert(
+            instance=speaker, history_id=rename.history_id, expected_version=2, user=editor
+        )
+
+    speaker.refresh_from_db()
+    assert (speaker.name, speaker.version) == ("Marie Dupont", 2)
+    assert SpeakerAlias.objects.get(normalized="m dupont").speaker == other
+
+
 def test_reverting_the_creation_is_refused(quote, editor):
     with pytest.raises(editing.EditingError):
         editing.change_revert(
