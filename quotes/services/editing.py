@@ -110,7 +110,12 @@ def _touch_speaker(speaker: Speaker, *, user: User, reason: str) -> None:
 
 
 def _corrected_status(quote: Quote) -> str:
-    """A machine quote becomes corrected; an editor's own quote stays confirmed by its author."""
+    """A machine quote becomes corrected; an editor's own quote stays confirmed by its author.
+
+    A rejected quote stays rejected: only confirming it (or reverting the rejection) restores it.
+    """
+    if quote.review_status == Quote.Review.REJECTED:
+        return Quote.Review.REJECTED
     if quote.origin == Quote.Origin.EDITOR:
         return Quote.Review.CONFIRMED
     return Quote.Review.CORRECTED
@@ -242,7 +247,7 @@ def quote_set_span(
 
 @transaction.atomic
 def quote_confirm(*, quote: Quote, expected_version: int, user: User) -> Quote:
-    """Mark the quote as checked and right."""
+    """Mark the quote as checked and right; this is also how a rejected quote is restored."""
     _claim_version(quote, expected_version)
     before = {"speaker_before": quote.speaker_id, "was_public": _is_public(quote)}
     quote.review_status = Quote.Review.CONFIRMED

@@ -272,6 +272,29 @@ def test_revert_to_a_speaker_merged_away_gives_the_quote_to_the_survivor(quote, 
     assert not Quote.objects.filter(speaker=martin).exists()
 
 
+def test_correcting_a_rejected_quote_keeps_it_hidden_until_confirmed(quote, editor):
+    editing.quote_reject(quote=quote, expected_version=1, user=editor)
+    dupont = make_speaker("Marie Dupont")
+    editing.quote_reassign(quote=quote, speaker=dupont, expected_version=2, user=editor)
+    # Hidden quotes do not count on their speaker's page.
+    assert Speaker.objects.get(pk=dupont.pk).quote_count == 0
+    editing.quote_set_kind(quote=quote, kind="indirect", expected_version=3, user=editor)
+    editing.quote_set_span(
+        quote=quote, start=quote.start, end=quote.end - 1, expected_version=4, user=editor
+    )
+    reassign = quote.history.filter(history_change_reason__startswith="Speaker").get()
+    editing.change_revert(
+        instance=quote, history_id=reassign.history_id, expected_version=5, user=editor
+    )
+
+    quote.refresh_from_db()
+    assert quote.review_status == Quote.Review.REJECTED
+
+    editing.quote_confirm(quote=quote, expected_version=6, user=editor)
+    quote.refresh_from_db()
+    assert quote.review_status == Quote.Review.CONFIRMED
+
+
 def test_revert_of_a_rejection_brings_the_quote_back(quote, editor):
     editing.quote_reject(quote=quote, expected_version=1, user=editor)
 
