@@ -31,7 +31,7 @@ from quotes.forms import (
     SpanForm,
     SpeakerForm,
 )
-from quotes.models import Article, Quote, Speaker, SpeakerAlias
+from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker, SpeakerAlias
 from quotes.services import editing as services
 from quotes.views import HtmxHttpRequest, page_or_partial
 
@@ -203,8 +203,14 @@ def quote_edit(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
 @require_GET
 @vary_on_headers("HX-Request")
 def quote_history(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
-    """Who changed the quote, when, and what; readers see it too, only editors can revert."""
-    quote = get_object_or_404(Quote.objects.select_related("article", "speaker"), pk=pk)
+    """Who changed the quote, when, and what; readers see it too, only editors can revert.
+
+    A rejected quote's history is the editors' alone, as the quote itself is.
+    """
+    quotes = Quote.objects.select_related("article", "speaker")
+    if not request.user.has_perm("quotes.change_quote"):
+        quotes = quotes.filter(PUBLIC_QUOTES)
+    quote = get_object_or_404(quotes, pk=pk)
     context = {"quote": quote, "history": selectors.quote_history(quote)}
     template = "quotes/editing/quote_history.html"
     return TemplateResponse(request, page_or_partial(request, template, "history"), context)

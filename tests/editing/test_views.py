@@ -267,6 +267,19 @@ def test_readers_see_history_without_revert_buttons(client, quote, editor):
     assert "Revert this change" not in page
 
 
+def test_history_of_a_rejected_quote_is_hidden_from_readers(client, reader, editor, quote):
+    editing.quote_reject(quote=quote, expected_version=1, user=editor)
+    url = reverse("quote-history", args=[quote.pk])
+
+    assert client.get(url).status_code == 404
+    client.force_login(reader)
+    assert client.get(url).status_code == 404
+    client.force_login(editor)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Le pont restera fermé" in page.content.decode()
+
+
 def test_history_fragment_for_htmx_is_just_the_list(editor_client, quote, editor):
     editing.quote_confirm(quote=quote, expected_version=1, user=editor)
 
