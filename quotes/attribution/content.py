@@ -225,7 +225,9 @@ def _inverted_subject(
     if index >= limit:
         return None, index
     first = doc[index]
-    if first.pos_ not in ("DET", "PROPN", "NOUN", "ADJ", "NUM") or first.lower_ in COMPLEMENTISERS:
+    nominal = first.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "NUM")
+    # "s'est réjoui le président Macron": the tagger may call the name an adverb.
+    if not (nominal or first.ent_type_ in ("PER", "PERSON")) or first.lower_ in COMPLEMENTISERS:
         return None, index
     if first.text in OPENING_MARKS or context.inside_quote[index]:
         return None, index
@@ -292,7 +294,11 @@ def cue_subject(context: DocContext, cue: Cue) -> SpeakerMention | None:
         token = doc[index]
         if any(child.dep_ in SUBJECT_DEPS for child in token.children):
             return subject_of(context, token)
-    return subject_of(context, doc[cue.start]) or _subject_to_the_left(context, cue)
+    found = subject_of(context, doc[cue.start])
+    if found is None or is_thing(found):
+        # "B. Obama, même en pleine course, fait savoir": the parser hung the verb on "course".
+        return _subject_to_the_left(context, cue) or found
+    return found
 
 
 def _subject_to_the_left(context: DocContext, cue: Cue) -> SpeakerMention | None:
@@ -304,7 +310,7 @@ def _subject_to_the_left(context: DocContext, cue: Cue) -> SpeakerMention | None
         comma = next(
             (
                 position
-                for position in range(index - 1, max(sentence_start, index - 15) - 1, -1)
+                for position in range(index - 1, max(sentence_start, index - 20) - 1, -1)
                 if doc[position].text == ","
             ),
             None,
@@ -312,7 +318,10 @@ def _subject_to_the_left(context: DocContext, cue: Cue) -> SpeakerMention | None
         if comma is None:
             return None
         index = comma - 1
-    if index < sentence_start or doc[index].pos_ not in ("NOUN", "PROPN"):
+    if index < sentence_start or (
+        doc[index].pos_ not in ("NOUN", "PROPN")
+        and doc[index].ent_type_ not in ("PER", "PERSON", "ORG")
+    ):
         return None
     token = doc[index]
     while token.dep_.startswith("flat") and token.head.i < token.i:

@@ -205,6 +205,9 @@ def _tail_matches(doc: Doc, index: int, tail: tuple[str, ...]) -> int | None:
                 return None
             token = doc[position]
         text = token.lower_
+        if text.endswith(ELISION_APOSTROPHES) and text[:-1] + "e" == word:
+            position += 1  # "faire état d'une menace": "d'" is the elided "de"
+            continue
         if text == word or (text.endswith(ELISION_APOSTROPHES) and word.startswith(text[:-1])):
             if text != word and text.endswith(ELISION_APOSTROPHES):
                 # "l'alarme" is tokenised "l'" + "alarme": the word continues on the next token.
@@ -235,9 +238,13 @@ def find_cues(doc: Doc, lang: str, inside_quote: list[bool]) -> list[Cue]:
             index = source.end
             continue
         entries = lexicon.forms.get(token.lower_)
-        if entries and _looks_like_verb(doc, token):
+        if entries:
+            verb_like = _looks_like_verb(doc, token)
             for entry in entries:
                 if _is_reflexive(entry) and not _has_reflexive_clitic(doc, index):
+                    continue
+                # "B. Obama, …, fait savoir que": a whole locution outweighs a NOUN tag.
+                if not verb_like and (not entry.tail or _after_determiner(doc, index)):
                     continue
                 end = _tail_matches(doc, index + 1, entry.tail) if entry.tail else index + 1
                 if end is None:
@@ -257,6 +264,10 @@ def find_cues(doc: Doc, lang: str, inside_quote: list[bool]) -> list[Cue]:
                 break
         index += 1
     return cues
+
+
+def _after_determiner(doc: Doc, index: int) -> bool:
+    return index > 0 and doc[index - 1].pos_ == "DET"
 
 
 def _looks_like_verb(doc: Doc, token: Token) -> bool:

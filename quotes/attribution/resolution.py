@@ -49,7 +49,7 @@ class ArticleNames:
         self.counts: Counter[str] = Counter()
         people = [entity for entity in doc.ents if entity.label_ in ("PER", "PERSON")]
         for entity in people:
-            name = normalise_name(entity.text)
+            name = _without_titles(normalise_name(entity.text))
             words = name.split()
             if len(words) >= 2 and words[0].lower() not in HONORIFICS:
                 self.full_by_surname.setdefault(words[-1].lower(), name)
@@ -74,11 +74,9 @@ class ArticleNames:
 
     def canonical(self, name: str) -> str:
         """ "Fried", "M. Fried", "D. Fried" -> "Daniel Fried" when the article names him in full."""
-        words = name.split()
+        words = _without_titles(name).split()
         if not words:
             return name
-        while len(words) > 1 and words[0].lower() in HONORIFICS:
-            words = words[1:]
         if len(words) == 1 or (len(words) == 2 and words[0].endswith(".") and len(words[0]) <= 3):
             full = self.full_by_surname.get(words[-1].lower())
             if full is not None:
@@ -96,6 +94,20 @@ class ArticleNames:
             return None
         name, count = self.counts.most_common(1)[0]
         return name if count >= MIN_MENTIONS_FOR_PROTAGONIST else None
+
+
+def _without_titles(name: str) -> str:
+    """ "président Obama", "M. Fried" -> "Obama", "Fried": titles the NER left in a name."""
+    words = name.split()
+    titles = 0
+    while titles < len(words) - 1 and (
+        words[titles].lower() in HONORIFICS or words[titles].lower() in PERSON_HEADS
+    ):
+        titles += 1
+    rest = words[titles:]
+    if titles and all(word[:1].isupper() for word in rest):
+        return " ".join(rest)
+    return name
 
 
 def resolve_speakers(doc: Doc, candidates: list[Candidate]) -> list[ResolvedSpeaker]:

@@ -310,7 +310,51 @@ SPEAKER_RESOLUTION = [
         "Nous n’avions rien vu",
         "Hélène Marchand",
     ),
+    (
+        "Le président Emmanuel Macron s’est rendu à Rouen. « Nous tiendrons nos engagements "
+        "envers les salariés » s’est réjoui le président Macron devant l’usine.",
+        "Nous tiendrons nos engagements",
+        "Emmanuel Macron",
+    ),
+    (
+        "Le maire Anne Hidalgo a visité le chantier.\n\nDe son côté, A. Hidalgo, même en "
+        "pleine campagne pour sa réélection, fait savoir qu’elle suit de près les travaux.",
+        "elle suit de près les travaux",
+        "Anne Hidalgo",
+    ),
 ]
+
+
+# (article, expected reported content, kind): content that must never be missed.
+REPORTED_CONTENT = [
+    (
+        "Le ministre Paul Roy, même en plein déplacement, fait savoir qu’il suit la crise.",
+        "il suit la crise",
+        "indirect",
+    ),
+    (
+        "L’ONG a fait état d’arrestations massives dans la capitale depuis lundi.",
+        "arrestations massives dans la capitale depuis lundi",
+        "indirect",
+    ),
+    (
+        "Les syndicats accusent la direction de vouloir fermer deux usines d’ici à juin.",
+        "la direction de vouloir fermer deux usines d’ici à juin",
+        "indirect",
+    ),
+    (
+        "L’opposition demanda hier la démission du ministre des Finances.",
+        "la démission du ministre des Finances",
+        "indirect",
+    ),
+]
+
+
+@pytest.mark.parametrize(("article", "content", "kind"), REPORTED_CONTENT)
+def test_french_reported_content(extract_fr, article, content, kind):
+    found = find_quote(extract_fr(article), content)
+    assert found.text == content
+    assert found.kind == kind
 
 
 @pytest.mark.parametrize(("article", "fragment", "speaker"), SPEAKER_RESOLUTION)
