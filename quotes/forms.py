@@ -17,8 +17,15 @@ class VersionedForm(forms.Form):
 
 
 class SpeakerChoiceMixin(forms.Form):
-    """`speaker`: an existing speaker's id, or a new name (empty = unknown speaker)."""
+    """The speaker picked from the suggestions (`speaker_id`), or typed in `speaker`.
 
+    The editing forms send `speaker_id` (empty unless a suggestion was picked), and then
+    `speaker` is always a name, so a typed "1984" is a name. A client that sends no
+    `speaker_id` field at all may give an existing speaker's id as a purely numeric `speaker`.
+    A name that is a known alias picks that speaker; any other creates a new one.
+    """
+
+    speaker_id = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     speaker = forms.CharField(
         max_length=300,
         required=False,
@@ -38,9 +45,18 @@ class SpeakerChoiceMixin(forms.Form):
         cleaned["speaker_obj"] = None
         cleaned["new_speaker_name"] = ""
         # An empty field is more often a slip than a decision, so "unknown" must be ticked.
-        if not value and not cleaned.get("unknown_speaker"):
+        if not value and not cleaned.get("speaker_id") and not cleaned.get("unknown_speaker"):
             raise forms.ValidationError("Pick a speaker, type a name, or tick “Speaker unknown”.")
-        if value.isdigit() and (found := Speaker.objects.filter(pk=int(value)).first()):
+        picked = cleaned.get("speaker_id")
+        if picked is not None:
+            cleaned["speaker_obj"] = Speaker.objects.filter(pk=picked).first()
+            if cleaned["speaker_obj"] is None:
+                raise forms.ValidationError("That speaker no longer exists; pick another.")
+        elif (
+            "speaker_id" not in self.data
+            and value.isdigit()
+            and (found := Speaker.objects.filter(pk=int(value)).first())
+        ):
             cleaned["speaker_obj"] = found
         else:
             cleaned["new_speaker_name"] = value
@@ -145,14 +161,20 @@ class AliasForm(forms.Form):
 
 
 class MergeForm(VersionedForm):
-    """Merge this speaker into another one, given by id or by one of its names."""
+    """Merge this speaker into another: the suggestion picked (`target_id`), else by name.
 
+    As for quotes, a numeric `target` is an id only when the client sends no `target_id`.
+    """
+
+    target_id = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     target = forms.CharField(max_length=300, label="Merge into")
 
     def clean_target(self) -> Speaker:
         value = self.cleaned_data["target"].strip()
         found = None
-        if value.isdigit():
+        if picked := self.cleaned_data.get("target_id"):
+            found = Speaker.objects.filter(pk=picked).first()
+        elif "target_id" not in self.data and value.isdigit():
             found = Speaker.objects.filter(pk=int(value)).first()
         if found is None:
             alias = SpeakerAlias.objects.select_related("speaker").filter(

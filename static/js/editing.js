@@ -63,6 +63,25 @@
     }
   });
 
+  // Speaker suggestions show names; the picked one's id goes in a hidden field, so a name
+  // typed by hand (even a number) is never taken for an id.
+  document.addEventListener("input", function (event) {
+    var field = event.target.closest("[data-id-field]");
+    if (!field || !field.form) return;
+    var hidden = field.form.elements[field.dataset.idField];
+    var list = field.list;
+    if (!hidden) return;
+    var picked = "";
+    if (list) {
+      var same = Array.prototype.filter.call(list.options, function (option) {
+        return option.value === field.value;
+      });
+      // Two speakers of one name: let the server resolve the name rather than guess.
+      if (same.length === 1) picked = same[0].dataset.id || "";
+    }
+    hidden.value = picked;
+  });
+
   // Review queue: j/k move, c confirm, r reject, e edit.
   var current = -1;
 

@@ -335,6 +335,40 @@ def test_alias_taken_by_another_speaker_shows_an_error(editor_client):
     assert "already names Marie Dupont" in response.content.decode()
 
 
+def test_a_number_typed_as_the_speaker_is_a_name_not_an_id(editor_client, quote):
+    existing = make_speaker("Marie Dupont")
+
+    editor_client.post(
+        reverse("quote-attribution", args=[quote.pk]),
+        {"speaker": str(existing.pk), "speaker_id": "", "version": "1"},
+    )
+
+    quote.refresh_from_db()
+    assert quote.speaker != existing
+    assert quote.speaker.name == str(existing.pk)
+
+
+def test_a_picked_suggestion_sends_its_id_beside_the_name(editor_client, quote):
+    first = make_speaker("Marie Dupont")
+    # Not an alias: only the id tells the two apart.
+    second = Speaker.objects.create(name="Marie Dupont", slug="marie-dupont-adjointe")
+
+    editor_client.post(
+        reverse("quote-attribution", args=[quote.pk]),
+        {"speaker": "Marie Dupont", "speaker_id": str(second.pk), "version": "1"},
+    )
+
+    quote.refresh_from_db()
+    assert quote.speaker == second != first
+
+
+def test_editing_forms_carry_the_picked_speaker_id_field(editor_client, quote):
+    html = editor_client.get(quote.get_absolute_url()).content.decode()
+    assert 'name="speaker_id"' in html
+    assert 'data-id-field="speaker_id"' in html
+    assert "js/editing.js" in html
+
+
 @pytest.mark.parametrize("typed", ["dup", "DUPONT", "Marie", "la mai", "Hélène", "helene"])
 def test_autocomplete_matches_names_and_aliases_ignoring_case_and_accents(client, db, typed):
     dupont = make_speaker("Marie Dupont", aliases=("la maire",))
@@ -349,7 +383,7 @@ def test_autocomplete_matches_names_and_aliases_ignoring_case_and_accents(client
     if typed.lower().startswith(("h", "he")):
         assert "Hélène Garnier" in html
     else:
-        assert f'value="{dupont.pk}"' in html
+        assert f'value="Marie Dupont" data-id="{dupont.pk}"' in html
 
 
 def test_autocomplete_leaves_out_merged_speakers(client, editor):
@@ -358,8 +392,8 @@ def test_autocomplete_leaves_out_merged_speakers(client, editor):
     editing.speaker_merge(source=source, target=target, expected_version=1, user=editor)
 
     html = client.get(reverse("speaker-autocomplete"), {"q": "manu"}, headers=HTMX).content
-    assert f'value="{target.pk}"'.encode() in html
-    assert f'value="{source.pk}"'.encode() not in html
+    assert f'data-id="{target.pk}"'.encode() in html
+    assert f'data-id="{source.pk}"'.encode() not in html
 
 
 def test_review_queue_lists_unreviewed_least_confident_first_with_count(editor_client, article):
