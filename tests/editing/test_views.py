@@ -469,7 +469,7 @@ def test_autocomplete_forgives_typos_on_postgresql_only(client, db):
 
     html = client.get(reverse("speaker-autocomplete"), {"q": "macrom"}, headers=HTMX).content
     # PostgreSQL has pg_trgm (migration 0003); SQLite matches prefixes only.
-    found = f'value="{macron.pk}"'.encode() in html
+    found = f'data-id="{macron.pk}"'.encode() in html
     assert found == (connection.vendor == "postgresql")
 
 
