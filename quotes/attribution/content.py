@@ -341,7 +341,15 @@ def _noun_phrase_before_verb(context: DocContext, verb: Token, subject: Token) -
     commas = [token.i for token in between if token.text == ","]
     if not commas:
         return None
-    segment = doc[commas[-1] + 1 : group_start]
+    segment_end = group_start
+    if doc[segment_end - 1].text == ")":
+        # "Philippe Gosselin (UMP) a dénoncé": the party in brackets is not the head.
+        opening = next(
+            (i for i in range(segment_end - 2, commas[-1], -1) if doc[i].text == "("), None
+        )
+        if opening is not None:
+            segment_end = opening
+    segment = doc[commas[-1] + 1 : segment_end]
     if not len(segment) or segment[0].pos_ not in ("DET", "PROPN", "NOUN"):
         return None
     if any(token.pos_ in ("VERB", "AUX", "ADP") for token in segment):

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from .content import (
     CLOSING_MARKS,
+    GENERIC_PRONOUNS,
     Candidate,
     DocContext,
     cue_subject,
@@ -423,10 +424,50 @@ def _unattributed_quotes(context: DocContext, candidates: list[Candidate]) -> li
         minimum_words = MIN_WORDS_FOR_UNATTRIBUTED_QUOTE.get(context.lang, 6)
         if not whole_sentence and (words < minimum_words or _looks_like_title(quote, text)):
             continue
-        previous = _previous_speaker(ordered + found, quote.open_start)
+        previous = None if whole_sentence else _own_sentence_subject(context, quote)
+        previous = previous or _previous_speaker(ordered + found, quote.open_start)
+        if previous is None and whole_sentence:
+            previous = _previous_sentence_subject(context, quote)
         evidence = "inherited" if previous is not None else "bare"
         found.append(Candidate(quote.start, quote.end, "direct", None, previous, evidence))
     return found
+
+
+def _own_sentence_subject(context: DocContext, quote: QuotedSpan) -> SpeakerMention | None:
+    """ "X est intervenu, trouvant le « … »": a person subject of the quote's own sentence."""
+    span = context.doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    sentence = span[0].sent
+    if sentence.root.i >= span[0].i or context.inside_quote[sentence.root.i]:
+        return None
+    mention = subject_of(context, sentence.root)
+    if mention is None or mention.is_pronoun or mention.end > quote.open_start:
+        return None
+    return mention if mention.kind == "person" else None
+
+
+def _previous_sentence_subject(context: DocContext, quote: QuotedSpan) -> SpeakerMention | None:
+    """ "Il a demandé la parole. « … »": the person acting just before a lone quote speaks it."""
+    doc = context.doc
+    text = context.text
+    before = quote.open_start
+    while before > 0 and text[before - 1] in " \u00a0\u202f\t":
+        before -= 1
+    if before == 0 or text[before - 1] == "\n":
+        return None
+    span = doc.char_span(before - 1, before, alignment_mode="expand")
+    if span is None or context.inside_quote[span[0].i]:
+        return None
+    sentence = span[0].sent
+    if "\n" in text[sentence.start_char : before]:
+        return None
+    mention = subject_of(context, sentence.root)
+    if mention is None or mention.text.lower() in GENERIC_PRONOUNS:
+        return None
+    if mention.is_pronoun or mention.kind in ("person", "organisation"):
+        return mention
+    return None
 
 
 def _transcript_turn(context: DocContext, quote: QuotedSpan) -> Candidate | None:

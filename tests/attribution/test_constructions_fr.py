@@ -322,6 +322,18 @@ SPEAKER_RESOLUTION = [
         "elle suit de près les travaux",
         "Anne Hidalgo",
     ),
+    (
+        "Sur son blog, Marie Caron (PS) a dénoncé un « scandale d’État qui ne restera pas "
+        "impuni » après le vote.",
+        "scandale d’État",
+        "Marie Caron",
+    ),
+    (
+        "À la reprise, le président du groupe, Luc Ferrand, a pris la parole. Il a demandé "
+        "un rappel au règlement. « Jamais nous n’accepterons un tel mépris de nos droits ! »",
+        "Jamais nous n’accepterons",
+        "Luc Ferrand",
+    ),
 ]
 
 
