@@ -59,6 +59,7 @@ ATTRIBUTION_NOUNS = word_set("attribution_nouns")
 GENITIVES = frozenset({"de", "du", "des", "d'", "d’", "of", "from"})
 MAX_ATTRIBUTING_SENTENCE_TOKENS = 16
 MAX_SCAN_TOKENS = 16
+MAX_SENTENCES_JOINED = 3
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,19 @@ def sentence_bounds(context: DocContext, token: Token) -> tuple[int, int]:
     """Character bounds of the token's sentence, widened so no quote is cut in two."""
     sentence = token.sent
     start, end = sentence.start_char, sentence.end_char
+    for _ in range(MAX_SENTENCES_JOINED):
+        quote = context.quote_at(start)
+        if quote is not None and quote.open_start < start:
+            start = quote.open_start
+        if not _continues_previous_sentence(context, start):
+            break
+        before = start
+        while before > 0 and context.text[before - 1].isspace():
+            before -= 1
+        previous = context.doc.char_span(before - 1, before, alignment_mode="expand")
+        if previous is None or not len(previous):
+            break
+        start = previous[0].sent.start_char
     quote = context.quote_at(start)
     if quote is not None and quote.open_start < start:
         start = quote.open_start
@@ -128,6 +142,24 @@ def sentence_bounds(context: DocContext, token: Token) -> tuple[int, int]:
     if quote is not None and quote.close_end > end:
         end = quote.close_end
     return start, end
+
+
+def _continues_previous_sentence(context: DocContext, start: int) -> bool:
+    """ "… Madrid Arena » qui peut contenir …": a lowercase start after an unfinished sentence."""
+    text = context.text
+    if start >= len(text) or not (text[start].islower() or text[start] in OPENING_MARKS):
+        return False
+    before = start
+    while before > 0 and text[before - 1] in " \u00a0\u202f\t":
+        before -= 1
+    if before == 0 or text[before - 1] in "\n.!?…:;":
+        return False
+    if text[before - 1] in CLOSING_MARKS:
+        inner = before - 1
+        while inner > 0 and text[inner - 1] in " \u00a0\u202f":
+            inner -= 1
+        return inner > 0 and text[inner - 1] not in ".!?…"
+    return True
 
 
 def classify_region(context: DocContext, start: int, end: int) -> tuple[int, int, str] | None:

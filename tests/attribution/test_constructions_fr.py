@@ -382,3 +382,16 @@ def test_a_colon_after_reported_content_starts_a_separate_quote(extract_fr):
     found = find_quote(extract_fr(article), "la comète restera visible")
     assert found.kind == "indirect"
     assert found.text == "la comète restera visible pendant deux semaines"
+
+
+def test_mixed_content_before_an_inverted_attribution_is_one_span(extract_fr):
+    article = (
+        "L’incendie s’est déclaré vers minuit, selon les pompiers.\n\n"
+        "L’alerte a été donnée peu après deux heures « quand les premiers appels sont arrivés "
+        "du hall Palais Omnisports » qui peut accueillir 8 000 personnes, lors d’un concert, "
+        "a indiqué un porte-parole des pompiers."
+    )
+    found = find_quote(extract_fr(article), "L’alerte a été donnée")
+    assert found.kind == "mixed"
+    assert found.text.endswith("lors d’un concert")
+    assert "porte-parole" in found.speaker
