@@ -744,7 +744,11 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
             continue
         if token.pos_ in ("VERB", "AUX") and token.ent_type_ not in ("PER", "PERSON"):
             infinitive = "Inf" in token.morph.get("VerbForm")
-            if infinitive and cue.takes_infinitive:
+            # "affirment avoir découvert", "nie être intervenu": a past infinitive is content.
+            past_infinitive = (
+                infinitive and token.pos_ == "AUX" and index == cue.end and not cue.belief
+            )
+            if infinitive and (cue.takes_infinitive or past_infinitive):
                 first = index
                 while first > cue.end and doc[first - 1].lower_ in ELIDED_CLITICS:
                     first -= 1

@@ -359,6 +359,16 @@ REPORTED_CONTENT = [
         "la démission du ministre des Finances",
         "indirect",
     ),
+    (
+        "Des chercheurs canadiens affirment avoir identifié une nouvelle espèce de loup",
+        "avoir identifié une nouvelle espèce de loup",
+        "indirect",
+    ),
+    (
+        "Le maire nie avoir reçu la moindre somme de la part du promoteur.",
+        "avoir reçu la moindre somme de la part du promoteur",
+        "indirect",
+    ),
 ]
 
 
