@@ -424,10 +424,11 @@ def _unattributed_quotes(context: DocContext, candidates: list[Candidate]) -> li
         minimum_words = MIN_WORDS_FOR_UNATTRIBUTED_QUOTE.get(context.lang, 6)
         if not whole_sentence and (words < minimum_words or _looks_like_title(quote, text)):
             continue
-        previous = None if whole_sentence else _own_sentence_subject(context, quote)
-        previous = previous or _previous_speaker(ordered + found, quote.open_start)
-        if previous is None and whole_sentence:
+        if whole_sentence:
             previous = _previous_sentence_subject(context, quote)
+        else:
+            previous = _own_sentence_subject(context, quote)
+        previous = previous or _previous_speaker(ordered + found, quote.open_start)
         evidence = "inherited" if previous is not None else "bare"
         found.append(Candidate(quote.start, quote.end, "direct", None, previous, evidence))
     return found

@@ -334,6 +334,13 @@ SPEAKER_RESOLUTION = [
         "Jamais nous n’accepterons",
         "Luc Ferrand",
     ),
+    (
+        "Le rapporteur Jean Morel est intervenu en demandant une pause, afin de « calmer les "
+        "esprits ».\n\nÀ la reprise, la députée Claire Vidal a pris la parole. « Vous avez "
+        "piétiné notre règlement intérieur ce soir ! »",
+        "Vous avez piétiné",
+        "Claire Vidal",
+    ),
 ]
 
 
