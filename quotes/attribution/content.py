@@ -358,7 +358,7 @@ def _subject_to_the_left(context: DocContext, cue: Cue) -> SpeakerMention | None
     token = doc[index]
     while token.dep_.startswith("flat") and token.head.i < token.i:
         token = token.head
-    return _mention_for_subject(context, token)
+    return mention_for_subject(context, token)
 
 
 def _noun_phrase_before_verb(context: DocContext, verb: Token, subject: Token) -> Token | None:
@@ -401,20 +401,21 @@ def subject_of(context: DocContext, verb: Token) -> SpeakerMention | None:
         for child in current.children:
             if child.dep_ in SUBJECT_DEPS and child.i < current.i + 8:
                 closer = _noun_phrase_before_verb(context, current, child)
-                return _mention_for_subject(context, closer or child)
+                return mention_for_subject(context, closer or child)
         if (
             current.dep_ == "acl"
             and current.head.pos_ in ("NOUN", "PROPN")
             and current.head.i < current.i
         ):
-            return _mention_for_subject(context, current.head)
+            return mention_for_subject(context, current.head)
         if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             return None
         current = current.head
     return None
 
 
-def _mention_for_subject(context: DocContext, token: Token) -> SpeakerMention | None:
+def mention_for_subject(context: DocContext, token: Token) -> SpeakerMention | None:
+    """The speaker mention headed by a subject token, with its apposition."""
     doc = context.doc
     if token.lower_ in {"qui", "who", "that", "which"}:
         relative_verb = token.head
@@ -553,7 +554,7 @@ def _subject_first_incise(context: DocContext, cue: Cue, group_start: int) -> In
         return None
     if not after_quote and (following >= len(doc) or doc[following].text not in {".", "!", "?"}):
         return None
-    mention = _mention_for_subject(context, subject)
+    mention = mention_for_subject(context, subject)
     if mention is None:
         return None
     return Incise(cue, start, mention, cue.end, False)

@@ -24,6 +24,7 @@ from .content import (
     is_mid_clause_source,
     is_thing,
     make_context,
+    mention_for_subject,
     nominal_candidates,
     sentence_bounds,
     source_candidate,
@@ -442,7 +443,13 @@ def _own_sentence_subject(context: DocContext, quote: QuotedSpan) -> SpeakerMent
     sentence = span[0].sent
     if sentence.root.i >= span[0].i or context.inside_quote[sentence.root.i]:
         return None
-    mention = subject_of(context, sentence.root)
+    root = sentence.root
+    mention = subject_of(context, root)
+    first = next((token for token in sentence if not token.is_punct), root)
+    if mention is None and first.ent_type_ in ("PER", "PERSON") and first.i <= root.i:
+        # "Bruno Roux, président du groupe, est intervenu, trouvant le « … »": the parser
+        # missed the subject that opens the sentence.
+        mention = mention_for_subject(context, first)
     if mention is None or mention.is_pronoun or mention.end > quote.open_start:
         return None
     return mention if mention.kind == "person" else None

@@ -341,6 +341,13 @@ SPEAKER_RESOLUTION = [
         "Vous avez piétiné",
         "Claire Vidal",
     ),
+    (
+        "Marc Lenoir a défendu son choix : « La pause était légale. » Paul Giraud, président "
+        "du groupe centriste, est ensuite intervenu, trouvant le « procédé absolument "
+        "choquant, et indigne de notre assemblée. »",
+        "procédé absolument choquant",
+        "Paul Giraud",
+    ),
 ]
 
 
