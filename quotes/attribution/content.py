@@ -812,6 +812,8 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
         return None
     if speaker is not None and speaker.text.lower() in GENERIC_PRONOUNS:
         return None  # "on peut noter que …"
+    if evidence == "object" and is_thing(speaker):
+        return None  # "les ventes accusent une baisse de 5 %": a thing reports nothing
     if region[2] == "direct" and is_thing(speaker) and not _has_own_subject(doc, cue):
         return None  # "le boson va permettre de poursuivre … : « … »": a thing quotes no one
     return Candidate(*region, cue, speaker, evidence, cue.belief)

@@ -419,3 +419,8 @@ def test_mixed_content_before_an_inverted_attribution_is_one_span(extract_fr):
     assert found.kind == "mixed"
     assert found.text.endswith("lors d’un concert")
     assert "porte-parole" in found.speaker
+
+
+def test_a_thing_with_an_object_reports_nothing(extract_fr):
+    article = "Les ventes de voitures neuves accusent une baisse de 5 % sur un an."
+    assert extract_fr(article) == []
