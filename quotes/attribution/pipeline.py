@@ -75,6 +75,9 @@ SPEAKER_LABEL = re.compile(r"([A-ZÀ-Ý][A-ZÀ-Ý.'’ -]{1,30}[A-ZÀ-Ý])\s?:\s
 SIGNATURE_BREAKS_TRIED = 3
 SENTENCE_BREAK = re.compile(r"[.!?](?=[\"”’]?[ \t]+[A-Z])")
 MIN_WORDS_FOR_REPEATED_QUOTE = 8
+DASH_SIGNATURE = re.compile(
+    r"[ \t\u00a0\u202f]*[―—–][ \t\u00a0\u202f]*([^\n―—–«»“”\"]{3,80}?)[ \t]*(?=\n|$)"
+)
 
 
 PARAGRAPH_COMPONENT = "paragraph_sentences"
@@ -400,7 +403,7 @@ def _unattributed_quotes(context: DocContext, candidates: list[Candidate]) -> li
     for quote in context.quotes:
         if _covered(quote, candidates):
             continue
-        labelled = _transcript_turn(context, quote)
+        labelled = _transcript_turn(context, quote) or _dash_signature(context, quote)
         if labelled is not None:
             found.append(labelled)
             continue
@@ -476,6 +479,26 @@ def _previous_sentence_subject(context: DocContext, quote: QuotedSpan) -> Speake
     if mention.is_pronoun or mention.kind in ("person", "organisation"):
         return mention
     return None
+
+
+def _dash_signature(context: DocContext, quote: QuotedSpan) -> Candidate | None:
+    """ "“…” ― Jane Doe" or "« … » — Jean Dupont": a quote signed after a dash."""
+    match = DASH_SIGNATURE.match(context.text, quote.close_end)
+    if match is None:
+        return None
+    span = context.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
+    if span is None or not _is_signature(span):
+        return None
+    name_end = next((token.i for token in span if token.text == ","), span.end)
+    description = (name_end + 1, span.end) if name_end < span.end else None
+    speaker = build_mention(context.doc, span.start, name_end, description)
+    if speaker is None:
+        return None
+    if speaker.kind != "organisation" or not _names_organisation(
+        context.doc[span.start : name_end]
+    ):
+        speaker = replace(speaker, kind="person")
+    return Candidate(quote.start, quote.end, "direct", None, speaker, "signed")
 
 
 def _transcript_turn(context: DocContext, quote: QuotedSpan) -> Candidate | None:

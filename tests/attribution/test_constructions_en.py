@@ -142,3 +142,15 @@ def test_she_does_not_refer_to_an_organisation(extract_en):
     )
     found = find_quote(extract_en(article), "the decision had been expected")
     assert found.speaker == "Karen Wells"
+
+
+def test_a_quote_signed_after_a_dash_names_its_speaker(extract_en):
+    article = (
+        "Readers sent us their reactions.\n"
+        "“During the debate he said we live in hell. He knows nothing of our lives.”― Maria Lopez\n"
+        "“How did we get this low? I cannot believe it.” ― Jack Ashley\n"
+        "The survey closed on Monday."
+    )
+    found = extract_en(article)
+    assert find_quote(found, "During the debate").speaker == "Maria Lopez"
+    assert find_quote(found, "How did we get this low").speaker == "Jack Ashley"

@@ -424,3 +424,12 @@ def test_mixed_content_before_an_inverted_attribution_is_one_span(extract_fr):
 def test_a_thing_with_an_object_reports_nothing(extract_fr):
     article = "Les ventes de voitures neuves accusent une baisse de 5 % sur un an."
     assert extract_fr(article) == []
+
+
+def test_a_quote_signed_after_a_dash_names_its_speaker(extract_fr):
+    article = (
+        "Le poème a été lu à la fin de la cérémonie.\n"
+        "« Il faut tenter de vivre, le vent se lève, et rien ne nous arrêtera. » — Paul Valéry\n"
+        "La foule a applaudi."
+    )
+    assert find_quote(extract_fr(article), "Il faut tenter de vivre").speaker == "Paul Valéry"
