@@ -337,7 +337,10 @@ def _subject_to_the_left(context: DocContext, cue: Cue) -> SpeakerMention | None
     """When the parser missed the verb: "Sophie Martin, directrice de …, juge que …"."""
     doc = context.doc
     index = verb_group_start(doc, cue) - 1
-    sentence_start = doc[cue.start].sent.start
+    # The parser may end a sentence before the verb; the joined sentence still holds the subject.
+    first_char = sentence_bounds(context, doc[cue.start])[0]
+    opening = doc.char_span(first_char, first_char + 1, alignment_mode="expand")
+    sentence_start = opening.start if opening is not None else doc[cue.start].sent.start
     if index > sentence_start and doc[index].text == ",":
         comma = next(
             (
@@ -350,13 +353,21 @@ def _subject_to_the_left(context: DocContext, cue: Cue) -> SpeakerMention | None
         if comma is None:
             return None
         index = comma - 1
+    while index > sentence_start and doc[index].pos_ == "ADJ":
+        index -= 1  # "Le syndicat Force ouvrière fait savoir": the adjective closes the name
     if index < sentence_start or (
         doc[index].pos_ not in ("NOUN", "PROPN")
         and doc[index].ent_type_ not in ("PER", "PERSON", "ORG")
     ):
         return None
     token = doc[index]
-    while token.dep_.startswith("flat") and token.head.i < token.i:
+    while (
+        token.dep_.startswith(("flat", "nmod", "appos"))
+        and token.head.i < token.i
+        and token.head.i >= sentence_start
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and not any(doc[i].text == "," for i in range(token.head.i, token.i))
+    ):
         token = token.head
     return mention_for_subject(context, token)
 

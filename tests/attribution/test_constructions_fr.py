@@ -359,6 +359,11 @@ REPORTED_CONTENT = [
         "indirect",
     ),
     (
+        "Le syndicat Force ouvrière fait savoir qu’il appellera à la grève lundi.",
+        "il appellera à la grève lundi",
+        "indirect",
+    ),
+    (
         "L’ONG a fait état d’arrestations massives dans la capitale depuis lundi.",
         "arrestations massives dans la capitale depuis lundi",
         "indirect",
