@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .content import Candidate
-from .speakers import FEMININE_WORDS, PERSON_HEADS, SpeakerMention, name_gender, normalise_name
+from .speakers import (
+    FEMININE_WORDS,
+    ORGANISATION_HEADS,
+    PERSON_HEADS,
+    SpeakerMention,
+    name_gender,
+    normalise_name,
+    noun_phrase,
+)
 
 PLURAL_PRONOUNS = frozenset({"ils", "elles", "-ils", "-elles", "they", "them", "eux"})
 ORGANISATION_PRONOUNS = frozenset({"elle", "-elle"})
@@ -38,6 +46,7 @@ class _Antecedent:
     gender: str | None
     is_subject: bool
     description: str
+    plural: bool = False
 
 
 class ArticleNames:
@@ -116,6 +125,8 @@ def resolve_speakers(doc: Doc, candidates: list[Candidate]) -> list[ResolvedSpea
     sentence_starts = [sentence.start_char for sentence in doc.sents]
     content_spans = sorted((candidate.start, candidate.end) for candidate in candidates)
     antecedents = _entity_antecedents(doc, names, sentence_starts, content_spans)
+    antecedents += _plural_group_antecedents(doc, sentence_starts, content_spans)
+    antecedents.sort(key=lambda antecedent: antecedent.position)
     resolved: list[ResolvedSpeaker] = []
     speaker_antecedents: list[_Antecedent] = []
     # Inherited candidates share the mention object of the candidate they continue.
@@ -248,8 +259,44 @@ def _entity_antecedents(
     return found
 
 
+def _plural_group_antecedents(
+    doc: Doc, sentence_starts: list[int], content_spans: list[tuple[int, int]]
+) -> list[_Antecedent]:
+    """ "Les enquêteurs ont interrogé le suspect. Ils estiment …": plural groups as subjects."""
+    found = []
+    for token in doc:
+        if not token.dep_.startswith("nsubj") or token.pos_ != "NOUN" or token.ent_type_:
+            continue
+        if "Plur" not in token.morph.get("Number") or _inside(content_spans, token.idx):
+            continue
+        singular = token.lower_[:-1] if token.lower_[-1:] in ("s", "x") else token.lower_
+        if singular in PERSON_HEADS:
+            kind = "person"
+        elif singular in ORGANISATION_HEADS:
+            kind = "organisation"
+        else:
+            continue
+        start, end = noun_phrase(token)
+        name = normalise_name(doc[start:end].text)
+        found.append(
+            _Antecedent(
+                token.idx,
+                bisect.bisect_right(sentence_starts, token.idx) - 1,
+                name,
+                kind,
+                None,
+                True,
+                "",
+                plural=True,
+            )
+        )
+    return found
+
+
 def _compatible(mention: SpeakerMention, antecedent: _Antecedent) -> bool:
     pronoun = mention.text.lower()
+    if antecedent.plural:
+        return pronoun.lstrip("-").removeprefix("t-") in {"ils", "elles", "they", "eux"}
     if antecedent.kind == "anonymous" or antecedent.kind == "other":
         return antecedent.kind == "anonymous" and pronoun not in PLURAL_PRONOUNS
     if pronoun in PLURAL_PRONOUNS:

@@ -154,3 +154,12 @@ def test_a_quote_signed_after_a_dash_names_its_speaker(extract_en):
     found = extract_en(article)
     assert find_quote(found, "During the debate").speaker == "Maria Lopez"
     assert find_quote(found, "How did we get this low").speaker == "Jack Ashley"
+
+
+def test_they_refers_to_a_plural_group_named_before(extract_en):
+    article = (
+        "The investigators questioned the driver for ten hours. They said the brakes had "
+        "been tampered with."
+    )
+    found = find_quote(extract_en(article), "the brakes had been tampered with")
+    assert found.speaker == "The investigators"

@@ -348,6 +348,17 @@ SPEAKER_RESOLUTION = [
         "procédé absolument choquant",
         "Paul Giraud",
     ),
+    (
+        "Les enquêteurs ont interrogé le suspect pendant dix heures. Ils estiment qu’il a agi "
+        "seul.",
+        "il a agi seul",
+        "Les enquêteurs",
+    ),
+    (
+        "Les syndicats ont quitté la réunion. Selon eux, la direction refuse tout compromis.",
+        "la direction refuse tout compromis",
+        "Les syndicats",
+    ),
 ]
 
 
