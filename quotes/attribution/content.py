@@ -449,7 +449,7 @@ def mention_for_subject(context: DocContext, token: Token) -> SpeakerMention | N
     names_a_person = any(doc[index].ent_type_ in ("PER", "PERSON") for index in range(start, end))
     if mention is not None and not names_a_person and named_before is not None:
         return named_before  # "Jean Dupont, le maire, a dit": the parser took the role
-    if mention is not None and description is not None and not mention.has_named_entity:
+    if mention is not None and description is not None and not names_a_person:
         # "Un des chercheurs de HRW, Ole Solvang": the name is the apposition.
         named = build_mention(doc, description[0], description[1], (start, end))
         if named is not None and named.has_named_entity and named.kind == "person":

@@ -359,6 +359,12 @@ SPEAKER_RESOLUTION = [
         "la direction refuse tout compromis",
         "Les syndicats",
     ),
+    (
+        "Le ministre de l’Intérieur, Gérald Morin, a prévenu qu’aucune manifestation ne serait "
+        "tolérée samedi.",
+        "aucune manifestation ne serait tolérée",
+        "Gérald Morin",
+    ),
 ]
 
 
@@ -382,6 +388,11 @@ REPORTED_CONTENT = [
     (
         "Les syndicats accusent la direction de vouloir fermer deux usines d’ici à juin.",
         "la direction de vouloir fermer deux usines d’ici à juin",
+        "indirect",
+    ),
+    (
+        "Le Kremlin a nié toute implication dans l’attaque du convoi humanitaire.",
+        "toute implication dans l’attaque du convoi humanitaire",
         "indirect",
     ),
     (
