@@ -21,7 +21,10 @@ from .speakers import (
 
 PLURAL_PRONOUNS = frozenset({"ils", "elles", "-ils", "-elles", "they", "them", "eux"})
 ORGANISATION_PRONOUNS = frozenset({"elle", "-elle"})
-HONORIFICS = frozenset({"m.", "mme", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pr"})
+ORGANISATION_GENDERS = {"le": "m", "du": "m", "au": "m", "la": "f", "cette": "f", "ce": "m"}
+HONORIFICS = frozenset(
+    {"m.", "mme", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pr", "me", "maître"}
+)
 PRESIDENT_WORDS = frozenset({"président", "présidente", "president"})
 MIN_MENTIONS_FOR_PROTAGONIST = 3
 SENTENCES_LOOKED_BACK = 8
@@ -267,13 +270,19 @@ def _plural_group_antecedents(
     for token in doc:
         if not token.dep_.startswith("nsubj") or token.pos_ != "NOUN" or token.ent_type_:
             continue
-        if "Plur" not in token.morph.get("Number") or _inside(content_spans, token.idx):
+        if _inside(content_spans, token.idx):
             continue
-        singular = token.lower_[:-1] if token.lower_[-1:] in ("s", "x") else token.lower_
-        if singular in PERSON_HEADS:
+        plural = "Plur" in token.morph.get("Number")
+        singular = token.lower_[:-1] if plural and token.lower_[-1:] in ("s", "x") else token.lower_
+        gender = None
+        if plural and singular in PERSON_HEADS:
             kind = "person"
         elif singular in ORGANISATION_HEADS:
             kind = "organisation"
+            # "Le gouvernement … Il assure": a French institution is he or she by its noun.
+            gender = ORGANISATION_GENDERS.get(doc[token.left_edge.i].lower_)
+            if not plural and gender is None:
+                continue
         else:
             continue
         start, end = noun_phrase(token)
@@ -284,10 +293,10 @@ def _plural_group_antecedents(
                 bisect.bisect_right(sentence_starts, token.idx) - 1,
                 name,
                 kind,
-                None,
+                gender,
                 True,
                 "",
-                plural=True,
+                plural=plural,
             )
         )
     return found
@@ -302,7 +311,13 @@ def _compatible(mention: SpeakerMention, antecedent: _Antecedent) -> bool:
     if pronoun in PLURAL_PRONOUNS:
         return True
     if antecedent.kind == "organisation":
-        # "la police … elle": French organisations are often feminine; English ones are "it".
+        # "la police … elle", "le gouvernement … il": French institutions take their noun's
+        # gender; English ones are "it".
+        if antecedent.gender is not None and pronoun.lstrip("-").removeprefix("t-") in (
+            "il",
+            "elle",
+        ):
+            return mention.gender == antecedent.gender
         return pronoun in ORGANISATION_PRONOUNS
     if mention.gender is not None and antecedent.gender is not None:
         return mention.gender == antecedent.gender
