@@ -10,7 +10,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils.text import slugify
 
-from quotes.models import Article, Quote, Speaker, SpeakerAlias
+from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker, SpeakerAlias
 from quotes.services.counts import quote_topic_ids, speaker_counts_refresh, topic_counts_refresh
 from quotes.services.search_index import (
     search_index_update_quotes,
@@ -282,10 +282,20 @@ def quote_add(
     new_speaker_description: str = "",
     user: User,
 ) -> Quote:
-    """Add a quote the machine missed; it belongs to the editors from now on."""
+    """Add a quote the machine missed; it belongs to the editors from now on.
+
+    A passage that already is a (not rejected) quote of the article is refused, so a double
+    submit adds one quote; the article's row lock makes simultaneous submits take turns.
+    """
     _check_span(article, start, end)
     if kind not in Quote.Kind.values:
         raise EditingError(f"Unknown kind {kind!r}.")
+    Article.objects.select_for_update().filter(pk=article.pk).first()
+    same = article.quotes.filter(start=start, end=end).filter(PUBLIC_QUOTES).first()
+    if same is not None:
+        raise EditingError(
+            f"This passage is already a quote (number {same.pk}): correct that one instead."
+        )
     quote = Quote(
         article=article,
         speaker=_speaker_for(

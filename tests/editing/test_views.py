@@ -189,6 +189,31 @@ def test_selection_with_different_whitespace_still_matches(editor_client, articl
     assert added.text == "Le pont restera fermé"
 
 
+def test_submitting_the_same_added_quote_twice_adds_it_once(editor_client, article):
+    form = {
+        "selected": "Le pont restera fermé",
+        "near": 0,
+        "kind": "direct",
+        "unknown_speaker": "on",
+    }
+    url = reverse("quote-add", args=[article.pk])
+
+    assert editor_client.post(url, form).status_code == 302
+    again = editor_client.post(url, form)
+
+    assert "already a quote" in again.content.decode()
+    assert Quote.objects.filter(article=article).count() == 1
+
+
+def test_a_rejected_quote_does_not_block_adding_its_passage(editor, article):
+    start, end = BODY.index("Le pont"), BODY.index(" »")
+    rejected = make_quote(article, start=start, end=end, review_status=Quote.Review.REJECTED)
+
+    added = editing.quote_add(article=article, start=start, end=end, kind="direct", user=editor)
+
+    assert added.pk != rejected.pk
+
+
 def test_selection_not_in_the_article_is_refused(editor_client, article):
     response = editor_client.post(
         reverse("quote-add", args=[article.pk]),
