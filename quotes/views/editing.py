@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from functools import wraps
-from urllib.parse import urlencode
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -33,36 +29,13 @@ from quotes.forms import (
 )
 from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker, SpeakerAlias
 from quotes.services import editing as services
-from quotes.views import HtmxHttpRequest, page_or_partial
+from quotes.views import HtmxHttpRequest, editor_required, page_or_partial
 
 QUOTE_TOOLS = "quotes/editing/quote_tools.html"
 QUOTE_PAGE = "quotes/editing/quote_edit.html"
 SPEAKER_TOOLS = "quotes/editing/speaker_tools.html"
 SPEAKER_PAGE = "quotes/editing/speaker_edit.html"
 ADD_PAGE = "quotes/editing/quote_add.html"
-
-
-def editor_required(permission: str) -> Callable:
-    """Anonymous users go to the login page; logged-in users without the permission get 403."""
-
-    def decorator(view: Callable) -> Callable:
-        @wraps(view)
-        def wrapped(request: HtmxHttpRequest, *args, **kwargs) -> HttpResponse:
-            if not request.user.is_authenticated:
-                back = request.htmx.current_url_abs_path or request.get_full_path()
-                if request.htmx:
-                    # A fragment swap would put the login page inside the quote; go there instead.
-                    return HttpResponseClientRedirect(
-                        f"{reverse('login')}?{urlencode({'next': back})}"
-                    )
-                return redirect_to_login(back)
-            if not request.user.has_perm(permission):
-                raise PermissionDenied
-            return view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
 
 
 def _back_to(request: HtmxHttpRequest, default: str) -> HttpResponseRedirect:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -15,7 +13,7 @@ from quotes.models import Language, Quote, Speaker, Topic
 from quotes.search import SearchFilters, search_quotes
 from quotes.services.topics import quote_topic_add, quote_topic_remove
 from quotes.topics import selectors as topic_selectors
-from quotes.views import HtmxHttpRequest, page_or_partial
+from quotes.views import HtmxHttpRequest, editor_required, page_or_partial
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -79,13 +77,6 @@ def topic_detail(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
     )
 
 
-def _quote_for_editor(request: HttpRequest, pk: int) -> Quote:
-    """The quote, when the user may change it: 404 if missing, 403 for non-editors."""
-    if not request.user.has_perm("quotes.change_quote"):
-        raise PermissionDenied
-    return get_object_or_404(Quote.objects.select_related("article"), pk=pk)
-
-
 def _topics_response(request: HtmxHttpRequest, quote: Quote, error: str = "") -> HttpResponse:
     """The quote's topics fragment for htmx; back to the quote page otherwise."""
     if request.htmx:
@@ -96,11 +87,10 @@ def _topics_response(request: HtmxHttpRequest, quote: Quote, error: str = "") ->
 
 
 @require_POST
+@editor_required("quotes.change_quote")
 def quote_topic_add_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """An editor attaches a topic, typed freely, to a quote."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    quote = _quote_for_editor(request, pk)
+    quote = get_object_or_404(Quote.objects.select_related("article"), pk=pk)
     label = request.POST.get("label", "").strip()[:200]
     try:
         quote_topic_add(quote=quote, label=label, user=request.user)
@@ -110,11 +100,10 @@ def quote_topic_add_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@editor_required("quotes.change_quote")
 def quote_topic_remove_view(request: HtmxHttpRequest, pk: int, slug: str) -> HttpResponse:
     """An editor detaches a topic from a quote."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    quote = _quote_for_editor(request, pk)
+    quote = get_object_or_404(Quote.objects.select_related("article"), pk=pk)
     topic = get_object_or_404(Topic, slug=slug)
     quote_topic_remove(quote=quote, topic=topic, user=request.user)
     return _topics_response(request, quote)

@@ -207,3 +207,22 @@ def test_editor_topic_choices_survive_reassignment(assigned, editor):
     assert ukraine not in topics
     # The machine still assigns topics to the article's other quotes.
     assert assigned.fried_indirect.topics.filter(pk=ukraine.pk).exists()
+
+
+def test_anonymous_htmx_topic_change_sends_the_browser_to_the_login_page(corpus, client):
+    quote = corpus.slaughter
+    add = reverse("quote-topic-add", args=[quote.pk])
+
+    response = client.post(
+        add,
+        {"label": "Budgets"},
+        headers={
+            "HX-Request": "true",
+            "HX-Current-URL": f"http://testserver{quote.get_absolute_url()}",
+        },
+    )
+
+    assert response.status_code == 200
+    assert response["HX-Redirect"].startswith(reverse("login"))
+    assert "next=" in response["HX-Redirect"]
+    assert not quote.topics.exists()
