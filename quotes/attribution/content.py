@@ -266,8 +266,11 @@ def _inverted_subject(
     end = index
     while end < limit and end - index < 14:
         token = doc[end]
-        if _ends_name(token) or context.inside_quote[end] or token.pos_ in ("VERB", "AUX", "SCONJ"):
+        nominalised = end == index + 1 and doc[index].pos_ == "DET" and token.pos_ == "VERB"
+        if _ends_name(token) or context.inside_quote[end]:
             break
+        if token.pos_ in ("VERB", "AUX", "SCONJ") and not nominalised:
+            break  # "l'accusé", "le prévenu" are nouns after their determiner
         if token.pos_ == "PRON" and token.lower_ in {"qui", "que", "who", "which", "où"}:
             break
         if end > index and token.lower_ in NP_BREAKING_PREPOSITIONS:

@@ -238,6 +238,8 @@ def find_cues(doc: Doc, lang: str, inside_quote: list[bool]) -> list[Cue]:
             index = source.end
             continue
         entries = lexicon.forms.get(token.lower_)
+        if entries and _determined(doc, index):
+            entries = ()  # "l'accusé", "le prévenu": a participle used as a noun
         if entries:
             verb_like = _looks_like_verb(doc, token)
             for entry in entries:
@@ -264,6 +266,11 @@ def find_cues(doc: Doc, lang: str, inside_quote: list[bool]) -> list[Cue]:
                 break
         index += 1
     return cues
+
+
+def _determined(doc: Doc, index: int) -> bool:
+    previous = doc[index - 1] if index > 0 else None
+    return previous is not None and previous.dep_ == "det" and previous.head.i == index
 
 
 def _after_determiner(doc: Doc, index: int) -> bool:

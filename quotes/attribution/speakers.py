@@ -175,7 +175,11 @@ def build_mention(
             span.start_char, span.end_char, text, text, "other", "", True, gender, False
         )
     entity = _entity_inside(doc, start, end)
-    if entity is None and not any(token.pos_ in NOMINAL_POS for token in span):
+    nominal = any(
+        token.pos_ in NOMINAL_POS or (token.i > start and doc[token.i - 1].pos_ == "DET")
+        for token in span
+    )
+    if entity is None and not nominal:
         return None  # "l'avait appelé la « … »": a lone determiner or adjective names no one
     lowered = text.lower()
     anonymous = any(phrase in lowered for phrase in ANONYMOUS_PHRASES) or (

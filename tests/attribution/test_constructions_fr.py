@@ -371,6 +371,11 @@ SPEAKER_RESOLUTION = [
         "le déficit sera réduit",
         "gouvernement",
     ),
+    (
+        "Le procès s’est ouvert lundi. « Je suis innocent », a répété l’accusé devant la cour.",
+        "Je suis innocent",
+        "accusé",
+    ),
 ]
 
 
