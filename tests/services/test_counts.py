@@ -187,15 +187,17 @@ def test_reject_hides_the_quote_from_speaker_and_topic_counts_and_confirm_restor
     assert_counts_exact()
 
 
-def test_correcting_a_rejected_quote_makes_it_count_again(editor):
+def test_a_rejected_quote_counts_again_once_confirmed_not_when_corrected(editor):
     durand = make_speaker("Marie Durand")
     quote = make_quote(make_article(published_at=MONDAY), durand)
     quote = editing.quote_reject(quote=quote, expected_version=quote.version, user=editor)
     assert stored(durand) == (0, None)
 
-    editing.quote_set_kind(
+    quote = editing.quote_set_kind(
         quote=quote, kind=Quote.Kind.INDIRECT, expected_version=quote.version, user=editor
     )
+    assert stored(durand) == (0, None)
+    editing.quote_confirm(quote=quote, expected_version=quote.version, user=editor)
 
     assert stored(durand) == (1, MONDAY)
     assert_counts_exact()
