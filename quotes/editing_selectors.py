@@ -100,11 +100,6 @@ def review_queue(
     return quotes.order_by("confidence", "id")
 
 
-def quote_for_editing(pk: int) -> Quote:
-    """The quote with what its tools display."""
-    return Quote.objects.select_related("article", "speaker").get(pk=pk)
-
-
 def speaker_for_editing(slug: str) -> Speaker:
     """The speaker with its aliases."""
     return Speaker.objects.prefetch_related("aliases").get(slug=slug)

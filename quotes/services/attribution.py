@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, QuerySet
-from django.utils.text import slugify
 
 from quotes.models import Article, Quote, Speaker, SpeakerAlias
 from quotes.services.counts import quote_topic_ids, speaker_counts_refresh, topic_counts_refresh
 from quotes.services.search_index import search_index_update_article
+from quotes.services.speakers import speaker_follow_merges, speaker_unique_slug
 from quotes.services.topics import article_topics_assign
 from quotes.text import normalize_name
 
@@ -137,27 +137,9 @@ def _one_line(error: BaseException) -> str:
     return f"{type(error).__name__}: {message}"[:ERROR_MAX_CHARS]
 
 
-def _canonical(speaker: Speaker) -> Speaker:
-    """Follow merges to the speaker that now owns the name (cycles end where they loop)."""
-    seen = {speaker.pk}
-    while speaker.merged_into_id and speaker.merged_into_id not in seen:
-        speaker = speaker.merged_into
-        seen.add(speaker.pk)
-    return speaker
-
-
 def _display_name(name: str) -> str:
     """A speaker page title: "le département d'Etat" becomes "Le département d'Etat"."""
     return name[:1].upper() + name[1:]
-
-
-def _unique_slug(name: str) -> str:
-    base = slugify(name)[:300].strip("-") or "speaker"
-    taken = set(Speaker.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-    candidate, number = base, 2
-    while candidate in taken:
-        candidate, number = f"{base}-{number}", number + 1
-    return candidate
 
 
 class _SpeakerBook:
@@ -196,19 +178,22 @@ class _SpeakerBook:
         if key not in self.local:
             label = _display_name(name)
             self.local[key] = Speaker.objects.create(
-                name=label[:300], slug=_unique_slug(label), kind=kind, description=description
+                name=label[:300],
+                slug=speaker_unique_slug(label),
+                kind=kind,
+                description=description,
             )
         return self.local[key]
 
     def _global_speaker(self, key: str, name: str, kind: str, description: str) -> Speaker:
         alias = SpeakerAlias.objects.select_related("speaker").filter(normalized=key).first()
         if alias is not None:
-            return _canonical(alias.speaker)
+            return speaker_follow_merges(alias.speaker)
         try:
             with transaction.atomic():
                 speaker = Speaker.objects.create(
                     name=_display_name(name)[:300],
-                    slug=_unique_slug(name),
+                    slug=speaker_unique_slug(name),
                     kind=kind,
                     description=description,
                 )
@@ -218,7 +203,7 @@ class _SpeakerBook:
             alias = SpeakerAlias.objects.select_related("speaker").filter(normalized=key).first()
             if alias is None:
                 raise
-            return _canonical(alias.speaker)
+            return speaker_follow_merges(alias.speaker)
         return speaker
 
     def _add_alias(self, speaker: Speaker, mention: str) -> None:

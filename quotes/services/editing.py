@@ -8,7 +8,6 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
-from django.utils.text import slugify
 
 from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker, SpeakerAlias
 from quotes.services.counts import quote_topic_ids, speaker_counts_refresh, topic_counts_refresh
@@ -16,6 +15,7 @@ from quotes.services.search_index import (
     search_index_update_quotes,
     search_index_update_speaker,
 )
+from quotes.services.speakers import speaker_follow_merges, speaker_unique_slug
 from quotes.text import normalize_name
 
 # simple-history stores the reason in a CharField(max_length=100).
@@ -121,22 +121,6 @@ def _corrected_status(quote: Quote) -> str:
     return Quote.Review.CORRECTED
 
 
-def _unique_slug(name: str) -> str:
-    base = slugify(name)[:300] or "speaker"
-    slug, n = base, 2
-    while Speaker.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
-def _resolve_merged(speaker: Speaker) -> Speaker:
-    seen = {speaker.pk}
-    while speaker.merged_into_id is not None and speaker.merged_into_id not in seen:
-        seen.add(speaker.merged_into_id)
-        speaker = speaker.merged_into
-    return speaker
-
-
 def _check_span(article: Article, start: int, end: int) -> None:
     if not 0 <= start < end <= len(article.body):
         raise EditingError(f"The span must lie within the article (0 to {len(article.body)}).")
@@ -155,11 +139,11 @@ def speaker_create(
         raise EditingError("A speaker needs a name.")
     existing = SpeakerAlias.objects.select_related("speaker").filter(normalized=normalized).first()
     if existing is not None:
-        return _resolve_merged(existing.speaker)
+        return speaker_follow_merges(existing.speaker)
     try:
         with transaction.atomic():
             speaker = Speaker(
-                name=name, slug=_unique_slug(name), kind=kind, description=description
+                name=name, slug=speaker_unique_slug(name), kind=kind, description=description
             )
             _save_with_history(speaker, user=user, reason="Created by an editor")
             SpeakerAlias.objects.create(speaker=speaker, name=name, normalized=normalized)
@@ -168,7 +152,7 @@ def speaker_create(
         existing = SpeakerAlias.objects.select_related("speaker").filter(normalized=normalized)
         if not existing.exists():
             raise
-        return _resolve_merged(existing.first().speaker)
+        return speaker_follow_merges(existing.first().speaker)
     return speaker
 
 
@@ -177,7 +161,7 @@ def _speaker_for(
 ) -> Speaker | None:
     """The chosen speaker, or one created (or found by alias) from a typed name."""
     if speaker is not None:
-        return _resolve_merged(speaker)
+        return speaker_follow_merges(speaker)
     if new_name.strip():
         return speaker_create(name=new_name, kind=new_kind, description=new_description, user=user)
     return None
@@ -404,7 +388,7 @@ def speaker_merge(
     *, source: Speaker, target: Speaker, expected_version: int, user: User
 ) -> Speaker:
     """Merge source into target: quotes and aliases move, source's page redirects to target."""
-    target = _resolve_merged(target)
+    target = speaker_follow_merges(target)
     if target.pk == source.pk:
         raise EditingError("A speaker cannot be merged into itself.")
     if source.merged_into_id is not None:
@@ -472,7 +456,7 @@ def change_revert(
                 if previous_speaker is None:
                     raise EditingError("The previous speaker no longer exists.")
                 # A speaker merged away since then now speaks as the one it was merged into.
-                previous_speaker = _resolve_merged(previous_speaker)
+                previous_speaker = speaker_follow_merges(previous_speaker)
             instance.speaker = previous_speaker
         else:
             setattr(instance, change.field, change.old)
