@@ -67,6 +67,7 @@ EVIDENCE_CONFIDENCE = {
 # speech, and its gold standards (GUM) count short quoted fragments as quotes.
 MIN_WORDS_FOR_UNATTRIBUTED_QUOTE = {"fr": 6, "en": 1}
 INHERITANCE_DISTANCE = 600
+MIN_WORDS_FOR_BARE_FRAGMENT = 3
 COLON_CONTINUATION = 3
 PARTICIPLE_REACH = 40
 PARAGRAPH = re.compile(r"[^\n]+")
@@ -434,6 +435,8 @@ def _unattributed_quotes(context: DocContext, candidates: list[Candidate]) -> li
             previous = _own_sentence_subject(context, quote)
         previous = previous or _previous_speaker(ordered + found, quote.open_start)
         evidence = "inherited" if previous is not None else "bare"
+        if previous is None and not whole_sentence and words < MIN_WORDS_FOR_BARE_FRAGMENT:
+            continue  # "a “courageous achievement”": a short term nobody is quoted saying
         found.append(Candidate(quote.start, quote.end, "direct", None, previous, evidence))
     return found
 

@@ -163,3 +163,11 @@ def test_they_refers_to_a_plural_group_named_before(extract_en):
     )
     found = find_quote(extract_en(article), "the brakes had been tampered with")
     assert found.speaker == "The investigators"
+
+
+def test_a_short_unattributed_term_in_marks_is_not_a_quote(extract_en):
+    article = (
+        'The robotics team won a silver medal for a "remarkable effort" at the fair in Ohio. '
+        "The girls flew home on Sunday."
+    )
+    assert [item.text for item in extract_en(article)] == []
