@@ -834,6 +834,7 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
 
 
 def _has_own_subject(doc: Doc, cue: Cue) -> bool:
+    """Whether the parser gave the cue itself a subject (not one climbed to from another verb)."""
     tokens = doc[cue.start : cue.end]
     return any(child.dep_ in SUBJECT_DEPS for token in tokens for child in token.children)
 

@@ -269,11 +269,13 @@ def find_cues(doc: Doc, lang: str, inside_quote: list[bool]) -> list[Cue]:
 
 
 def _determined(doc: Doc, index: int) -> bool:
+    """Whether the token is the head of the determiner just before it ("l'accusé")."""
     previous = doc[index - 1] if index > 0 else None
     return previous is not None and previous.dep_ == "det" and previous.head.i == index
 
 
 def _after_determiner(doc: Doc, index: int) -> bool:
+    """Whether any determiner stands right before the token ("le fait", not "B. Obama … fait")."""
     return index > 0 and doc[index - 1].pos_ == "DET"
 
 

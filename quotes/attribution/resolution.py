@@ -128,7 +128,7 @@ def resolve_speakers(doc: Doc, candidates: list[Candidate]) -> list[ResolvedSpea
     sentence_starts = [sentence.start_char for sentence in doc.sents]
     content_spans = sorted((candidate.start, candidate.end) for candidate in candidates)
     antecedents = _entity_antecedents(doc, names, sentence_starts, content_spans)
-    antecedents += _plural_group_antecedents(doc, sentence_starts, content_spans)
+    antecedents += _group_antecedents(doc, sentence_starts, content_spans)
     antecedents.sort(key=lambda antecedent: antecedent.position)
     resolved: list[ResolvedSpeaker] = []
     speaker_antecedents: list[_Antecedent] = []
@@ -262,10 +262,10 @@ def _entity_antecedents(
     return found
 
 
-def _plural_group_antecedents(
+def _group_antecedents(
     doc: Doc, sentence_starts: list[int], content_spans: list[tuple[int, int]]
 ) -> list[_Antecedent]:
-    """ "Les enquêteurs ont interrogé le suspect. Ils estiment …": plural groups as subjects."""
+    """Group and institution subjects: "Les enquêteurs … Ils", "Le gouvernement … Il"."""
     found = []
     for token in doc:
         if not token.dep_.startswith("nsubj") or token.pos_ != "NOUN" or token.ent_type_:
