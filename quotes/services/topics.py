@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -16,6 +17,11 @@ from quotes.text import fold, normalize_name
 if TYPE_CHECKING:
     from quotes.topics.extract import TopicCandidate
 
+# Articles and prepositions: dropped at the start of a typed topic, kept inside it.
+_LEADING = frozenset(
+    "le la les l un une des du de d au aux a en et the an of and in for".split()  # noqa: SIM905
+)
+_WORD = re.compile(r"[^\w]+")
 ARTICLE_TOPICS = 10
 QUOTE_TOPICS = 5
 # History reasons of editors' topic changes, which mark a quote's topics as theirs.
@@ -95,17 +101,56 @@ def _record(quote: Quote, user: AbstractBaseUser, reason: str) -> None:
     quote.save(update_fields=["updated_at"])
 
 
+def _singular(word: str) -> str:
+    """A folded word without its plural ending ("budgets", "jeux", "policies")."""
+    if len(word) <= 3 or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("eaux", "eux")):
+        return word[:-1]
+    return word[:-1] if word.endswith("s") else word
+
+
+def typed_topic_keys(label: str) -> list[str]:
+    """Keys a typed label may have, most likely first, without loading a language model.
+
+    They approximate extract.phrase_key: folded, leading articles dropped, plurals made
+    singular except in names (capitalised words, kept as typed as spaCy keeps names).
+    """
+    words = [w for w in _WORD.split(label) if w]
+    while words and fold(words[0]) in _LEADING:
+        words.pop(0)
+    if not words:
+        return []
+    plain = [fold(w) for w in words]
+    singular = [_singular(f) if f not in _LEADING else f for f in plain]
+    # A capital starting a label of several words is sentence case unless the next word has
+    # one too ("Budgets de défense" vs "Nations unies" vs "Etats-Unis").
+    names = [w[:1].isupper() for w in words]
+    if len(words) > 1 and not names[1]:
+        names[0] = False
+    guessed = [f if name else s for name, f, s in zip(names, plain, singular, strict=True)]
+    while len(guessed) > 1 and len(guessed[-1]) <= 2 and not guessed[-1].isdigit():
+        guessed.pop()
+    keys = [" ".join(guessed), " ".join(singular), " ".join(plain)]
+    return list(dict.fromkeys(key for key in keys if key))
+
+
 @transaction.atomic
 def quote_topic_add(*, quote: Quote, label: str, user: AbstractBaseUser) -> Topic:
-    """Attach a topic (created when new) to a quote, on an editor's behalf."""
-    from quotes.attribution import get_nlp
-    from quotes.topics.extract import phrase_key
+    """Attach a topic (created when new) to a quote, on an editor's behalf.
 
+    Called from a web request, so the key is guessed without spaCy: an existing topic under
+    any of the label's likely keys is reused (so "Sanctions" finds "sanction").
+    """
     label = " ".join(label.split())
-    key = phrase_key(label, nlp=get_nlp(quote.article.language)) if normalize_name(label) else ""
-    if not key:
+    keys = typed_topic_keys(label) if normalize_name(label) else []
+    if not keys:
         raise ValueError("A topic needs at least one letter or digit.")
-    topic = _topic_for(key=key, label=label)
+    existing = {t.normalized: t for t in Topic.objects.filter(normalized__in=keys)}
+    found = next((existing[key] for key in keys if key in existing), None)
+    topic = found or _topic_for(key=keys[0], label=label)
     quote.topics.add(topic)
     topic_counts_refresh(topic_ids=[topic.pk])
     _record(quote, user, f"{TOPIC_ADDED}{topic.label}")
