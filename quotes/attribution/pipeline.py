@@ -553,7 +553,10 @@ def _colon_speaker(context: DocContext, colon: int) -> SpeakerMention | None:
         for token in doc[sentence.start : colon_token.i]
         if token.pos_ in ("VERB", "AUX") and not context.inside_quote[token.i]
     ]
-    for verb in reversed(verbs):
+    root = sentence.root
+    # "Le ministre a été clair : « … »": the copula hangs on the adjective, the sentence's root.
+    heads = verbs + ([root] if root.i < colon_token.i and root not in verbs else [])
+    for verb in reversed(heads):
         speaker = subject_of(context, verb)
         # "sur lequel aucune autopsie n'avait été effectuée : « … »" names no speaker.
         if speaker is not None and (speaker.is_pronoun or speaker.kind != "other"):

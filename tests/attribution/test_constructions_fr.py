@@ -376,6 +376,11 @@ SPEAKER_RESOLUTION = [
         "Je suis innocent",
         "accusé",
     ),
+    (
+        "Le ministre de la Défense a été clair : « Aucun soldat ne sera envoyé sur place. »",
+        "Aucun soldat ne sera envoyé",
+        "Le ministre de la Défense",
+    ),
 ]
 
 
@@ -460,8 +465,14 @@ def test_mixed_content_before_an_inverted_attribution_is_one_span(extract_fr):
     assert "porte-parole" in found.speaker
 
 
-def test_a_thing_with_an_object_reports_nothing(extract_fr):
-    article = "Les ventes de voitures neuves accusent une baisse de 5 % sur un an."
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Les ventes de voitures neuves accusent une baisse de 5 % sur un an.",
+        "Le président a accusé réception de la lettre du syndicat.",
+    ],
+)
+def test_a_reporting_verb_in_another_sense_reports_nothing(extract_fr, article):
     assert extract_fr(article) == []
 
 
