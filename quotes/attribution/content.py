@@ -785,11 +785,9 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
             and lower not in TIME_WORDS
             and not (index + 1 < len(doc) and doc[index + 1].lower_ in TIME_WORDS)
             and lower not in {"de", "d'", "d’"}
-            and not (
-                context.lang == "fr" and token.pos_ == "NOUN" and index == cue.end == cue.start + 1
-            )
         ):
-            # A bare French noun right after a verb is a locution ("accuser réception").
+            if context.lang == "fr" and token.pos_ == "NOUN" and index == cue.end == cue.start + 1:
+                return None  # a bare French noun right after a verb: "accuser réception"
             content_start = token.idx
             evidence = "object"
             break
