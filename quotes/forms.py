@@ -154,7 +154,7 @@ class SpeakerForm(VersionedForm):
     description = forms.CharField(max_length=500, required=False)
 
 
-class AliasForm(forms.Form):
+class AliasForm(VersionedForm):
     """Add another name for a speaker."""
 
     name = forms.CharField(max_length=300, label="New alias")

@@ -82,6 +82,23 @@ def _claim_version(instance: Quote | Speaker, expected_version: int) -> None:
     instance.refresh_from_db()
 
 
+def version_check(instance: Quote | Speaker, expected_version: int) -> None:
+    """Lock the row and raise StaleVersion unless it is still at the version the editor saw.
+
+    For changes that leave the row's own fields alone (a quote's topics): the version is not
+    bumped, so the quote's other open forms stay valid.
+    """
+    model = type(instance)
+    current = (
+        model.objects.select_for_update(of=("self",))
+        .select_related(*(["speaker"] if model is Quote else []))
+        .get(pk=instance.pk)
+    )
+    if current.version != expected_version:
+        values = _quote_values(current) if model is Quote else _speaker_values(current)
+        raise StaleVersion(current=current, expected=expected_version, current_values=values)
+
+
 def _save_with_history(instance: models.Model, *, user: User, reason: str) -> None:
     """Save the whole row and record who did it and why."""
     if user is not None and getattr(user, "is_authenticated", False):
@@ -349,8 +366,10 @@ def speaker_update(
 
 
 @transaction.atomic
-def speaker_alias_add(*, speaker: Speaker, name: str, user: User) -> SpeakerAlias:
-    """Another name under which ingestion will recognise this speaker."""
+def speaker_alias_add(
+    *, speaker: Speaker, name: str, expected_version: int, user: User
+) -> SpeakerAlias:
+    """Another name under which ingestion will recognise this speaker (a new version)."""
     name = " ".join(name.split())
     normalized = normalize_name(name)
     if not normalized:
@@ -360,25 +379,27 @@ def speaker_alias_add(*, speaker: Speaker, name: str, user: User) -> SpeakerAlia
         if owner.speaker_id == speaker.pk:
             raise EditingError(f"“{name}” is already an alias of {speaker.name}.")
         raise EditingError(f"“{name}” already names {owner.speaker.name}: merge the two instead.")
+    _claim_version(speaker, expected_version)
     try:
         with transaction.atomic():
             alias = SpeakerAlias.objects.create(speaker=speaker, name=name, normalized=normalized)
     except IntegrityError as exc:
         raise EditingError(f"“{name}” was just added elsewhere.") from exc
-    _touch_speaker(speaker, user=user, reason=f"Alias added: {name}")
+    _save_with_history(speaker, user=user, reason=f"Alias added: {name}")
     search_index_update_speaker(speaker=speaker)
     return alias
 
 
 @transaction.atomic
-def speaker_alias_remove(*, alias: SpeakerAlias, user: User) -> Speaker:
-    """Forget one of a speaker's names (its current name cannot be removed)."""
+def speaker_alias_remove(*, alias: SpeakerAlias, expected_version: int, user: User) -> Speaker:
+    """Forget one of a speaker's names (its current name cannot be removed); a new version."""
     speaker = alias.speaker
     if alias.normalized == normalize_name(speaker.name):
         raise EditingError("The speaker's own name cannot be removed; rename the speaker first.")
+    _claim_version(speaker, expected_version)
     name = alias.name
     alias.delete()
-    _touch_speaker(speaker, user=user, reason=f"Alias removed: {name}")
+    _save_with_history(speaker, user=user, reason=f"Alias removed: {name}")
     search_index_update_speaker(speaker=speaker)
     return speaker
 

@@ -12,6 +12,7 @@ from django.utils.text import slugify
 
 from quotes.models import Article, Quote, Topic
 from quotes.services.counts import quote_topic_ids, topic_counts_refresh
+from quotes.services.editing import version_check
 from quotes.text import fold, normalize_name
 
 if TYPE_CHECKING:
@@ -138,16 +139,20 @@ def typed_topic_keys(label: str) -> list[str]:
 
 
 @transaction.atomic
-def quote_topic_add(*, quote: Quote, label: str, user: AbstractBaseUser) -> Topic:
+def quote_topic_add(
+    *, quote: Quote, label: str, expected_version: int, user: AbstractBaseUser
+) -> Topic:
     """Attach a topic (created when new) to a quote, on an editor's behalf.
 
     Called from a web request, so the key is guessed without spaCy: an existing topic under
-    any of the label's likely keys is reused (so "Sanctions" finds "sanction").
+    any of the label's likely keys is reused (so "Sanctions" finds "sanction"). Refused with
+    StaleVersion when the quote changed since the editor saw it; its version stays as it is.
     """
     label = " ".join(label.split())
     keys = typed_topic_keys(label) if normalize_name(label) else []
     if not keys:
         raise ValueError("A topic needs at least one letter or digit.")
+    version_check(quote, expected_version)
     existing = {t.normalized: t for t in Topic.objects.filter(normalized__in=keys)}
     found = next((existing[key] for key in keys if key in existing), None)
     topic = found or _topic_for(key=keys[0], label=label)
@@ -158,8 +163,11 @@ def quote_topic_add(*, quote: Quote, label: str, user: AbstractBaseUser) -> Topi
 
 
 @transaction.atomic
-def quote_topic_remove(*, quote: Quote, topic: Topic, user: AbstractBaseUser) -> None:
-    """Detach a topic from a quote, on an editor's behalf."""
+def quote_topic_remove(
+    *, quote: Quote, topic: Topic, expected_version: int, user: AbstractBaseUser
+) -> None:
+    """Detach a topic from a quote, on an editor's behalf, if the quote is as they saw it."""
+    version_check(quote, expected_version)
     quote.topics.remove(topic)
     topic_counts_refresh(topic_ids=[topic.pk])
     _record(quote, user, f"{TOPIC_REMOVED}{topic.label}")

@@ -26,6 +26,7 @@ from quotes.forms import (
     ReviewForm,
     SpanForm,
     SpeakerForm,
+    VersionedForm,
 )
 from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker, SpeakerAlias
 from quotes.services import editing as services
@@ -297,7 +298,9 @@ speaker_update = _speaker_action(
 speaker_alias_add = _speaker_action(
     AliasForm,
     lambda *, speaker, data, user: (
-        services.speaker_alias_add(speaker=speaker, name=data["name"], user=user).speaker
+        services.speaker_alias_add(
+            speaker=speaker, name=data["name"], expected_version=data["version"], user=user
+        ).speaker
     ),
 )
 speaker_merge = _speaker_action(
@@ -324,8 +327,15 @@ def speaker_alias_remove(request: HtmxHttpRequest, slug: str, alias_pk: int) -> 
     alias = get_object_or_404(SpeakerAlias.objects.select_related("speaker"), pk=alias_pk)
     if alias.speaker.slug != slug:
         raise Http404("No such alias for this speaker.")
+    form = VersionedForm(request.POST)
+    if not form.is_valid():
+        return _speaker_response(request, alias.speaker, error="Reload the page and try again.")
     try:
-        speaker = services.speaker_alias_remove(alias=alias, user=request.user)
+        speaker = services.speaker_alias_remove(
+            alias=alias, expected_version=form.cleaned_data["version"], user=request.user
+        )
+    except services.StaleVersion as stale:
+        return _speaker_response(request, alias.speaker, stale=stale)
     except services.EditingError as exc:
         return _speaker_response(request, alias.speaker, error=str(exc))
     return _speaker_response(request, speaker)

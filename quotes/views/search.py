@@ -11,6 +11,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from quotes.models import Language, Quote, Speaker, Topic
 from quotes.search import SearchFilters, search_quotes
+from quotes.services.editing import StaleVersion
 from quotes.services.topics import quote_topic_add, quote_topic_remove
 from quotes.topics import selectors as topic_selectors
 from quotes.views import HtmxHttpRequest, editor_required, page_or_partial
@@ -77,6 +78,15 @@ def topic_detail(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
     )
 
 
+STALE = "Someone changed this quote since you loaded it; check it and try again."
+
+
+def _version(request: HttpRequest) -> int:
+    """The quote version the form was rendered with; 0 (always stale) when missing."""
+    value = request.POST.get("version", "")
+    return int(value) if value.isdigit() else 0
+
+
 def _topics_response(request: HtmxHttpRequest, quote: Quote, error: str = "") -> HttpResponse:
     """The quote's topics fragment for htmx; back to the quote page otherwise."""
     if request.htmx:
@@ -93,7 +103,12 @@ def quote_topic_add_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     quote = get_object_or_404(Quote.objects.select_related("article"), pk=pk)
     label = request.POST.get("label", "").strip()[:200]
     try:
-        quote_topic_add(quote=quote, label=label, user=request.user)
+        quote_topic_add(
+            quote=quote, label=label, expected_version=_version(request), user=request.user
+        )
+    except StaleVersion:
+        quote.refresh_from_db()
+        return _topics_response(request, quote, STALE)
     except ValueError as error:
         return _topics_response(request, quote, str(error))
     return _topics_response(request, quote)
@@ -105,7 +120,13 @@ def quote_topic_remove_view(request: HtmxHttpRequest, pk: int, slug: str) -> Htt
     """An editor detaches a topic from a quote."""
     quote = get_object_or_404(Quote.objects.select_related("article"), pk=pk)
     topic = get_object_or_404(Topic, slug=slug)
-    quote_topic_remove(quote=quote, topic=topic, user=request.user)
+    try:
+        quote_topic_remove(
+            quote=quote, topic=topic, expected_version=_version(request), user=request.user
+        )
+    except StaleVersion:
+        quote.refresh_from_db()
+        return _topics_response(request, quote, STALE)
     return _topics_response(request, quote)
 
 

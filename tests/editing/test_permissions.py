@@ -77,10 +77,12 @@ POSTS = {
         "speaker-update",
         lambda s: {"name": "Jean Martin", "kind": "person", "description": "x", "version": 2},
     ),
-    "speaker-alias-add": _speaker_post("speaker-alias-add", lambda s: {"name": "l'adjoint"}),
+    "speaker-alias-add": _speaker_post(
+        "speaker-alias-add", lambda s: {"name": "l'adjoint", "version": 2}
+    ),
     "speaker-alias-remove": lambda s: (
         reverse("speaker-alias-remove", args=[s.dupont.slug, s.alias.pk]),
-        {},
+        {"version": 1},
     ),
     "speaker-merge": _speaker_post(
         "speaker-merge", lambda s: {"target": str(s.dupont.pk), "version": 2}

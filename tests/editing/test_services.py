@@ -190,14 +190,18 @@ def test_alias_of_another_speaker_is_refused(editor):
     other = make_speaker("Jean Martin")
 
     with pytest.raises(editing.EditingError, match="merge"):
-        editing.speaker_alias_add(speaker=other, name="marie DUPONT", user=editor)
+        editing.speaker_alias_add(
+            speaker=other, name="marie DUPONT", expected_version=1, user=editor
+        )
 
 
 def test_alias_add_and_remove_are_recorded(editor):
     speaker = make_speaker("Marie Dupont")
 
-    alias = editing.speaker_alias_add(speaker=speaker, name="la maire", user=editor)
-    editing.speaker_alias_remove(alias=alias, user=editor)
+    alias = editing.speaker_alias_add(
+        speaker=speaker, name="la maire", expected_version=1, user=editor
+    )
+    editing.speaker_alias_remove(alias=alias, expected_version=2, user=editor)
 
     assert not speaker.aliases.filter(normalized="la maire").exists()
     reasons = list(speaker.history.values_list("history_change_reason", flat=True)[:2])
@@ -343,16 +347,16 @@ def test_revert_to_a_name_another_speaker_now_owns_is_refused(editor):
     )
     rename = speaker.history.first()
     old_alias = SpeakerAlias.objects.get(speaker=speaker, name="M. Dupont")
-    editing.speaker_alias_remove(alias=old_alias, user=editor)
+    editing.speaker_alias_remove(alias=old_alias, expected_version=2, user=editor)
     other = make_speaker("Michel Dupont", aliases=("M. Dupont",))
 
     with pytest.raises(editing.EditingError, match="already names Michel Dupont"):
         editing.change_revert(
-            instance=speaker, history_id=rename.history_id, expected_version=2, user=editor
+            instance=speaker, history_id=rename.history_id, expected_version=3, user=editor
         )
 
     speaker.refresh_from_db()
-    assert (speaker.name, speaker.version) == ("Marie Dupont", 2)
+    assert (speaker.name, speaker.version) == ("Marie Dupont", 3)
     assert SpeakerAlias.objects.get(normalized="m dupont").speaker == other
 
 

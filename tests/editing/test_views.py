@@ -338,7 +338,9 @@ def test_speaker_edit_page_renames_and_adds_alias(editor_client):
         {"name": "Marie Dupont", "kind": "person", "description": "maire", "version": 1},
     )
     response = editor_client.post(
-        reverse("speaker-alias-add", args=[speaker.slug]), {"name": "la maire"}, headers=HTMX
+        reverse("speaker-alias-add", args=[speaker.slug]),
+        {"name": "la maire", "version": 2},
+        headers=HTMX,
     )
 
     html = response.content.decode()
@@ -354,7 +356,9 @@ def test_alias_taken_by_another_speaker_shows_an_error(editor_client):
     other = make_speaker("Jean Martin")
 
     response = editor_client.post(
-        reverse("speaker-alias-add", args=[other.slug]), {"name": "Marie Dupont"}, headers=HTMX
+        reverse("speaker-alias-add", args=[other.slug]),
+        {"name": "Marie Dupont", "version": 1},
+        headers=HTMX,
     )
 
     assert "already names Marie Dupont" in response.content.decode()
@@ -550,3 +554,28 @@ def test_merge_into_an_unknown_name_is_refused(editor_client, quote):
     assert "Pick an existing speaker" in response.content.decode()
     quote.speaker.refresh_from_db()
     assert quote.speaker.merged_into is None
+
+
+def test_alias_changes_from_a_stale_page_are_refused(editor_client):
+    speaker = make_speaker("Marie Dupont", aliases=("la maire",))
+    editor_client.post(
+        reverse("speaker-update", args=[speaker.slug]),
+        {"name": "Marie Dupont", "kind": "person", "description": "maire", "version": 1},
+    )
+    alias = speaker.aliases.get(normalized="la maire")
+
+    added = editor_client.post(
+        reverse("speaker-alias-add", args=[speaker.slug]),
+        {"name": "l'élue", "version": 1},
+        headers=HTMX,
+    )
+    removed = editor_client.post(
+        reverse("speaker-alias-remove", args=[speaker.slug, alias.pk]),
+        {"version": 1},
+        headers=HTMX,
+    )
+
+    assert "This speaker was changed by someone else" in added.content.decode()
+    assert "This speaker was changed by someone else" in removed.content.decode()
+    names = set(speaker.aliases.values_list("normalized", flat=True))
+    assert names == {"marie dupont", "la maire"}

@@ -101,13 +101,17 @@ def test_topic_list_ranks_by_quotes_and_filters_as_you_type(assigned, client):
 
 def test_editor_adds_and_removes_a_topic_with_history(assigned, editor):
     quote = assigned.slaughter
-    topic = quote_topic_add(quote=quote, label="Budgets de défense", user=editor)
+    topic = quote_topic_add(
+        quote=quote, label="Budgets de défense", expected_version=quote.version, user=editor
+    )
     assert quote.topics.filter(pk=topic.pk).exists()
     assert quote.history.first().history_change_reason == "Topic added: Budgets de défense"
     assert quote.history.first().history_user == editor
-    again = quote_topic_add(quote=quote, label="budget de defense", user=editor)
+    again = quote_topic_add(
+        quote=quote, label="budget de defense", expected_version=quote.version, user=editor
+    )
     assert again == topic
-    quote_topic_remove(quote=quote, topic=topic, user=editor)
+    quote_topic_remove(quote=quote, topic=topic, expected_version=quote.version, user=editor)
     assert not quote.topics.filter(pk=topic.pk).exists()
 
 
@@ -131,16 +135,18 @@ def test_editor_adds_and_removes_topics_through_the_fragment(corpus, editor_clie
     quote = corpus.slaughter
     add = reverse("quote-topic-add", args=[quote.pk])
     response = editor_client.post(
-        add, {"label": "Budgets de défense"}, headers={"HX-Request": "true"}
+        add, {"label": "Budgets de défense", "version": 1}, headers={"HX-Request": "true"}
     )
     html = response.content.decode()
     assert response.status_code == 200 and "<html" not in html
     assert "Budgets de défense" in html
     topic = quote.topics.get()
-    empty = editor_client.post(add, {"label": "  !! "}, headers={"HX-Request": "true"})
+    empty = editor_client.post(
+        add, {"label": "  !! ", "version": 1}, headers={"HX-Request": "true"}
+    )
     assert 'aria-invalid="true"' in empty.content.decode()
     remove = reverse("quote-topic-remove", args=[quote.pk, topic.slug])
-    assert editor_client.post(remove).status_code == 302
+    assert editor_client.post(remove, {"version": 1}).status_code == 302
     assert not quote.topics.exists()
 
 
@@ -197,8 +203,10 @@ def test_topic_list_counts_public_quotes_only_and_ranks_by_them(db, client):
 def test_editor_topic_choices_survive_reassignment(assigned, editor):
     quote = assigned.defense
     ukraine = Topic.objects.get(normalized="ukraine")
-    quote_topic_remove(quote=quote, topic=ukraine, user=editor)
-    added = quote_topic_add(quote=quote, label="Budgets de défense", user=editor)
+    quote_topic_remove(quote=quote, topic=ukraine, expected_version=quote.version, user=editor)
+    added = quote_topic_add(
+        quote=quote, label="Budgets de défense", expected_version=quote.version, user=editor
+    )
 
     article_topics_assign(article=assigned.seed)
 
@@ -254,7 +262,39 @@ def test_a_typed_topic_gets_the_key_extraction_gives_it_without_a_model(label, l
 
 def test_a_typed_topic_joins_the_topic_extraction_made(assigned, editor):
     ukraine = Topic.objects.get(normalized="ukraine")
-    made = quote_topic_add(quote=assigned.slaughter, label="UKRAINE", user=editor)
+    made = quote_topic_add(
+        quote=assigned.slaughter, label="UKRAINE", expected_version=1, user=editor
+    )
     assert made == ukraine
     sanction = Topic.objects.create(label="sanction", slug="sanction", normalized="sanction")
-    assert quote_topic_add(quote=assigned.slaughter, label="Sanctions", user=editor) == sanction
+    assert (
+        quote_topic_add(
+            quote=assigned.slaughter, label="Sanctions", expected_version=1, user=editor
+        )
+        == sanction
+    )
+
+
+def test_topic_changes_from_a_stale_page_are_refused(corpus, editor_client, editor):
+    from quotes.services import editing
+
+    quote = corpus.slaughter
+    editing.quote_set_kind(quote=quote, kind="indirect", expected_version=1, user=editor)
+
+    response = editor_client.post(
+        reverse("quote-topic-add", args=[quote.pk]),
+        {"label": "Budgets de défense", "version": 1},
+        headers={"HX-Request": "true"},
+    )
+
+    assert "Someone changed this quote" in response.content.decode()
+    assert not quote.topics.exists()
+    ok = editor_client.post(
+        reverse("quote-topic-add", args=[quote.pk]),
+        {"label": "Budgets de défense", "version": 2},
+        headers={"HX-Request": "true"},
+    )
+    assert "Budgets de défense" in ok.content.decode()
+    # A topic leaves the quote's version alone, so its other open forms stay valid.
+    quote.refresh_from_db()
+    assert quote.version == 2

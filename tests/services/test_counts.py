@@ -271,13 +271,16 @@ def test_renaming_a_speaker_keeps_its_counts(ingested, editor):
 def test_editors_topic_additions_and_removals_count(ingested, editor):
     quote = quote_of(ingested, "« Nous tiendrons bon »")
 
-    topic = quote_topic_add(quote=quote, label="Accord de paix", user=editor)
-    quote_topic_add(quote=quote_of(ingested, "« Rien n'est signé »"), label="Accord", user=editor)
+    topic = quote_topic_add(
+        quote=quote, label="Accord de paix", expected_version=quote.version, user=editor
+    )
+    other = quote_of(ingested, "« Rien n'est signé »")
+    quote_topic_add(quote=other, label="Accord", expected_version=other.version, user=editor)
 
     assert Topic.objects.get(pk=topic.pk).quote_count == 1
     assert_counts_exact()
 
-    quote_topic_remove(quote=quote, topic=topic, user=editor)
+    quote_topic_remove(quote=quote, topic=topic, expected_version=quote.version, user=editor)
 
     assert Topic.objects.get(pk=topic.pk).quote_count == 0
     assert_counts_exact()
