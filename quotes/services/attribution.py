@@ -298,10 +298,14 @@ def _claim_machine_quote(quote: Quote) -> bool:
 @transaction.atomic
 def _write_quotes(*, article: Article, attributions: Iterable[Attribution]) -> AttributionOutcome:
     # Lock the article so two re-attributions of it cannot interleave.
-    article = Article.objects.select_for_update().get(pk=article.pk)
+    # NO KEY locks: an editor's commit checks its foreign keys to the article with a KEY
+    # SHARE lock, which a plain FOR UPDATE here would block while we wait on their quote.
+    article = Article.objects.select_for_update(no_key=True).get(pk=article.pk)
     # Lock the quotes too: an editor's save waits for this run, or this run waits for it
     # and then sees the quote as the editor left it.
-    existing = list(article.quotes.select_related("speaker").select_for_update(of=("self",)))
+    existing = list(
+        article.quotes.select_related("speaker").select_for_update(no_key=True, of=("self",))
+    )
     machine_speakers = {q.speaker_id for q in existing if not q.is_human_work and q.speaker_id}
     human_spans = [(q.start, q.end) for q in existing if q.is_human_work]
     # Machine quotes found again at the same span are updated in place, so their URLs last.

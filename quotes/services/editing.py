@@ -291,7 +291,7 @@ def quote_add(
     _check_span(article, start, end)
     if kind not in Quote.Kind.values:
         raise EditingError(f"Unknown kind {kind!r}.")
-    Article.objects.select_for_update().filter(pk=article.pk).first()
+    Article.objects.select_for_update(no_key=True).filter(pk=article.pk).first()
     same = article.quotes.filter(start=start, end=end).filter(PUBLIC_QUOTES).first()
     if same is not None:
         raise EditingError(
