@@ -1,4 +1,4 @@
-// Editors' helpers: turn a text selection into a span, and the review queue's keyboard shortcuts.
+// Editors' helpers: text selection to span, picked speaker suggestions' ids, review queue shortcuts.
 // Everything here is an enhancement: without it, the forms take offsets and the buttons still post.
 (function () {
   "use strict";
