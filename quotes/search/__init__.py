@@ -254,11 +254,10 @@ def _filter_sql(
     if filters.date_from:
         where.append(f"s.published_at >= {backend.DATE_PARAM}")
         params.append(filters.date_from.isoformat())
-    if filters.date_to:
-        # Inclusive of the whole last day (and of everything when that day is the last one).
-        if filters.date_to < date.max:
-            where.append(f"s.published_at < {backend.DATE_PARAM}")
-            params.append(date.fromordinal(filters.date_to.toordinal() + 1).isoformat())
+    # Inclusive of the whole last day (and of everything when that day is the last one).
+    if filters.date_to and filters.date_to < date.max:
+        where.append(f"s.published_at < {backend.DATE_PARAM}")
+        params.append(date.fromordinal(filters.date_to.toordinal() + 1).isoformat())
     return where, params
 
 
