@@ -131,7 +131,7 @@ def _history(records: list, fields: tuple[str, ...], revertible: tuple[str, ...]
             Change(
                 history_id=record.history_id,
                 date=record.history_date,
-                user=user.get_username() if user else "system",
+                user=user.get_username() if user else "the extraction pipeline",
                 reason=record.history_change_reason
                 or ("Created" if record.history_type == "+" else "Changed"),
                 changes=tuple(changes),

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import TruncDate, TruncMonth
 from django.http import Http404
 
+from quotes.editing_selectors import Change, quote_history
 from quotes.models import (
     PUBLIC_QUOTES,
     PUBLIC_REVIEW_STATUSES,
@@ -26,7 +26,6 @@ SPEAKERS_PER_PAGE = 30
 SPEAKER_QUOTES_PER_PAGE = 20
 LATEST_QUOTES = 10
 TOP_SPEAKERS = 8
-HISTORY_LIMIT = 50
 SPEAKER_TOP_TOPICS = 8
 # Deeper pages than anyone reads; also keeps OFFSET within what the databases accept.
 MAX_PAGE = 10_000
@@ -378,21 +377,13 @@ def article_detail(*, pk: int, include_rejected: bool = False) -> ArticleView:
 
 
 @dataclass(frozen=True)
-class HistoryEntry:
-    """One saved version of a quote: who, when, how, and which fields changed."""
-
-    record: object
-    changes: list[tuple[str, object, object]]
-
-
-@dataclass(frozen=True)
 class QuoteView:
     """A quote, the paragraph around it and its history, newest change first."""
 
     quote: Quote
     paragraph_before: str
     paragraph_after: str
-    history: list[HistoryEntry]
+    history: list[Change]
 
 
 def quote_detail(*, pk: int, include_rejected: bool = False) -> QuoteView:
@@ -408,22 +399,9 @@ def quote_detail(*, pk: int, include_rejected: bool = False) -> QuoteView:
     paragraph_start = body.rfind("\n", 0, quote.start) + 1
     paragraph_end = body.find("\n", quote.end)
     paragraph_end = len(body) if paragraph_end == -1 else paragraph_end
-    # One extra record so the oldest shown version can still be diffed against its predecessor.
-    records = list(
-        quote.history.select_related("history_user", "speaker").order_by(
-            "-history_date", "-history_id"
-        )[: HISTORY_LIMIT + 1]
-    )
-    history = []
-    for newer, older in itertools.zip_longest(records, records[1:]):
-        changes = []
-        if older is not None:
-            delta = newer.diff_against(older, foreign_keys_are_objs=True)
-            changes = [(change.field, change.old, change.new) for change in delta.changes]
-        history.append(HistoryEntry(record=newer, changes=changes))
     return QuoteView(
         quote=quote,
         paragraph_before=body[paragraph_start : quote.start],
         paragraph_after=body[quote.end : paragraph_end],
-        history=history[:HISTORY_LIMIT],
+        history=quote_history(quote),
     )
