@@ -111,6 +111,18 @@ def _is_public(quote: Quote) -> bool:
     return quote.review_status != Quote.Review.REJECTED
 
 
+def _snapshot(quote: Quote) -> dict:
+    """What a change must compare against to recount: the speaker and whether it was public."""
+    return {"speaker_before": quote.speaker_id, "was_public": _is_public(quote)}
+
+
+def _finish_quote_change(quote: Quote, *, user: User, reason: str, before: dict) -> None:
+    """Save the changed quote with its history, then keep the counts and the index exact."""
+    _save_with_history(quote, user=user, reason=reason)
+    _recount(quote, **before)
+    search_index_update_quotes(quote_ids=[quote.pk])
+
+
 def _recount(quote: Quote, *, speaker_before: int | None, was_public: bool) -> None:
     """Recount the speakers a quote left or joined and, when it was hidden or shown, its topics."""
     public = _is_public(quote)
@@ -197,7 +209,7 @@ def quote_reassign(
 ) -> Quote:
     """Attribute the quote to a speaker, or to a new one by name (neither = unknown speaker)."""
     _claim_version(quote, expected_version)
-    before = {"speaker_before": quote.speaker_id, "was_public": _is_public(quote)}
+    before = _snapshot(quote)
     speaker = _speaker_for(
         speaker, new_speaker_name, new_speaker_kind, new_speaker_description, user
     )
@@ -205,9 +217,7 @@ def quote_reassign(
     quote.speaker = speaker
     quote.review_status = _corrected_status(quote)
     new = speaker.name if speaker else "unknown"
-    _save_with_history(quote, user=user, reason=f"Speaker: {old} → {new}")
-    _recount(quote, **before)
-    search_index_update_quotes(quote_ids=[quote.pk])
+    _finish_quote_change(quote, user=user, reason=f"Speaker: {old} → {new}", before=before)
     return quote
 
 
@@ -217,13 +227,11 @@ def quote_set_kind(*, quote: Quote, kind: str, expected_version: int, user: User
     if kind not in Quote.Kind.values:
         raise EditingError(f"Unknown kind {kind!r}.")
     _claim_version(quote, expected_version)
-    before = {"speaker_before": quote.speaker_id, "was_public": _is_public(quote)}
+    before = _snapshot(quote)
     old = quote.kind
     quote.kind = kind
     quote.review_status = _corrected_status(quote)
-    _save_with_history(quote, user=user, reason=f"Kind: {old} → {kind}")
-    _recount(quote, **before)
-    search_index_update_quotes(quote_ids=[quote.pk])
+    _finish_quote_change(quote, user=user, reason=f"Kind: {old} → {kind}", before=before)
     return quote
 
 
@@ -235,14 +243,14 @@ def quote_set_span(
     article = quote.article
     _check_span(article, start, end)
     _claim_version(quote, expected_version)
-    before = {"speaker_before": quote.speaker_id, "was_public": _is_public(quote)}
+    before = _snapshot(quote)
     old = (quote.start, quote.end)
     quote.start, quote.end = start, end
     quote.text = article.body[start:end]
     quote.review_status = _corrected_status(quote)
-    _save_with_history(quote, user=user, reason=f"Span: {old[0]}–{old[1]} → {start}–{end}")
-    _recount(quote, **before)
-    search_index_update_quotes(quote_ids=[quote.pk])
+    _finish_quote_change(
+        quote, user=user, reason=f"Span: {old[0]}–{old[1]} → {start}–{end}", before=before
+    )
     return quote
 
 
@@ -250,11 +258,9 @@ def quote_set_span(
 def quote_confirm(*, quote: Quote, expected_version: int, user: User) -> Quote:
     """Mark the quote as checked and right; this is also how a rejected quote is restored."""
     _claim_version(quote, expected_version)
-    before = {"speaker_before": quote.speaker_id, "was_public": _is_public(quote)}
+    before = _snapshot(quote)
     quote.review_status = Quote.Review.CONFIRMED
-    _save_with_history(quote, user=user, reason="Confirmed")
-    _recount(quote, **before)
-    search_index_update_quotes(quote_ids=[quote.pk])
+    _finish_quote_change(quote, user=user, reason="Confirmed", before=before)
     return quote
 
 
@@ -262,11 +268,9 @@ def quote_confirm(*, quote: Quote, expected_version: int, user: User) -> Quote:
 def quote_reject(*, quote: Quote, expected_version: int, user: User) -> Quote:
     """Mark the quote as not a quote: hidden from speaker pages and search, kept in history."""
     _claim_version(quote, expected_version)
-    before = {"speaker_before": quote.speaker_id, "was_public": _is_public(quote)}
+    before = _snapshot(quote)
     quote.review_status = Quote.Review.REJECTED
-    _save_with_history(quote, user=user, reason="Rejected: not a quote")
-    _recount(quote, **before)
-    search_index_update_quotes(quote_ids=[quote.pk])
+    _finish_quote_change(quote, user=user, reason="Rejected: not a quote", before=before)
     return quote
 
 
@@ -462,7 +466,7 @@ def change_revert(
     name_owner = _name_owner(instance, name_change.old) if name_change else None
     _claim_version(instance, expected_version)
     if model is Quote:
-        before = {"speaker_before": instance.speaker_id, "was_public": _is_public(instance)}
+        before = _snapshot(instance)
     changes = delta.changes
     if model is Quote and any(c.field != "review_status" for c in changes):
         # Undoing a correction is itself an editor's decision: the quote stays human work,
