@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
 from collections.abc import Iterable
@@ -10,7 +11,7 @@ from dataclasses import replace
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .content import (
     CLOSING_MARKS,
@@ -76,6 +77,11 @@ SPEAKER_LABEL = re.compile(r"([A-ZÀ-Ý][A-ZÀ-Ý.'’ -]{1,30}[A-ZÀ-Ý])\s?:\s
 SIGNATURE_BREAKS_TRIED = 3
 SENTENCE_BREAK = re.compile(r"[.!?](?=[\"”’]?[ \t]+[A-Z])")
 MIN_WORDS_FOR_REPEATED_QUOTE = 8
+# "…, she told the press, "to show that … section. We were …"": a passage that opens inside the
+# writer's sentence is one quote for that fragment and one for each full sentence after it, as the
+# English gold (GUM) stores it; the French gold keeps such a passage whole.
+SPLIT_WOVEN_PASSAGES = frozenset({"en"})
+SENTENCE_STOPS = ".!?…"
 DASH_SIGNATURE = re.compile(
     r"[ \t\u00a0\u202f]*[―—–][ \t\u00a0\u202f]*([^\n―—–«»“”\"]{3,80}?)[ \t]*(?=\n|$)"
 )
@@ -152,11 +158,54 @@ def attributions_from_doc(doc: Doc, lang: str) -> list[Attribution]:
     candidates = _with_quoted_fragments(context, candidates)
     candidates = _speakers_from_next_paragraph(context, candidates)
     candidates = [_with_fragment_speaker(context, candidate) for candidate in candidates]
+    if lang in SPLIT_WOVEN_PASSAGES:
+        candidates = [
+            piece for candidate in candidates for piece in _woven_pieces(context, candidate)
+        ]
     speakers = resolve_speakers(doc, candidates)
     return [
         _to_attribution(doc, candidate, speaker)
         for candidate, speaker in zip(candidates, speakers, strict=True)
     ]
+
+
+def _woven_pieces(context: DocContext, candidate: Candidate) -> list[Candidate]:
+    """A passage opened by a fragment of the writer's sentence, cut at each sentence inside it."""
+    quote = context.quote_at(candidate.start)
+    if (
+        candidate.kind != "direct"
+        or quote is None
+        or not context.text[quote.start : quote.start + 1].islower()
+        or not _opens_mid_sentence(context.text, quote)
+    ):
+        return [candidate]
+    span = context.doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
+    if span is None:
+        return [candidate]
+    cuts = [token.idx for token in span[1:] if token.is_sent_start and _follows_stop(token)]
+    text = context.text
+    pieces = []
+    for start, end in itertools.pairwise([candidate.start, *cuts, candidate.end]):
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        pieces.append(replace(candidate, start=start, end=end))
+    return pieces
+
+
+def _follows_stop(token: Token) -> bool:
+    """Whether the token comes right after a full stop, possibly behind a closing mark."""
+    previous = token.nbor(-1)
+    if previous.text in CLOSING_MARKS and previous.i > 0:
+        previous = previous.nbor(-1)
+    return previous.text[-1:] in SENTENCE_STOPS
+
+
+def _opens_mid_sentence(text: str, quote: QuotedSpan) -> bool:
+    """Whether the writer's words precede the opening mark in its sentence (a colon ends one)."""
+    start = quote.open_start
+    while start > 0 and text[start - 1] not in SENTENCE_STOPS + ":\n":
+        start -= 1
+    return any(char.isalnum() for char in text[start : quote.open_start])
 
 
 def _content_candidates(context: DocContext, cues: list[Cue]) -> list[Candidate]:

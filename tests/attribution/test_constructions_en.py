@@ -171,3 +171,29 @@ def test_a_short_unattributed_term_in_marks_is_not_a_quote(extract_en):
         "The girls flew home on Sunday."
     )
     assert [item.text for item in extract_en(article)] == []
+
+
+def test_a_fragment_woven_into_the_sentence_is_one_quote_and_each_full_sentence_another(
+    extract_en,
+):
+    article = (
+        'The minister said the bill would "give every family a fair chance. It is the work '
+        'of ten years and we are proud of it," before leaving the chamber.'
+    )
+    found = [item for item in extract_en(article) if item.kind == "direct"]
+    assert [item.text for item in found] == [
+        "give every family a fair chance.",
+        "It is the work of ten years and we are proud of it",
+    ]
+    assert all(item.speaker == "The minister" for item in found)
+
+
+def test_a_passage_opened_by_a_full_sentence_stays_one_quote(extract_en):
+    article = (
+        'Mayor Linda Park said "We will rebuild the bridge. The money is already there" '
+        "at the opening of the fair."
+    )
+    found = [item for item in extract_en(article) if item.kind == "direct"]
+    assert [item.text for item in found] == [
+        "We will rebuild the bridge. The money is already there"
+    ]

@@ -483,3 +483,12 @@ def test_a_quote_signed_after_a_dash_names_its_speaker(extract_fr):
         "La foule a applaudi."
     )
     assert find_quote(extract_fr(article), "Il faut tenter de vivre").speaker == "Paul Valéry"
+
+
+def test_a_fragment_woven_into_the_sentence_keeps_the_sentences_after_it(extract_fr):
+    article = (
+        "Le ministre a promis de « donner à chaque famille une chance. C'est le travail "
+        "de dix ans et nous en sommes fiers », avant de quitter l'hémicycle."
+    )
+    found = find_quote(extract_fr(article), "donner à chaque famille une chance")
+    assert found.text.endswith("nous en sommes fiers")
