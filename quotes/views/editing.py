@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -70,6 +71,7 @@ def _quote_response(
         "stale": stale,
         "open_tools": not ok,
         "next": request.htmx.current_url_abs_path or request.POST.get("next", ""),
+        "history_on_page": _shows_quote_history(request, quote),
     }
     if request.htmx:
         response = TemplateResponse(request, QUOTE_TOOLS, context)
@@ -79,6 +81,12 @@ def _quote_response(
     context.update(_quote_page_context(quote))
     status = 409 if stale is not None else 400
     return TemplateResponse(request, QUOTE_PAGE, context, status=status)
+
+
+def _shows_quote_history(request: HtmxHttpRequest, quote: Quote) -> bool:
+    """Whether the page the tools sit in has its own history section (quote and edit pages)."""
+    page = urlsplit(request.htmx.current_url_abs_path or "").path
+    return page in {quote.get_absolute_url(), reverse("quote-edit", args=[quote.pk])}
 
 
 def _quote_page_context(quote: Quote, **extra) -> dict:

@@ -579,3 +579,22 @@ def test_alias_changes_from_a_stale_page_are_refused(editor_client):
     assert "This speaker was changed by someone else" in removed.content.decode()
     names = set(speaker.aliases.values_list("normalized", flat=True))
     assert names == {"marie dupont", "la maire"}
+
+
+def test_the_quote_page_shows_its_history_once_for_an_editor(editor_client, quote):
+    page = editor_client.get(quote.get_absolute_url()).content.decode()
+
+    assert page.count('class="change-history"') == 1
+    assert "History and revert" not in page
+
+
+def test_tools_swapped_into_the_quote_page_keep_one_history(editor_client, quote):
+    from_page = {**HTMX, "HX-Current-URL": f"http://testserver{quote.get_absolute_url()}"}
+    from_article = {**HTMX, "HX-Current-URL": f"http://testserver/articles/{quote.article_id}/"}
+    url = reverse("quote-confirm", args=[quote.pk])
+
+    on_page = editor_client.post(url, {"version": "1"}, headers=from_page).content.decode()
+    on_article = editor_client.post(url, {"version": "2"}, headers=from_article).content.decode()
+
+    assert "History and revert" not in on_page
+    assert "History and revert" in on_article
