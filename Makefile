@@ -7,8 +7,8 @@ HOST ?= 127.0.0.1:8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/quotes_test
 PYTEST_ARGS ?=
 
-.PHONY: run setup demo serve test lint test-sqlite test-postgres browser postgres screenshots bench \
-	evaluate clean
+.PHONY: run setup demo serve test lint test-sqlite test-postgres browser postgres redis screenshots \
+	bench evaluate clean
 
 run: setup demo serve
 
@@ -33,10 +33,10 @@ lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test-sqlite: setup browser
+test-sqlite: setup browser redis
 	env -u DATABASE_URL $(VENV)/bin/pytest $(PYTEST_ARGS)
 
-test-postgres: setup browser postgres
+test-postgres: setup browser postgres redis
 	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest --create-db $(PYTEST_ARGS)
 
 browser:
@@ -44,6 +44,9 @@ browser:
 
 postgres:
 	@bash scripts/ensure_postgres.sh
+
+redis:
+	@bash scripts/ensure_redis.sh
 
 screenshots: setup browser
 	DEBUG=true $(PY) manage.py migrate --noinput
