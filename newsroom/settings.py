@@ -123,6 +123,8 @@ if not DEBUG and not TESTING:
 
 # Ingestion limits.
 INGEST_MAX_BYTES = env_int("INGEST_MAX_BYTES", 1_000_000)
+# A .json file is parsed whole, so it has a limit of its own (and so does each .jsonl line).
+INGEST_JSON_MAX_BYTES = env_int("INGEST_JSON_MAX_BYTES", 20_000_000)
 INGEST_FETCH_TIMEOUT = env_int("INGEST_FETCH_TIMEOUT", 20)
 
 # spaCy models per language; the engine reads these names from the same variables.

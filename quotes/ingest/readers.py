@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 import trafilatura
 from django.conf import settings
@@ -13,6 +15,8 @@ from quotes.ingest.decoding import decode_bytes
 from quotes.ingest.records import ArticleRecord, ReadError, RecordError, build_record, check_size
 
 SUPPORTED_SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm")
+# How much of an over-long .jsonl line is read at a time while skipping it.
+_SKIP_CHUNK = 1 << 20
 
 Item = ArticleRecord | ReadError
 
@@ -64,12 +68,19 @@ def _read_file(path: Path) -> Iterator[Item]:
 
 
 def _read_text(path: Path) -> str:
-    # One file is one article, refused before reading; a .json list is checked per record.
-    if path.stat().st_size > settings.INGEST_MAX_BYTES and path.suffix.lower() != ".json":
+    # Refused before reading. A .json file may hold a list of articles, so it has a larger
+    # limit of its own (it is parsed whole, in memory); each of its records is checked too.
+    size = path.stat().st_size
+    if path.suffix.lower() == ".json":
+        limit = settings.INGEST_JSON_MAX_BYTES
+        if size > limit:
+            raise RecordError(
+                f"file is {size} bytes, over the limit of {limit} for a .json file "
+                "(INGEST_JSON_MAX_BYTES); split it, or use .jsonl, which is read line by line"
+            )
+    elif size > settings.INGEST_MAX_BYTES:
         limit = settings.INGEST_MAX_BYTES
-        raise RecordError(
-            f"file is {path.stat().st_size} bytes, over the limit of {limit} (INGEST_MAX_BYTES)"
-        )
+        raise RecordError(f"file is {size} bytes, over the limit of {limit} (INGEST_MAX_BYTES)")
     return decode_bytes(path.read_bytes())
 
 
@@ -112,9 +123,17 @@ def _read_jsonl(path: Path) -> Iterator[Item]:
     except OSError as error:
         yield ReadError(str(path), error.strerror or str(error))
         return
+    limit = settings.INGEST_JSON_MAX_BYTES
     with handle:
-        for number, raw in enumerate(handle, start=1):
+        for number, raw in enumerate(_lines(handle, limit), start=1):
             source = f"{path}:{number}"
+            if isinstance(raw, _LongLine):
+                yield ReadError(
+                    source,
+                    f"line is {raw.size} bytes, over the limit of {limit} for one JSON document "
+                    "(INGEST_JSON_MAX_BYTES)",
+                )
+                continue
             if not raw.strip():
                 continue
             try:
@@ -124,6 +143,28 @@ def _read_jsonl(path: Path) -> Iterator[Item]:
                 yield ReadError(source, f"not valid JSON ({error.msg})")
             except RecordError as error:
                 yield ReadError(source, str(error))
+
+
+@dataclass(frozen=True)
+class _LongLine:
+    """A .jsonl line over the limit, skipped without being held in memory."""
+
+    size: int
+
+
+def _lines(handle: BinaryIO, limit: int) -> Iterator[bytes | _LongLine]:
+    """Each line of the file (newline included), or a _LongLine for one over limit bytes."""
+    while raw := handle.readline(limit + 1):
+        if len(raw) <= limit or raw.endswith(b"\n"):
+            yield raw
+            continue
+        size = len(raw)
+        while raw := handle.readline(_SKIP_CHUNK):
+            if raw.endswith(b"\n"):
+                size += len(raw) - 1
+                break
+            size += len(raw)
+        yield _LongLine(size)
 
 
 def html_record(*, source: str, html: str, url: str | None = None) -> ArticleRecord:
