@@ -6,7 +6,7 @@ import functools
 import itertools
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 import spacy
@@ -139,10 +139,23 @@ def extract_many(
     results: list[list[Attribution]] = [[] for _ in items]
     for language in sorted(set(languages)):
         indices = [index for index, found in enumerate(languages) if found == language]
-        docs = get_nlp(language).pipe((items[index] for index in indices), batch_size=batch_size)
-        for index, doc in zip(indices, docs, strict=True):
-            results[index] = attributions_from_doc(doc, language)
+        parsed = extract_parsed(
+            (items[index] for index in indices), language, batch_size=batch_size
+        )
+        for index, (_doc, found) in zip(indices, parsed, strict=True):
+            results[index] = found
     return results
+
+
+def extract_parsed(
+    texts: Iterable[str], lang: str, *, batch_size: int = 16
+) -> Iterator[tuple[Doc, list[Attribution]]]:
+    """Extract from articles of one language lazily, in order, each with its parsed Doc.
+
+    For callers that analyse the text further (topics), so the article is parsed once.
+    """
+    for doc in get_nlp(lang).pipe(texts, batch_size=batch_size):
+        yield doc, attributions_from_doc(doc, lang)
 
 
 def attributions_from_doc(doc: Doc, lang: str) -> list[Attribution]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -19,6 +19,8 @@ from quotes.services.topics import article_topics_assign
 from quotes.text import normalize_name
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from quotes.attribution import Attribution
 
 logger = logging.getLogger(__name__)
@@ -373,20 +375,23 @@ def article_mark_failed(*, article: Article, error: str) -> AttributionOutcome:
 
 
 def article_attribute(
-    *, article: Article, attributions: Sequence[Attribution] | None = None
+    *,
+    article: Article,
+    attributions: Sequence[Attribution] | None = None,
+    doc: Doc | None = None,
 ) -> AttributionOutcome:
-    """Run the engine on the article (or take a batch's output) and write its quotes.
+    """Run the engine on the article (or take a batch's output and parse) and write its quotes.
 
     Machine quotes are replaced; quotes an editor confirmed, corrected, rejected or added stay
     as they are, and a machine quote overlapping one of them is not added. The engine runs
-    outside the transaction so a slow parse holds no lock.
+    outside the transaction so a slow parse holds no lock; its parse also gives the topics.
     """
     if attributions is None:
         # Imported here: spaCy's import is slow and migrate, check and the views never need it.
         try:
-            from quotes.attribution import extract
+            from quotes.attribution import extract_parsed
 
-            attributions = extract(article.body, lang=article.language)
+            ((doc, attributions),) = extract_parsed([article.body], article.language)
         except Exception as error:
             logger.info("attribution of article %s failed", article.pk, exc_info=True)
             return article_mark_failed(article=article, error=_one_line(error))
@@ -396,7 +401,7 @@ def article_attribute(
         # Malformed engine output: the article is kept and flagged, never half-written.
         return article_mark_failed(article=article, error=_one_line(error))
     try:
-        article_topics_assign(article=outcome.article)
+        article_topics_assign(article=outcome.article, doc=doc)
     except Exception:
         # Topics are an aid to search: their failure must not undo a good attribution.
         logger.warning("topic extraction of article %s failed", article.pk, exc_info=True)
@@ -406,7 +411,12 @@ def article_attribute(
 def articles_attribute(
     *, articles: Sequence[Article], batch_size: int = BATCH_SIZE
 ) -> list[AttributionOutcome]:
-    """Attribute many articles through the engine's batched pipeline; outcomes in input order."""
+    """Attribute many articles through the engine's batched pipeline; outcomes in input order.
+
+    Each article is written as soon as the pipeline hands over its parse. When the pipeline
+    fails, the articles it had not handed over yet are attributed one by one, so only a bad
+    article fails.
+    """
     outcomes: dict[int, AttributionOutcome] = {}
     by_language: dict[str, list[int]] = {}
     for index, article in enumerate(articles):
@@ -414,14 +424,24 @@ def articles_attribute(
     for language, indices in by_language.items():
         for offset in range(0, len(indices), batch_size):
             batch = indices[offset : offset + batch_size]
-            try:
-                from quotes.attribution import extract_many
-
-                results = extract_many([articles[i].body for i in batch], lang=language)
-            except Exception:
-                # One bad article must not fail its batch: retry each alone to find it.
-                logger.info("batched attribution failed; retrying one by one", exc_info=True)
-                results = [None] * len(batch)
-            for index, found in zip(batch, results, strict=True):
-                outcomes[index] = article_attribute(article=articles[index], attributions=found)
+            parsed = _parse_batch([articles[i].body for i in batch], language)
+            for index in batch:
+                doc = found = None
+                if parsed is not None:
+                    try:
+                        doc, found = next(parsed)
+                    except Exception:
+                        # The pipeline is closed now: the rest of the batch goes one by one.
+                        logger.info("batched attribution failed; going on alone", exc_info=True)
+                        parsed = None
+                outcomes[index] = article_attribute(
+                    article=articles[index], attributions=found, doc=doc
+                )
     return [outcomes[index] for index in range(len(articles))]
+
+
+def _parse_batch(bodies: list[str], language: str) -> Iterator[tuple[Doc, list[Attribution]]]:
+    """The engine's lazy batch; imported at the first article, inside the caller's guard."""
+    from quotes.attribution import extract_parsed
+
+    yield from extract_parsed(bodies, language)

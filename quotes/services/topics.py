@@ -16,6 +16,8 @@ from quotes.services.editing import version_check
 from quotes.text import fold, normalize_name
 
 if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
     from quotes.topics.extract import TopicCandidate
 
 # Articles and prepositions: dropped at the start of a typed topic, kept inside it.
@@ -54,8 +56,10 @@ def _quote_candidates(
 
 
 @transaction.atomic
-def article_topics_assign(*, article: Article) -> list[Topic]:
+def article_topics_assign(*, article: Article, doc: Doc | None = None) -> list[Topic]:
     """Extract an article's topics, link them to it and to the machine quotes that mention them.
+
+    doc is the engine's parse of the body, when the caller has it, so it is not parsed again.
 
     Quotes an editor has touched keep the topics they have, and so does a quote whose topics
     an editor added or removed: its topics are the editor's from then on, while its speaker,
@@ -66,7 +70,9 @@ def article_topics_assign(*, article: Article) -> list[Topic]:
     from quotes.topics.extract import extract_topics
 
     nlp = get_nlp(article.language)
-    candidates = extract_topics(article.body, article.language, nlp=nlp, limit=None)
+    if doc is not None and doc.text != article.body:
+        doc = None  # a parse of an older body: parse the current one
+    candidates = extract_topics(article.body, article.language, nlp=nlp, limit=None, doc=doc)
     article_topics = candidates[:ARTICLE_TOPICS]
     topics = {c.key: _topic_for(key=c.key, label=c.label) for c in article_topics}
     article.topics.set(topics.values())

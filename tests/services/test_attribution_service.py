@@ -403,3 +403,49 @@ def test_a_batch_of_mixed_languages_is_attributed_in_order():
     assert [o.failed for o in outcomes] == [False, False, False]
     speakers = [a.quotes.get().speaker.name for a in (french, english, second_french)]
     assert speakers == ["Paul Durand", "Mary Black", "Hélène Prévost"]
+
+
+def test_an_article_the_engine_fails_on_fails_alone_and_the_batch_goes_on(monkeypatch):
+    from quotes.attribution import pipeline
+
+    bodies = [
+        "« Le pont ouvrira lundi », a déclaré Paul Durand, maire de Lyon.",
+        "« Ce texte fait échouer le moteur », a déclaré Anne Roux.",
+        "« Nous ne céderons pas », a affirmé Hélène Prévost, syndicaliste.",
+    ]
+    articles = [make_article(body=body, language="fr") for body in bodies]
+    engine = pipeline.attributions_from_doc
+
+    def fails_on_the_second(doc, lang):
+        if "échouer" in doc.text:
+            raise RuntimeError("the engine broke on this article")
+        return engine(doc, lang)
+
+    monkeypatch.setattr(pipeline, "attributions_from_doc", fails_on_the_second)
+
+    outcomes = articles_attribute(articles=articles)
+
+    assert [o.failed for o in outcomes] == [False, True, False]
+    assert outcomes[1].error == "RuntimeError: the engine broke on this article"
+    assert [a.quotes.count() for a in articles] == [1, 0, 1]
+    assert articles[2].quotes.get().speaker.name == "Hélène Prévost"
+
+
+def test_topics_from_the_engines_parse_are_those_of_a_fresh_parse():
+    from quotes.attribution import get_nlp
+    from quotes.topics.extract import extract_topics
+
+    body = (
+        "Le gouvernement français a présenté mercredi à Paris son budget de la défense. "
+        "« Le budget de la défense augmentera de trois milliards », a déclaré la ministre "
+        "des Armées, Florence Parly. L'OTAN a salué la hausse du budget de la défense."
+    )
+    article = make_article(body=body, language="fr")
+
+    articles_attribute(articles=[article])
+
+    fresh = extract_topics(body, "fr", nlp=get_nlp("fr"), limit=10)
+    assert sorted(article.topics.values_list("normalized", flat=True)) == sorted(
+        candidate.key for candidate in fresh
+    )
+    assert article.quotes.get().topics.exists()

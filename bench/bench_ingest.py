@@ -1,0 +1,96 @@
+"""Attribution speed in the app: plain spaCy parsing versus attributing stored articles.
+
+Stores the articles in a scratch SQLite database, then, in one process, times plain `nlp.pipe`
+(every component of the model) and the attribution service (`articles_attribute`: the engine,
+the quotes, speakers and search index written, and the topics of each article and quote). It
+prints both rates and their ratio: what the database work and topic extraction cost on top of
+one parse.
+
+    .venv/bin/python bench/bench_ingest.py [ARTICLES.jsonl] [--rounds N] [--lang fr]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench_extraction import (  # noqa: E402
+    DEFAULT_ARTICLES,
+    load_texts,
+    peak_memory_megabytes,
+    time_plain_parse,
+)
+
+
+def setup_django(database: Path) -> None:
+    """Point Django at a scratch SQLite file and create the schema."""
+    os.environ["DATABASE_URL"] = f"sqlite:///{database}"
+    os.environ.setdefault("DEBUG", "true")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+
+
+def store(texts: list[str], lang: str) -> list:
+    """Store each text as an article, without attributing it."""
+    from quotes.ingest.records import build_record
+    from quotes.services.ingest import article_store
+
+    records = [build_record(source=f"bench-{i}", text=text) for i, text in enumerate(texts)]
+    return [article_store(record=record, language=lang).article for record in records]
+
+
+def time_attribution(articles: list) -> tuple[float, int]:
+    """Seconds to attribute every stored article, and how many quotes were written."""
+    from quotes.models import Quote
+    from quotes.services.attribution import articles_attribute
+
+    started = time.perf_counter()
+    outcomes = articles_attribute(articles=articles)
+    seconds = time.perf_counter() - started
+    failed = [outcome.error for outcome in outcomes if outcome.failed]
+    if failed:
+        raise SystemExit(f"attribution failed: {failed[0]}")
+    return seconds, Quote.objects.count()
+
+
+def main() -> None:
+    """Measure and print the two rates, their ratio and the peak memory."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("articles", nargs="?", type=Path, default=DEFAULT_ARTICLES)
+    parser.add_argument("--rounds", type=int, default=3, help="best of N rounds (default 3)")
+    parser.add_argument("--lang", default="fr")
+    options = parser.parse_args()
+    texts = load_texts(options.articles)
+    with tempfile.TemporaryDirectory() as scratch:
+        setup_django(Path(scratch) / "bench.sqlite3")
+        articles = store(texts, options.lang)
+        # The first round loads the model and yake and creates the speakers and topics.
+        time_plain_parse(texts[:5], options.lang)
+        time_attribution(articles)
+        plain_times, attribution_times = [], []
+        quotes = 0
+        for _ in range(options.rounds):
+            plain_times.append(time_plain_parse(texts, options.lang))
+            seconds, quotes = time_attribution(articles)
+            attribution_times.append(seconds)
+    plain, attribution = min(plain_times), min(attribution_times)
+    print(f"{len(texts)} articles, best of {options.rounds} rounds")
+    print(f"plain nlp.pipe (all components):   {len(texts) / plain:6.1f} articles/s")
+    print(f"attribution service ({quotes} quotes): {len(texts) / attribution:6.1f} articles/s")
+    print(f"ratio attribution / plain: {plain / attribution:.2f}")
+    print(f"peak memory: {peak_memory_megabytes():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
