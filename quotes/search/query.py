@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer
 from django.utils.html import escape
@@ -18,6 +18,7 @@ _WORD = re.compile(r"\w+")
 MARK_START = "\ue000"
 MARK_END = "\ue001"
 SNIPPET_CHARS = 320
+STEM_CACHE_SIZE = 100_000
 
 
 @cache
@@ -25,8 +26,9 @@ def _stemmer(language: str):
     return snowballstemmer.stemmer(language)
 
 
+@lru_cache(maxsize=STEM_CACHE_SIZE)
 def stem(word: str, language: str) -> str:
-    """The Snowball stem of an already folded word ('fr' or 'en')."""
+    """The Snowball stem of an already folded word ('fr' or 'en'); news reuses its words."""
     return _stemmer("french" if language == "fr" else "english").stemWord(word)
 
 
