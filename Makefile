@@ -55,11 +55,13 @@ screenshots: setup browser
 
 bench: setup
 	$(PY) bench/bench_extraction.py
+	$(PY) bench/bench_ingest.py
 	$(PY) bench/bench_topics.py
 
 evaluate: setup
 	DEBUG=true $(PY) manage.py evaluate ../shared/data/gold/fr_dev.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_heldout.jsonl
+	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_blind2.jsonl
 	DEBUG=true $(PY) manage.py evaluate ../shared/data/gum_news_en.jsonl
 	DEBUG=true $(PY) manage.py evaluate ../shared/data/polnear_dev.jsonl
 
