@@ -22,15 +22,16 @@ from quotes.models import Article, Quote
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 SEED = ROOT / "tests" / "fixtures" / "seed_reuters_fr.txt"
-# A database number of its own, flushed before and after, so no other Redis user is touched.
+# A database number of its own, and a queue of this test run's own, so concurrent runs (two
+# checkouts, SQLite and PostgreSQL side by side) never take each other's tasks.
 BROKER_URL = "redis://127.0.0.1:6379/15"
-QUEUE = "celery"
+QUEUE = f"quotes-test-{os.getpid()}"
 WORKER_TIMEOUT = 60
 
 
 @pytest.fixture
 def redis_broker():
-    """The broker's Redis database, empty; a clear failure (not a skip) when Redis is down."""
+    """The broker, with this run's queue empty; a clear failure (not a skip) when Redis is down."""
     client = redis.Redis.from_url(BROKER_URL, socket_connect_timeout=2)
     try:
         client.ping()
@@ -43,10 +44,20 @@ def redis_broker():
             "start it with: bash scripts/ensure_redis.sh",
             pytrace=False,
         )
-    client.flushdb()
+    _forget_queue(client)
     yield client
-    client.flushdb()
+    _forget_queue(client)
     client.close()
+
+
+def _forget_queue(client: redis.Redis) -> None:
+    """Delete this run's queue and its routing entries, leaving other runs' keys alone."""
+    for key in client.scan_iter(f"*{QUEUE}*"):
+        client.delete(key)
+    for binding in client.scan_iter("_kombu.binding.*"):
+        for member in client.smembers(binding):
+            if QUEUE.encode() in member:
+                client.srem(binding, member)
 
 
 @pytest.fixture
@@ -56,6 +67,7 @@ def celery_on_redis(redis_broker, settings):
     overrides = {
         "broker_url": BROKER_URL,
         "task_always_eager": False,
+        "task_default_queue": QUEUE,
         # The embedded worker must leave pytest's logging alone.
         "worker_hijack_root_logger": False,
     }
