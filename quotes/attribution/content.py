@@ -5,10 +5,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .cues import INCISE_PRONOUNS, Cue
-from .lexicon import word_set
+from .lexicon import phrase_set, word_set
 from .marks import QuotedSpan
 from .speakers import (
     ANONYMOUS_WORDS,
@@ -60,6 +60,8 @@ GENITIVES = frozenset({"de", "du", "des", "d'", "d’", "of", "from"})
 MAX_ATTRIBUTING_SENTENCE_TOKENS = 16
 MAX_SCAN_TOKENS = 16
 MAX_SENTENCES_JOINED = 3
+ASIDES = phrase_set("verb_group_asides")
+MAX_ASIDE_WORDS = max(len(aside) for aside in ASIDES)
 
 
 @dataclass(frozen=True)
@@ -223,8 +225,20 @@ def verb_group_start(doc: Doc, cue: Cue) -> int:
         ):
             index -= 1
             continue
+        aside = _aside_length(doc, index)
+        if aside and doc[index - aside - 1].pos_ == "AUX":
+            index -= aside
+            continue
         break
     return index
+
+
+def _aside_length(doc: Doc, end: int) -> int:
+    """Length of a "pour sa part" or "de son côté" ending before token end (0 when none)."""
+    for length in range(MAX_ASIDE_WORDS, 1, -1):
+        if end - length >= 1 and tuple(t.lower_ for t in doc[end - length : end]) in ASIDES:
+            return length
+    return 0
 
 
 def _inverted_subject(
@@ -355,6 +369,10 @@ def _subject_to_the_left(context: DocContext, cue: Cue) -> SpeakerMention | None
         )
         if comma is None:
             return None
+        name = doc[comma + 1 : index]
+        if _is_person_name(name) and doc[comma - 1].pos_ == "NOUN":
+            # "le ministre des finances, Pierre Moscovici, a ajouté": the name in apposition.
+            return build_mention(doc, name.start, name.end, noun_phrase(doc[comma - 1]))
         index = comma - 1
     while index > sentence_start and doc[index].pos_ == "ADJ":
         index -= 1  # "Le syndicat Force ouvrière fait savoir": the adjective closes the name
@@ -375,12 +393,35 @@ def _subject_to_the_left(context: DocContext, cue: Cue) -> SpeakerMention | None
     return mention_for_subject(context, token)
 
 
+def _is_comma_apposition(token: Token) -> bool:
+    """ "le ministre, Pierre Moscovici,": a name the parser took for a conjunct (no "et")."""
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    return (
+        token.dep_ == "conj"
+        and start > 0
+        and token.doc[start - 1].text == ","
+        and not any(child.dep_ == "cc" for child in token.children)
+        and _is_person_name(token.doc[start:end])
+    )
+
+
+def _is_person_name(span: Span) -> bool:
+    """Whether a span is a person's name and nothing else: "Pierre Moscovici"."""
+    return (
+        0 < len(span) <= 4
+        and all(token.pos_ == "PROPN" for token in span)
+        and all(token.ent_type_ in ("PER", "PERSON") for token in span)
+    )
+
+
 def _noun_phrase_before_verb(context: DocContext, verb: Token, subject: Token) -> Token | None:
     """ "N'ayant pas ratifié la convention, l'ONG a demandé": the parser took the wrong subject."""
     doc = verb.doc
     group_start = verb.i
-    while group_start > 0 and doc[group_start - 1].pos_ == "AUX":
-        group_start -= 1
+    while group_start > 0 and (
+        doc[group_start - 1].pos_ == "AUX" or doc[group_start - 1].lower_ in VERB_GROUP_WORDS
+    ):
+        group_start -= 1  # "Joey Saputo s'est dit": the clitic belongs to the verb
     if not subject.i < group_start - 1:
         return None
     between = doc[subject.i + 1 : group_start]
@@ -442,7 +483,7 @@ def mention_for_subject(context: DocContext, token: Token) -> SpeakerMention | N
     start, end = noun_phrase(token)
     description = None
     for child in token.children:
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" or _is_comma_apposition(child):
             description = (child.left_edge.i, child.right_edge.i + 1)
             break
     if description is None:
@@ -526,11 +567,25 @@ def _is_adjectival_participle(token: Token) -> bool:
         return False
     if any(child.dep_.startswith("aux") for child in token.children):
         return False
+    aside = _aside_length(token.doc, token.i)
+    if aside and token.doc[token.i - aside - 1].pos_ == "AUX":
+        return False  # "a pour sa part ajouté": the parser hung the verb on "part"
     previous = token.doc[token.i - 1] if token.i > 0 else None
     return (
         previous is not None
         and previous.pos_ in ("NOUN", "PROPN")
         and (token.dep_.startswith("acl") or token.head.i == previous.i)
+    )
+
+
+def _is_adjective(token: Token) -> bool:
+    """An adjective or a past participle used as one ("favorable", "satisfait")."""
+    if token.pos_ == "ADJ":
+        return True
+    return (
+        token.pos_ == "VERB"
+        and "Part" in token.morph.get("VerbForm")
+        and not _is_present_participle(token)
     )
 
 
@@ -736,6 +791,10 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
             break
         if context.inside_quote[index]:
             content_start = token.idx
+            break
+        if cue.takes_adjective and index == cue.end and _is_adjective(token):
+            content_start = token.idx  # "s'est dit satisfait des résultats"
+            evidence = "object"
             break
         if lower in COMPLEMENTISERS and not _is_relative_pronoun(doc, token):
             if _restrictive_negation(doc, cue):

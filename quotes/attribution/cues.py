@@ -12,6 +12,7 @@ ELISION_APOSTROPHES = ("'", "’")
 REFLEXIVE_CLITICS = frozenset(
     {"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"}
 )
+UNAMBIGUOUS_REFLEXIVES = REFLEXIVE_CLITICS - {"nous", "vous"}
 INCISE_PRONOUNS = frozenset(
     {"-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-ils", "-t-elles", "-t-on"}
 )
@@ -26,6 +27,7 @@ class LexiconEntry:
     takes_object: bool
     belief: bool
     takes_infinitive: bool
+    takes_adjective: bool
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class Cue:
     takes_object: bool = False
     belief: bool = False
     takes_infinitive: bool = False
+    takes_adjective: bool = False
 
 
 def _french_er_forms(lemma: str) -> set[str]:
@@ -113,7 +116,7 @@ def _parse_line(line: str) -> tuple[str, set[str], list[str], str | None]:
         line, forms_text = line.split("=", 1)
         explicit = forms_text.split()
     words = line.split()
-    flags = {word for word in words if word in {"obj", "inf", "belief", "ir", "head"}}
+    flags = {word for word in words if word in {"obj", "inf", "adj", "belief", "ir", "head"}}
     lemma = " ".join(word for word in words if word not in flags)
     return lemma, flags, explicit, model
 
@@ -122,12 +125,11 @@ def _is_reflexive(entry: LexiconEntry) -> bool:
     return entry.lemma.startswith(("se ", "s'", "s’"))
 
 
-def _has_reflexive_clitic(doc: Doc, index: int) -> bool:
+def _has_reflexive_clitic(
+    doc: Doc, index: int, clitics: frozenset[str] = REFLEXIVE_CLITICS
+) -> bool:
     """ "s'est exclamé", "se plaint", "se sont dits": a reflexive pronoun shortly before."""
-    for position in range(max(0, index - 3), index):
-        if doc[position].lower_ in REFLEXIVE_CLITICS:
-            return True
-    return False
+    return any(doc[position].lower_ in clitics for position in range(max(0, index - 3), index))
 
 
 def _strip_reflexive(lemma: str) -> str:
@@ -179,7 +181,12 @@ def load_lexicon(lang: str) -> Lexicon:
         if forms is None:
             forms = _french_er_forms(head) if lang == "fr" else _english_forms(head)
         entry = LexiconEntry(
-            lemma, tail, "obj" in flags, "belief" in flags, bool({"obj", "inf"} & flags)
+            lemma,
+            tail,
+            "obj" in flags,
+            "belief" in flags,
+            bool({"obj", "inf"} & flags),
+            "adj" in flags,
         )
         for form in forms:
             by_form.setdefault(form, []).append(entry)
@@ -242,8 +249,13 @@ def find_cues(doc: Doc, lang: str, inside_quote: list[bool]) -> list[Cue]:
             entries = ()  # "l'accusé", "le prévenu": a participle used as a noun
         if entries:
             verb_like = _looks_like_verb(doc, token)
+            reflexive = _has_reflexive_clitic(doc, index)
+            if _has_reflexive_clitic(doc, index, UNAMBIGUOUS_REFLEXIVES):
+                # "s'est déclarée favorable": "se déclarer" before "déclarer" ("nous avons
+                # déclaré" keeps "déclarer": nous and vous are subjects too).
+                entries = sorted(entries, key=lambda entry: not _is_reflexive(entry))
             for entry in entries:
-                if _is_reflexive(entry) and not _has_reflexive_clitic(doc, index):
+                if _is_reflexive(entry) and not reflexive:
                     continue
                 # "B. Obama, …, fait savoir que": a whole locution outweighs a NOUN tag.
                 if not verb_like and (not entry.tail or _after_determiner(doc, index)):
@@ -260,6 +272,7 @@ def find_cues(doc: Doc, lang: str, inside_quote: list[bool]) -> list[Cue]:
                         entry.takes_object,
                         entry.belief,
                         entry.takes_infinitive,
+                        entry.takes_adjective,
                     )
                 )
                 index = end - 1

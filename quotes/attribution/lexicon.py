@@ -13,3 +13,13 @@ def word_set(name: str) -> frozenset[str]:
     for line in (DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines():
         words.update(line.split("#", 1)[0].split())
     return frozenset(words)
+
+
+def phrase_set(name: str) -> frozenset[tuple[str, ...]]:
+    """The lines of data/NAME.txt as lowercase word tuples, without # comments."""
+    phrases = set()
+    for line in (DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines():
+        words = tuple(line.split("#", 1)[0].lower().split())
+        if words:
+            phrases.add(words)
+    return frozenset(phrases)

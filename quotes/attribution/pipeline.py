@@ -195,20 +195,27 @@ def _woven_pieces(context: DocContext, candidate: Candidate) -> list[Candidate]:
     span = context.doc.char_span(candidate.start, candidate.end, alignment_mode="expand")
     if span is None:
         return [candidate]
-    cuts = [token.idx for token in span[1:] if token.is_sent_start and _follows_stop(token)]
+    cuts = [
+        token.idx
+        for token in span[1:]
+        if token.is_sent_start and not token.is_space and _follows_stop(token)
+    ]
     text = context.text
-    pieces = []
+    pieces: list[Candidate] = []
     for start, end in itertools.pairwise([candidate.start, *cuts, candidate.end]):
         while end > start and text[end - 1].isspace():
             end -= 1
-        pieces.append(replace(candidate, start=start, end=end))
+        if pieces and not any(char.isalnum() for char in text[start:end]):
+            pieces[-1] = replace(pieces[-1], end=end)  # "… chance. —" keeps its dash
+        else:
+            pieces.append(replace(candidate, start=start, end=end))
     return pieces
 
 
 def _follows_stop(token: Token) -> bool:
-    """Whether the token comes right after a full stop, possibly behind a closing mark."""
+    """Whether the token comes right after a full stop, behind spaces or a closing mark."""
     previous = token.nbor(-1)
-    if previous.text in CLOSING_MARKS and previous.i > 0:
+    while previous.i > 0 and (previous.is_space or previous.text in CLOSING_MARKS):
         previous = previous.nbor(-1)
     return previous.text[-1:] in SENTENCE_STOPS
 
@@ -417,12 +424,17 @@ def _repeated_quotes(text: str, candidates: list[Candidate]) -> list[Candidate]:
 def _with_quoted_fragments(context: DocContext, candidates: list[Candidate]) -> list[Candidate]:
     """Also give the quoted words inside mixed content as direct quotes of the same speaker."""
     result: list[Candidate] = []
+    taken = {(candidate.start, candidate.end) for candidate in candidates}
     for candidate in candidates:
         result.append(candidate)
         if candidate.kind != "mixed":
             continue
         for quote in context.quotes_between(candidate.start, candidate.end):
-            if candidate.start <= quote.start < candidate.end:
+            if (
+                candidate.start <= quote.start < candidate.end
+                and (quote.start, quote.end) not in taken
+            ):
+                taken.add((quote.start, quote.end))
                 result.append(replace(candidate, start=quote.start, end=quote.end, kind="direct"))
     return result
 

@@ -78,10 +78,12 @@ class ArticleNames:
             if doc[index].lower_ in PERSON_HEADS:
                 titles.append(doc[index].lower_)
         if end + 1 < len(doc) and doc[end].text == ",":
-            for index in range(end + 1, min(len(doc), end + 4)):
-                if doc[index].lower_ in PERSON_HEADS:
-                    titles.append(doc[index].lower_)
-                    break
+            # "Jean Dupont, le maire de …", not "Jean Dupont, et le préfet".
+            index = end + 1
+            while index < min(len(doc), end + 3) and doc[index].pos_ == "DET":
+                index += 1
+            if index < len(doc) and doc[index].lower_ in PERSON_HEADS:
+                titles.append(doc[index].lower_)
         return titles
 
     def canonical(self, name: str) -> str:

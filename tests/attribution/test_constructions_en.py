@@ -197,3 +197,21 @@ def test_a_passage_opened_by_a_full_sentence_stays_one_quote(extract_en):
     assert [item.text for item in found] == [
         "We will rebuild the bridge. The money is already there"
     ]
+
+
+def test_a_woven_fragment_is_cut_after_two_spaces_too(extract_en):
+    article = (
+        'The minister said the bill would "give every family a fair chance.  It is the work '
+        'of ten years," before leaving the chamber.'
+    )
+    found = [item.text for item in extract_en(article) if item.kind == "direct"]
+    assert found == [
+        "give every family a fair chance.",
+        "It is the work of ten years",
+    ]
+
+
+def test_a_quoted_fragment_is_given_once(extract_en):
+    article = 'The coach said the result was "fair. ... " she said.'
+    found = [(item.start, item.end) for item in extract_en(article) if item.kind == "direct"]
+    assert len(found) == len(set(found))

@@ -85,6 +85,27 @@ CONSTRUCTIONS = [
         "président",
         "promettre",
     ),
+    (
+        "La maire, Claire Vasseur, a pour sa part ajouté : « Le chantier sera fini en mai ».",
+        "Le chantier sera fini en mai",
+        "direct",
+        "Claire Vasseur",
+        "ajouter",
+    ),
+    (
+        "L'entraîneur, Marc Lenoir s'est dit satisfait des progrès de son équipe cette saison.",
+        "satisfait des progrès de son équipe",
+        "indirect",
+        "Marc Lenoir",
+        "se dire",
+    ),
+    (
+        "La syndicaliste s'est déclarée favorable à une hausse du salaire minimum.",
+        "favorable à une hausse du salaire minimum",
+        "indirect",
+        "syndicaliste",
+        "se déclarer",
+    ),
 ]
 
 
@@ -492,3 +513,15 @@ def test_a_fragment_woven_into_the_sentence_keeps_the_sentences_after_it(extract
     )
     found = find_quote(extract_fr(article), "donner à chaque famille une chance")
     assert found.text.endswith("nous en sommes fiers")
+
+
+def test_a_name_in_apposition_to_a_title_is_the_speaker(extract_fr):
+    article = "Le ministre du Budget, Paul Mercier, a ajouté : « Les comptes seront tenus »."
+    found = find_quote(extract_fr(article), "Les comptes seront tenus")
+    assert found.speaker == "Paul Mercier"
+
+
+def test_a_title_and_a_name_joined_by_et_are_two_people(extract_fr):
+    article = "Le maire, Jean Dupont, et le préfet ont déclaré que la route restait fermée."
+    found = find_quote(extract_fr(article), "la route restait fermée")
+    assert found.speaker != "Jean Dupont"
