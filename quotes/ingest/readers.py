@@ -70,18 +70,21 @@ def _read_file(path: Path) -> Iterator[Item]:
 def _read_text(path: Path) -> str:
     # Refused before reading. A .json file may hold a list of articles, so it has a larger
     # limit of its own (it is parsed whole, in memory); each of its records is checked too.
+    is_json = path.suffix.lower() == ".json"
+    limit = settings.INGEST_JSON_MAX_BYTES if is_json else settings.INGEST_MAX_BYTES
     size = path.stat().st_size
-    if path.suffix.lower() == ".json":
-        limit = settings.INGEST_JSON_MAX_BYTES
-        if size > limit:
-            raise RecordError(
-                f"file is {size} bytes, over the limit of {limit} for a .json file "
-                "(INGEST_JSON_MAX_BYTES); split it, or use .jsonl, which is read line by line"
-            )
-    elif size > settings.INGEST_MAX_BYTES:
-        limit = settings.INGEST_MAX_BYTES
+    if size <= limit:
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)  # a file growing since stat is still held to the limit
+        size = len(raw)
+    if size > limit and is_json:
+        raise RecordError(
+            f"file is {size} bytes, over the limit of {limit} for a .json file "
+            "(INGEST_JSON_MAX_BYTES); split it, or use .jsonl, which is read line by line"
+        )
+    if size > limit:
         raise RecordError(f"file is {size} bytes, over the limit of {limit} (INGEST_MAX_BYTES)")
-    return decode_bytes(path.read_bytes())
+    return decode_bytes(raw)
 
 
 def record_from_mapping(data: object, *, source: str) -> ArticleRecord:

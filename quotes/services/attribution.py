@@ -437,6 +437,8 @@ def articles_attribute(
                 outcomes[index] = article_attribute(
                     article=articles[index], attributions=found, doc=doc
                 )
+            if parsed is not None:
+                parsed.close()
     return [outcomes[index] for index in range(len(articles))]
 
 

@@ -70,8 +70,6 @@ def article_topics_assign(*, article: Article, doc: Doc | None = None) -> list[T
     from quotes.topics.extract import extract_topics
 
     nlp = get_nlp(article.language)
-    if doc is not None and doc.text != article.body:
-        doc = None  # a parse of an older body: parse the current one
     candidates = extract_topics(article.body, article.language, nlp=nlp, limit=None, doc=doc)
     article_topics = candidates[:ARTICLE_TOPICS]
     topics = {c.key: _topic_for(key=c.key, label=c.label) for c in article_topics}

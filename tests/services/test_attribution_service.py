@@ -431,7 +431,9 @@ def test_an_article_the_engine_fails_on_fails_alone_and_the_batch_goes_on(monkey
     assert articles[2].quotes.get().speaker.name == "Hélène Prévost"
 
 
-def test_topics_from_the_engines_parse_are_those_of_a_fresh_parse():
+def test_an_article_is_parsed_once_and_its_topics_are_those_of_a_fresh_parse(monkeypatch):
+    from spacy.language import Language
+
     from quotes.attribution import get_nlp
     from quotes.topics.extract import extract_topics
 
@@ -441,9 +443,19 @@ def test_topics_from_the_engines_parse_are_those_of_a_fresh_parse():
         "des Armées, Florence Parly. L'OTAN a salué la hausse du budget de la défense."
     )
     article = make_article(body=body, language="fr")
+    parses = []
+    parse = Language.__call__
+
+    def counting(nlp, text, *args, **kwargs):
+        parses.append(text)
+        return parse(nlp, text, *args, **kwargs)
+
+    monkeypatch.setattr(Language, "__call__", counting)
 
     articles_attribute(articles=[article])
 
+    assert body not in parses  # the batch's parse served the quotes and the topics
+    monkeypatch.undo()
     fresh = extract_topics(body, "fr", nlp=get_nlp("fr"), limit=10)
     assert sorted(article.topics.values_list("normalized", flat=True)) == sorted(
         candidate.key for candidate in fresh

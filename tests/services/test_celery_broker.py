@@ -52,11 +52,13 @@ def redis_broker():
 
 def _forget_queue(client: redis.Redis) -> None:
     """Delete this run's queue and its routing entries, leaving other runs' keys alone."""
-    for key in client.scan_iter(f"*{QUEUE}*"):
+    separator = b"\x06\x16"  # kombu joins a queue's key and routing fields with it
+    for key in [QUEUE, *client.scan_iter(f"{QUEUE}{separator.decode()}*")]:
         client.delete(key)
+    client.delete(f"_kombu.binding_permanent.{QUEUE}")
     for binding in client.scan_iter("_kombu.binding.*"):
         for member in client.smembers(binding):
-            if QUEUE.encode() in member:
+            if member.split(separator)[-1] == QUEUE.encode():
                 client.srem(binding, member)
 
 
