@@ -60,6 +60,7 @@ GENITIVES = frozenset({"de", "du", "des", "d'", "d’", "of", "from"})
 MAX_ATTRIBUTING_SENTENCE_TOKENS = 16
 MAX_SCAN_TOKENS = 16
 MAX_SENTENCES_JOINED = 3
+COORDINATORS = frozenset({"mais", "et", "puis", "but", "and"})
 ASIDES = phrase_set("verb_group_asides")
 MAX_ASIDE_WORDS = max(len(aside) for aside in ASIDES)
 
@@ -868,6 +869,7 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     if evidence == "object":
         sentence_end = _before_trailing_apposition(context, content_start, sentence_end)
     end = _cut_at_next_boundary(context, content_start, sentence_end)
+    end = _before_coordinated_verb(context, cue, content_start, end)
     position = bisect.bisect_right(boundaries, content_start)
     if position < len(boundaries) and boundaries[position] < end:
         end = boundaries[position]
@@ -970,6 +972,42 @@ def _restrictive_negation(doc: Doc, cue: Cue) -> bool:
     return bool(words & {"ne", "n'", "n’"}) and not words & NEGATIONS
 
 
+def _before_coordinated_verb(context: DocContext, cue: Cue, start: int, end: int) -> int:
+    """ "a déclaré que A et a quitté la salle": after "et" or "mais", a verb group built like
+    the reporting one (and unlike the content's) goes on with the narration."""
+    span = context.doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return end
+    doc = context.doc
+    narration = {_auxiliary(doc[cue.start]), _auxiliary(doc[cue.start].sent.root)} - {None}
+    content_auxiliaries: set[str] = set()
+    for token in span:
+        if context.inside_quote[token.i]:
+            continue
+        if token.pos_ == "AUX":
+            content_auxiliaries.add(token.lower_)
+        if token.lower_ not in COORDINATORS or token.i == span.start:
+            continue
+        following = token.i + 1
+        while following < span.end and doc[following].pos_ == "ADV":
+            following += 1
+        auxiliary = doc[following].lower_ if following < span.end else None
+        if auxiliary in narration and not content_auxiliaries & narration:
+            comma = token.i - 1 if doc[token.i - 1].text == "," else token.i
+            return doc[comma].idx
+        if auxiliary in narration:
+            return end
+    return end
+
+
+def _auxiliary(verb: Token) -> str | None:
+    """The tense auxiliary of a verb ("a" in "a déclaré"), if it has one."""
+    for child in verb.children:
+        if child.dep_ in ("aux", "aux:tense") and child.i < verb.i:
+            return child.lower_
+    return None
+
+
 def _before_trailing_apposition(context: DocContext, start: int, end: int) -> int:
     """ "s'attaquer au problème, un thème absent de la campagne": drop the trailing apposition."""
     span = context.doc.char_span(start, end, alignment_mode="contract")
@@ -996,6 +1034,13 @@ def _source_phrase_end(context: DocContext, index: int) -> int:
     in_relative_clause = False
     while end < len(doc) and end - index < MAX_SOURCE_TOKENS:
         token = doc[end]
+        if context.inside_quote[end] and end > index and _names_a_title(doc[end - 1]):
+            # "selon un rapport de l'INSEE sur « Les revenus des ménages »": the title is the
+            # source's, not a quote.
+            quote = context.quote_at(token.idx)
+            while end < len(doc) and quote is not None and doc[end].idx < quote.close_end:
+                end += 1
+            continue
         if _ends_name(token) or context.inside_quote[end]:
             break
         if token.lower_ in RELATIVE_WORDS and end > index:
@@ -1005,6 +1050,11 @@ def _source_phrase_end(context: DocContext, index: int) -> int:
             break
         end += 1
     return end
+
+
+def _names_a_title(token: Token) -> bool:
+    """ "un rapport sur", "une étude intitulée", "le livre de": what may come before a title."""
+    return token.pos_ == "ADP" or token.lower_.startswith(("intitulé", "titled", "entitled"))
 
 
 def is_mid_clause_source(context: DocContext, cue: Cue) -> bool:

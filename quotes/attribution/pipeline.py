@@ -464,8 +464,15 @@ def _speakers_from_next_paragraph(
 
 
 def _covered(quote: QuotedSpan, candidates: list[Candidate]) -> bool:
+    """Whether a candidate claims the quote, as content or as its speaker's words (a title)."""
     return any(
-        candidate.start < quote.end and quote.start < candidate.end for candidate in candidates
+        (candidate.start < quote.end and quote.start < candidate.end)
+        or (
+            candidate.speaker is not None
+            and candidate.speaker.start <= quote.open_start
+            and quote.start < candidate.speaker.end
+        )
+        for candidate in candidates
     )
 
 

@@ -31,6 +31,9 @@ NP_STOP_DEPS = frozenset({"appos", "acl", "acl:relcl", "conj", "cc", "parataxis"
 MAX_SPEAKER_TOKENS = 14
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 
+OPENING_TITLE_MARKS = frozenset({"«", "“"})
+CLOSING_TITLE_MARKS = frozenset({"»", "”"})
+
 
 @dataclass(frozen=True)
 class SpeakerMention:
@@ -55,6 +58,10 @@ def normalise_name(text: str) -> str:
         if lowered.startswith(article):
             name = name[len(article) :].strip(STRIP_CHARACTERS)
             break
+    if name.count("«") > name.count("»"):
+        name += " »"  # a title the name ends with: "un rapport sur « Les revenus »"
+    elif name.count("“") > name.count("”"):
+        name += "”"
     return name
 
 
@@ -68,6 +75,11 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    # "un rapport sur « Les revenus des ménages »": a title keeps its closing mark.
+    opened = sum(token.text in OPENING_TITLE_MARKS for token in doc[start:end])
+    closed = sum(token.text in CLOSING_TITLE_MARKS for token in doc[start:end])
+    if opened > closed and end < len(doc) and doc[end].text in CLOSING_TITLE_MARKS:
+        end += 1
     return start, end
 
 

@@ -408,6 +408,22 @@ SPEAKER_RESOLUTION = [
 # (article, expected reported content, kind): content that must never be missed.
 REPORTED_CONTENT = [
     (
+        "Le maire a déclaré que le pont resterait fermé et a quitté la salle sous les huées.",
+        "le pont resterait fermé",
+        "indirect",
+    ),
+    (
+        "Le ministre a estimé que la dette était trop lourde, mais a promis de ne pas "
+        "augmenter les impôts.",
+        "la dette était trop lourde",
+        "indirect",
+    ),
+    (
+        "Le maire a dit que le projet a échoué et a coûté cher à la commune.",
+        "le projet a échoué et a coûté cher à la commune",
+        "indirect",
+    ),
+    (
         "Le ministre Paul Roy, même en plein déplacement, fait savoir qu’il suit la crise.",
         "il suit la crise",
         "indirect",
@@ -525,3 +541,13 @@ def test_a_title_and_a_name_joined_by_et_are_two_people(extract_fr):
     article = "Le maire, Jean Dupont, et le préfet ont déclaré que la route restait fermée."
     found = find_quote(extract_fr(article), "la route restait fermée")
     assert found.speaker != "Jean Dupont"
+
+
+def test_a_title_in_the_source_of_selon_is_not_a_quote(extract_fr):
+    article = (
+        "Selon une étude de l'Insee sur « Les revenus et le patrimoine des ménages », "
+        "les inégalités ont augmenté en 2010."
+    )
+    found = extract_fr(article)
+    assert [item.text for item in found] == ["les inégalités ont augmenté en 2010"]
+    assert found[0].speaker.endswith("« Les revenus et le patrimoine des ménages »")
