@@ -82,6 +82,7 @@ MIN_WORDS_FOR_REPEATED_QUOTE = 8
 # English gold (GUM) stores it; the French gold keeps such a passage whole.
 SPLIT_WOVEN_PASSAGES = frozenset({"en"})
 SENTENCE_STOPS = ".!?…"
+SOURCE_OPENERS = frozenset({"pour", "selon", "for"})
 DASH_SIGNATURE = re.compile(
     r"[ \t\u00a0\u202f]*[―—–][ \t\u00a0\u202f]*([^\n―—–«»“”\"]{3,80}?)[ \t]*(?=\n|$)"
 )
@@ -646,7 +647,23 @@ def _colon_speaker(context: DocContext, colon: int) -> SpeakerMention | None:
     if previous.ent_type_ in ("PER", "PERSON", "ORG") or previous.pos_ == "PROPN":
         start, end = noun_phrase(previous)
         return build_mention(doc, start, end)
-    return None
+    return _source_before_colon(doc, sentence.start, colon_token.i)
+
+
+def _source_before_colon(doc: Doc, start: int, colon: int) -> SpeakerMention | None:
+    """ "Pour Bernard Thibault, son secrétaire général : « … »": the source opening the line."""
+    if doc[start].lower_ not in SOURCE_OPENERS:
+        return None
+    if any(token.pos_ in ("VERB", "AUX") for token in doc[start:colon]):
+        return None  # "Selon X, la comète restera visible : « … »": the content's own quote
+    end = next((i for i in range(start + 1, colon) if doc[i].text == ","), colon)
+    description_end = colon if end < colon else None
+    mention = build_mention(
+        doc, start + 1, end, (end + 1, description_end) if description_end else None
+    )
+    if mention is None or mention.is_pronoun or mention.kind == "other":
+        return None
+    return mention
 
 
 def _with_fragment_speaker(context: DocContext, candidate: Candidate) -> Candidate:

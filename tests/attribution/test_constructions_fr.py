@@ -551,3 +551,12 @@ def test_a_title_in_the_source_of_selon_is_not_a_quote(extract_fr):
     found = extract_fr(article)
     assert [item.text for item in found] == ["les inégalités ont augmenté en 2010"]
     assert found[0].speaker.endswith("« Les revenus et le patrimoine des ménages »")
+
+
+def test_a_source_opening_a_colon_introduction_is_the_speaker(extract_fr):
+    article = (
+        "La conférence sociale s'ouvre lundi. Pour Sophie Binet, sa secrétaire générale : "
+        "« Le gouvernement doit agir vite »."
+    )
+    found = find_quote(extract_fr(article), "Le gouvernement doit agir vite")
+    assert found.speaker == "Sophie Binet"
