@@ -61,6 +61,9 @@ MAX_ATTRIBUTING_SENTENCE_TOKENS = 16
 MAX_SCAN_TOKENS = 16
 MAX_SENTENCES_JOINED = 3
 COORDINATORS = frozenset({"mais", "et", "puis", "but", "and"})
+CONDITIONAL_MODALS = frozenset(
+    {"pourrait", "pourraient", "devrait", "devraient", "could", "should", "might"}
+)
 ASIDES = phrase_set("verb_group_asides")
 MAX_ASIDE_WORDS = max(len(aside) for aside in ASIDES)
 
@@ -579,6 +582,19 @@ def _is_adjectival_participle(token: Token) -> bool:
     )
 
 
+def _is_hypothetical(doc: Doc, cue: Cue) -> bool:
+    """ "aurait pu s'interroger", "pourrait annoncer", "should say": speech that did not happen."""
+    if "Inf" not in doc[cue.start].morph.get("VerbForm"):
+        return False
+    start = verb_group_start(doc, cue)
+    if start == 0:
+        return False
+    modal = doc[start - 1].lower_
+    if modal in {"pu", "dû"}:
+        return start >= 2 and doc[start - 2].lower_ in {"aurait", "auraient", "aurais"}
+    return modal in CONDITIONAL_MODALS
+
+
 def _is_adjective(token: Token) -> bool:
     """An adjective or a past participle used as one ("favorable", "satisfait")."""
     if token.pos_ == "ADJ":
@@ -768,7 +784,7 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     verb = doc[cue.start]
     if any(child.dep_ in ("aux:pass", "auxpass") for child in verb.children):
         return None
-    if _is_adjectival_participle(verb):
+    if _is_adjectival_participle(verb) or _is_hypothetical(doc, cue):
         return None
     index = cue.end
     in_prepositional_phrase = False

@@ -408,6 +408,11 @@ SPEAKER_RESOLUTION = [
 # (article, expected reported content, kind): content that must never be missed.
 REPORTED_CONTENT = [
     (
+        "La direction a confirmé mardi un plan de départs volontaires de 500 postes.",
+        "un plan de départs volontaires de 500 postes",
+        "indirect",
+    ),
+    (
         "Le maire a déclaré que le pont resterait fermé et a quitté la salle sous les huées.",
         "le pont resterait fermé",
         "indirect",
@@ -560,3 +565,11 @@ def test_a_source_opening_a_colon_introduction_is_the_speaker(extract_fr):
     )
     found = find_quote(extract_fr(article), "Le gouvernement doit agir vite")
     assert found.speaker == "Sophie Binet"
+
+
+def test_speech_that_could_have_happened_is_not_reported(extract_fr):
+    article = (
+        "Ce documentaire aurait pu s'interroger sur la valeur de l'encyclopédie. "
+        "Le ministre pourrait annoncer que les impôts baisseront."
+    )
+    assert extract_fr(article) == []
