@@ -62,6 +62,7 @@ evaluate: setup
 	DEBUG=true $(PY) manage.py evaluate ../shared/data/gold/fr_dev.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_heldout.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_blind2.jsonl
+	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_blind3.jsonl
 	DEBUG=true $(PY) manage.py evaluate ../shared/data/gum_news_en.jsonl
 	DEBUG=true $(PY) manage.py evaluate ../shared/data/polnear_dev.jsonl
 
