@@ -61,13 +61,18 @@ def peak_memory_megabytes() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def main() -> None:
-    """Measure and print the two rates, their ratio and the peak memory."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def parse_options(description: str) -> argparse.Namespace:
+    """The benchmarks' shared command line: ARTICLES.jsonl, --rounds N, --lang."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("articles", nargs="?", type=Path, default=DEFAULT_ARTICLES)
     parser.add_argument("--rounds", type=int, default=3, help="best of N rounds (default 3)")
     parser.add_argument("--lang", default="fr")
-    options = parser.parse_args()
+    return parser.parse_args()
+
+
+def main() -> None:
+    """Measure and print the two rates, their ratio and the peak memory."""
+    options = parse_options(__doc__.splitlines()[0])
     texts = load_texts(options.articles)
     characters = sum(len(text) for text in texts)
     # Load the model and warm both paths up so neither pays for first-call costs.

@@ -11,7 +11,6 @@ one parse.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import tempfile
@@ -22,8 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench_extraction import (  # noqa: E402
-    DEFAULT_ARTICLES,
     load_texts,
+    parse_options,
     peak_memory_megabytes,
     time_plain_parse,
 )
@@ -68,11 +67,7 @@ def time_attribution(articles: list) -> tuple[float, int]:
 
 def main() -> None:
     """Measure and print the two rates, their ratio and the peak memory."""
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("articles", nargs="?", type=Path, default=DEFAULT_ARTICLES)
-    parser.add_argument("--rounds", type=int, default=3, help="best of N rounds (default 3)")
-    parser.add_argument("--lang", default="fr")
-    options = parser.parse_args()
+    options = parse_options(__doc__.splitlines()[0])
     texts = load_texts(options.articles)
     with tempfile.TemporaryDirectory() as scratch:
         setup_django(Path(scratch) / "bench.sqlite3")
