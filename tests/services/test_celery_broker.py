@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 import redis
+from celery import Celery, current_app
 from celery.contrib.testing.worker import start_worker
 from celery.signals import task_postrun
 from django.conf import settings
 from django.core.management import call_command
 
-from newsroom.celery import app as celery_app
 from quotes.attribution import get_nlp
 from quotes.models import Article, Quote
 
@@ -64,20 +64,26 @@ def _forget_queue(client: redis.Redis) -> None:
 
 @pytest.fixture
 def celery_on_redis(redis_broker, settings):
-    """Settings and the Celery app as a process started with CELERY_BROKER_URL would have them."""
+    """A Celery app as a process started with CELERY_BROKER_URL has it, current for the test.
+
+    A new app, not the project's: the project's may already hold a producer pool made for
+    another broker by tests that ran before (eager tasks), and would publish there.
+    """
     settings.CELERY_BROKER_URL = BROKER_URL
-    overrides = {
-        "broker_url": BROKER_URL,
-        "task_always_eager": False,
-        "task_default_queue": QUEUE,
+    app = Celery("newsroom-broker-test", set_as_current=False)
+    app.config_from_object("django.conf:settings", namespace="CELERY")
+    app.conf.update(
+        broker_url=BROKER_URL,
+        task_always_eager=False,
+        task_default_queue=QUEUE,
         # The embedded worker must leave pytest's logging alone.
-        "worker_hijack_root_logger": False,
-    }
-    previous = {key: celery_app.conf[key] for key in overrides}
-    celery_app.conf.update(overrides)
-    yield celery_app
-    celery_app.conf.update(previous)
-    celery_app.close()
+        worker_hijack_root_logger=False,
+    )
+    previous = current_app._get_current_object()
+    app.set_current()  # shared tasks (quotes.tasks) send through the current app
+    yield app
+    previous.set_current()
+    app.close()
 
 
 @pytest.fixture
