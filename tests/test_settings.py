@@ -53,3 +53,20 @@ def test_malformed_boolean_is_refused(value):
 
 def test_tests_use_a_fast_password_hasher(settings):
     assert settings.PASSWORD_HASHERS[0].endswith("MD5PasswordHasher")
+
+
+def test_a_fresh_clone_without_var_migrates_into_a_new_sqlite_file(tmp_path):
+    var = tmp_path / "fresh" / "var"
+    base = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "TESTING"}}
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "--noinput"],
+        cwd=ROOT,
+        env={**base, "DEBUG": "true", "VAR_DIR": str(var)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert (var / "quotes.sqlite3").stat().st_size > 0
