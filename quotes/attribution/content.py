@@ -737,9 +737,10 @@ def _has_finite_clause(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    return any(
-        token.dep_ in SUBJECT_DEPS and token.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN")
-        for token in span
+    subjects = [token for token in span if token.dep_ in SUBJECT_DEPS]
+    # "Le nombre … est de 75 000 selon la CGT": the parser may hang the clause on the source.
+    return any(token.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN") for token in subjects) or bool(
+        subjects and any("Fin" in token.morph.get("VerbForm") for token in span)
     )
 
 

@@ -419,6 +419,11 @@ SPEAKER_RESOLUTION = [
 # (article, expected reported content, kind): content that must never be missed.
 REPORTED_CONTENT = [
     (
+        "Le nombre de postes menacés est de 40 000 selon le syndicat.",
+        "Le nombre de postes menacés est de 40 000",
+        "indirect",
+    ),
+    (
         "La direction a confirmé mardi un plan de départs volontaires de 500 postes.",
         "un plan de départs volontaires de 500 postes",
         "indirect",
