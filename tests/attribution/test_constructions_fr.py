@@ -419,8 +419,8 @@ SPEAKER_RESOLUTION = [
 # (article, expected reported content, kind): content that must never be missed.
 REPORTED_CONTENT = [
     (
-        "Le nombre de postes menacés est de 40 000 selon le syndicat.",
-        "Le nombre de postes menacés est de 40 000",
+        "Le nombre de salariés touchés est de 12 000 selon la CFDT.",
+        "Le nombre de salariés touchés est de 12 000",
         "indirect",
     ),
     (
