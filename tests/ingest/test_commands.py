@@ -7,6 +7,7 @@ import re
 import pytest
 from django.contrib.auth.models import User
 from django.core.management.base import CommandError
+from django.http import HttpRequest
 
 from quotes.attribution import get_nlp
 from quotes.models import Article, Quote
@@ -138,7 +139,7 @@ def test_make_editor_create_prints_a_password_that_works(run_command, client):
     run = run_command("make_editor", "claire", "--create")
 
     password = re.search(r"^password: (\S+)$", run.stdout, re.M).group(1)
-    assert client.login(username="claire", password=password)
+    assert client.login(request=HttpRequest(), username="claire", password=password)
     assert User.objects.get(username="claire").groups.filter(name="Editors").exists()
 
 
@@ -164,5 +165,5 @@ def test_load_demo_fills_the_database_once_and_prints_working_credentials(run_co
     seed = Article.objects.get(outlet="Reuters")
     assert seed.quotes.filter(speaker__name="Daniel Fried").exists()
     password = re.search(r"username editor, password (\S+)$", second.stdout, re.M).group(1)
-    assert client.login(username="editor", password=password)
+    assert client.login(request=HttpRequest(), username="editor", password=password)
     assert User.objects.get(username="editor").has_perm("quotes.change_quote")
