@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import logging.config
 from datetime import UTC, datetime
 
 # Attributes every LogRecord has; anything else on a record came from `extra=` and is kept.
@@ -32,3 +33,9 @@ class JsonFormatter(logging.Formatter):
         if record.stack_info:
             entry["stack"] = self.formatStack(record.stack_info)
         return json.dumps(entry, default=str, ensure_ascii=False)
+
+
+def configure(config: dict) -> None:
+    """Django's LOGGING_CONFIG: apply LOGGING, and log Python warnings like everything else."""
+    logging.config.dictConfig(config)
+    logging.captureWarnings(True)

@@ -188,6 +188,11 @@ CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 
+# Logs go to stderr: one JSON object per line with LOG_FORMAT=json, plain lines otherwise.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "").strip().lower() or "plain"
+if LOG_FORMAT not in {"plain", "json"}:
+    raise ImproperlyConfigured(f"LOG_FORMAT={LOG_FORMAT!r} is not 'plain' or 'json'")
+LOGGING_CONFIG = "newsroom.logging.configure"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
