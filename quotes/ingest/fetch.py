@@ -9,7 +9,7 @@ import urllib.request
 from django.conf import settings
 
 from quotes.ingest.decoding import decode_bytes
-from quotes.ingest.readers import html_record
+from quotes.ingest.readers import html_record, with_language
 from quotes.ingest.records import ArticleRecord, ReadError, RecordError, build_record, parse_url
 
 USER_AGENT = "newsroom-quotes/0.1 (+quote tracker; one page per request)"
@@ -17,8 +17,15 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 CHUNK_BYTES = 64 * 1024
 
 
-def fetch_url(url: str) -> ArticleRecord | ReadError:
-    """The article at url, or a one-line error (bad URL, HTTP error, timeout, size, type)."""
+def fetch_url(url: str, *, lang: str | None = None) -> ArticleRecord | ReadError:
+    """The article at url, or a one-line error (bad URL, HTTP error, timeout, size, type).
+
+    Its language is settled as read_paths does (lang forces one).
+    """
+    return with_language(_fetch(url), lang)
+
+
+def _fetch(url: str) -> ArticleRecord | ReadError:
     try:
         checked = parse_url(url)
         request = urllib.request.Request(checked, headers={"User-Agent": USER_AGENT})

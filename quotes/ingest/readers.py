@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import logging
+import os
+import re
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,40 +16,107 @@ import trafilatura
 from django.conf import settings
 
 from quotes.ingest.decoding import decode_bytes
-from quotes.ingest.records import ArticleRecord, ReadError, RecordError, build_record, check_size
+from quotes.ingest.records import (
+    ArticleRecord,
+    ReadError,
+    RecordError,
+    build_record,
+    check_size,
+    settle_language,
+)
 
 SUPPORTED_SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm")
 # How much of an over-long .jsonl line is read at a time while skipping it.
 _SKIP_CHUNK = 1 << 20
+# An article is two levels deep; the parser itself recurses, and dies near 1000 levels.
+MAX_JSON_DEPTH = 100
+_JSON_STRING_OR_BRACKETS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[{]+|[\]}]+')
+# trafilatura falls back to whatever text a page has; an article has at least one sentence
+# this long, a menu or a list of links has none.
+MIN_SENTENCE_WORDS = 8
+
+# trafilatura warns "discarding data: None" for a page without text: a second, cryptic line for
+# an item the refusal already names.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 Item = ArticleRecord | ReadError
 
 
-def read_paths(paths: Iterable[str | Path]) -> Iterator[Item]:
-    """Every record or error from the given files and folders, in a stable order."""
+def read_paths(paths: Iterable[str | Path], *, lang: str | None = None) -> Iterator[Item]:
+    """Every record or error from the given files and folders, in a stable order.
+
+    Every record leaves with its language decided (lang forces one); a text in a language the
+    engine cannot parse becomes an error.
+    """
     for path in paths:
-        yield from read_path(Path(path))
+        yield from read_path(Path(path), lang=lang)
 
 
-def read_path(path: Path) -> Iterator[Item]:
+def read_path(path: Path, *, lang: str | None = None) -> Iterator[Item]:
     """Records or errors from one file, or from every supported file under a folder."""
-    if path.is_dir():
-        files = sorted(
-            p
-            for p in path.rglob("*")
-            if p.is_file()
-            and p.suffix.lower() in SUPPORTED_SUFFIXES
-            and not any(part.startswith(".") for part in p.relative_to(path).parts)
-        )
-        for file in files:
-            yield from _read_file(file)
-    elif path.exists():
-        yield from _read_file(path)
-    else:
+    for item in _read_path(path):
+        yield with_language(item, lang)
+
+
+def with_language(item: Item, forced: str | None = None) -> Item:
+    """The record with its language settled (see settle_language), or the error it becomes."""
+    if isinstance(item, ReadError):
+        return item
+    try:
+        return settle_language(item, forced)
+    except RecordError as error:
+        return ReadError(item.source, str(error))
+
+
+def _read_path(path: Path) -> Iterator[Item]:
+    try:
+        status = path.stat()
+    except FileNotFoundError:
         yield ReadError(str(path), "no such file or directory")
+        return
+    except OSError as error:
+        yield ReadError(str(path), _reason(error))
+        return
+    if stat.S_ISDIR(status.st_mode):
+        yield from _read_folder(path)
+    else:
+        yield from _read_file(path, status)
 
 
-def _read_file(path: Path) -> Iterator[Item]:
+def _reason(error: OSError) -> str:
+    return (error.strerror or str(error)).lower()
+
+
+def _read_folder(folder: Path) -> Iterator[Item]:
+    """Every supported file under the folder; unreadable folders are named, never skipped."""
+    found: list[tuple[Path, OSError | None]] = []
+
+    def unreadable(error: OSError) -> None:
+        found.append((Path(error.filename or folder), error))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
+        dirs[:] = [name for name in dirs if not name.startswith(".")]
+        found.extend(
+            (Path(root, name), None)
+            for name in files
+            if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES
+        )
+    if not found:
+        suffixes = ", ".join(SUPPORTED_SUFFIXES)
+        yield ReadError(str(folder), f"no article files found (looked for {suffixes})")
+    for path, error in sorted(found, key=lambda entry: entry[0]):
+        if error is not None:
+            yield ReadError(str(path), _reason(error))
+        else:
+            yield from _read_path(path)
+
+
+def _read_file(path: Path, status: os.stat_result) -> Iterator[Item]:
+    kind = _special_kind(status.st_mode)
+    if kind:
+        # Opening a named pipe waits for a writer, and a device can stream for ever.
+        yield ReadError(str(path), f"not a regular file ({kind})")
+        return
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         yield ReadError(str(path), f"unsupported file type {suffix or '(none)'}")
@@ -65,6 +136,19 @@ def _read_file(path: Path) -> Iterator[Item]:
         yield ReadError(str(path), str(error))
     except OSError as error:
         yield ReadError(str(path), error.strerror or str(error))
+
+
+def _special_kind(mode: int) -> str:
+    """What a non-regular file is ("named pipe", "socket"...), or "" for a regular file."""
+    if stat.S_ISREG(mode):
+        return ""
+    if stat.S_ISFIFO(mode):
+        return "named pipe"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    return "special file"
 
 
 def _read_text(path: Path) -> str:
@@ -106,11 +190,27 @@ def record_from_mapping(data: object, *, source: str) -> ArticleRecord:
     )
 
 
+def _check_depth(text: str) -> None:
+    """Refuse JSON nested deeper than MAX_JSON_DEPTH before the recursive parser sees it."""
+    depth = 0
+    for match in _JSON_STRING_OR_BRACKETS.finditer(text):
+        token = match.group()
+        if token[0] in "[{":
+            depth += len(token)
+            if depth > MAX_JSON_DEPTH:
+                raise RecordError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
+        elif token[0] != '"':
+            depth -= len(token)
+
+
 def _read_json(path: Path, text: str) -> Iterator[Item]:
+    _check_depth(text)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise RecordError(f"not valid JSON ({error.msg} at line {error.lineno})") from None
+    if data == []:
+        raise RecordError("no articles in JSON list")
     items = data if isinstance(data, list) else [data]
     for index, item in enumerate(items, start=1):
         source = f"{path} item {index}" if isinstance(data, list) else str(path)
@@ -127,6 +227,7 @@ def _read_jsonl(path: Path) -> Iterator[Item]:
         yield ReadError(str(path), error.strerror or str(error))
         return
     limit = settings.INGEST_JSON_MAX_BYTES
+    documents = 0
     with handle:
         for number, raw in enumerate(_lines(handle, limit), start=1):
             source = f"{path}:{number}"
@@ -139,13 +240,29 @@ def _read_jsonl(path: Path) -> Iterator[Item]:
                 continue
             if not raw.strip():
                 continue
+            documents += 1
             try:
-                data = json.loads(decode_bytes(raw))
+                text = _decode_line(raw, first=number == 1)
+                _check_depth(text)
+                data = json.loads(text)
                 yield record_from_mapping(data, source=source)
             except json.JSONDecodeError as error:
                 yield ReadError(source, f"not valid JSON ({error.msg})")
             except RecordError as error:
                 yield ReadError(source, str(error))
+    if not documents:
+        yield ReadError(str(path), "no articles (the file has no JSON lines)")
+
+
+def _decode_line(raw: bytes, *, first: bool) -> str:
+    """A JSON Lines line is UTF-8 (the format says so): guessing would store mojibake."""
+    try:
+        return raw.decode("utf-8-sig" if first else "utf-8")
+    except UnicodeDecodeError as error:
+        raise RecordError(
+            f"not UTF-8 (byte 0x{raw[error.start]:02x} at byte {error.start + 1}); "
+            "a .jsonl file must be UTF-8"
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -176,7 +293,7 @@ def html_record(*, source: str, html: str, url: str | None = None) -> ArticleRec
     document = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False
     )
-    if document is None or not (document.text or "").strip():
+    if document is None or not _has_a_sentence(document.text or ""):
         raise RecordError("no article text found in the HTML")
     return build_record(
         source=source,
@@ -188,3 +305,7 @@ def html_record(*, source: str, html: str, url: str | None = None) -> ArticleRec
         published_at=document.date,
         lang=document.language if document.language in ("fr", "en") else None,
     )
+
+
+def _has_a_sentence(text: str) -> bool:
+    return any(len(line.split()) >= MIN_SENTENCE_WORDS for line in text.splitlines())

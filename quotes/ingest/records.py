@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,6 +18,12 @@ URL_MAX_CHARS = 2000
 # Invisible characters that only break words for the parser and for search.
 _INVISIBLE = str.maketrans({"\u00ad": None, "\u200b": None, "\ufeff": None, "\u2060": None})
 _TRAILING_SPACES = re.compile(r"[ \t]+\n")
+# Half of a UTF-16 pair, only reachable through a JSON escape such as "\ud800": not a character,
+# so no database or encoder accepts it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# A day inside years 1 to 9999 on each side, so the moment stays a valid date in every time zone.
+_EARLIEST = dt.datetime(1, 1, 2, tzinfo=dt.UTC)
+_LATEST = dt.datetime(9999, 12, 30, tzinfo=dt.UTC)
 _url_validator = URLValidator(schemes=["http", "https"])
 
 
@@ -92,6 +98,12 @@ def parse_published_at(value: object) -> dt.datetime | None:
         raise RecordError(f"published_at {value!r} is not a date (use ISO 8601: 2024-11-12)")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=dt.UTC)
+    try:
+        in_range = _EARLIEST <= moment.astimezone(dt.UTC) <= _LATEST
+    except OverflowError:
+        in_range = False
+    if not in_range:
+        raise RecordError(f"published_at {value!r} is out of range (years 1 to 9999 in UTC)")
     return moment
 
 
@@ -104,6 +116,41 @@ def parse_lang(value: object) -> str | None:
         supported = ", ".join(SUPPORTED_LANGUAGES)
         raise RecordError(f"lang {value!r} is not supported (use {supported})")
     return code
+
+
+def check_characters(**fields: object) -> None:
+    """Refuse a string field holding a lone surrogate, naming the field and its position."""
+    for name, value in fields.items():
+        if isinstance(value, str) and (found := _SURROGATE.search(value)):
+            code = f"\\u{ord(found.group()):04x}"
+            raise RecordError(
+                f"{name} holds a lone surrogate {code} at character {found.start()}, "
+                "which is not a character"
+            )
+
+
+def settle_language(record: ArticleRecord, forced: str | None = None) -> ArticleRecord:
+    """The record with its language decided: forced, declared, else guessed from the text.
+
+    Raises RecordError for a text in a language the engine cannot parse, rather than let the
+    French rules run on it.
+    """
+    if forced:
+        return replace(record, lang=forced)
+    if record.lang:
+        return record
+    # Imported here: the engine package imports spaCy, which is slow to load.
+    from quotes.attribution.language import guess_language
+
+    guess = guess_language(record.text)
+    if not guess.supported:
+        raise RecordError(unsupported_language_message(guess.describe()))
+    return replace(record, lang=guess.code)
+
+
+def unsupported_language_message(what: str) -> str:
+    """'language 'de' is not supported (fr, en; --lang forces one)'."""
+    return f"{what} is not supported ({', '.join(SUPPORTED_LANGUAGES)}; --lang forces one)"
 
 
 def parse_url(value: object) -> str | None:
@@ -134,6 +181,9 @@ def build_record(
     """Validate raw fields into a record; raises RecordError with a one-line reason."""
     if not isinstance(text, str):
         raise RecordError("text is not a string")
+    check_characters(
+        text=text, title=title, url=url, outlet=outlet, byline=byline, published_at=published_at
+    )
     body = clean_text(text)
     if not body:
         raise RecordError("text is empty")

@@ -12,6 +12,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Q
 
 from quotes.ingest import ArticleRecord, ReadError
+from quotes.ingest.records import RecordError, unsupported_language_message
 from quotes.models import Article
 from quotes.services.attribution import BATCH_SIZE, article_attribute, articles_attribute
 from quotes.services.counts import speaker_counts_refresh
@@ -43,17 +44,23 @@ def content_hash(text: str) -> str:
 
 
 def detect_language(text: str) -> str:
-    """The engine's offline guess, or French (the main corpus) when the engine cannot answer."""
+    """The engine's offline guess, or French (the main corpus) when the engine cannot answer.
+
+    Raises RecordError for a text in another language: the French rules must not run on it.
+    (The readers settle every record's language first; this guards other callers.)
+    """
     # Imported late because spaCy is slow to import; storing must not depend on the engine's
     # health either, since attribution reports its own failure.
     try:
-        from quotes.attribution import detect_language as engine_detect
+        from quotes.attribution.language import guess_language
 
-        language = engine_detect(text)
+        guess = guess_language(text, DEFAULT_LANGUAGE)
     except Exception:
         logger.info("language detection failed; storing as %s", DEFAULT_LANGUAGE, exc_info=True)
         return DEFAULT_LANGUAGE
-    return language if language in ("fr", "en") else DEFAULT_LANGUAGE
+    if not guess.supported:
+        raise RecordError(unsupported_language_message(guess.describe()))
+    return guess.code
 
 
 def _find_duplicate(*, digest: str, url: str | None) -> Article | None:

@@ -11,30 +11,58 @@ from quotes.ingest import ArticleRecord, ReadError, fetch_url, read_paths
 from quotes.management.commands._progress import Progress
 from quotes.services.ingest import IngestReport, IngestStatus, articles_ingest
 
+# The shell's convention for a process stopped by Ctrl-C (128 + SIGINT).
+INTERRUPTED_EXIT_STATUS = 130
+
 
 def run_ingest(
     command: BaseCommand, items: Iterator[ArticleRecord | ReadError], **kw
 ) -> IngestReport:
-    """Ingest with a progress bar on a terminal, failures on stderr and the summary on stdout."""
+    """Ingest with a progress bar on a terminal, failures on stderr and the summary on stdout.
+
+    Interrupted by Ctrl-C or stopped by an error that is no one item's, the command still
+    prints what it did so far, then exits non-zero.
+    """
     verbosity = kw.pop("verbosity", 1)
+    so_far = IngestReport()
     with Progress(command, unit="article") as progress:
 
         def on_result(status: IngestStatus, message: str) -> None:
             if status is IngestStatus.FAILED:
+                so_far.failed += 1
                 progress.error(message)
-            elif verbosity >= 2:
-                progress.info(f"{status}: {message}")
+            else:
+                so_far.new += status is IngestStatus.NEW
+                so_far.duplicate += status is IngestStatus.DUPLICATE
+                if verbosity >= 2:
+                    progress.info(f"{status}: {message}")
             progress.advance()
 
-        report = articles_ingest(items=items, on_result=on_result, **kw)
+        try:
+            report = articles_ingest(items=items, on_result=on_result, **kw)
+        except KeyboardInterrupt:
+            _stopped(command, so_far, "interrupted")
+            sys.exit(INTERRUPTED_EXIT_STATUS)
+        except Exception:
+            _stopped(command, so_far, "stopped by an error")
+            raise
     command.stdout.write(report.summary())
     return report
+
+
+def _stopped(command: BaseCommand, so_far: IngestReport, reason: str) -> None:
+    command.stderr.write(
+        f"ingest {reason}: later inputs were not read, and articles stored but not yet "
+        "attributed stay pending"
+    )
+    command.stdout.write(f"{so_far.summary()} ({reason})")
 
 
 class Command(BaseCommand):
     help = (
         "Store articles from .txt (title = first line), .json/.jsonl, .html files, folders "
-        "(recursively) and URLs, then attribute their quotes. Exit status 1 if anything failed."
+        "(recursively) and URLs, then attribute their quotes. Exit status 1 if anything failed "
+        f"or nothing was found, {INTERRUPTED_EXIT_STATUS} if interrupted."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -43,7 +71,9 @@ class Command(BaseCommand):
             "--url", action="append", default=[], metavar="URL", help="fetch a web page"
         )
         parser.add_argument(
-            "--lang", choices=["fr", "en"], help="language of every article (default: detect)"
+            "--lang",
+            choices=["fr", "en"],
+            help="language of every article (default: detect; other languages are refused)",
         )
 
     def handle(self, *args, paths: list[str], url: list[str], lang: str | None, **options):
@@ -51,9 +81,9 @@ class Command(BaseCommand):
             raise CommandError("give at least one PATH or --url URL")
 
         def items() -> Iterator[ArticleRecord | ReadError]:
-            yield from read_paths(paths)
+            yield from read_paths(paths, lang=lang)
             for address in url:
-                yield fetch_url(address)
+                yield fetch_url(address, lang=lang)
 
         report = run_ingest(self, items(), language=lang, verbosity=options["verbosity"])
         if report.failed:
