@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from quotes.models import Article, Quote, Topic
-from quotes.services.counts import quote_topic_ids, topic_counts_refresh
+from quotes.services.counts import topic_counts_refresh
 from quotes.services.editing import version_check
 from quotes.text import fold, normalize_name
 
@@ -30,6 +30,7 @@ QUOTE_TOPICS = 5
 # History reasons of editors' topic changes, which mark a quote's topics as theirs.
 TOPIC_ADDED = "Topic added: "
 TOPIC_REMOVED = "Topic removed: "
+_QuoteTopic = Quote.topics.through
 
 
 def _topic_for(*, key: str, label: str) -> Topic:
@@ -55,6 +56,29 @@ def _quote_candidates(
     return chosen[:QUOTE_TOPICS]
 
 
+def _topics_for(candidates: list[TopicCandidate]) -> dict[str, Topic]:
+    """The Topic rows of these candidates' keys, the missing ones created in one statement."""
+    labels = {c.key[:200]: c.label for c in candidates}
+    found = {t.normalized: t for t in Topic.objects.filter(normalized__in=list(labels))}
+    missing = [key for key in labels if key not in found]
+    if missing:
+        bases = {key: slugify(fold(labels[key]))[:200] or "topic" for key in missing}
+        taken = set(Topic.objects.filter(slug__in=bases.values()).values_list("slug", flat=True))
+        fresh = []
+        for key in missing:
+            if bases[key] in taken:
+                continue  # a numbered slug: rare, left to the one-by-one path below
+            taken.add(bases[key])
+            fresh.append(Topic(label=labels[key][:200], slug=bases[key], normalized=key))
+        # A concurrent ingest may create the same topics: theirs are read back below.
+        Topic.objects.bulk_create(fresh, ignore_conflicts=True)
+        found |= {t.normalized: t for t in Topic.objects.filter(normalized__in=missing)}
+    for key, label in labels.items():
+        if key not in found:
+            found[key] = _topic_for(key=key, label=label)
+    return {c.key: found[c.key[:200]] for c in candidates}
+
+
 @transaction.atomic
 def article_topics_assign(*, article: Article, doc: Doc | None = None) -> list[Topic]:
     """Extract an article's topics, link them to it and to the machine quotes that mention them.
@@ -65,15 +89,13 @@ def article_topics_assign(*, article: Article, doc: Doc | None = None) -> list[T
     an editor added or removed: its topics are the editor's from then on, while its speaker,
     kind and span stay unreviewed machine output in the review queue.
     """
-    # Imported here: spaCy and yake are slow to import, and the views and migrate never need them.
+    # Imported here: spaCy is slow to import, and the views and migrate never need it.
     from quotes.attribution import get_nlp
     from quotes.topics.extract import extract_topics
 
     nlp = get_nlp(article.language)
     candidates = extract_topics(article.body, article.language, nlp=nlp, limit=None, doc=doc)
     article_topics = candidates[:ARTICLE_TOPICS]
-    topics = {c.key: _topic_for(key=c.key, label=c.label) for c in article_topics}
-    article.topics.set(topics.values())
     edited_topics = set(
         Quote.history.filter(article_id=article.pk, history_user__isnull=False)
         .filter(
@@ -87,15 +109,31 @@ def article_topics_assign(*, article: Article, doc: Doc | None = None) -> list[T
         for quote in article.quotes.all()
         if not quote.is_human_work and quote.pk not in edited_topics
     ]
-    # Topics losing a link are counted again too, so they are read before the links change.
-    linked_before = quote_topic_ids([quote.pk for quote in machine_quotes])
-    for quote in machine_quotes:
-        chosen = _quote_candidates(quote, article_topics, candidates)
-        for candidate in chosen:
-            if candidate.key not in topics:
-                topics[candidate.key] = _topic_for(key=candidate.key, label=candidate.label)
-        quote.topics.set([topics[c.key] for c in chosen])
-    topic_counts_refresh(topic_ids=[*linked_before, *(topic.pk for topic in topics.values())])
+    chosen = {
+        quote.pk: _quote_candidates(quote, article_topics, candidates) for quote in machine_quotes
+    }
+    named = {c.key: c for c in [*article_topics, *(c for cs in chosen.values() for c in cs)]}
+    topics = _topics_for(list(named.values()))
+    article.topics.set([topics[c.key] for c in article_topics])
+    wanted = {(pk, topics[c.key].pk) for pk, found in chosen.items() for c in found}
+    # Topics losing a link are counted again too, so the links are read before they change.
+    linked = {
+        (quote_id, topic_id): link_id
+        for link_id, quote_id, topic_id in _QuoteTopic.objects.filter(
+            quote_id__in=list(chosen)
+        ).values_list("id", "quote_id", "topic_id")
+    }
+    unwanted = [link_id for pair, link_id in linked.items() if pair not in wanted]
+    if unwanted:
+        _QuoteTopic.objects.filter(id__in=unwanted).delete()
+    _QuoteTopic.objects.bulk_create(
+        [_QuoteTopic(quote_id=q, topic_id=t) for q, t in sorted(wanted - linked.keys())],
+        # A concurrent run on the same article may have linked them already.
+        ignore_conflicts=True,
+    )
+    topic_counts_refresh(
+        topic_ids=[*(t for _, t in linked), *(topic.pk for topic in topics.values())]
+    )
     return list(topics.values())
 
 

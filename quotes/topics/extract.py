@@ -1,18 +1,23 @@
-"""Topic extraction: yake keyphrases re-ranked with spaCy parts of speech and named entities.
+"""Topic extraction: YAKE keyphrase scores on the engine's parse, re-ranked with named entities.
 
-Pure Python + spaCy (through quotes.attribution.get_nlp), no Django: text in, TopicCandidate out.
+Pure Python + spaCy (through quotes.attribution.get_nlp), no Django: text or Doc in, TopicCandidate
+out. The keyphrase statistics are YAKE's (Campos et al., 2020: case, position, frequency,
+relatedness to context, spread over sentences), computed on the parse's own sentences and tokens,
+so the text is not tokenised again and only the words of the phrases kept are lemmatised.
 """
 
 from __future__ import annotations
 
+import math
 import re
+import statistics
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from functools import cache
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
 
-import yake
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from quotes.text import fold
 
@@ -27,13 +32,20 @@ ENTITY_KINDS = {
 }
 # Parts of speech a topic may start and end with: nouns, proper nouns, numbers (Falcon 9).
 _EDGE_POS = {"NOUN", "PROPN", "NUM"}
+_END_POS = _EDGE_POS | {"ADJ"}
 _PERSON_LABELS = {"PER", "PERSON"}
 _INNER_POS = {"NOUN", "PROPN", "ADJ", "NUM", "ADP", "DET"}
-_YAKE_CANDIDATES = 40
+_KEYPHRASES = 40
+_KEYPHRASE_WORDS = 3
 _MAX_WORDS = 4
 _ENTITY_BONUS = 0.35
 _FREQUENCY_BONUS = 0.08
 _SPLIT = re.compile(r"[^\w]+")
+# YAKE's word tags: digits and words mixing letters with digits or signs are never keyphrases.
+_DIGITS, _UNUSUAL, _ACRONYM, _NAME, _PLAIN = "d", "u", "a", "n", "p"
+_NOT_KEYPHRASE_TAGS = {_DIGITS, _UNUSUAL}
+
+Lemma = Callable[[Token], str]
 
 
 @dataclass(frozen=True)
@@ -52,19 +64,22 @@ class TopicCandidate:
         return any(start <= s and e <= end for s, e in self.positions)
 
 
-@cache
-def _yake(lang: str) -> yake.KeywordExtractor:
-    return yake.KeywordExtractor(lan=lang, n=3, top=_YAKE_CANDIDATES, dedupLim=0.8)
+def lemma_function(nlp: Language) -> Lemma:
+    """Lemma of one token from the model's lemmatizer, which the engine's pipeline leaves off.
+
+    The same rules the lemmatizer applies to a whole Doc, asked only for the words of topics.
+    """
+    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
+
+    def lemma(token: Token) -> str:
+        if token.lemma or lemmatizer is None:
+            return token.lemma_ or token.text
+        return lemmatizer.lemmatize(token)[0]
+
+    return lemma
 
 
-def _lemmatized(nlp: Language, doc: Doc) -> Doc:
-    """Run the lemmatizer even when the shared pipeline keeps it disabled."""
-    if "lemmatizer" in nlp.component_names and "lemmatizer" in nlp.disabled:
-        return nlp.get_pipe("lemmatizer")(doc)
-    return doc
-
-
-def span_key(span: Span | list) -> str:
+def span_key(span: Span | list, lemma: Lemma) -> str:
     """Normalised key of a phrase: lemmas (singular, infinitive) of its content words, folded."""
     words = []
     for token in span:
@@ -75,8 +90,8 @@ def span_key(span: Span | list) -> str:
             continue
         if token.pos_ in {"DET", "ADP"}:
             continue
-        lemma = token.lemma_ if token.pos_ in {"NOUN", "ADJ"} and token.lemma_ else token.text
-        words.append(fold(lemma))
+        text = lemma(token) if token.pos_ in {"NOUN", "ADJ"} else ""
+        words.append(fold(text or token.text))
     while words and len(words[-1]) <= 2 and not words[-1].isdigit():
         words.pop()
     return " ".join(w for part in words for w in _SPLIT.split(part) if w)
@@ -84,8 +99,8 @@ def span_key(span: Span | list) -> str:
 
 def phrase_key(phrase: str, *, nlp: Language) -> str:
     """Normalised key of a typed phrase, the same as for a phrase found in a text."""
-    doc = _lemmatized(nlp, nlp(phrase))
-    return span_key(doc[:]) or " ".join(fold(w) for w in _SPLIT.split(phrase) if w)
+    key = span_key(nlp(phrase)[:], lemma_function(nlp))
+    return key or " ".join(fold(w) for w in _SPLIT.split(phrase) if w)
 
 
 def _label(span: Span) -> str:
@@ -95,31 +110,180 @@ def _label(span: Span) -> str:
     return span.text.lower()
 
 
-def _good_shape(span: Span) -> bool:
-    tokens = [t for t in span if not t.is_space]
-    if not tokens or len(tokens) > _MAX_WORDS:
-        return False
-    if tokens[0].pos_ not in _EDGE_POS or tokens[-1].pos_ not in _EDGE_POS | {"ADJ"}:
-        return False
-    if any(t.is_stop and t.pos_ not in {"ADP", "DET"} and t.pos_ not in _EDGE_POS for t in tokens):
-        return False
-    if all(t.pos_ == "NUM" for t in tokens):
-        return False
-    return all(t.pos_ in _INNER_POS for t in tokens)
+@lru_cache(maxsize=65536)
+def _text_tag(text: str) -> str:
+    """YAKE's tag of a word wherever it stands: digits, unusual, acronym, capitalised, plain."""
+    if text.replace(",", "").replace(".", "", 1).isdigit():
+        return _DIGITS
+    letters = sum(c.isalpha() for c in text)
+    digits = sum(c.isdigit() for c in text)
+    if (letters and digits) or len(text) - letters - digits > 1:
+        return _UNUSUAL
+    if len(text) > 1 and text.isupper():
+        return _ACRONYM
+    return _NAME if text[:1].isupper() else _PLAIN
 
 
-def _phrase_spans(doc: Doc) -> dict[str, list[Span]]:
-    """Every occurrence of each folded word sequence of up to 3 words, to map yake's strings."""
-    spans: dict[str, list[Span]] = defaultdict(list)
-    words = [t for t in doc if not t.is_punct and not t.is_space]
-    for size in (1, 2, 3):
-        for i in range(len(words) - size + 1):
-            first, last = words[i], words[i + size - 1]
-            if last.i - first.i != size - 1:
+def _word_key(lower: str) -> str:
+    """YAKE's key of a word: lower-cased, a final s dropped."""
+    return lower[:-1] if lower.endswith("s") and len(lower) > 3 else lower
+
+
+@dataclass(slots=True)
+class _Word:
+    """Occurrence statistics of one word key over a document."""
+
+    stop: bool
+    tf: int = 0
+    cased: int = 0
+    acronyms: int = 0
+    sentences: dict[int, None] = field(default_factory=dict)
+    left: Counter = field(default_factory=Counter)
+    right: Counter = field(default_factory=Counter)
+    weight: float = 0.0
+
+
+@dataclass(slots=True, frozen=True)
+class _Occurrence:
+    """One word of the text as the keyphrase scoring sees it."""
+
+    index: int
+    key: str
+    word: _Word
+    tag: str
+    pos: str
+    # Whether the word may start a topic, end one, and stand inside one.
+    starts: bool
+    ends: bool
+    inside: bool
+
+
+def _weigh_words(words: dict[str, _Word], sentence_count: int) -> None:
+    """YAKE's word weight H (lower is more important), as yake 0.7 computes it."""
+    frequencies = [word.tf for word in words.values() if not word.stop]
+    if not frequencies:
+        return
+    average, deviation = statistics.fmean(frequencies), statistics.pstdev(frequencies)
+    most = max(word.tf for word in words.values())
+    for word in words.values():
+        left = word.left.total()
+        right = word.right.total()
+        left_diversity = len(word.left) / left if left else 0.0
+        right_diversity = len(word.right) / right if right else 0.0
+        relatedness = 1.0 + (left_diversity + right_diversity) * word.tf / most
+        frequency = word.tf / (average + deviation)
+        spread = len(word.sentences) / sentence_count
+        casing = max(word.acronyms, word.cased) / (1.0 + math.log(word.tf))
+        position = math.log(math.log(3.0 + statistics.median(word.sentences)))
+        word.weight = (position * relatedness) / (
+            casing + frequency / relatedness + spread / relatedness
+        )
+
+
+def _word_blocks(doc: Doc) -> tuple[list[list[_Occurrence]], dict[str, _Word]]:
+    """Runs of words between punctuation, and the statistics of every word."""
+    words: dict[str, _Word] = {}
+    blocks: list[list[_Occurrence]] = []
+    block: list[_Occurrence] = []
+    sentence = -1
+    for token in doc:
+        if token.is_sent_start or sentence < 0:
+            sentence += 1
+            first_in_sentence = True
+            if block:
+                blocks.append(block)
+                block = []
+        if token.is_space:
+            continue
+        text = token.text
+        if token.is_punct or not any(c.isalnum() for c in text):
+            if block:
+                blocks.append(block)
+                block = []
+            continue
+        key = _word_key(token.lower_)
+        word = words.get(key)
+        if word is None:
+            stop = token.is_stop or len(_SPLIT.sub("", key)) < 3
+            word = words[key] = _Word(stop=stop)
+        tag = _text_tag(text)
+        if tag == _NAME and first_in_sentence:
+            tag = _PLAIN
+        first_in_sentence = False
+        word.tf += 1
+        word.cased += tag == _NAME
+        word.acronyms += tag == _ACRONYM
+        word.sentences[sentence] = None
+        if block and tag not in _NOT_KEYPHRASE_TAGS and block[-1].tag not in _NOT_KEYPHRASE_TAGS:
+            block[-1].word.right[key] += 1
+            word.left[block[-1].key] += 1
+        pos = token.pos_
+        inside = pos in _INNER_POS and not (
+            token.is_stop and pos not in {"ADP", "DET"} and pos not in _EDGE_POS
+        )
+        block.append(
+            _Occurrence(
+                index=token.i,
+                key=key,
+                word=word,
+                tag=tag,
+                pos=pos,
+                starts=inside and pos in _EDGE_POS and not word.stop,
+                ends=inside and pos in _END_POS and not word.stop,
+                inside=inside,
+            )
+        )
+    if block:
+        blocks.append(block)
+    _weigh_words(words, sentence + 1)
+    return blocks, words
+
+
+def _keyphrases(doc: Doc) -> list[list[Span]]:
+    """The best phrases of up to three words, most relevant first, each with its occurrences.
+
+    Candidates are YAKE's n-grams (runs of words between punctuation, not starting or ending
+    with a stop word) held to the parts of speech of a topic; each weighs the product of its
+    words' weights over their sum and its own frequency, lower being better.
+    """
+    blocks, _words = _word_blocks(doc)
+    occurrences: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+    weights: dict[tuple[str, ...], float] = {}
+    for block in blocks:
+        for first, opening in enumerate(block):
+            if not opening.starts:
                 continue
-            span = doc[first.i : last.i + 1]
-            spans[fold(span.text)].append(span)
-    return spans
+            for last in range(first, min(first + _KEYPHRASE_WORDS, len(block))):
+                closing = block[last]
+                if not closing.inside:
+                    break
+                run = block[first : last + 1]
+                if not closing.ends or any(o.tag in _NOT_KEYPHRASE_TAGS for o in run):
+                    continue
+                if all(o.pos == "NUM" for o in run):
+                    continue
+                key = tuple(o.key for o in run)
+                occurrences[key].append((opening.index, closing.index + 1))
+                if key not in weights:
+                    weights[key] = _phrase_weight(run)
+    ranked = sorted(occurrences, key=lambda key: weights[key] / len(occurrences[key]))
+    return [[doc[start:end] for start, end in occurrences[key]] for key in ranked[:_KEYPHRASES]]
+
+
+def _phrase_weight(run: list[_Occurrence]) -> float:
+    """YAKE's phrase weight before its frequency: an inner stop word counts by how it binds."""
+    product, total = 1.0, 0.0
+    for index, occurrence in enumerate(run):
+        word = occurrence.word
+        if not word.stop:
+            product *= word.weight
+            total += word.weight
+            continue
+        before, after = run[index - 1], run[index + 1]
+        binding = (word.left[before.key] / before.word.tf) * (word.right[after.key] / after.word.tf)
+        product *= 2.0 - binding
+        total -= 1.0 - binding
+    return product / (total + 1.0)
 
 
 def _cuts_a_name(span: Span, people: list[tuple[int, int]]) -> bool:
@@ -154,29 +318,28 @@ def _without_fragments(ranked: list[str], positions: dict[str, set[tuple[int, in
 def extract_topics(
     text: str, lang: str, *, nlp: Language, limit: int | None = 10, doc: Doc | None = None
 ) -> list[TopicCandidate]:
-    """The best topics of a text, most relevant first (all of them when limit is None)."""
-    doc = _lemmatized(nlp, doc if doc is not None else nlp(text))
+    """The best topics of a text, most relevant first (all of them when limit is None).
+
+    doc is the engine's parse of text when the caller has it; the text is parsed otherwise.
+    """
+    doc = doc if doc is not None else nlp(text)
+    lemma = lemma_function(nlp)
     positions: dict[str, set[tuple[int, int]]] = defaultdict(set)
     scores: dict[str, float] = {}
     labels: dict[str, Counter] = defaultdict(Counter)
     kinds: dict[str, str] = {}
     occurrences: Counter = Counter()
-    spans_by_text = _phrase_spans(doc)
     people = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in _PERSON_LABELS]
-    keywords = _yake(lang).extract_keywords(text)
-    for position, (keyword, _score) in enumerate(keywords):
-        spans = [
-            s
-            for s in spans_by_text.get(fold(keyword), [])
-            if _good_shape(s) and not _cuts_a_name(s, people)
-        ]
+    keyphrases = _keyphrases(doc)
+    for rank, found in enumerate(keyphrases):
+        spans = [span for span in found if not _cuts_a_name(span, people)]
         if not spans:
             continue
-        key = span_key(spans[0])
+        key = span_key(spans[0], lemma)
         if not key:
             continue
-        # Rank-based: yake's raw scores are not comparable across texts.
-        scores[key] = max(scores.get(key, 0.0), 1.0 - position / len(keywords))
+        # Rank-based: raw weights are not comparable across texts.
+        scores[key] = max(scores.get(key, 0.0), 1.0 - rank / len(keyphrases))
         for span in spans:
             labels[key][_label(span)] += 1
             positions[key].add((span.start_char, span.end_char))
@@ -189,7 +352,7 @@ def extract_topics(
         if not tokens or len(tokens) > _MAX_WORDS:
             continue
         span = doc[tokens[0].i : tokens[-1].i + 1]
-        key = span_key(span)
+        key = span_key(span, lemma)
         if not key or len(key) < 2:
             continue
         occurrences[key] += 1
