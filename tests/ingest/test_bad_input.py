@@ -7,6 +7,7 @@ import random
 
 import pytest
 from django.test import override_settings
+from django.urls import reverse
 
 from quotes.models import Article
 
@@ -222,3 +223,43 @@ def test_a_command_without_input_is_a_usage_error(run_command):
 
     with pytest.raises(CommandError, match="at least one PATH or --url"):
         run_command("ingest")
+
+
+@pytest.mark.parametrize(
+    "date", ["9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00", "9999-12-31T12:00:00Z"]
+)
+def test_a_date_outside_years_1_to_9999_in_any_time_zone_is_refused(tmp_path, run_command, date):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"title": "Daté", "text": LATIN1_TEXT, "published_at": date}) + "\n",
+        encoding="utf-8",
+    )
+
+    run = run_command("ingest", str(feed), str(write_good(tmp_path)))
+
+    assert run.error_lines == [
+        f"{feed}:1: published_at {date!r} is out of range (years 1 to 9999 in UTC)"
+    ]
+    assert Article.objects.get().status == Article.Status.DONE
+
+
+@pytest.mark.parametrize("zone", ["Pacific/Kiritimati", "Etc/GMT+12"])
+def test_the_earliest_and_latest_dates_accepted_are_shown_in_any_time_zone(
+    tmp_path, run_command, admin_client, zone
+):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"title": "Ancien", "text": GOOD_TEXT, "published_at": "0001-01-02"})
+        + "\n"
+        + json.dumps({"title": "Futur", "text": LATIN1_TEXT, "published_at": "9999-12-30"})
+        + "\n",
+        encoding="utf-8",
+    )
+
+    run = run_command("ingest", str(feed))
+
+    assert run.code == 0, run.stderr
+    with override_settings(TIME_ZONE=zone):
+        assert admin_client.get(reverse("admin:quotes_article_changelist")).status_code == 200
+        for article in Article.objects.all():
+            assert admin_client.get(article.get_absolute_url()).status_code == 200

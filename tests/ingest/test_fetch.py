@@ -10,6 +10,7 @@ import pytest
 from django.test import override_settings
 
 from quotes.models import Article
+from tests.ingest.bad_inputs import ARABIC, MENU_HTML
 
 pytestmark = pytest.mark.django_db
 
@@ -29,6 +30,12 @@ ROUTES = {
     ),
     "/photo.jpg": (200, "image/jpeg", b"\xff\xd8\xff\xe0" + bytes(500)),
     "/big.html": (200, "text/html", b"<html><body><p>" + b"a " * 5000 + b"</p></body></html>"),
+    "/menu.html": (200, "text/html; charset=utf-8", MENU_HTML.encode()),
+    "/arabic.html": (
+        200,
+        "text/html; charset=utf-8",
+        f'<html lang="ar"><body><article><p>{ARABIC}</p></article></body></html>'.encode(),
+    ),
 }
 
 
@@ -144,4 +151,15 @@ def test_a_closed_port_and_a_non_http_scheme_are_reported(run_command):
     assert run.error_lines[1] == (
         "file:///etc/passwd: url 'file:///etc/passwd' is not a valid http(s) URL"
     )
+    assert not Article.objects.exists()
+
+
+def test_a_page_with_only_a_menu_and_a_page_in_arabic_are_refused(server, run_command):
+    run = run_command("ingest", "--url", f"{server}/menu.html", "--url", f"{server}/arabic.html")
+
+    assert run.code == 1
+    assert run.error_lines == [
+        f"{server}/menu.html: no article text found in the HTML",
+        f"{server}/arabic.html: Arabic script is not supported (fr, en; --lang forces one)",
+    ]
     assert not Article.objects.exists()

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from quotes.attribution.language import guess_language
+from quotes.ingest.records import RecordError, build_record
 from quotes.models import Article
+from quotes.services.ingest import article_store
 from tests.ingest.bad_inputs import ARABIC, GERMAN
 
 DEMO = Path(__file__).resolve().parent.parent.parent / "demo"
@@ -88,3 +90,13 @@ def test_lang_forces_a_language_the_engine_would_refuse(tmp_path, run_command):
     article = Article.objects.get()
     assert article.language == "en"
     assert article.status == Article.Status.DONE
+
+
+@pytest.mark.django_db
+def test_article_store_refuses_a_record_in_another_language_from_any_caller():
+    record = build_record(source="api", text=ARABIC)
+
+    with pytest.raises(RecordError, match="Arabic script is not supported"):
+        article_store(record=record)
+
+    assert not Article.objects.exists()
