@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/quotes_test
 PYTEST_ARGS ?=
 
 .PHONY: run setup demo serve test lint test-sqlite test-postgres browser postgres redis screenshots \
-	bench evaluate clean
+	bench evaluate clean loadtest
 
 run: setup demo serve
 
@@ -57,6 +57,10 @@ bench: setup
 	$(PY) bench/bench_extraction.py
 	$(PY) bench/bench_ingest.py
 	$(PY) bench/bench_topics.py
+
+# Gunicorn on PostgreSQL under locust, demo data then the 1M synthetic base (see bench/load_test.py).
+loadtest: setup postgres
+	$(PY) bench/load_test.py
 
 evaluate: setup
 	DEBUG=true $(PY) manage.py evaluate ../shared/data/gold/fr_dev.jsonl
