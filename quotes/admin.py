@@ -12,6 +12,9 @@ from quotes.services.counts import quote_topic_ids, speaker_counts_refresh, topi
 from quotes.services.ingest import article_metadata_refresh
 from quotes.services.search_index import search_index_update_quotes, search_index_update_speaker
 
+# The list shows the start of an attribution error; the article's page shows all of it.
+ERROR_PREVIEW_CHARS = 120
+
 
 def _delete_and_recount(quotes, delete) -> None:
     """Run delete() (which deletes these quotes), then recount their speakers and topics."""
@@ -29,7 +32,16 @@ class SpeakerAliasInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "outlet", "language", "published_at", "status"]
+    list_display = [
+        "title",
+        "outlet",
+        "language",
+        "published_at",
+        "status",
+        "status_changed_at",
+        "attempts",
+        "short_error",
+    ]
     list_filter = ["status", "language", "outlet"]
     search_fields = ["title", "url", "byline"]
     date_hierarchy = "published_at"
@@ -37,8 +49,23 @@ class ArticleAdmin(admin.ModelAdmin):
         models.URLField: {"form_class": forms.URLField, "assume_scheme": "https"}
     }
     # The body is what quote offsets point into; changing it would misplace every quote.
-    readonly_fields = ["body", "content_hash", "language", "status", "created_at", "updated_at"]
+    # Status, error and attempts are the attribution's record: reattribute changes them.
+    readonly_fields = [
+        "body",
+        "content_hash",
+        "language",
+        "status",
+        "error",
+        "status_changed_at",
+        "attempts",
+        "created_at",
+        "updated_at",
+    ]
     filter_horizontal = ["topics"]
+
+    @admin.display(description="error", ordering="error")
+    def short_error(self, obj: Article) -> str:
+        return obj.error[:ERROR_PREVIEW_CHARS]
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 
@@ -29,6 +30,13 @@ class Article(models.Model):
     content_hash = models.CharField(max_length=64, unique=True)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
     error = models.TextField(blank=True)
+    # A pending article whose last change is older than ATTRIBUTION_STALE_AFTER was abandoned
+    # (a crash, a killed worker, a dropped connection): reattribute --stale runs it again.
+    status_changed_at = models.DateTimeField(
+        default=timezone.now,
+        help_text="When the status last changed or an attribution attempt began.",
+    )
+    attempts = models.PositiveIntegerField(default=0, help_text="Attribution runs started.")
     topics = models.ManyToManyField("Topic", blank=True, related_name="articles")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

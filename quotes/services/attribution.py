@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db import IntegrityError, transaction
+from django.conf import settings
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import F, QuerySet
+from django.utils import timezone
 
 from quotes.models import Article, Quote, Speaker, SpeakerAlias
 from quotes.services.counts import quote_topic_ids, speaker_counts_refresh, topic_counts_refresh
@@ -51,6 +55,21 @@ _SPEAKER_KINDS = {
     "anonymous": Speaker.Kind.ANONYMOUS,
 }
 _QUOTE_KINDS = frozenset(Quote.Kind.values)
+# The engine's record fields and the types the writer relies on (None allowed for each).
+_TEXT_FIELDS = (
+    "text",
+    "kind",
+    "speaker",
+    "speaker_mention",
+    "speaker_kind",
+    "speaker_description",
+    "cue",
+)
+_OFFSET_FIELDS = ("start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end")
+
+
+class MalformedEngineOutput(ValueError):
+    """The engine returned something other than Attribution records the writer can store."""
 
 
 @dataclass(frozen=True)
@@ -137,6 +156,32 @@ def _expand(name: str, full_names: Sequence[str]) -> str:
 def _one_line(error: BaseException) -> str:
     message = " ".join(str(error).split()) or type(error).__name__
     return f"{type(error).__name__}: {message}"[:ERROR_MAX_CHARS]
+
+
+def _checked(attributions: Iterable[Attribution]) -> list[Attribution]:
+    """The engine's records, or MalformedEngineOutput naming the first field of a wrong type.
+
+    Offsets out of the text are not malformed: such a record is skipped by the writer.
+    """
+    checked = list(attributions)
+    for index, attribution in enumerate(checked):
+        for name in (*_TEXT_FIELDS, *_OFFSET_FIELDS, "confidence"):
+            if not hasattr(attribution, name):
+                raise MalformedEngineOutput(
+                    f"record {index} ({type(attribution).__name__}) has no {name}"
+                )
+            value = getattr(attribution, name)
+            if value is None:
+                continue
+            if name in _TEXT_FIELDS:
+                fits = isinstance(value, str)
+            elif name in _OFFSET_FIELDS:
+                fits = isinstance(value, int) and not isinstance(value, bool)
+            else:
+                fits = isinstance(value, int | float) and math.isfinite(value)
+            if not fits:
+                raise MalformedEngineOutput(f"record {index}: {name} is {value!r}")
+    return checked
 
 
 def _display_name(name: str) -> str:
@@ -298,7 +343,7 @@ def _claim_machine_quote(quote: Quote) -> bool:
 
 
 @transaction.atomic
-def _write_quotes(*, article: Article, attributions: Iterable[Attribution]) -> AttributionOutcome:
+def _write_quotes(*, article: Article, attributions: Sequence[Attribution]) -> AttributionOutcome:
     # Lock the article so two re-attributions of it cannot interleave.
     # NO KEY locks: an editor's commit checks its foreign keys to the article with a KEY
     # SHARE lock, which a plain FOR UPDATE here would block while we wait on their quote.
@@ -352,9 +397,6 @@ def _write_quotes(*, article: Article, attributions: Iterable[Attribution]) -> A
     speaker_counts_refresh(speaker_ids=touched)
     topic_counts_refresh(topic_ids=stale_topics)
     search_index_update_article(article=article)
-    article.status = Article.Status.DONE
-    article.error = ""
-    article.save(update_fields=["status", "error", "updated_at"])
     return AttributionOutcome(
         article=article,
         created=created,
@@ -366,12 +408,59 @@ def _write_quotes(*, article: Article, attributions: Iterable[Attribution]) -> A
 
 
 @transaction.atomic
+def _write_article(
+    *, article: Article, attributions: Sequence[Attribution], doc: Doc | None
+) -> AttributionOutcome:
+    """Quotes, search index, topics and the done status: all written, or none."""
+    outcome = _write_quotes(article=article, attributions=attributions)
+    article_topics_assign(article=outcome.article, doc=doc)
+    article = outcome.article
+    article.status = Article.Status.DONE
+    article.error = ""
+    article.status_changed_at = timezone.now()
+    article.save(update_fields=["status", "error", "status_changed_at", "updated_at"])
+    return outcome
+
+
+def _attempt_begin(article: Article) -> None:
+    """Count the run and restart the clock that --stale reads: a live run is not abandoned."""
+    now = timezone.now()
+    Article.objects.filter(pk=article.pk).update(
+        attempts=F("attempts") + 1, status_changed_at=now, updated_at=now
+    )
+
+
+@transaction.atomic
 def article_mark_failed(*, article: Article, error: str) -> AttributionOutcome:
     """Keep the article, flag it failed with a one-line error; its quotes stay as they were."""
     article.status = Article.Status.FAILED
     article.error = error[:ERROR_MAX_CHARS]
-    Article.objects.filter(pk=article.pk).update(status=article.status, error=article.error)
+    article.status_changed_at = timezone.now()
+    Article.objects.filter(pk=article.pk).update(
+        status=article.status,
+        error=article.error,
+        status_changed_at=article.status_changed_at,
+        updated_at=article.status_changed_at,
+    )
     return AttributionOutcome(article=article, error=article.error)
+
+
+def _fail(article: Article, error: Exception) -> AttributionOutcome:
+    """Mark the article failed with the error; when the database is gone, it stays pending."""
+    message = _one_line(error)
+    if isinstance(error, DatabaseError) and not connection.in_atomic_block:
+        # A dropped connection stays unusable: closing it lets the next query open a new one.
+        connection.close_if_unusable_or_obsolete()
+    try:
+        return article_mark_failed(article=article, error=message)
+    except DatabaseError:
+        logger.exception(
+            "article %s could not be marked failed; it stays pending for reattribute --stale",
+            article.pk,
+        )
+        if not connection.in_atomic_block:
+            connection.close_if_unusable_or_obsolete()
+        return AttributionOutcome(article=article, error=message)
 
 
 def article_attribute(
@@ -383,29 +472,42 @@ def article_attribute(
     """Run the engine on the article (or take a batch's output and parse) and write its quotes.
 
     Machine quotes are replaced; quotes an editor confirmed, corrected, rejected or added stay
-    as they are, and a machine quote overlapping one of them is not added. The engine runs
-    outside the transaction so a slow parse holds no lock; its parse also gives the topics.
+    as they are, and a machine quote overlapping one of them is not added. Quotes, index and
+    topics are written in one transaction, then the article is done; any failure (engine,
+    writer, topics, database) leaves them as they were and marks the article failed with the
+    error. The engine runs outside the transaction so a slow parse holds no lock; its parse
+    also gives the topics.
     """
-    if attributions is None:
-        # Imported here: spaCy's import is slow and migrate, check and the views never need it.
-        try:
+    try:
+        _attempt_begin(article)
+        if attributions is None:
+            # Imported here: spaCy's import is slow and migrate, check and the views never need it.
             from quotes.attribution import extract_parsed
 
             ((doc, attributions),) = extract_parsed([article.body], article.language)
-        except Exception as error:
-            logger.info("attribution of article %s failed", article.pk, exc_info=True)
-            return article_mark_failed(article=article, error=_one_line(error))
-    try:
-        outcome = _write_quotes(article=article, attributions=attributions)
-    except (AttributeError, TypeError, ValueError) as error:
-        # Malformed engine output: the article is kept and flagged, never half-written.
-        return article_mark_failed(article=article, error=_one_line(error))
-    try:
-        article_topics_assign(article=outcome.article, doc=doc)
-    except Exception:
-        # Topics are an aid to search: their failure must not undo a good attribution.
-        logger.warning("topic extraction of article %s failed", article.pk, exc_info=True)
-    return outcome
+        return _write_article(article=article, attributions=_checked(attributions), doc=doc)
+    except MalformedEngineOutput as error:
+        logger.warning("article %s: malformed engine output", article.pk, exc_info=True)
+        return _fail(article, error)
+    except Exception as error:
+        # Not relabelled: the article keeps the real error and the traceback is logged.
+        logger.exception("attribution of article %s failed", article.pk)
+        return _fail(article, error)
+
+
+def articles_stale() -> QuerySet[Article]:
+    """Pending articles no run has touched for ATTRIBUTION_STALE_AFTER seconds: abandoned."""
+    cutoff = timezone.now() - dt.timedelta(seconds=settings.ATTRIBUTION_STALE_AFTER)
+    return Article.objects.filter(status=Article.Status.PENDING, status_changed_at__lt=cutoff)
+
+
+def needs_attribution(article: Article) -> bool:
+    """True when the article's attribution failed or was abandoned, so it must run again."""
+    if article.status == Article.Status.FAILED:
+        return True
+    return (
+        article.status == Article.Status.PENDING and articles_stale().filter(pk=article.pk).exists()
+    )
 
 
 def articles_attribute(
@@ -432,7 +534,9 @@ def articles_attribute(
                         doc, found = next(parsed)
                     except Exception:
                         # The pipeline is closed now: the rest of the batch goes one by one.
-                        logger.info("batched attribution failed; going on alone", exc_info=True)
+                        logger.warning(
+                            "batched attribution failed; going on one by one", exc_info=True
+                        )
                         parsed = None
                 outcomes[index] = article_attribute(
                     article=articles[index], attributions=found, doc=doc

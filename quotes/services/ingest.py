@@ -14,7 +14,12 @@ from django.db.models import Q
 from quotes.ingest import ArticleRecord, ReadError
 from quotes.ingest.records import RecordError, unsupported_language_message
 from quotes.models import Article
-from quotes.services.attribution import BATCH_SIZE, article_attribute, articles_attribute
+from quotes.services.attribution import (
+    BATCH_SIZE,
+    article_attribute,
+    articles_attribute,
+    needs_attribution,
+)
 from quotes.services.counts import speaker_counts_refresh
 from quotes.services.search_index import search_index_update_article
 
@@ -158,13 +163,15 @@ def articles_ingest(
     """Store every record (one transaction each), then attribute the new ones in batches.
 
     With a broker the new articles are queued for the workers instead; read errors and
-    attribution failures are counted as failed and their messages kept.
+    attribution failures are counted as failed and their messages kept. A duplicate whose
+    attribution failed or was abandoned (pending past ATTRIBUTION_STALE_AFTER) is attributed
+    again, and counted as a duplicate unless it fails again.
     """
-    from quotes.tasks import attribute_article, uses_workers
+    from quotes.tasks import attribute_article_on_commit, uses_workers
 
     report = IngestReport()
     notify = on_result or (lambda status, message: None)
-    pending: list[tuple[str, Article]] = []
+    pending: list[tuple[str, IngestResult]] = []
 
     def fail(message: str) -> None:
         report.failed += 1
@@ -172,13 +179,17 @@ def articles_ingest(
         notify(IngestStatus.FAILED, message)
 
     def attribute_pending() -> None:
-        outcomes = articles_attribute(articles=[article for _, article in pending])
-        for (source, article), outcome in zip(pending, outcomes, strict=True):
+        outcomes = articles_attribute(articles=[result.article for _, result in pending])
+        for (source, result), outcome in zip(pending, outcomes, strict=True):
+            article = result.article
             if outcome.failed:
                 fail(
                     f"{source}: stored as article {article.pk} but attribution failed: "
                     f"{outcome.error} (retry with: manage.py reattribute --failed)"
                 )
+            elif result.status is IngestStatus.DUPLICATE:
+                report.duplicate += 1
+                notify(IngestStatus.DUPLICATE, f"{source}: {result.message}, attributed again")
             else:
                 report.new += 1
                 report.articles.append(article)
@@ -194,16 +205,21 @@ def articles_ingest(
         except DatabaseError as error:
             fail(f"{item.source}: could not be stored ({' '.join(str(error).split())})")
             continue
-        if result.status is IngestStatus.DUPLICATE:
+        duplicate = result.status is IngestStatus.DUPLICATE
+        if duplicate and not needs_attribution(result.article):
             report.duplicate += 1
             notify(IngestStatus.DUPLICATE, f"{item.source}: {result.message}")
         elif uses_workers():
-            attribute_article.delay(result.article.pk)
-            report.new += 1
-            report.articles.append(result.article)
-            notify(IngestStatus.NEW, f"{item.source}: article {result.article.pk} (queued)")
+            attribute_article_on_commit(result.article.pk)
+            if duplicate:
+                report.duplicate += 1
+                notify(IngestStatus.DUPLICATE, f"{item.source}: {result.message}, queued again")
+            else:
+                report.new += 1
+                report.articles.append(result.article)
+                notify(IngestStatus.NEW, f"{item.source}: article {result.article.pk} (queued)")
         else:
-            pending.append((item.source, result.article))
+            pending.append((item.source, result))
             if len(pending) >= BATCH_SIZE:
                 attribute_pending()
     if pending:

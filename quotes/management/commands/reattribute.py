@@ -1,15 +1,26 @@
-"""manage.py reattribute --all | --article ID | --failed: re-run the engine, keep editors' work."""
+"""manage.py reattribute --all | --article ID | --failed | --stale: re-run the engine."""
 
 from __future__ import annotations
 
 import sys
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db.models import Q, QuerySet
 
 from quotes.management.commands._progress import Progress
 from quotes.models import Article
-from quotes.services.attribution import BATCH_SIZE, articles_attribute
-from quotes.tasks import attribute_article, uses_workers
+from quotes.services.attribution import BATCH_SIZE, articles_attribute, articles_stale
+from quotes.tasks import attribute_article_on_commit, uses_workers
+
+
+def _state(article: Article) -> str:
+    """One line on why the article is being run again: its error, or since when it waits."""
+    if article.status == Article.Status.FAILED:
+        return f"article {article.pk} failed: {article.error}"
+    since = article.status_changed_at.strftime("%Y-%m-%d %H:%M:%S %Z")
+    tries = f"{article.attempts} attempt{'s' * (article.attempts != 1)}"
+    return f"article {article.pk} pending since {since} ({tries})"
 
 
 class Command(BaseCommand):
@@ -25,23 +36,40 @@ class Command(BaseCommand):
             "--article", type=int, action="append", metavar="ID", help="one article (repeatable)"
         )
         which.add_argument(
-            "--failed", action="store_true", help="articles whose attribution failed"
+            "--failed",
+            action="store_true",
+            help="articles whose attribution failed, and abandoned pending ones (as --stale)",
+        )
+        which.add_argument(
+            "--stale",
+            action="store_true",
+            help="articles left pending for ATTRIBUTION_STALE_AFTER seconds "
+            f"(now {settings.ATTRIBUTION_STALE_AFTER}) by a crash, a killed worker or a "
+            "dropped connection",
         )
 
     def handle(self, *args, **options):
         article: list[int] | None = options["article"]
-        articles = Article.objects.order_by("pk")
+        articles: QuerySet[Article] = Article.objects.order_by("pk")
+        # A run asked for by id or for all re-runs done articles; the others retry unfinished work.
+        force = not (options["failed"] or options["stale"])
         if article:
             articles = articles.filter(pk__in=article)
             missing = sorted(set(article) - set(articles.values_list("pk", flat=True)))
             if missing:
                 raise CommandError(f"no article with id {', '.join(map(str, missing))}")
+        elif options["stale"]:
+            articles = articles_stale().order_by("pk")
         elif options["failed"]:
-            articles = articles.filter(status=Article.Status.FAILED)
+            stale = articles_stale().values("pk")
+            articles = articles.filter(Q(status=Article.Status.FAILED) | Q(pk__in=stale))
+        if not force:
+            for retried in articles:
+                self.stdout.write(_state(retried))
         if uses_workers():
             count = 0
             for pk in articles.values_list("pk", flat=True).iterator():
-                attribute_article.delay(pk)
+                attribute_article_on_commit(pk, force=force)
                 count += 1
             self.stdout.write(f"{count} queued")
             return
