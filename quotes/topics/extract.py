@@ -8,15 +8,18 @@ so the text is not tokenised again and only the words of the phrases kept are le
 
 from __future__ import annotations
 
+import copy
 import math
 import re
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from spacy.language import Language
+from spacy.lookups import Lookups, Table
+from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Span, Token
 
 from quotes.text import fold
@@ -64,12 +67,33 @@ class TopicCandidate:
         return any(start <= s and e <= end for s, e in self.positions)
 
 
-def lemma_function(nlp: Language) -> Lemma:
-    """Lemma of one token from the model's lemmatizer, which the engine's pipeline leaves off.
+@cache
+def _quick_lemmatizer(lemmatizer: Lemmatizer) -> Lemmatizer:
+    """The model's lemmatizer with its word index in sets: the same lemmas a hundred times faster.
 
-    The same rules the lemmatizer applies to a whole Doc, asked only for the words of topics.
+    spaCy keeps each part of speech's index as a list of up to 66,000 words and tests membership
+    in it for every noun and adjective. The copy shares every other table and leaves the shared
+    model as it is.
     """
-    lemmatizer = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.component_names else None
+    quick = copy.copy(lemmatizer)
+    quick.lookups = Lookups()
+    quick.cache = {}
+    for name in lemmatizer.lookups.tables:
+        table = lemmatizer.lookups.get_table(name)
+        if name == "lemma_index":
+            table = Table(name, {pos: frozenset(words) for pos, words in table.items()})
+        quick.lookups.set_table(name, table)
+    return quick
+
+
+def lemma_function(nlp: Language) -> Lemma:
+    """Lemma of one token by the model's lemmatizer, which the engine's pipeline leaves off.
+
+    The rules the lemmatizer applies to a whole Doc, asked only for the words of topics.
+    """
+    lemmatizer = None
+    if "lemmatizer" in nlp.component_names:
+        lemmatizer = _quick_lemmatizer(nlp.get_pipe("lemmatizer"))
 
     def lemma(token: Token) -> str:
         if token.lemma or lemmatizer is None:
