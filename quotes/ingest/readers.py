@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -28,9 +27,9 @@ from quotes.ingest.records import (
 SUPPORTED_SUFFIXES = (".txt", ".json", ".jsonl", ".html", ".htm")
 # How much of an over-long .jsonl line is read at a time while skipping it.
 _SKIP_CHUNK = 1 << 20
-# An article is two levels deep; the parser itself recurses, and dies near 1000 levels.
+# An article is two levels deep. The parser recurses and gives up near 1000 levels, and
+# anything that later walks the value recursively (repr of a title) would too.
 MAX_JSON_DEPTH = 100
-_JSON_STRING_OR_BRACKETS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[{]+|[\]}]+')
 # trafilatura falls back to whatever text a page has; an article has at least one sentence
 # this long, a menu or a list of links has none.
 MIN_SENTENCE_WORDS = 8
@@ -190,23 +189,33 @@ def record_from_mapping(data: object, *, source: str) -> ArticleRecord:
     )
 
 
-def _check_depth(text: str) -> None:
-    """Refuse JSON nested deeper than MAX_JSON_DEPTH before the recursive parser sees it."""
-    depth = 0
-    for match in _JSON_STRING_OR_BRACKETS.finditer(text):
-        token = match.group()
-        if token[0] in "[{":
-            depth += len(token)
-            if depth > MAX_JSON_DEPTH:
-                raise RecordError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
-        elif token[0] != '"':
-            depth -= len(token)
+def _parse_json(text: str) -> object:
+    """json.loads, refusing values nested deeper than MAX_JSON_DEPTH (JSONDecodeError as is)."""
+    too_deep = f"JSON nested deeper than {MAX_JSON_DEPTH} levels"
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        raise RecordError(too_deep) from None
+    if _deeper_than(data, MAX_JSON_DEPTH):
+        raise RecordError(too_deep)
+    return data
+
+
+def _deeper_than(value: object, limit: int) -> bool:
+    """Whether lists and objects nest more than limit levels, walked without recursion."""
+    stack = [(value, 1)] if isinstance(value, dict | list) else []
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return False
 
 
 def _read_json(path: Path, text: str) -> Iterator[Item]:
-    _check_depth(text)
     try:
-        data = json.loads(text)
+        data = _parse_json(text)
     except json.JSONDecodeError as error:
         raise RecordError(f"not valid JSON ({error.msg} at line {error.lineno})") from None
     if data == []:
@@ -243,9 +252,7 @@ def _read_jsonl(path: Path) -> Iterator[Item]:
             documents += 1
             try:
                 text = _decode_line(raw, first=number == 1)
-                _check_depth(text)
-                data = json.loads(text)
-                yield record_from_mapping(data, source=source)
+                yield record_from_mapping(_parse_json(text), source=source)
             except json.JSONDecodeError as error:
                 yield ReadError(source, f"not valid JSON ({error.msg})")
             except RecordError as error:

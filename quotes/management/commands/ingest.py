@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Iterator
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -24,36 +25,38 @@ def run_ingest(
     prints what it did so far, then exits non-zero.
     """
     verbosity = kw.pop("verbosity", 1)
-    so_far = IngestReport()
-    with Progress(command, unit="article") as progress:
+    seen: Counter[IngestStatus] = Counter()
+    try:
+        with Progress(command, unit="article") as progress:
 
-        def on_result(status: IngestStatus, message: str) -> None:
-            if status is IngestStatus.FAILED:
-                so_far.failed += 1
-                progress.error(message)
-            else:
-                so_far.new += status is IngestStatus.NEW
-                so_far.duplicate += status is IngestStatus.DUPLICATE
-                if verbosity >= 2:
+            def on_result(status: IngestStatus, message: str) -> None:
+                seen[status] += 1
+                if status is IngestStatus.FAILED:
+                    progress.error(message)
+                elif verbosity >= 2:
                     progress.info(f"{status}: {message}")
-            progress.advance()
+                progress.advance()
 
-        try:
             report = articles_ingest(items=items, on_result=on_result, **kw)
-        except KeyboardInterrupt:
-            _stopped(command, so_far, "interrupted")
-            sys.exit(INTERRUPTED_EXIT_STATUS)
-        except Exception:
-            _stopped(command, so_far, "stopped by an error")
-            raise
+    except KeyboardInterrupt:
+        _stopped(command, seen, "interrupted")
+        sys.exit(INTERRUPTED_EXIT_STATUS)
+    except Exception:
+        _stopped(command, seen, "stopped by an error")
+        raise
     command.stdout.write(report.summary())
     return report
 
 
-def _stopped(command: BaseCommand, so_far: IngestReport, reason: str) -> None:
+def _stopped(command: BaseCommand, seen: Counter[IngestStatus], reason: str) -> None:
     command.stderr.write(
         f"ingest {reason}: later inputs were not read, and articles stored but not yet "
         "attributed stay pending"
+    )
+    so_far = IngestReport(
+        new=seen[IngestStatus.NEW],
+        duplicate=seen[IngestStatus.DUPLICATE],
+        failed=seen[IngestStatus.FAILED],
     )
     command.stdout.write(f"{so_far.summary()} ({reason})")
 
