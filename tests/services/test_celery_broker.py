@@ -29,9 +29,8 @@ QUEUE = f"quotes-test-{os.getpid()}"
 WORKER_TIMEOUT = 60
 
 
-@pytest.fixture
-def redis_broker():
-    """The broker, with this run's queue empty; a clear failure (not a skip) when Redis is down."""
+def reachable_redis() -> redis.Redis:
+    """A client of the test broker; a clear failure (not a skip) when Redis is down."""
     client = redis.Redis.from_url(BROKER_URL, socket_connect_timeout=2)
     try:
         client.ping()
@@ -44,21 +43,28 @@ def redis_broker():
             "start it with: bash scripts/ensure_redis.sh",
             pytrace=False,
         )
-    _forget_queue(client)
+    return client
+
+
+@pytest.fixture
+def redis_broker():
+    """The broker, with this run's queue empty."""
+    client = reachable_redis()
+    forget_queue(client, QUEUE)
     yield client
-    _forget_queue(client)
+    forget_queue(client, QUEUE)
     client.close()
 
 
-def _forget_queue(client: redis.Redis) -> None:
-    """Delete this run's queue and its routing entries, leaving other runs' keys alone."""
+def forget_queue(client: redis.Redis, queue: str) -> None:
+    """Delete a queue and its routing entries, leaving other runs' keys alone."""
     separator = b"\x06\x16"  # kombu joins a queue's key and routing fields with it
-    for key in [QUEUE, *client.scan_iter(f"{QUEUE}{separator.decode()}*")]:
+    for key in [queue, *client.scan_iter(f"{queue}{separator.decode()}*")]:
         client.delete(key)
-    client.delete(f"_kombu.binding_permanent.{QUEUE}")
+    client.delete(f"_kombu.binding_permanent.{queue}")
     for binding in client.scan_iter("_kombu.binding.*"):
         for member in client.smembers(binding):
-            if member.split(separator)[-1] == QUEUE.encode():
+            if member.split(separator)[-1] == queue.encode():
                 client.srem(binding, member)
 
 
