@@ -240,6 +240,9 @@ def _read_jsonl(path: Path) -> Iterator[Item]:
     with handle:
         for number, raw in enumerate(_lines(handle, limit), start=1):
             source = f"{path}:{number}"
+            if isinstance(raw, bytes) and not raw.strip():
+                continue
+            documents += 1
             if isinstance(raw, _LongLine):
                 yield ReadError(
                     source,
@@ -247,9 +250,6 @@ def _read_jsonl(path: Path) -> Iterator[Item]:
                     "(INGEST_JSON_MAX_BYTES)",
                 )
                 continue
-            if not raw.strip():
-                continue
-            documents += 1
             try:
                 text = _decode_line(raw, first=number == 1)
                 yield record_from_mapping(_parse_json(text), source=source)

@@ -117,7 +117,7 @@ def _surrogate(field_name: str, code: str, position: int) -> str:
     )
 
 
-def _cases(max_bytes: int) -> list[Case]:
+def _cases(max_bytes: int, max_json_bytes: int) -> list[Case]:
     rng = random.Random(7)
     after_year_9999 = "9999-12-31T23:59:59-14:00"
     before_year_one = "0001-01-01T00:00:00+14:00"
@@ -172,6 +172,14 @@ def _cases(max_bytes: int) -> list[Case]:
         ),
         Case("latin1.txt", LATIN1.encode("cp1252")),
         Case(
+            "long_line.jsonl",
+            b"x" * (max_json_bytes + 1),
+            lines={
+                1: f"line is {max_json_bytes + 1} bytes, over the limit of {max_json_bytes} "
+                "for one JSON document (INGEST_JSON_MAX_BYTES)"
+            },
+        ),
+        Case(
             "malformed.json",
             b'{"title": "Cass\xc3\xa9", "text": ',
             "not valid JSON (Expecting value at line 1)",
@@ -194,7 +202,9 @@ def _cases(max_bytes: int) -> list[Case]:
     ]
 
 
-def write_corpus(root: Path, *, max_bytes: int = 1_000_000) -> Corpus:
+def write_corpus(
+    root: Path, *, max_bytes: int = 1_000_000, max_json_bytes: int = 20_000_000
+) -> Corpus:
     """Write the corpus under root (which must exist) and say what ingesting it must print."""
     corpus = Corpus()
     before = root / "before.txt"
@@ -212,7 +222,7 @@ def write_corpus(root: Path, *, max_bytes: int = 1_000_000) -> Corpus:
     corpus.paths = [before, missing, named_pipe, folder, empty_inside, after]
     corpus.refusals.append(Refusal(str(missing), "no such file or directory"))
     corpus.refusals.append(Refusal(str(named_pipe), "not a regular file (named pipe)"))
-    for case in sorted(_cases(max_bytes), key=lambda case: case.name):
+    for case in sorted(_cases(max_bytes, max_json_bytes), key=lambda case: case.name):
         path = folder / case.name
         if case.content is None:
             os.mkfifo(path)

@@ -11,13 +11,14 @@ from tests.ingest.bad_inputs import write_corpus
 pytestmark = pytest.mark.django_db
 
 MAX_BYTES = 20_000
+MAX_JSON_BYTES = 300_000
 
 
-@override_settings(INGEST_MAX_BYTES=MAX_BYTES)
+@override_settings(INGEST_MAX_BYTES=MAX_BYTES, INGEST_JSON_MAX_BYTES=MAX_JSON_BYTES)
 def test_every_bad_input_is_refused_with_one_line_and_the_good_ones_around_it_are_attributed(
     tmp_path, run_command
 ):
-    corpus = write_corpus(tmp_path, max_bytes=MAX_BYTES)
+    corpus = write_corpus(tmp_path, max_bytes=MAX_BYTES, max_json_bytes=MAX_JSON_BYTES)
 
     run = run_command("ingest", *map(str, corpus.paths))
 
