@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, IntegerField, Max, Model, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
@@ -28,8 +28,10 @@ def _lock(model: type[Model], ids: list[int]) -> None:
 
     On PostgreSQL each statement sees what was committed when it started: a writer that waited
     here for another one counts after that one committed, so the last writer's count includes
-    every quote. SQLite serialises writers anyway and ignores the lock.
+    every quote. SQLite serialises writers anyway and has no row locks: nothing to read.
     """
+    if not connection.features.has_select_for_update:
+        return
     list(model.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk"))
 
 
