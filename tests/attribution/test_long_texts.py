@@ -1,0 +1,93 @@
+"""Long texts are parsed in pieces without changing what is found, and spans are indexed."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quotes.attribution import extract
+from quotes.attribution.pipeline import LONG_TEXT_CHARS, PARSE_PIECE_CHARS, parse_texts
+from quotes.attribution.spans import SpanIndex
+
+PARAGRAPHS = [
+    "« Nous rouvrirons l'usine au printemps », a déclaré la directrice, Claire Martin.",
+    "Le syndicat estime que la fermeture a coûté trois cents emplois à la région.",
+    "Selon le préfet du Nord, Paul Durand, les travaux commenceront en mars.",
+    "« Personne ne nous a consultés », a regretté le maire de la commune, Jean Leroy.",
+    "Il faisait beau ce jour-là, et la foule était nombreuse devant la mairie.",
+]
+
+
+def long_article() -> tuple[str, list[int]]:
+    """A text longer than LONG_TEXT_CHARS, and where each of its paragraphs starts."""
+    paragraphs: list[str] = []
+    starts: list[int] = []
+    position = 0
+    while position < LONG_TEXT_CHARS + 4 * PARSE_PIECE_CHARS:
+        paragraph = PARAGRAPHS[len(paragraphs) % len(PARAGRAPHS)]
+        paragraphs.append(paragraph)
+        starts.append(position)
+        position += len(paragraph) + 2
+    return "\n\n".join(paragraphs), starts
+
+
+def test_a_long_text_is_parsed_in_pieces_into_one_doc_of_the_same_text(fr_nlp):
+    text, _ = long_article()
+
+    (doc,) = parse_texts(fr_nlp, [text])
+
+    assert doc.text == text
+    assert doc[0].is_sent_start
+
+
+def test_a_long_text_gives_what_its_paragraphs_give_one_by_one(fr_nlp):
+    text, starts = long_article()
+    alone = {paragraph: extract(paragraph, "fr", nlp=fr_nlp) for paragraph in PARAGRAPHS}
+
+    found = extract(text, "fr", nlp=fr_nlp)
+
+    expected = [
+        (item.text, item.start + start, item.speaker)
+        for number, start in enumerate(starts)
+        for item in alone[PARAGRAPHS[number % len(PARAGRAPHS)]]
+    ]
+    assert len(expected) >= len(starts) // 2
+    assert [(item.text, item.start, item.speaker) for item in found] == expected
+
+
+def test_a_line_longer_than_a_piece_is_cut_at_spaces_and_keeps_its_text(fr_nlp):
+    text = "« " + "mot " * (LONG_TEXT_CHARS // 4 + 100) + "»"
+
+    (doc,) = parse_texts(fr_nlp, [text])
+
+    assert doc.text == text
+    assert len(doc) > LONG_TEXT_CHARS // 4
+
+
+def test_short_and_long_texts_come_back_in_their_order(fr_nlp):
+    long_text, _ = long_article()
+    texts = ["Premier texte.", long_text, "", "Dernier texte, sans guillemets."]
+
+    docs = list(parse_texts(fr_nlp, texts, batch_size=2))
+
+    assert [doc.text for doc in docs] == texts
+    assert PARSE_PIECE_CHARS < LONG_TEXT_CHARS < len(long_text)
+
+
+SPANS = st.lists(
+    st.tuples(st.integers(0, 300), st.integers(1, 40)).map(lambda pair: (pair[0], sum(pair))),
+    max_size=60,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(spans=SPANS, query=st.tuples(st.integers(0, 340), st.integers(1, 60)))
+def test_span_index_finds_exactly_the_overlapping_spans(spans, query):
+    index: SpanIndex[int] = SpanIndex()
+    for number, (start, end) in enumerate(spans):
+        index.add(start, end, number)
+    start, end = query[0], query[0] + query[1]
+
+    found = sorted(number for _, _, number in index.overlapping(start, end))
+
+    assert found == [n for n, (s, e) in enumerate(spans) if s < end and start < e]
