@@ -6,6 +6,7 @@ import io
 import json
 import os
 import pwd
+import socket
 import tempfile
 import threading
 import traceback
@@ -42,6 +43,22 @@ def test_a_named_pipe_is_refused_without_being_opened(tmp_path, run_command):
     assert run.code == 1
     assert run.error_lines == [f"{pipe}: not a regular file (named pipe)"]
     assert Article.objects.count() == 1
+
+
+def test_a_device_and_a_socket_are_refused_without_being_read(tmp_path, run_command):
+    device = tmp_path / "zero.txt"
+    device.symlink_to("/dev/zero")
+    socket_path = tmp_path / "listening.txt"
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listening:
+        listening.bind(str(socket_path))
+
+        run = run_command("ingest", str(device), str(socket_path))
+
+    assert run.code == 1
+    assert run.error_lines == [
+        f"{device}: not a regular file (device)",
+        f"{socket_path}: not a regular file (socket)",
+    ]
 
 
 def test_a_folder_holding_only_a_folder_says_it_found_nothing(tmp_path, run_command):
