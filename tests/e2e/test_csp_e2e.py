@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
 from tests.factories import make_topic, make_user, recount
@@ -89,5 +90,26 @@ def test_editor_pages_and_their_htmx_posts_raise_no_csp_violation(
     visit(page, site.url("quote-add", corpus.french.pk))
     visit(page, site.url("speaker-edit", corpus.fried.slug))
     visit(page, site.url("article-detail", corpus.seed.pk))
+
+    assert violations == []
+
+
+def test_admin_pages_raise_no_csp_violation(
+    page: Page,
+    site,
+    corpus,  # noqa: F811
+    violations,
+):
+    User.objects.create_superuser("root", password="pass-word-123")
+    visit(page, site.url("admin:login"))
+    page.locator("#id_username").fill("root")
+    page.locator("#id_password").fill("pass-word-123")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator("#site-name")).to_be_visible()
+
+    visit(page, site.url("admin:index"))
+    visit(page, site.url("admin:quotes_quote_changelist"))
+    visit(page, site.url("admin:quotes_quote_change", corpus.defense.pk))
+    visit(page, site.url("admin:quotes_speaker_change", corpus.fried.pk))
 
     assert violations == []
