@@ -47,7 +47,12 @@ def decode_bytes(data: bytes) -> str:
     if _looks_binary(data):
         raise RecordError("binary data, not text")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        text = data.decode("utf-16")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise RecordError(
+                f"not valid UTF-16 despite its byte order mark ({error.reason})"
+            ) from None
     else:
         try:
             text = data.decode("utf-8-sig")

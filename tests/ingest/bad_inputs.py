@@ -9,6 +9,7 @@ are printed) and the titles of the good articles. To try it by hand:
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import random
@@ -197,6 +198,11 @@ def _cases(max_bytes: int, max_json_bytes: int) -> list[Case]:
             "surrogate.json",
             b'{"title": "Seul", "text": "Le maire \\ud800 a dit oui."}',
             _surrogate("text", "ud800", 9),
+        ),
+        Case(
+            "utf16_broken.txt",
+            codecs.BOM_UTF16_LE + b"\x00\xd8".join(["Le maire ".encode("utf-16-le")] * 2),
+            "not valid UTF-16 despite its byte order mark (illegal UTF-16 surrogate)",
         ),
         Case("whitespace.txt", b"   \n\t\n  ", "text is empty"),
     ]
