@@ -84,8 +84,7 @@ def postgres_server_url() -> str:
 
 
 @contextmanager
-def scratch_postgres(name: str) -> Iterator[ScratchDatabase]:
-    """A migrated PostgreSQL database of this name, dropped afterwards."""
+def _postgres_admin() -> Iterator[tuple[str, psycopg.Connection]]:
     server = postgres_server_url()
     try:
         admin = psycopg.connect(f"{server}/postgres", autocommit=True, connect_timeout=5)
@@ -94,12 +93,21 @@ def scratch_postgres(name: str) -> Iterator[ScratchDatabase]:
             f"PostgreSQL is not reachable at {server} ({error}); "
             "start it with: bash scripts/ensure_postgres.sh"
         ) from None
-    database = sql.Identifier(name)
-    admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(database))
-    admin.execute(sql.SQL("CREATE DATABASE {}").format(database))
-    url = f"{server}/{name}"
-    try:
-        yield _migrated(ScratchDatabase(url, lambda: psycopg.connect(url, autocommit=True)))
-    finally:
+    with admin:
+        yield server, admin
+
+
+@contextmanager
+def postgres_database(name: str, *, template: str | None = None) -> Iterator[ScratchDatabase]:
+    """A PostgreSQL database of this name, migrated or copied from a migrated template."""
+    with _postgres_admin() as (server, admin):
+        database = sql.Identifier(name)
+        copy = sql.SQL(" TEMPLATE {}").format(sql.Identifier(template)) if template else sql.SQL("")
         admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(database))
-        admin.close()
+        admin.execute(sql.SQL("CREATE DATABASE {}{}").format(database, copy))
+        url = f"{server}/{name}"
+        scratch = ScratchDatabase(url, lambda: psycopg.connect(url, autocommit=True))
+        try:
+            yield scratch if template else _migrated(scratch)
+        finally:
+            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(database))

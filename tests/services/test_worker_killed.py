@@ -21,7 +21,7 @@ import pytest
 import redis
 from django.db import connection
 
-from tests.services.scratch import ROOT, ScratchDatabase, scratch_postgres, scratch_sqlite
+from tests.services.scratch import ROOT, ScratchDatabase, scratch_sqlite
 from tests.services.test_celery_broker import BROKER_URL, SEED, forget_queue, reachable_redis
 
 QUEUE = f"quotes-killed-worker-{os.getpid()}"
@@ -31,11 +31,10 @@ WAIT = 180
 
 
 @pytest.fixture
-def scratch(tmp_path) -> Iterator[ScratchDatabase]:
+def scratch(request, tmp_path) -> Iterator[ScratchDatabase]:
     """The suite's database engine, in a database the worker processes can share."""
     if connection.vendor == "postgresql":
-        with scratch_postgres(f"quotes_killed_worker_{os.getpid()}") as database:
-            yield database
+        yield request.getfixturevalue("scratch_postgres")
     else:
         with scratch_sqlite(tmp_path) as database:
             yield database
