@@ -33,7 +33,7 @@ lint: setup
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 
-test-sqlite: setup browser redis
+test-sqlite: setup browser postgres redis
 	env -u DATABASE_URL $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 test-postgres: setup browser postgres redis
