@@ -12,6 +12,23 @@ from .records import Attribution
 from .speakers import PRONOUNS
 
 NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+NAME_WORD = re.compile(r"[\w’'.-]+", re.UNICODE)
+# Words that mark a mention as a pronoun or a description rather than a proper name.
+NOT_NAME_FIRST_WORDS = PRONOUNS | frozenset(
+    {
+        "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "ce", "cet", "cette", "ces",
+        "son", "sa", "ses", "leur", "leurs", "mon", "ma", "mes", "notre", "nos", "votre", "vos",
+        "plusieurs", "certains", "certaines", "qui", "celui", "celle", "ceux", "celles", "cela",
+        "vous", "tu", "the", "a", "an", "this", "that", "these", "those", "his", "its", "their",
+        "our", "my", "your", "some", "several", "many", "another", "it", "you", "us", "who",
+        "which", "one", "someone",
+    }
+)  # fmt: skip
+# Lower-case particles inside a name ("Charles de Gaulle", "Bank of England").
+NAME_PARTICLES = frozenset(
+    {"de", "du", "des", "d", "la", "le", "von", "van", "der", "den", "di", "da", "del", "bin",
+     "ben", "al", "el", "of", "and", "et", "y"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -45,6 +62,10 @@ class Report:
     false_positives: int = 0
     false_negatives: int = 0
     right_speakers: int = 0
+    direct_true_positives: int = 0
+    direct_false_positives: int = 0
+    named_matches: int = 0
+    named_right_speakers: int = 0
     speaker_scored: bool = True
     gold_by_kind: Counter[str] = field(default_factory=Counter)
     found_by_kind: Counter[str] = field(default_factory=Counter)
@@ -76,6 +97,20 @@ class Report:
         return _ratio(self.right_speakers, self.true_positives)
 
     @property
+    def direct_precision(self) -> float:
+        """Precision of the predictions of kind direct, with the same neutral items."""
+        return _ratio(
+            self.direct_true_positives, self.direct_true_positives + self.direct_false_positives
+        )
+
+    @property
+    def named_speaker_accuracy(self) -> float | None:
+        """Speaker accuracy on matched quotes whose gold speaker is a proper name."""
+        if not self.speaker_scored:
+            return None
+        return _ratio(self.named_right_speakers, self.named_matches)
+
+    @property
     def end_to_end_f1(self) -> float | None:
         """F1 where a match counts only with the right speaker."""
         if not self.speaker_scored:
@@ -105,6 +140,21 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(NON_WORD.sub(" ", stripped).split())
+
+
+def is_proper_name(text: str) -> bool:
+    """Whether a speaker is a proper name: capitalised words, no pronoun or determiner first."""
+    words = NAME_WORD.findall(text.replace("’", "'"))
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in NOT_NAME_FIRST_WORDS or re.match(r"^[ld]'", first):
+        return False
+    return all(
+        word[0].isupper() or word[0].isdigit() or (index and word.lower() in NAME_PARTICLES)
+        for index, word in enumerate(words)
+        if word[0].isalnum()
+    )
 
 
 def speaker_matches(candidates: list[str | None], gold_speakers: tuple[str, ...]) -> bool:
@@ -196,10 +246,15 @@ def _score_document(
         report.true_positives += 1
         report.found_by_kind[quote.kind] += 1
         match = predicted[gold_taken[gold_index]]
+        if match.kind == "direct":
+            report.direct_true_positives += 1
         if not report.speaker_scored:
             continue
+        named = bool(quote.speakers) and is_proper_name(quote.speakers[0])
+        report.named_matches += int(named)
         if speaker_matches([match.speaker, match.speaker_mention], quote.speakers):
             report.right_speakers += 1
+            report.named_right_speakers += int(named)
         else:
             shown = f"{match.speaker!r} ({match.speaker_mention!r})"
             detail = f"predicted {shown}, gold {list(quote.speakers)}"
@@ -215,6 +270,7 @@ def _score_document(
         )
         if not neutral:
             report.false_positives += 1
+            report.direct_false_positives += int(item.kind == "direct")
             detail = f"{item.kind}, speaker {item.speaker!r}, cue {item.cue!r}"
             report.false_alarms.append(Finding(doc_id, item.start, item.end, item.text, detail))
 
@@ -229,7 +285,12 @@ def render(report: Report, *, verbose: bool = False) -> str:
         f"quotes: precision {_percent(report.precision)}  recall {_percent(report.recall)}  "
         f"F1 {_percent(report.f1)}  (tp {report.true_positives}, fp {report.false_positives}, "
         f"fn {report.false_negatives})",
+        f"direct-quote precision: {_percent(report.direct_precision)}  "
+        f"(tp {report.direct_true_positives}, fp {report.direct_false_positives})",
         f"speaker accuracy on matched quotes: {_percent(report.speaker_accuracy)}",
+        f"speaker accuracy where the gold speaker is a name: "
+        f"{_percent(report.named_speaker_accuracy)}  "
+        f"({report.named_right_speakers}/{report.named_matches})",
         f"end-to-end F1: {_percent(report.end_to_end_f1)}",
         "recall by kind: "
         + ", ".join(

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from quotes.attribution import Attribution
-from quotes.attribution.evaluation import evaluate, fold, render, speaker_matches
+from quotes.attribution.evaluation import (
+    evaluate,
+    fold,
+    is_proper_name,
+    render,
+    speaker_matches,
+)
 
 TEXT = "Le maire a dit que la ville était prête. Selon la police, trois blessés. Fin du texte."
 
@@ -101,3 +107,58 @@ def test_verbose_render_lists_misses_and_false_positives():
     text = render(report, verbose=True)
     assert "MISSES (1)" in text and "FALSE POSITIVES (1)" in text
     assert "recall by kind: indirect 0.000 (0/1)" in text
+
+
+@pytest.mark.parametrize(
+    ("speaker", "is_name"),
+    [
+        ("Emmanuel Macron", True),
+        ("Mr. Obama", True),
+        ("Charles de Gaulle", True),
+        ("Jean-Luc Mélenchon", True),
+        ("PolitiFact", True),
+        ("he", False),
+        ("He", False),
+        ("It", False),
+        ("who", False),
+        ("Le ministre", False),
+        ("la police", False),
+        ("L’Élysée", False),
+        ("Une mobilisation", False),
+        ("The report", False),
+        ("A new study", False),
+        ("Porte-parole américain", False),
+        ("experts", False),
+        ("", False),
+    ],
+)
+def test_a_proper_name_is_capitalised_words_without_pronoun_or_determiner(speaker, is_name):
+    assert is_proper_name(speaker) is is_name
+
+
+def test_direct_precision_counts_only_direct_predictions_and_ignores_neutral_ones():
+    doc = gold_doc(gold(19, 39, kind="direct"), gold(58, 71, ("la police",), required=False))
+    predictions = [
+        predicted(19, 39, "le maire", kind="direct"),
+        predicted(58, 71, kind="direct"),  # on an optional gold quote: neutral
+        predicted(73, 85, kind="direct"),  # outside every gold quote: a false positive
+        predicted(0, 11, kind="indirect"),  # a false positive, but not a direct one
+    ]
+    report = evaluate([doc], {"doc": predictions})
+    assert (report.direct_true_positives, report.direct_false_positives) == (1, 1)
+    assert report.direct_precision == 0.5
+    assert report.precision == pytest.approx(1 / 3)
+    assert "direct-quote precision: 0.500" in render(report)
+
+
+def test_named_speaker_accuracy_scores_only_quotes_whose_gold_speaker_is_a_name():
+    text_doc = gold_doc(
+        gold(19, 39, speakers=("Anne Hidalgo", "la maire")),
+        gold(41, 71, speakers=("il",)),
+    )
+    predictions = [predicted(19, 39, "Anne Hidalgo"), predicted(41, 71, "Paul")]
+    report = evaluate([text_doc], {"doc": predictions})
+    assert report.speaker_accuracy == 0.5
+    assert (report.named_right_speakers, report.named_matches) == (1, 1)
+    assert report.named_speaker_accuracy == 1.0
+    assert "where the gold speaker is a name: 1.000  (1/1)" in render(report)
