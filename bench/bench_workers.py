@@ -58,6 +58,7 @@ class Round:
     failed: int
     pending: int
     load: tuple[float, float]
+    tasks_per_worker: tuple[int, ...]
 
     @property
     def rate(self) -> float:
@@ -151,14 +152,12 @@ def show_logs(log_dir: Path) -> None:
 
 def ingest_round(workers: int, source: Path, broker: str, time_limit: float) -> Round:
     """Queue every article of `source` for `workers` workers; time until none is pending."""
-    from django.conf import settings
-
+    from newsroom.celery import app
     from quotes.ingest import read_paths
     from quotes.models import Article
     from quotes.services.ingest import IngestStatus, articles_ingest
 
     fresh_database()
-    settings.CELERY_BROKER_URL = broker
     with tempfile.TemporaryDirectory(prefix="bench-workers-") as log_dir:
         processes = start_workers(workers, broker, Path(log_dir))
         try:
@@ -185,6 +184,10 @@ def ingest_round(workers: int, source: Path, broker: str, time_limit: float) -> 
                 time.sleep(0.25)
             seconds = time.perf_counter() - first_queued[0]
             load_after = os.getloadavg()[0]
+            stats = app.control.inspect(timeout=2.0).stats() or {}
+            tasks = sorted(
+                (sum(reply.get("total", {}).values()) for reply in stats.values()), reverse=True
+            )
         except BaseException:
             show_logs(Path(log_dir))
             raise
@@ -201,6 +204,7 @@ def ingest_round(workers: int, source: Path, broker: str, time_limit: float) -> 
         failed=counts["failed"],
         pending=counts["pending"],
         load=(load_before, load_after),
+        tasks_per_worker=tuple(tasks),
     )
 
 
@@ -217,11 +221,17 @@ def main() -> None:
     )
     args = parser.parse_args()
 
+    # Set before Django reads its settings: without a broker, tasks would run in this process.
+    os.environ["CELERY_BROKER_URL"] = args.broker
     import django
     import redis
 
     sys.path.insert(0, str(ROOT))
     django.setup()
+    from newsroom.celery import app
+
+    if app.conf.task_always_eager or app.conf.broker_url != args.broker:
+        sys.exit(f"the project's Celery app does not send tasks to {args.broker}")
 
     broker = redis.Redis.from_url(args.broker)
     if broker.dbsize():
@@ -246,13 +256,16 @@ def main() -> None:
             drop_databases()
             broker.flushdb()
     print()
-    print("| workers | articles | done | failed | pending | seconds | articles/s | speed-up |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print(
+        "| workers | articles | done | failed | pending | tasks per worker | seconds "
+        "| articles/s | speed-up |"
+    )
+    print("|---:|---:|---:|---:|---:|---|---:|---:|---:|")
     for result in rounds:
         print(
             f"| {result.workers} | {result.articles} | {result.done} | {result.failed} "
-            f"| {result.pending} | {result.seconds:.1f} | {result.rate:.2f} "
-            f"| {result.rate / rounds[0].rate:.2f}x |"
+            f"| {result.pending} | {' + '.join(map(str, result.tasks_per_worker))} "
+            f"| {result.seconds:.1f} | {result.rate:.2f} | {result.rate / rounds[0].rate:.2f}x |"
         )
     loads = ", ".join(
         f"{r.workers} worker(s): {r.load[0]:.1f} before, {r.load[1]:.1f} after" for r in rounds

@@ -6,11 +6,11 @@
 For each base the script makes its PostgreSQL database when missing (`quotes_load_demo`, filled
 by `manage.py load_demo`; `quotes_synth`, the search benchmark's, filled by `manage.py
 build_synthetic`) and reuses it otherwise, migrates it, collects static files, starts gunicorn
-with DEBUG off on a free 127.0.0.1 port, sends a fixed, seeded plan of GET requests from locust
-users with no think time (so the numbers are what the machine can serve, not what a crowd of
-readers would ask), stops gunicorn and prints throughput, latency percentiles per page kind and
-the errors. Each run is bounded by the plan's length (--warmup plus --requests) and by
---time-limit seconds; anything but a 200 counts as an error.
+with the project's gunicorn.conf.py and DEBUG off on a free 127.0.0.1 port, sends a fixed,
+seeded plan of GET requests from locust users with no think time (so the numbers are what the
+machine can serve, not what a crowd of readers would ask), stops gunicorn and prints
+throughput, latency percentiles per page kind and the errors. Each run is bounded by the plan's
+length (--warmup plus --requests) and by --time-limit seconds; anything but a 200 is an error.
 """
 
 from __future__ import annotations
@@ -417,11 +417,10 @@ def run_base(base: str, args: argparse.Namespace) -> str:
         server = subprocess.Popen(
             [
                 GUNICORN,
-                "newsroom.wsgi:application",
+                *(["--config=gunicorn.conf.py"] if (ROOT / "gunicorn.conf.py").exists() else []),
                 f"--bind=127.0.0.1:{port}",
                 f"--workers={args.workers}",
-                "--timeout=60",
-                "--log-level=warning",
+                "newsroom.wsgi:application",
             ],
             cwd=ROOT,
             env=django_env(database_url, production=True),
@@ -437,12 +436,16 @@ def run_base(base: str, args: argparse.Namespace) -> str:
             recorder = drive(port, steps, args.users, args.warmup, args.time_limit)
             cpu_after = resource.getrusage(resource.RUSAGE_SELF)
             load_after = os.getloadavg()[0]
+        except BaseException:
+            log.seek(0)
+            print("gunicorn's log ends with:\n" + log.read()[-3000:], file=sys.stderr)
+            raise
         finally:
             stop(server)
-            log.seek(0)
-            server_log = log.read()
-    if server_log.strip():
-        print("gunicorn said:\n" + server_log[-3000:], file=sys.stderr)
+        log.seek(0)
+        server_log = log.read()
+    if recorder.errors:
+        print("gunicorn's log ends with:\n" + server_log[-3000:], file=sys.stderr)
     cpu = (cpu_after.ru_utime + cpu_after.ru_stime) - (cpu_before.ru_utime + cpu_before.ru_stime)
     return report(title, recorder, cpu, (load_before, load_after))
 
@@ -458,7 +461,12 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=5000, help="measured requests per base")
     parser.add_argument("--warmup", type=int, default=200, help="unmeasured requests first")
     parser.add_argument("--users", type=int, default=8, help="concurrent locust users")
-    parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=2 * (os.cpu_count() or 1) + 1,
+        help="gunicorn worker processes (default: gunicorn.conf.py's, 2 per core plus 1)",
+    )
     parser.add_argument(
         "--time-limit", type=float, default=300, help="seconds after which a run stops anyway"
     )
