@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.urls import reverse
 from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
@@ -16,6 +16,37 @@ from django_htmx.middleware import HtmxDetails
 
 class HtmxHttpRequest(HttpRequest):
     htmx: HtmxDetails
+
+
+def _has_nul(data: QueryDict) -> bool:
+    return any("\x00" in name or "\x00" in "".join(values) for name, values in data.lists())
+
+
+def _without_nul(data: QueryDict) -> QueryDict:
+    """A copy of data with NUL bytes removed from every name and value."""
+    cleaned = QueryDict(mutable=True)
+    for name, values in data.lists():
+        cleaned.setlist(name.replace("\x00", ""), [value.replace("\x00", "") for value in values])
+    cleaned._mutable = False
+    return cleaned
+
+
+def without_nul_bytes(view: Callable) -> Callable:
+    """Drop NUL bytes from the query string and form fields before the view reads them.
+
+    PostgreSQL can neither store nor compare a NUL, so one pasted into a URL or a field would
+    otherwise be a server error.
+    """
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if _has_nul(request.GET):
+            request.GET = _without_nul(request.GET)
+        if request.method == "POST" and _has_nul(request.POST):
+            request.POST = _without_nul(request.POST)
+        return view(request, *args, **kwargs)
+
+    return wrapped
 
 
 def wants_fragment(request: HtmxHttpRequest) -> bool:

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
 
 from quotes import selectors
-from quotes.views import HtmxHttpRequest, page_or_partial, wants_fragment
+from quotes.views import HtmxHttpRequest, page_or_partial, wants_fragment, without_nul_bytes
 
 SORT_LABELS = {"count": "Most quoted", "name": "Name", "latest": "Latest quote"}
 
@@ -19,6 +19,7 @@ def _can_see_rejected(request: HttpRequest) -> bool:
 
 
 @require_GET
+@without_nul_bytes
 @vary_on_headers("HX-Request")
 def home(request: HtmxHttpRequest) -> TemplateResponse:
     """Search box, latest quotes, most-quoted speakers over 7 and 30 days, totals."""
@@ -27,6 +28,7 @@ def home(request: HtmxHttpRequest) -> TemplateResponse:
 
 
 @require_GET
+@without_nul_bytes
 @vary_on_headers("HX-Request")
 def speaker_list(request: HtmxHttpRequest) -> TemplateResponse:
     """Speakers with counts; filter by name and kind, sort, paginate; the results swap alone."""
@@ -45,6 +47,7 @@ def speaker_list(request: HtmxHttpRequest) -> TemplateResponse:
 
 
 @require_GET
+@without_nul_bytes
 @vary_on_headers("HX-Request")
 def speaker_detail(
     request: HtmxHttpRequest, slug: str
@@ -64,6 +67,7 @@ def speaker_detail(
 
 
 @require_GET
+@without_nul_bytes
 @vary_on_headers("HX-Request")
 def article_detail(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
     """The article text with its quotes highlighted, and its quotes by speaker."""
@@ -73,6 +77,7 @@ def article_detail(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
 
 
 @require_GET
+@without_nul_bytes
 @vary_on_headers("HX-Request")
 def quote_detail(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
     """One quote in its paragraph, with speaker, article, review status and history."""

@@ -31,7 +31,7 @@ from quotes.forms import (
 )
 from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker, SpeakerAlias
 from quotes.services import editing as services
-from quotes.views import HtmxHttpRequest, editor_required, page_or_partial
+from quotes.views import HtmxHttpRequest, editor_required, page_or_partial, without_nul_bytes
 
 QUOTE_TOOLS = "quotes/editing/quote_tools.html"
 QUOTE_PAGE = "quotes/editing/quote_edit.html"
@@ -105,6 +105,7 @@ def _quote_action(form_class: type, apply: Callable) -> Callable:
     """A POST view that validates form_class and applies one service call to the quote."""
 
     @require_POST
+    @without_nul_bytes
     @editor_required("quotes.change_quote")
     def view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         quote = get_object_or_404(Quote.objects.select_related("article", "speaker"), pk=pk)
@@ -172,6 +173,7 @@ quote_revert = _quote_action(
 
 
 @require_GET
+@without_nul_bytes
 @vary_on_headers("HX-Request")
 @editor_required("quotes.change_quote")
 def quote_edit(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
@@ -183,6 +185,7 @@ def quote_edit(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
 
 
 @require_GET
+@without_nul_bytes
 @vary_on_headers("HX-Request")
 def quote_history(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
     """Who changed the quote, when, and what; readers see it too, only editors can revert.
@@ -199,6 +202,7 @@ def quote_history(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
 
 
 @require_http_methods(["GET", "POST"])
+@without_nul_bytes
 @editor_required("quotes.add_quote")
 def quote_add(request: HtmxHttpRequest, article_pk: int) -> HttpResponse:
     """Add a missed quote to an article, by offsets (filled in by selecting text with JS)."""
@@ -275,6 +279,7 @@ def _speaker_action(form_class: type, apply: Callable) -> Callable:
     """A POST view that validates form_class and applies one service call to the speaker."""
 
     @require_POST
+    @without_nul_bytes
     @editor_required("quotes.change_speaker")
     def view(request: HtmxHttpRequest, slug: str, **kwargs) -> HttpResponse:
         speaker = get_object_or_404(Speaker, slug=slug)
@@ -329,6 +334,7 @@ speaker_revert = _speaker_action(
 
 
 @require_POST
+@without_nul_bytes
 @editor_required("quotes.change_speaker")
 def speaker_alias_remove(request: HtmxHttpRequest, slug: str, alias_pk: int) -> HttpResponse:
     """Forget one of a speaker's names."""
@@ -350,6 +356,7 @@ def speaker_alias_remove(request: HtmxHttpRequest, slug: str, alias_pk: int) -> 
 
 
 @require_GET
+@without_nul_bytes
 @vary_on_headers("HX-Request")
 @editor_required("quotes.change_speaker")
 def speaker_edit(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
@@ -366,6 +373,7 @@ def speaker_edit(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
 
 
 @require_GET
+@without_nul_bytes
 @vary_on_headers("HX-Request")
 def speaker_history(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
     """Who changed the speaker, when, and what."""
@@ -376,6 +384,7 @@ def speaker_history(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
 
 
 @require_GET
+@without_nul_bytes
 @vary_on_headers("HX-Request")
 def speaker_autocomplete(request: HtmxHttpRequest) -> TemplateResponse:
     """Speakers matching what was typed; htmx gets <option>s for a datalist."""
@@ -390,6 +399,7 @@ def speaker_autocomplete(request: HtmxHttpRequest) -> TemplateResponse:
 
 
 @require_GET
+@without_nul_bytes
 @vary_on_headers("HX-Request")
 @editor_required("quotes.change_quote")
 def review(request: HtmxHttpRequest) -> TemplateResponse:

@@ -14,7 +14,7 @@ from quotes.search import SearchFilters, search_quotes
 from quotes.services.editing import StaleVersion
 from quotes.services.topics import quote_topic_add, quote_topic_remove
 from quotes.topics import selectors as topic_selectors
-from quotes.views import HtmxHttpRequest, editor_required, page_or_partial
+from quotes.views import HtmxHttpRequest, editor_required, page_or_partial, without_nul_bytes
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -25,6 +25,7 @@ def _page_number(request: HttpRequest) -> int:
 
 
 @require_GET
+@without_nul_bytes
 @vary_on_headers("HX-Request")
 def search(request: HtmxHttpRequest) -> TemplateResponse:
     """Quotes matching the query and filters, with facet counts; results update as you type."""
@@ -54,6 +55,7 @@ def search(request: HtmxHttpRequest) -> TemplateResponse:
 
 
 @require_GET
+@without_nul_bytes
 @vary_on_headers("HX-Request")
 def topic_list(request: HtmxHttpRequest) -> TemplateResponse:
     """Most-quoted topics, filtered as you type."""
@@ -67,6 +69,7 @@ def topic_list(request: HtmxHttpRequest) -> TemplateResponse:
 
 
 @require_GET
+@without_nul_bytes
 @vary_on_headers("HX-Request")
 def topic_detail(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
     """A topic's quotes, its most frequent speakers, first and latest quote, quotes over time."""
@@ -97,6 +100,7 @@ def _topics_response(request: HtmxHttpRequest, quote: Quote, error: str = "") ->
 
 
 @require_POST
+@without_nul_bytes
 @editor_required("quotes.change_quote")
 def quote_topic_add_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """An editor attaches a topic, typed freely, to a quote."""
@@ -115,6 +119,7 @@ def quote_topic_add_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@without_nul_bytes
 @editor_required("quotes.change_quote")
 def quote_topic_remove_view(request: HtmxHttpRequest, pk: int, slug: str) -> HttpResponse:
     """An editor detaches a topic from a quote."""

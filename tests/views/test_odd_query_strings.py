@@ -36,3 +36,86 @@ def speaker_url():
 def test_odd_query_strings_never_fail(client, speaker_url, url):
     response = client.get(url.replace("{speaker}", speaker_url))
     assert response.status_code in (200, 404)
+
+
+NUL = "a\x00b"
+
+# Every page and every parameter it reads, as an editor so the editors' pages answer too.
+PARAMETERS_BY_PAGE = {
+    "/": ["q"],
+    "/speakers/": ["q", "kind", "sort", "page"],
+    "{speaker}": ["page"],
+    "{article}": ["page"],
+    "{quote}": ["page"],
+    "{quote}history/": ["page"],
+    "{speaker}history/": ["page"],
+    "{quote}edit/": ["next"],
+    "{speaker}edit/": ["next"],
+    "{article}quotes/add/": ["start", "end", "speaker", "kind", "selected", "near"],
+    "/search/": [
+        "q",
+        "speaker",
+        "outlet",
+        "topic",
+        "speaker_kind",
+        "kind",
+        "language",
+        "review_status",
+        "date_from",
+        "date_to",
+        "page",
+    ],
+    "/topics/": ["q", "page"],
+    "/topics/budget/": ["page"],
+    "/speaker-autocomplete/": ["q", "speaker", "target"],
+    "/review/": ["article", "speaker", "kind"],
+}
+
+
+@pytest.fixture
+def pages():
+    speaker = make_speaker("Jeanne Nul")
+    article = make_article()
+    quote = make_quote(article, speaker)
+    quote.topics.add(make_topic("Budget"))
+    return {
+        "{speaker}": speaker.get_absolute_url(),
+        "{article}": article.get_absolute_url(),
+        "{quote}": quote.get_absolute_url(),
+    }
+
+
+@pytest.mark.parametrize(
+    ("page", "parameter"),
+    [(page, parameter) for page, names in PARAMETERS_BY_PAGE.items() for parameter in names],
+)
+@pytest.mark.parametrize("htmx", [False, True], ids=["page", "fragment"])
+def test_nul_byte_in_any_parameter_is_ignored(editor_client, pages, page, parameter, htmx):
+    for placeholder, url in pages.items():
+        page = page.replace(placeholder, url)
+    headers = {"HX-Request": "true"} if htmx else {}
+    response = editor_client.get(page, {parameter: NUL}, headers=headers)
+    assert response.status_code == 200, response.content[:300]
+    assert "\x00" not in response.content.decode()
+
+
+def test_nul_byte_in_a_topic_label_is_dropped(editor_client):
+    quote = make_quote(make_article(), make_speaker("Jeanne Label"))
+    response = editor_client.post(
+        f"/quotes/{quote.pk}/topics/",
+        {"label": "Bud\x00get", "version": quote.version},
+        headers={"HX-Request": "true"},
+    )
+    assert response.status_code == 200
+    assert list(quote.topics.values_list("label", flat=True)) == ["Budget"]
+
+
+def test_nul_byte_in_a_speaker_name_is_dropped(editor_client):
+    quote = make_quote(make_article(), make_speaker("Jeanne Nom"))
+    response = editor_client.post(
+        f"/quotes/{quote.pk}/attribution/",
+        {"speaker": "Jeanne\x00 Nom", "speaker_id": "", "version": quote.version},
+    )
+    assert response.status_code == 302
+    quote.refresh_from_db()
+    assert quote.speaker.name == "Jeanne Nom"
