@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from quotes import selectors
@@ -18,7 +18,7 @@ def _can_see_rejected(request: HttpRequest) -> bool:
     return request.user.has_perm("quotes.change_quote")
 
 
-@require_GET
+@require_safe
 @without_nul_bytes
 @vary_on_headers("HX-Request")
 def home(request: HtmxHttpRequest) -> TemplateResponse:
@@ -27,7 +27,7 @@ def home(request: HtmxHttpRequest) -> TemplateResponse:
     return TemplateResponse(request, template, {"summary": selectors.home_summary()})
 
 
-@require_GET
+@require_safe
 @without_nul_bytes
 @vary_on_headers("HX-Request")
 def speaker_list(request: HtmxHttpRequest) -> TemplateResponse:
@@ -46,7 +46,7 @@ def speaker_list(request: HtmxHttpRequest) -> TemplateResponse:
     )
 
 
-@require_GET
+@require_safe
 @without_nul_bytes
 @vary_on_headers("HX-Request")
 def speaker_detail(
@@ -66,7 +66,7 @@ def speaker_detail(
     return TemplateResponse(request, template, context)
 
 
-@require_GET
+@require_safe
 @without_nul_bytes
 @vary_on_headers("HX-Request")
 def article_detail(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
@@ -76,7 +76,7 @@ def article_detail(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
     return TemplateResponse(request, template, {"view": view})
 
 
-@require_GET
+@require_safe
 @without_nul_bytes
 @vary_on_headers("HX-Request")
 def quote_detail(request: HtmxHttpRequest, pk: int) -> TemplateResponse:

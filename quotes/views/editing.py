@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -172,7 +172,7 @@ quote_revert = _quote_action(
 )
 
 
-@require_GET
+@require_safe
 @without_nul_bytes
 @vary_on_headers("HX-Request")
 @editor_required("quotes.change_quote")
@@ -184,7 +184,7 @@ def quote_edit(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
     return TemplateResponse(request, QUOTE_PAGE, _quote_page_context(quote, open_tools=True))
 
 
-@require_GET
+@require_safe
 @without_nul_bytes
 @vary_on_headers("HX-Request")
 def quote_history(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
@@ -201,7 +201,7 @@ def quote_history(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
     return TemplateResponse(request, page_or_partial(request, template, "history"), context)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @without_nul_bytes
 @editor_required("quotes.add_quote")
 def quote_add(request: HtmxHttpRequest, article_pk: int) -> HttpResponse:
@@ -355,7 +355,7 @@ def speaker_alias_remove(request: HtmxHttpRequest, slug: str, alias_pk: int) -> 
     return _speaker_response(request, speaker)
 
 
-@require_GET
+@require_safe
 @without_nul_bytes
 @vary_on_headers("HX-Request")
 @editor_required("quotes.change_speaker")
@@ -372,7 +372,7 @@ def speaker_edit(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
     return TemplateResponse(request, SPEAKER_PAGE, context)
 
 
-@require_GET
+@require_safe
 @without_nul_bytes
 @vary_on_headers("HX-Request")
 def speaker_history(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
@@ -383,7 +383,7 @@ def speaker_history(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
     return TemplateResponse(request, page_or_partial(request, template, "history"), context)
 
 
-@require_GET
+@require_safe
 @without_nul_bytes
 @vary_on_headers("HX-Request")
 def speaker_autocomplete(request: HtmxHttpRequest) -> TemplateResponse:
@@ -398,7 +398,7 @@ def speaker_autocomplete(request: HtmxHttpRequest) -> TemplateResponse:
     return TemplateResponse(request, f"{template}#options" if request.htmx else template, context)
 
 
-@require_GET
+@require_safe
 @without_nul_bytes
 @vary_on_headers("HX-Request")
 @editor_required("quotes.change_quote")

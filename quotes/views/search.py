@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from quotes.models import Language, Quote, Speaker, Topic
@@ -24,7 +24,7 @@ def _page_number(request: HttpRequest) -> int:
         return 1
 
 
-@require_GET
+@require_safe
 @without_nul_bytes
 @vary_on_headers("HX-Request")
 def search(request: HtmxHttpRequest) -> TemplateResponse:
@@ -54,7 +54,7 @@ def search(request: HtmxHttpRequest) -> TemplateResponse:
     )
 
 
-@require_GET
+@require_safe
 @without_nul_bytes
 @vary_on_headers("HX-Request")
 def topic_list(request: HtmxHttpRequest) -> TemplateResponse:
@@ -68,7 +68,7 @@ def topic_list(request: HtmxHttpRequest) -> TemplateResponse:
     )
 
 
-@require_GET
+@require_safe
 @without_nul_bytes
 @vary_on_headers("HX-Request")
 def topic_detail(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
