@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import stat
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,9 +35,9 @@ MAX_JSON_DEPTH = 100
 # this long, a menu or a list of links has none.
 MIN_SENTENCE_WORDS = 8
 
-# trafilatura warns "discarding data: None" for a page without text: a second, cryptic line for
-# an item the refusal already names.
-logging.getLogger("trafilatura").setLevel(logging.ERROR)
+# trafilatura logs about pages it finds empty or unparseable ("discarding data: None", "empty
+# HTML tree"): second, cryptic lines about an item the refusal already names.
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 
 Item = ArticleRecord | ReadError
 
@@ -190,12 +191,18 @@ def record_from_mapping(data: object, *, source: str) -> ArticleRecord:
 
 
 def _parse_json(text: str) -> object:
-    """json.loads, refusing values nested deeper than MAX_JSON_DEPTH (JSONDecodeError as is)."""
+    """json.loads, refusing deep nesting and endless integers (JSONDecodeError passes as is)."""
     too_deep = f"JSON nested deeper than {MAX_JSON_DEPTH} levels"
     try:
         data = json.loads(text)
     except RecursionError:
         raise RecordError(too_deep) from None
+    except json.JSONDecodeError:
+        raise
+    except ValueError:
+        # Python refuses to convert integers this long (a guard against quadratic work).
+        limit = sys.get_int_max_str_digits()
+        raise RecordError(f"JSON holds an integer of more than {limit} digits") from None
     if _deeper_than(data, MAX_JSON_DEPTH):
         raise RecordError(too_deep)
     return data
@@ -297,9 +304,14 @@ def _lines(handle: BinaryIO, limit: int) -> Iterator[bytes | _LongLine]:
 def html_record(*, source: str, html: str, url: str | None = None) -> ArticleRecord:
     """The main text and metadata of an HTML page; scripts, menus and footers are dropped."""
     check_size(html)
-    document = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False
-    )
+    try:
+        document = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=False
+        )
+    except Exception as error:
+        # Hostile markup trips bugs in the parsing libraries (an <html> inside an <svg> fails an
+        # assertion in lxml); that is this page's problem, not the batch's.
+        raise RecordError(f"the HTML could not be parsed ({type(error).__name__})") from error
     if document is None or not _has_a_sentence(document.text or ""):
         raise RecordError("no article text found in the HTML")
     return build_record(

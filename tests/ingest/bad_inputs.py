@@ -146,6 +146,11 @@ def _cases(max_bytes: int, max_json_bytes: int) -> list[Case]:
             "lang 'de' is not supported (use fr, en)",
         ),
         Case("deep.json", DEEP.encode(), "JSON nested deeper than 100 levels"),
+        Case(
+            "endless_number.json",
+            b'{"text": "Le maire a dit oui.", "views": ' + b"1" * 5000 + b"}",
+            "JSON holds an integer of more than 4300 digits",
+        ),
         Case("empty.txt", b"", "text is empty"),
         Case("empty_list.json", b"[]\n", "no articles in JSON list"),
         Case("empty_lines.jsonl", b"\n  \n", "no articles (the file has no JSON lines)"),
@@ -204,6 +209,12 @@ def _cases(max_bytes: int, max_json_bytes: int) -> list[Case]:
             codecs.BOM_UTF16_LE + b"\x00\xd8".join(["Le maire ".encode("utf-16-le")] * 2),
             "not valid UTF-16 despite its byte order mark (illegal UTF-16 surrogate)",
         ),
+        Case(
+            "svg_html.html",
+            b"<svg><foreignObject><html lang=fr><p>" + BEFORE.encode() + b"</p>",
+            "the HTML could not be parsed (AssertionError)",
+        ),
+        Case("text_only.html", b"Le maire", no_article),
         Case("whitespace.txt", b"   \n\t\n  ", "text is empty"),
     ]
 
