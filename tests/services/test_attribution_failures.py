@@ -23,7 +23,7 @@ from quotes.search import SearchFilters, search_quotes
 from quotes.services import attribution as attribution_service
 from quotes.services.attribution import article_attribute
 from quotes.services.ingest import IngestStatus, articles_ingest, content_hash
-from quotes.tasks import attribute_article
+from quotes.tasks import attribute_article, attribute_article_on_commit
 from tests.factories import make_article
 from tests.services.test_attribution_service import BODY, trump_attributions
 
@@ -238,3 +238,16 @@ def test_a_redelivered_task_leaves_a_done_article_alone_unless_forced():
     assert article.attempts == 2
     assert quotes  # the engine found the minister's words
     assert list(Quote.objects.filter(article=article).order_by("pk")) == quotes  # not duplicated
+
+
+def test_a_task_is_queued_only_once_the_article_is_committed(django_capture_on_commit_callbacks):
+    article = make_article(body=STORY, status=Article.Status.PENDING)
+
+    with django_capture_on_commit_callbacks(execute=True) as queued:
+        attribute_article_on_commit(article.pk)
+        article.refresh_from_db()
+        assert article.status == Article.Status.PENDING  # nothing sent before the commit
+
+    assert len(queued) == 1
+    article.refresh_from_db()
+    assert article.status == Article.Status.DONE
