@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from spacy.attrs import IS_PUNCT, IS_SPACE, IS_STOP, LOWER, ORTH, POS, SENT_START
 from spacy.language import Language
 from spacy.lookups import Lookups, Table
 from spacy.pipeline import Lemmatizer
@@ -47,6 +48,7 @@ _SPLIT = re.compile(r"[^\w]+")
 # YAKE's word tags: digits and words mixing letters with digits or signs are never keyphrases.
 _DIGITS, _UNUSUAL, _ACRONYM, _NAME, _PLAIN = "d", "u", "a", "n", "p"
 _NOT_KEYPHRASE_TAGS = {_DIGITS, _UNUSUAL}
+_ATTRIBUTES = [ORTH, LOWER, POS, IS_PUNCT, IS_SPACE, IS_STOP, SENT_START]
 
 Lemma = Callable[[Token], str]
 
@@ -135,8 +137,13 @@ def _label(span: Span) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _text_tag(text: str) -> str:
-    """YAKE's tag of a word wherever it stands: digits, unusual, acronym, capitalised, plain."""
+def _text_tag(text: str) -> str | None:
+    """YAKE's tag of a word wherever it stands (digits, unusual, acronym, capitalised, plain).
+
+    None for a token without a letter or digit, which separates phrases as punctuation does.
+    """
+    if not any(c.isalnum() for c in text):
+        return None
     if text.replace(",", "").replace(".", "", 1).isdigit():
         return _DIGITS
     letters = sum(c.isalpha() for c in text)
@@ -167,7 +174,7 @@ class _Word:
     weight: float = 0.0
 
 
-@dataclass(slots=True, frozen=True)
+@dataclass(slots=True)
 class _Occurrence:
     """One word of the text as the keyphrase scoring sees it."""
 
@@ -209,28 +216,30 @@ def _word_blocks(doc: Doc) -> tuple[list[list[_Occurrence]], dict[str, _Word]]:
     words: dict[str, _Word] = {}
     blocks: list[list[_Occurrence]] = []
     block: list[_Occurrence] = []
+    strings = doc.vocab.strings
     sentence = -1
-    for token in doc:
-        if token.is_sent_start or sentence < 0:
+    first_in_sentence = True
+    # Token attributes read as one array: a Token object per word costs more than the scoring.
+    rows = doc.to_array(_ATTRIBUTES).tolist()
+    for index, (orth, lower, pos_id, is_punct, is_space, is_stop, sent_start) in enumerate(rows):
+        if sent_start == 1 or sentence < 0:
             sentence += 1
             first_in_sentence = True
             if block:
                 blocks.append(block)
                 block = []
-        if token.is_space:
+        if is_space:
             continue
-        text = token.text
-        if token.is_punct or not any(c.isalnum() for c in text):
+        tag = _text_tag(strings[orth])
+        if is_punct or tag is None:
             if block:
                 blocks.append(block)
                 block = []
             continue
-        key = _word_key(token.lower_)
+        key = _word_key(strings[lower])
         word = words.get(key)
         if word is None:
-            stop = token.is_stop or len(_SPLIT.sub("", key)) < 3
-            word = words[key] = _Word(stop=stop)
-        tag = _text_tag(text)
+            word = words[key] = _Word(stop=bool(is_stop) or len(_SPLIT.sub("", key)) < 3)
         if tag == _NAME and first_in_sentence:
             tag = _PLAIN
         first_in_sentence = False
@@ -241,13 +250,13 @@ def _word_blocks(doc: Doc) -> tuple[list[list[_Occurrence]], dict[str, _Word]]:
         if block and tag not in _NOT_KEYPHRASE_TAGS and block[-1].tag not in _NOT_KEYPHRASE_TAGS:
             block[-1].word.right[key] += 1
             word.left[block[-1].key] += 1
-        pos = token.pos_
+        pos = strings[pos_id]
         inside = pos in _INNER_POS and not (
-            token.is_stop and pos not in {"ADP", "DET"} and pos not in _EDGE_POS
+            is_stop and pos not in {"ADP", "DET"} and pos not in _EDGE_POS
         )
         block.append(
             _Occurrence(
-                index=token.i,
+                index=index,
                 key=key,
                 word=word,
                 tag=tag,
