@@ -20,8 +20,9 @@ from .speakers import (
     noun_phrase,
 )
 
-CLOSING_MARKS = frozenset({"»", "”", '"', "“", "’", "'", "›"})
-OPENING_MARKS = frozenset({"«", "“", "„", '"', "‘", "'", "‹"})
+# "''" is one token: some English papers print double quotes as two apostrophes.
+CLOSING_MARKS = frozenset({"»", "”", '"', "“", "’", "'", "›", "''"})
+OPENING_MARKS = frozenset({"«", "“", "„", '"', "‘", "'", "‹", "''"})
 CLAUSE_STOPS = frozenset({".", ";", "!", "?", "…"})
 # The French model often labels a subject "il" as expl:subj.
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")

@@ -79,6 +79,13 @@ MAX_SIGNATURE_WORDS = 9
 SPEAKER_LABEL = re.compile(r"([A-ZÀ-Ý][A-ZÀ-Ý.'’ -]{1,30}[A-ZÀ-Ý])\s?:\s+")
 SIGNATURE_BREAKS_TRIED = 3
 SENTENCE_BREAK = re.compile(r"[.!?](?=[\"”’]?[ \t]+[A-Z])")
+# "… against Indiana Gov. Mike Pence", "Richard M. Nixon": a stop after a title, an initial or an
+# acronym ends no sentence, so what follows it is no signature line.
+ABBREVIATION_BEFORE_STOP = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Adm|Maj|Prof|Rev|Hon|Pres|Sec|Atty|Supt"
+    r"|Jr|Sr|St|Mt|Ft|No|Vol|Inc|Corp|Co|Ltd|Bros|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Mme|Mlle)"
+    r"|\b[A-Z]|[A-Za-z]\.[A-Za-z])$"
+)
 MIN_WORDS_FOR_REPEATED_QUOTE = 8
 # "…, she told the press, "to show that … section. We were …"": a passage that opens inside the
 # writer's sentence is one quote for that fragment and one for each full sentence after it, as the
@@ -379,7 +386,11 @@ def _pull_quotes(context: DocContext) -> list[Candidate]:
         start, end = paragraph.span()
         if context.quotes_between(start, end):
             continue
-        breaks = [match.start() for match in SENTENCE_BREAK.finditer(text, start, end)]
+        breaks = [
+            match.start()
+            for match in SENTENCE_BREAK.finditer(text, start, end)
+            if not ABBREVIATION_BEFORE_STOP.search(text, start, match.start())
+        ]
         signature = None
         for body_end in reversed(breaks[-SIGNATURE_BREAKS_TRIED:]):
             signature = doc.char_span(body_end + 1, end, alignment_mode="expand")

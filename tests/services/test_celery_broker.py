@@ -165,3 +165,30 @@ def test_a_broker_url_in_the_environment_sends_tasks_to_the_broker():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [BROKER_URL, "False", "True"]
+
+
+def test_workers_acknowledge_late_one_task_at_a_time_and_redis_redelivers_within_the_hour():
+    """A process's Celery settings: a task outlives its worker, and none waits behind it."""
+    probe = (
+        "import django; django.setup(); from newsroom.celery import app; c = app.conf;"
+        "print(c.task_acks_late, c.task_reject_on_worker_lost, c.worker_prefetch_multiplier,"
+        " c.broker_transport_options['visibility_timeout'], c.task_default_queue)"
+    )
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        "DEBUG": "true",
+        "CELERY_BROKER_URL": BROKER_URL,
+    }
+    for name in ("CELERY_VISIBILITY_TIMEOUT", "CELERY_QUEUE"):
+        env.pop(name, None)
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True", "1", "1800", "celery"]
