@@ -1,4 +1,5 @@
-"""Ctrl-C during `manage.py ingest`: the summary is still printed and the exit status says so."""
+"""Ctrl-C during `manage.py ingest`: the summary is still printed, the exit status says so, and
+the command it names recovers what was stored."""
 
 from __future__ import annotations
 
@@ -86,10 +87,19 @@ def test_ctrl_c_prints_the_summary_so_far_and_exits_130(tmp_path, stalling_serve
     assert ingest.returncode == 130
     assert stderr.splitlines() == [
         f"{missing}: no such file or directory",
-        "ingest interrupted: later inputs were not read, and articles stored but not yet "
-        "attributed stay pending",
+        "ingest interrupted: later inputs were not read; articles stored but not yet attributed "
+        "stay pending until manage.py reattribute --stale",
     ]
     assert stdout.splitlines()[-1] == "0 new, 0 duplicate, 1 failed (interrupted)"
+
+    recovery = subprocess.run(
+        [sys.executable, str(MANAGE), "reattribute", "--stale"],
+        env={**command_env, "ATTRIBUTION_STALE_AFTER": "0"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert recovery.returncode == 0, recovery.stderr
     with sqlite3.connect(tmp_path / "db.sqlite3") as database:
-        titles = [row[0] for row in database.execute("SELECT title FROM quotes_article")]
-    assert titles == ["Le maire de Lyon inaugure un pont"]
+        articles = list(database.execute("SELECT title, status FROM quotes_article"))
+    assert articles == [("Le maire de Lyon inaugure un pont", "done")]

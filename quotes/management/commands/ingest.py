@@ -50,8 +50,8 @@ def run_ingest(
 
 def _stopped(command: BaseCommand, seen: Counter[IngestStatus], reason: str) -> None:
     command.stderr.write(
-        f"ingest {reason}: later inputs were not read, and articles stored but not yet "
-        "attributed stay pending"
+        f"ingest {reason}: later inputs were not read; articles stored but not yet attributed "
+        "stay pending until manage.py reattribute --stale"
     )
     so_far = IngestReport(
         new=seen[IngestStatus.NEW],
