@@ -13,7 +13,10 @@ PAIRS: dict[str, tuple[str, ...]] = {
     "‘": ("’",),
     "'": ("'",),
     "‹": ("›",),
+    "''": ("''",),
 }
+# Some English papers print double quotes as two apostrophes: ''We are ready,'' she said.
+DOUBLED_APOSTROPHE = "''"
 DOUBLE_MARKS = frozenset('«»“”„"‹›')
 SINGLE_MARKS = frozenset("‘’'")
 ALL_MARKS = DOUBLE_MARKS | SINGLE_MARKS
@@ -50,11 +53,19 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum()
 
 
-def _classify(text: str, i: int, lang: str) -> str | None:
+def _mark_at(text: str, i: int, lang: str) -> str:
+    """The mark starting at i: two apostrophes in a row are one double mark in English."""
+    if lang == "en" and text.startswith(DOUBLED_APOSTROPHE, i):
+        return DOUBLED_APOSTROPHE
+    return text[i]
+
+
+def _classify(text: str, i: int, lang: str, mark: str | None = None) -> str | None:
     """Say whether the mark at i opens, closes, may do either ("both") or is not a mark."""
-    char = text[i]
+    char = mark or text[i]
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after_at = i + len(char)
+    after = text[after_at] if after_at < len(text) else " "
     if char in "«„‹":
         return "open"
     if char in "»›":
@@ -76,7 +87,7 @@ def _classify(text: str, i: int, lang: str) -> str | None:
         if before.isspace() or before in OPENING_CONTEXT or before in '"“«':
             return "open" if not after.isspace() else None
         return None
-    # Straight double quote: decide from its neighbours.
+    # Straight double quote (or two apostrophes): decide from its neighbours.
     if before.isspace() or before in OPENING_CONTEXT or i == 0:
         return "open" if not after.isspace() else "both"
     if after.isspace() or not _is_word_char(after):
@@ -98,23 +109,41 @@ def find_quoted_spans(text: str, lang: str = "fr") -> list[QuotedSpan]:
         if char not in ALL_MARKS:
             i += 1
             continue
-        role = _classify(text, i, lang)
+        if _opens_attribute_value(text, i):
+            i = _attribute_value_end(text, i)
+            continue
+        mark = _mark_at(text, i, lang)
+        role = _classify(text, i, lang, mark)
         if role is None:
             i += 1
             continue
-        closer_index = _matching_open(stack, char) if role in ("close", "both") else None
+        closer_index = _matching_open(stack, mark) if role in ("close", "both") else None
         if closer_index is not None:
             opener = stack[closer_index]
             del stack[closer_index:]
-            span = _make_span(text, opener, i)
+            span = _make_span(text, opener, i, width=len(mark))
             finished = [*opener.earlier_paragraphs, span] if span is not None else []
             (stack[-1].children if stack else spans).extend(finished)
         elif role in ("open", "both"):
-            stack.append(_Open(char, i))
-        i += 1
+            stack.append(_Open(mark, i))
+        i += len(mark)
     _drop_unclosed(stack, spans)
     spans.sort(key=lambda span: span.start)
     return spans
+
+
+def _opens_attribute_value(text: str, i: int) -> bool:
+    """A mark right after "=" (<tweet author="jdoe">) opens markup left in the text, not a quote."""
+    return i > 0 and text[i - 1] == "=" and text[i] in "\"'"
+
+
+def _attribute_value_end(text: str, i: int) -> int:
+    """Offset just after the mark closing an attribute value (or after the lone opening mark)."""
+    close = text.find(text[i], i + 1)
+    line_end = text.find("\n", i)
+    if close < 0 or 0 <= line_end < close:
+        return i + 1
+    return close + 1
 
 
 def _drop_unclosed(stack: list[_Open], spans: list[QuotedSpan]) -> None:
@@ -143,7 +172,7 @@ def _end_of_paragraph(
         return resume
     outer = stack[0]
     # A quote running over paragraphs is re-opened with the same mark at each new paragraph.
-    reopened = resume < len(text) and text[resume] == outer.mark
+    reopened = text.startswith(outer.mark, resume)
     if reopened or _closed_in_next_paragraph(text, resume, outer.mark, lang):
         for inner in stack[1:]:
             outer.children.extend(inner.children)
@@ -153,8 +182,8 @@ def _end_of_paragraph(
         if piece is not None:
             outer.earlier_paragraphs.append(piece)
         # Without a re-opening mark, the passage starts right at the paragraph.
-        outer.position = resume if reopened else resume - 1
-        return resume + 1 if reopened else resume
+        outer.position = resume if reopened else resume - len(outer.mark)
+        return resume + len(outer.mark) if reopened else resume
     _drop_unclosed(stack, spans)
     return resume
 
@@ -169,20 +198,21 @@ def _closed_in_next_paragraph(text: str, start: int, mark: str, lang: str) -> bo
         char = text[position]
         if char not in ALL_MARKS:
             continue
-        role = _classify(text, position, lang)
+        found = _mark_at(text, position, lang)
+        role = _classify(text, position, lang, found)
         if role is None:
             continue
-        if char in closers and role == "close":
+        if found in closers and role == "close":
             return True
-        if char == mark or role == "open":
+        if found == mark or role == "open":
             return False
     return False
 
 
 def _make_span(
-    text: str, opener: _Open, close_at: int, *, continues: bool = False
+    text: str, opener: _Open, close_at: int, *, continues: bool = False, width: int = 1
 ) -> QuotedSpan | None:
-    start = opener.position + 1
+    start = opener.position + len(opener.mark)
     end = close_at
     while start < end and text[start] in STRIP_FROM_CONTENT:
         start += 1
@@ -191,5 +221,5 @@ def _make_span(
         end -= 1
     if end <= start:
         return None
-    close_end = close_at if continues else close_at + 1
+    close_end = close_at if continues else close_at + width
     return QuotedSpan(start, end, opener.position, close_end, opener.mark, continues)

@@ -215,3 +215,34 @@ def test_a_quoted_fragment_is_given_once(extract_en):
     article = 'The coach said the result was "fair. ... " she said.'
     found = [(item.start, item.end) for item in extract_en(article) if item.kind == "direct"]
     assert len(found) == len(set(found))
+
+
+def test_two_apostrophes_are_a_double_quote_mark(extract_en):
+    article = (
+        "Ruth Baker, a tax lawyer, praised the plan. ''You would expect the banks to complain, "
+        "but I have not heard a word,'' said Mr. Halloran, who advises the committee."
+    )
+    found = find_quote(extract_en(article), "You would expect the banks")
+    assert found.kind == "direct"
+    assert found.text == "You would expect the banks to complain, but I have not heard a word"
+    assert found.speaker == "Halloran"
+
+
+def test_markup_attribute_values_are_not_quotes(extract_en):
+    article = (
+        'Senator Ann Cole answered questions for an hour. "The banks must pay," she said.\n\n'
+        '<tweet author="jsmith" tweet-id="4410982271">The blue line is the senator.</tweet>.\n\n'
+        "Lawmakers will vote on Friday."
+    )
+    found = [item.text for item in extract_en(article) if item.kind == "direct"]
+    assert found == ["The banks must pay"]
+
+
+def test_a_stop_after_a_title_or_an_initial_starts_no_signature_line(extract_en):
+    articles = [
+        "The protest comes a day before the senator faces off against Ohio Gov. Mark Dillon "
+        "in the only debate.",
+        "Budget talks resumed on Tuesday and echo the plans of Harold T. Bremmer and Ann Lacey.",
+    ]
+    for article in articles:
+        assert [item.text for item in extract_en(article) if item.kind == "direct"] == []
