@@ -21,7 +21,8 @@ _TRAILING_SPACES = re.compile(r"[ \t]+\n")
 # Half of a UTF-16 pair, only reachable through a JSON escape such as "\ud800": not a character,
 # so no database or encoder accepts it.
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# A day inside years 1 to 9999 on each side, so the moment stays a valid date in every time zone.
+# Years 1 to 9999 (what Python's datetime holds) less a day at each end, so that the moment is
+# still a valid date once shown in any time zone.
 _EARLIEST = dt.datetime(1, 1, 2, tzinfo=dt.UTC)
 _LATEST = dt.datetime(9999, 12, 30, tzinfo=dt.UTC)
 _url_validator = URLValidator(schemes=["http", "https"])
@@ -103,7 +104,7 @@ def parse_published_at(value: object) -> dt.datetime | None:
     except OverflowError:
         in_range = False
     if not in_range:
-        raise RecordError(f"published_at {value!r} is out of range (years 1 to 9999 in UTC)")
+        raise RecordError(f"published_at {value!r} is out of range (0001-01-02 to 9999-12-30 UTC)")
     return moment
 
 

@@ -108,7 +108,7 @@ class Case:
 
 
 def _out_of_range(value: str) -> str:
-    return f"published_at {value!r} is out of range (years 1 to 9999 in UTC)"
+    return f"published_at {value!r} is out of range (0001-01-02 to 9999-12-30 UTC)"
 
 
 def _surrogate(field_name: str, code: str, position: int) -> str:

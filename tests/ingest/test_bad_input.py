@@ -238,7 +238,7 @@ def test_a_date_outside_years_1_to_9999_in_any_time_zone_is_refused(tmp_path, ru
     run = run_command("ingest", str(feed), str(write_good(tmp_path)))
 
     assert run.error_lines == [
-        f"{feed}:1: published_at {date!r} is out of range (years 1 to 9999 in UTC)"
+        f"{feed}:1: published_at {date!r} is out of range (0001-01-02 to 9999-12-30 UTC)"
     ]
     assert Article.objects.get().status == Article.Status.DONE
 
