@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import connection
 from django.db.models import Q, QuerySet
+from django.utils.text import capfirst
 
 from quotes.models import Article, Quote, Speaker, SpeakerAlias
 from quotes.text import normalize_name
@@ -31,6 +32,7 @@ class FieldChange:
     """One field's old and new value in a recorded change, ready to display."""
 
     field: str
+    label: str
     old: Any
     new: Any
 
@@ -108,8 +110,17 @@ def speaker_for_editing(slug: str) -> Speaker:
 _FOREIGN_KEYS = {"speaker": "speaker_id", "merged_into": "merged_into_id"}
 
 
-def _history(records: list, fields: tuple[str, ...], revertible: tuple[str, ...]) -> list[Change]:
-    """Turn oldest-first history records into newest-first entries with their field changes."""
+ANONYMOUS_EDITOR = "an editor"
+PIPELINE = "the extraction pipeline"
+
+
+def _history(
+    records: list, fields: tuple[str, ...], revertible: tuple[str, ...], *, name_editors: bool
+) -> list[Change]:
+    """Turn oldest-first history records into newest-first entries with their field changes.
+
+    Editors' usernames are for other editors; readers see "an editor".
+    """
     speaker_ids = {
         getattr(record, attname, None) for record in records for attname in _FOREIGN_KEYS.values()
     }
@@ -123,15 +134,23 @@ def _history(records: list, fields: tuple[str, ...], revertible: tuple[str, ...]
             old, new = getattr(previous, attname), getattr(record, attname)
             if old == new:
                 continue
+            field = type(record)._meta.get_field(name)
             if name in _FOREIGN_KEYS:
                 old, new = names.get(old, "—"), names.get(new, "—")
-            changes.append(FieldChange(name, old, new))
+            elif field.choices:
+                labels = dict(field.flatchoices)
+                old, new = labels.get(old, old), labels.get(new, new)
+            changes.append(FieldChange(name, capfirst(field.verbose_name), old, new))
         user = record.history_user
+        if user is None:
+            author = PIPELINE
+        else:
+            author = user.get_username() if name_editors else ANONYMOUS_EDITOR
         entries.append(
             Change(
                 history_id=record.history_id,
                 date=record.history_date,
-                user=user.get_username() if user else "the extraction pipeline",
+                user=author,
                 reason=record.history_change_reason
                 or ("Created" if record.history_type == "+" else "Changed"),
                 changes=tuple(changes),
@@ -146,16 +165,23 @@ QUOTE_HISTORY_FIELDS = ("speaker", "kind", "start", "end", "text", "review_statu
 SPEAKER_HISTORY_FIELDS = ("name", "kind", "description", "merged_into")
 
 
-def quote_history(quote: Quote) -> list[Change]:
+def quote_history(quote: Quote, *, name_editors: bool = False) -> list[Change]:
     """Every recorded change of the quote, newest first."""
     records = quote.history.select_related("history_user").order_by("history_date", "history_id")
-    return _history(list(records), QUOTE_HISTORY_FIELDS, QUOTE_HISTORY_FIELDS)
+    return _history(
+        list(records), QUOTE_HISTORY_FIELDS, QUOTE_HISTORY_FIELDS, name_editors=name_editors
+    )
 
 
-def speaker_history(speaker: Speaker) -> list[Change]:
+def speaker_history(speaker: Speaker, *, name_editors: bool = False) -> list[Change]:
     """Every recorded change of the speaker, newest first."""
     records = speaker.history.select_related("history_user").order_by("history_date", "history_id")
-    return _history(list(records), SPEAKER_HISTORY_FIELDS, SPEAKER_HISTORY_FIELDS[:3])
+    return _history(
+        list(records),
+        SPEAKER_HISTORY_FIELDS,
+        SPEAKER_HISTORY_FIELDS[:3],
+        name_editors=name_editors,
+    )
 
 
 def _gold_item(quote: Quote, aliases: dict[int, list[str]]) -> dict[str, Any]:

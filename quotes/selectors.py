@@ -386,7 +386,9 @@ class QuoteView:
     history: list[Change]
 
 
-def quote_detail(*, pk: int, include_rejected: bool = False) -> QuoteView:
+def quote_detail(
+    *, pk: int, include_rejected: bool = False, name_editors: bool = False
+) -> QuoteView:
     """The quote in its paragraph with its speaker, article and change history."""
     quotes = Quote.objects.select_related("speaker", "article").prefetch_related("topics")
     if not include_rejected:
@@ -403,5 +405,5 @@ def quote_detail(*, pk: int, include_rejected: bool = False) -> QuoteView:
         quote=quote,
         paragraph_before=body[paragraph_start : quote.start],
         paragraph_after=body[quote.end : paragraph_end],
-        history=quote_history(quote),
+        history=quote_history(quote, name_editors=name_editors),
     )

@@ -81,7 +81,8 @@ def article_detail(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
 @vary_on_headers("HX-Request")
 def quote_detail(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
     """One quote in its paragraph, with speaker, article, review status and history."""
-    view = selectors.quote_detail(pk=pk, include_rejected=_can_see_rejected(request))
+    is_editor = _can_see_rejected(request)
+    view = selectors.quote_detail(pk=pk, include_rejected=is_editor, name_editors=is_editor)
     template = page_or_partial(request, "quotes/quote_detail.html", "quote-content")
     return TemplateResponse(request, template, {"view": view, "quote": view.quote})
 

@@ -96,7 +96,7 @@ def _quote_page_context(quote: Quote, **extra) -> dict:
         "quote": quote,
         "before": body[: quote.start],
         "after": body[quote.end :],
-        "history": selectors.quote_history(quote),
+        "history": selectors.quote_history(quote, name_editors=True),
         **extra,
     }
 
@@ -193,10 +193,11 @@ def quote_history(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
     A rejected quote's history is the editors' alone, as the quote itself is.
     """
     quotes = Quote.objects.select_related("article", "speaker")
-    if not request.user.has_perm("quotes.change_quote"):
+    is_editor = request.user.has_perm("quotes.change_quote")
+    if not is_editor:
         quotes = quotes.filter(PUBLIC_QUOTES)
     quote = get_object_or_404(quotes, pk=pk)
-    context = {"quote": quote, "history": selectors.quote_history(quote)}
+    context = {"quote": quote, "history": selectors.quote_history(quote, name_editors=is_editor)}
     template = "quotes/editing/quote_history.html"
     return TemplateResponse(request, page_or_partial(request, template, "history"), context)
 
@@ -270,7 +271,7 @@ def _speaker_response(
             # The speaker's name and aliases head the whole page: reload it to show them.
             response["HX-Refresh"] = "true"
         return response
-    context["history"] = selectors.speaker_history(speaker)
+    context["history"] = selectors.speaker_history(speaker, name_editors=True)
     status = 409 if stale is not None else 400
     return TemplateResponse(request, SPEAKER_PAGE, context, status=status)
 
@@ -366,7 +367,7 @@ def speaker_edit(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
         return TemplateResponse(request, SPEAKER_TOOLS, {"speaker": speaker, "open_tools": True})
     context = {
         "speaker": speaker,
-        "history": selectors.speaker_history(speaker),
+        "history": selectors.speaker_history(speaker, name_editors=True),
         "open_tools": True,
     }
     return TemplateResponse(request, SPEAKER_PAGE, context)
@@ -378,7 +379,11 @@ def speaker_edit(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
 def speaker_history(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
     """Who changed the speaker, when, and what."""
     speaker = get_object_or_404(Speaker, slug=slug)
-    context = {"speaker": speaker, "history": selectors.speaker_history(speaker)}
+    name_editors = request.user.has_perm("quotes.change_speaker")
+    context = {
+        "speaker": speaker,
+        "history": selectors.speaker_history(speaker, name_editors=name_editors),
+    }
     template = "quotes/editing/speaker_history.html"
     return TemplateResponse(request, page_or_partial(request, template, "history"), context)
 

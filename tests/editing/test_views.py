@@ -292,6 +292,43 @@ def test_readers_see_history_without_revert_buttons(client, quote, editor):
     assert "Revert this change" not in page
 
 
+def test_history_pages_name_editors_only_to_editors(client, reader, editor, quote):
+    editing.quote_confirm(quote=quote, expected_version=1, user=editor)
+    speaker = quote.speaker
+    editing.speaker_update(
+        speaker=speaker,
+        name="Jean Martin-Roux",
+        kind=speaker.kind,
+        description="",
+        expected_version=speaker.version,
+        user=editor,
+    )
+    urls = [
+        reverse("quote-history", args=[quote.pk]),
+        reverse("speaker-history", args=[speaker.slug]),
+    ]
+
+    for viewer in (None, reader):
+        if viewer is not None:
+            client.force_login(viewer)
+        for url in urls:
+            page = client.get(url).content.decode()
+            assert "by an editor" in page
+            assert "by editor" not in page
+    client.force_login(editor)
+    for url in urls:
+        assert "by editor on" in client.get(url).content.decode()
+
+
+def test_history_labels_are_words_not_field_names(editor_client, editor, quote):
+    editing.quote_confirm(quote=quote, expected_version=1, user=editor)
+
+    page = editor_client.get(reverse("quote-history", args=[quote.pk])).content.decode()
+
+    assert "Review status: <del>Unreviewed</del> → <ins>Confirmed</ins>" in page
+    assert "Review_status" not in page
+
+
 def test_history_of_a_rejected_quote_is_hidden_from_readers(client, reader, editor, quote):
     editing.quote_reject(quote=quote, expected_version=1, user=editor)
     url = reverse("quote-history", args=[quote.pk])

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from quotes.models import Quote, Speaker
-from tests.factories import make_article, make_quote, make_speaker, recount
+from tests.factories import make_article, make_quote, make_speaker, make_user, recount
 
 pytestmark = pytest.mark.django_db
 
@@ -367,10 +367,25 @@ def test_quote_page_shows_who_changed_what(client, editor, fried, slaughter):
 
     html = squeeze(client.get(reverse("quote-detail", args=[quote.pk])).content.decode())
 
-    assert "Changed</strong> by editor" in html
+    assert "Changed</strong> by an editor" in html
     assert "<del>Daniel Fried</del> → <ins>Anne-Marie Slaughter</ins>" in html
-    assert "<del>unreviewed</del> → <ins>corrected</ins>" in html
+    assert "Review status: <del>Unreviewed</del> → <ins>Corrected</ins>" in html
+    assert "Review_status" not in html
     assert "Created</strong> by the extraction pipeline" in html
+
+
+def test_quote_page_names_the_editor_only_to_editors(client, editor, fried, slaughter):
+    _, (quote,) = article_with_quotes([(fried, "Un nom")])
+    quote.speaker = slaughter
+    quote._history_user = editor
+    quote.save()
+    url = reverse("quote-detail", args=[quote.pk])
+
+    assert "by editor" not in squeeze(client.get(url).content.decode())
+    client.force_login(make_user("reader2"))
+    assert "by editor" not in squeeze(client.get(url).content.decode())
+    client.force_login(editor)
+    assert "Changed</strong> by editor" in squeeze(client.get(url).content.decode())
 
 
 def test_rejected_quote_page_is_hidden_from_readers_only(reader, editor_client, fried):
