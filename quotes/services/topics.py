@@ -208,8 +208,13 @@ def quote_topic_add(
 def quote_topic_remove(
     *, quote: Quote, topic: Topic, expected_version: int, user: AbstractBaseUser
 ) -> None:
-    """Detach a topic from a quote, on an editor's behalf, if the quote is as they saw it."""
+    """Detach a topic from a quote, on an editor's behalf, if the quote is as they saw it.
+
+    A topic the quote does not have is left alone: nothing changed, so nothing is recorded.
+    """
     version_check(quote, expected_version)
+    if not quote.topics.filter(pk=topic.pk).exists():
+        return
     quote.topics.remove(topic)
     topic_counts_refresh(topic_ids=[topic.pk])
     _record(quote, user, f"{TOPIC_REMOVED}{topic.label}")

@@ -9,6 +9,7 @@ from django.urls import path
 from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
+from quotes import selectors as browse_selectors
 from quotes.models import Language, Quote, Speaker, Topic
 from quotes.search import SearchFilters, search_quotes
 from quotes.services.editing import StaleVersion
@@ -90,13 +91,20 @@ def _version(request: HttpRequest) -> int:
     return int(value) if value.isdigit() else 0
 
 
-def _topics_response(request: HtmxHttpRequest, quote: Quote, error: str = "") -> HttpResponse:
-    """The quote's topics fragment for htmx; back to the quote page otherwise."""
+def _topics_response(
+    request: HtmxHttpRequest, quote: Quote, error: str = "", *, status: int = 400
+) -> HttpResponse:
+    """The quote's topics fragment for htmx; a plain form goes back to the quote page, or
+    sees it again with the error next to the form."""
     if request.htmx:
         return TemplateResponse(
             request, "quotes/search/_quote_topics.html", {"quote": quote, "topic_error": error}
         )
-    return HttpResponseRedirect(quote.get_absolute_url())
+    if not error:
+        return HttpResponseRedirect(quote.get_absolute_url())
+    view = browse_selectors.quote_detail(pk=quote.pk, include_rejected=True, name_editors=True)
+    context = {"view": view, "quote": view.quote, "topic_error": error}
+    return TemplateResponse(request, "quotes/quote_detail.html", context, status=status)
 
 
 @require_POST
@@ -112,7 +120,7 @@ def quote_topic_add_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         )
     except StaleVersion:
         quote.refresh_from_db()
-        return _topics_response(request, quote, STALE)
+        return _topics_response(request, quote, STALE, status=409)
     except ValueError as error:
         return _topics_response(request, quote, str(error))
     return _topics_response(request, quote)
@@ -131,7 +139,7 @@ def quote_topic_remove_view(request: HtmxHttpRequest, pk: int, slug: str) -> Htt
         )
     except StaleVersion:
         quote.refresh_from_db()
-        return _topics_response(request, quote, STALE)
+        return _topics_response(request, quote, STALE, status=409)
     return _topics_response(request, quote)
 
 
