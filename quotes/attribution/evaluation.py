@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .records import Attribution
@@ -13,8 +15,9 @@ from .speakers import PRONOUNS
 
 NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 NAME_WORD = re.compile(r"[\w’'.-]+", re.UNICODE)
-# Words that mark a mention as a pronoun or a description rather than a proper name.
-NOT_NAME_FIRST_WORDS = PRONOUNS | frozenset(
+# Words that mark a mention as a pronoun or a description rather than a proper name; a gold
+# speaker that is one of them alone cannot be matched by any name.
+PRONOUNS_AND_DETERMINERS = PRONOUNS | frozenset(
     {
         "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "ce", "cet", "cette", "ces",
         "son", "sa", "ses", "leur", "leurs", "mon", "ma", "mes", "notre", "nos", "votre", "vos",
@@ -66,7 +69,10 @@ class Report:
     direct_false_positives: int = 0
     named_matches: int = 0
     named_right_speakers: int = 0
+    predicted_speakers: int = 0
+    real_speakers: int = 0
     speaker_scored: bool = True
+    judged: list[tuple[Attribution, bool]] = field(default_factory=list)
     gold_by_kind: Counter[str] = field(default_factory=Counter)
     found_by_kind: Counter[str] = field(default_factory=Counter)
     misses: list[Finding] = field(default_factory=list)
@@ -119,12 +125,61 @@ class Report:
         recall = _ratio(self.right_speakers, self.true_positives + self.false_negatives)
         return _f1(precision, recall)
 
+    @property
+    def real_speaker_share(self) -> float | None:
+        """Share of the distinct speakers predicted per article that are gold speakers there."""
+        if not self.speaker_scored:
+            return None
+        return _ratio(self.real_speakers, self.predicted_speakers)
+
+    def confidence_outcomes(self) -> list[tuple[float, bool]]:
+        """Confidence and end-to-end rightness of every judged prediction."""
+        return [(item.confidence, right) for item, right in self.judged]
+
     def recall_by_kind(self) -> dict[str, float]:
         """Recall of required gold quotes per kind."""
         return {
             kind: _ratio(self.found_by_kind[kind], total)
             for kind, total in sorted(self.gold_by_kind.items())
         }
+
+
+@dataclass(frozen=True)
+class CalibrationBin:
+    """Judged predictions whose confidence falls in one decile."""
+
+    low: float
+    high: float
+    count: int
+    mean_confidence: float
+    share_right: float
+
+
+def calibration_bins(outcomes: list[tuple[float, bool]], bins: int = 10) -> list[CalibrationBin]:
+    """Count, mean confidence and share right per confidence decile (empty deciles left out)."""
+    grouped: dict[int, list[tuple[float, bool]]] = {}
+    for confidence, right in outcomes:
+        index = min(bins - 1, max(0, int(round(confidence * bins, 9))))
+        grouped.setdefault(index, []).append((confidence, right))
+    return [
+        CalibrationBin(
+            index / bins,
+            (index + 1) / bins,
+            len(members),
+            sum(confidence for confidence, _ in members) / len(members),
+            sum(right for _, right in members) / len(members),
+        )
+        for index, members in sorted(grouped.items())
+    ]
+
+
+def expected_calibration_error(outcomes: list[tuple[float, bool]], bins: int = 10) -> float:
+    """Mean gap between confidence and share right over deciles, weighted by their counts."""
+    total = len(outcomes)
+    return sum(
+        bin_.count / total * abs(bin_.mean_confidence - bin_.share_right)
+        for bin_ in calibration_bins(outcomes, bins)
+    )
 
 
 def _ratio(numerator: int, denominator: int) -> float:
@@ -148,7 +203,7 @@ def is_proper_name(text: str) -> bool:
     if not words:
         return False
     first = words[0].lower()
-    if first in NOT_NAME_FIRST_WORDS or re.match(r"^[ld]'", first):
+    if first in PRONOUNS_AND_DETERMINERS or re.match(r"^[ld]'", first):
         return False
     return all(
         word[0].isupper() or word[0].isdigit() or (index and word.lower() in NAME_PARTICLES)
@@ -172,6 +227,16 @@ def speaker_matches(candidates: list[str | None], gold_speakers: tuple[str, ...]
             if f" {gold_folded} " in f" {folded} " or f" {folded} " in f" {gold_folded} ":
                 return True
     return False
+
+
+def _judgeable(gold_speakers: tuple[str, ...]) -> bool:
+    """Whether some gold speaker is more than a pronoun, so a predicted name can match it."""
+    return any(fold(gold) and fold(gold) not in PRONOUNS_AND_DETERMINERS for gold in gold_speakers)
+
+
+def read_gold_file(path: Path) -> list[dict[str, Any]]:
+    """The gold documents of a JSON-lines file (ValueError when a line is not JSON)."""
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
 def gold_quotes(doc: dict[str, Any]) -> list[GoldQuote]:
@@ -252,7 +317,10 @@ def _score_document(
             continue
         named = bool(quote.speakers) and is_proper_name(quote.speakers[0])
         report.named_matches += int(named)
-        if speaker_matches([match.speaker, match.speaker_mention], quote.speakers):
+        right = speaker_matches([match.speaker, match.speaker_mention], quote.speakers)
+        if _judgeable(quote.speakers):
+            report.judged.append((match, right))
+        if right:
             report.right_speakers += 1
             report.named_right_speakers += int(named)
         else:
@@ -271,12 +339,42 @@ def _score_document(
         if not neutral:
             report.false_positives += 1
             report.direct_false_positives += int(item.kind == "direct")
+            if report.speaker_scored:
+                report.judged.append((item, False))
             detail = f"{item.kind}, speaker {item.speaker!r}, cue {item.cue!r}"
             report.false_alarms.append(Finding(doc_id, item.start, item.end, item.text, detail))
+    if report.speaker_scored:
+        _count_real_speakers(report, gold, predicted)
+
+
+def _count_real_speakers(
+    report: Report, gold: list[GoldQuote], predicted: list[Attribution]
+) -> None:
+    """Each distinct predicted speaker of an article, and whether it is one of its gold speakers."""
+    gold_speakers = tuple(speaker for quote in gold for speaker in quote.speakers)
+    speakers = {fold(item.speaker): item.speaker for item in predicted if item.speaker}
+    for speaker in speakers.values():
+        report.predicted_speakers += 1
+        report.real_speakers += int(speaker_matches([speaker], gold_speakers))
 
 
 def _percent(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
+
+
+def render_calibration(outcomes: list[tuple[float, bool]]) -> list[str]:
+    """The calibration table per confidence decile and the expected calibration error."""
+    lines = [
+        "calibration (matched quotes whose gold names a speaker, and false positives):",
+        "  confidence   count  mean conf  share right",
+    ]
+    for bin_ in calibration_bins(outcomes):
+        lines.append(
+            f"  {bin_.low:.1f}-{bin_.high:.1f}  {bin_.count:>8}  {bin_.mean_confidence:>9.3f}  "
+            f"{bin_.share_right:>11.3f}"
+        )
+    lines.append(f"expected calibration error: {expected_calibration_error(outcomes):.3f}")
+    return lines
 
 
 def render(report: Report, *, verbose: bool = False) -> str:
@@ -292,6 +390,9 @@ def render(report: Report, *, verbose: bool = False) -> str:
         f"{_percent(report.named_speaker_accuracy)}  "
         f"({report.named_right_speakers}/{report.named_matches})",
         f"end-to-end F1: {_percent(report.end_to_end_f1)}",
+        f"predicted speakers that are real sources (distinct per article): "
+        f"{_percent(report.real_speaker_share)}  "
+        f"({report.real_speakers}/{report.predicted_speakers})",
         "recall by kind: "
         + ", ".join(
             f"{kind} {_percent(value)} ({report.found_by_kind[kind]}/{report.gold_by_kind[kind]})"
@@ -300,6 +401,8 @@ def render(report: Report, *, verbose: bool = False) -> str:
     ]
     if report.predicted_kinds != ("direct", "indirect", "mixed"):
         lines.append(f"(predictions scored: {', '.join(report.predicted_kinds)} only)")
+    if report.judged:
+        lines += render_calibration(report.confidence_outcomes())
     if verbose:
         for title, findings in (
             ("MISSES", report.misses),

@@ -15,6 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from .confidence import attribution_confidence
 from .content import (
     CLOSING_MARKS,
     GENERIC_PRONOUNS,
@@ -55,17 +56,6 @@ EVIDENCE_PRIORITY = {
     "object": 3,
     "inherited": 2,
     "bare": 1,
-}
-EVIDENCE_CONFIDENCE = {
-    "incise": 0.9,
-    "signed": 0.85,
-    "repeated": 0.7,
-    "clause": 0.85,
-    "source": 0.8,
-    "colon": 0.8,
-    "object": 0.6,
-    "inherited": 0.65,
-    "bare": 0.45,
 }
 # French news marks names and terms with « »; English news rarely uses marks for anything but
 # speech, and its gold standards (GUM) count short quoted fragments as quotes.
@@ -787,19 +777,6 @@ def _with_fragment_speaker(context: DocContext, candidate: Candidate) -> Candida
     return replace(candidate, speaker=fragment)
 
 
-def _confidence(candidate: Candidate, speaker: ResolvedSpeaker) -> float:
-    score = EVIDENCE_CONFIDENCE[candidate.evidence]
-    if candidate.kind == "direct":
-        score += 0.05
-    if candidate.belief:
-        score -= 0.15
-    if speaker.name is None:
-        score -= 0.3
-    elif speaker.via_pronoun:
-        score -= 0.1
-    return round(min(1.0, max(0.05, score)), 3)
-
-
 def _to_attribution(
     doc: Doc, text: str, candidate: Candidate, speaker: ResolvedSpeaker
 ) -> Attribution:
@@ -824,5 +801,5 @@ def _to_attribution(
         cue=cue_text,
         cue_start=cue_start,
         cue_end=cue_end,
-        confidence=_confidence(candidate, speaker),
+        confidence=attribution_confidence(candidate, speaker, doc.lang_),
     )

@@ -162,3 +162,16 @@ def test_named_speaker_accuracy_scores_only_quotes_whose_gold_speaker_is_a_name(
     assert (report.named_right_speakers, report.named_matches) == (1, 1)
     assert report.named_speaker_accuracy == 1.0
     assert "where the gold speaker is a name: 1.000  (1/1)" in render(report)
+
+
+def test_real_speaker_share_counts_distinct_predicted_speakers_found_among_the_gold_ones():
+    doc = gold_doc(gold(19, 39, speakers=("Anne Hidalgo",)), gold(58, 71, ("la police",)))
+    predictions = [
+        predicted(19, 39, "Anne Hidalgo"),
+        predicted(15, 39, "anne hidalgo"),  # the same speaker again
+        predicted(58, 71, "Police"),
+        predicted(73, 85, "Une mobilisation"),  # a fragment that is no source
+    ]
+    report = evaluate([doc], {"doc": predictions})
+    assert (report.real_speakers, report.predicted_speakers) == (2, 3)
+    assert "real sources (distinct per article): 0.667  (2/3)" in render(report)
