@@ -23,6 +23,51 @@ ALL_MARKS = DOUBLE_MARKS | SINGLE_MARKS
 SPACES = " \t\u00a0\u202f\u2009\u2007\r"
 STRIP_FROM_CONTENT = SPACES + "\n" + "".join(ALL_MARKS)
 OPENING_CONTEXT = frozenset("([{—–-/")
+# Capitalised words in marks after these nouns (or a possessive) name a work, not speech.
+WORK_NOUNS = frozenset(
+    [
+        "show",
+        "program",
+        "programme",
+        "documentary",
+        "film",
+        "movie",
+        "book",
+        "novel",
+        "song",
+        "anthem",
+        "album",
+        "series",
+        "column",
+        "podcast",
+        "play",
+        "poem",
+        "segment",
+        "headline",
+        "essay",
+    ]
+)
+TITLE_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "and",
+        "or",
+        "but",
+        "by",
+        "from",
+        "as",
+    ]
+)
+MAX_TITLE_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -223,3 +268,24 @@ def _make_span(
         return None
     close_end = close_at if continues else close_at + width
     return QuotedSpan(start, end, opener.position, close_end, opener.mark, continues)
+
+
+def names_a_work(text: str, span: QuotedSpan) -> bool:
+    """ "MSNBC's “Morning Joe”", "the documentary “13th”", a heading line: a title, not speech."""
+    words = text[span.start : span.end].rstrip(".,!?").split()
+    if not words or len(words) > MAX_TITLE_WORDS:
+        return False
+    if not all(
+        word[:1].isupper() or word[:1].isdigit() or word in TITLE_SMALL_WORDS for word in words
+    ):
+        return False
+    paragraph_start = text.rfind("\n", 0, span.open_start) + 1
+    paragraph_end = text.find("\n", span.close_end)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    before = text[paragraph_start : span.open_start]
+    after = text[span.close_end : paragraph_end]
+    if not any(char.isalnum() for char in before + after):
+        return True  # a line of its own: a heading
+    preceding = before.rstrip(SPACES + ",:").rsplit(None, 1)[-1:] or [""]
+    last_word = preceding[0].lower()
+    return last_word.endswith(("'s", "’s")) or last_word in WORK_NOUNS

@@ -36,7 +36,7 @@ from .content import (
 )
 from .cues import Cue, find_cues
 from .language import detect_language
-from .marks import QuotedSpan, find_quoted_spans
+from .marks import QuotedSpan, find_quoted_spans, names_a_work
 from .records import Attribution
 from .resolution import ResolvedSpeaker, resolve_speakers
 from .spans import SpanIndex
@@ -81,6 +81,9 @@ MIN_WORDS_FOR_REPEATED_QUOTE = 8
 # writer's sentence is one quote for that fragment and one for each full sentence after it, as the
 # English gold (GUM) stores it; the French gold keeps such a passage whole.
 SPLIT_WOVEN_PASSAGES = frozenset({"en"})
+# English news sets show and song titles in marks (CNN's "State of the Union"); French titles in
+# « » are left to the French rules.
+TITLES_IN_MARKS_ARE_NAMES = frozenset({"en"})
 SENTENCE_STOPS = ".!?…"
 SOURCE_OPENERS = frozenset({"pour", "selon", "for"})
 DASH_SIGNATURE = re.compile(
@@ -210,6 +213,8 @@ def _cut_long_text(text: str) -> list[str]:
 def attributions_from_doc(doc: Doc, lang: str) -> list[Attribution]:
     """Run the rule stages on a parsed document."""
     quotes = find_quoted_spans(doc.text, lang)
+    if lang in TITLES_IN_MARKS_ARE_NAMES:
+        quotes = [quote for quote in quotes if not names_a_work(doc.text, quote)]
     context = make_context(doc, lang, quotes)
     cues = find_cues(doc, lang, context.inside_quote)
     candidates = _content_candidates(context, cues)

@@ -246,3 +246,26 @@ def test_a_stop_after_a_title_or_an_initial_starts_no_signature_line(extract_en)
     ]
     for article in articles:
         assert [item.text for item in extract_en(article) if item.kind == "direct"] == []
+
+
+def test_a_show_or_song_title_in_marks_is_not_a_quote(extract_en):
+    article = (
+        'Heading into the debate, Senator Ruth Baker told NBC\'s "Morning Call" that nobody '
+        "doubted her record.\n\n"
+        'Ms. Hale closed with the anthem "A Change Is Gonna Come," and the crowd cheered.'
+    )
+    found = extract_en(article)
+    assert [item.text for item in found if item.kind == "direct"] == []
+    content = find_quote(found, "nobody doubted her record")
+    assert content.kind == "indirect"
+    assert content.speaker == "Ruth Baker"
+
+
+def test_a_heading_line_in_marks_is_not_a_quote(extract_en):
+    article = (
+        '"I don\'t know what his plans are," said Peter Moss, a lawyer.\n\n'
+        "'Legend in the Hills.'\n\n"
+        "The mine closed in May."
+    )
+    found = [item.text for item in extract_en(article) if item.kind == "direct"]
+    assert found == ["I don't know what his plans are"]
