@@ -1,7 +1,8 @@
-"""Articles, speakers, their aliases, quotes and topics."""
+"""Articles, speakers, their aliases, quotes and topics, and the batches articles arrive in."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -59,6 +60,33 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("article-detail", args=[self.pk])
+
+
+class IngestBatch(models.Model):
+    """Articles stored or re-attributed together; their progress is read from their statuses."""
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="ingest_batches",
+        help_text="Empty for a batch started from the command line.",
+    )
+    source = models.CharField(max_length=500, help_text="What started the batch, in words.")
+    # Many-to-many: an article re-attributed later belongs to that batch too.
+    articles = models.ManyToManyField(Article, blank=True, related_name="batches")
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name_plural = "ingest batches"
+
+    def __str__(self) -> str:
+        return f"batch {self.pk}: {self.source}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("batch-detail", args=[self.pk])
 
 
 class Speaker(models.Model):
