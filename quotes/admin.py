@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db import models
+from django.http import HttpResponseRedirect
 from simple_history.admin import SimpleHistoryAdmin
 
 from quotes.models import Article, Quote, Speaker, SpeakerAlias, Topic
+from quotes.services.batches import batch_reattribute
 from quotes.services.counts import quote_topic_ids, speaker_counts_refresh, topic_counts_refresh
 from quotes.services.ingest import article_metadata_refresh
 from quotes.services.search_index import search_index_update_quotes, search_index_update_speaker
+from quotes.tasks import uses_workers
 
 # The list shows the start of an attribution error; the article's page shows all of it.
 ERROR_PREVIEW_CHARS = 120
+# Without workers the engine runs inside the admin's request: a few seconds at most.
+REATTRIBUTE_IN_REQUEST_MAX = 20
 
 
 def _delete_and_recount(quotes, delete) -> None:
@@ -62,6 +67,29 @@ class ArticleAdmin(admin.ModelAdmin):
         "updated_at",
     ]
     filter_horizontal = ["topics"]
+    actions = ["reattribute"]
+
+    @admin.action(description="Re-attribute selected articles", permissions=["reattribute"])
+    def reattribute(self, request, queryset):
+        ids = list(queryset.order_by("pk").values_list("pk", flat=True))
+        if not uses_workers() and len(ids) > REATTRIBUTE_IN_REQUEST_MAX:
+            self.message_user(
+                request,
+                f"Without workers (CELERY_BROKER_URL) at most {REATTRIBUTE_IN_REQUEST_MAX} "
+                "articles are re-attributed from here; for more run manage.py reattribute.",
+                messages.ERROR,
+            )
+            return None
+        batch = batch_reattribute(
+            article_ids=ids,
+            source=f"admin: re-attribute {len(ids)} article{'s' * (len(ids) != 1)}",
+            started_by=request.user,
+        )
+        return HttpResponseRedirect(batch.get_absolute_url())
+
+    def has_reattribute_permission(self, request) -> bool:
+        # The action ends on the batch page, which is for editors.
+        return request.user.has_perms(["quotes.change_article", "quotes.change_quote"])
 
     @admin.display(description="error", ordering="error")
     def short_error(self, obj: Article) -> str:

@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from quotes.views import browse, editing, search
+from quotes.views import batches, browse, editing, search
 
-urlpatterns = [*browse.urlpatterns, *editing.urlpatterns, *search.urlpatterns]
+urlpatterns = [*browse.urlpatterns, *batches.urlpatterns, *editing.urlpatterns, *search.urlpatterns]

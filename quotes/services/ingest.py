@@ -13,13 +13,14 @@ from django.db.models import Q
 
 from quotes.ingest import ArticleRecord, ReadError
 from quotes.ingest.records import RecordError, unsupported_language_message
-from quotes.models import Article
+from quotes.models import Article, IngestBatch
 from quotes.services.attribution import (
     BATCH_SIZE,
     article_attribute,
     articles_attribute,
     needs_attribution,
 )
+from quotes.services.batches import batch_add_articles
 from quotes.services.counts import speaker_counts_refresh
 from quotes.services.search_index import search_index_update_article
 
@@ -159,13 +160,15 @@ def articles_ingest(
     items: Iterable[ArticleRecord | ReadError],
     language: str | None = None,
     on_result: Callable[[IngestStatus, str], None] | None = None,
+    batch: IngestBatch | None = None,
 ) -> IngestReport:
     """Store every record (one transaction each), then attribute the new ones in batches.
 
     With a broker the new articles are queued for the workers instead; read errors and
     attribution failures are counted as failed and their messages kept. A duplicate whose
     attribution failed or was abandoned (pending past ATTRIBUTION_STALE_AFTER) is attributed
-    again, and counted as a duplicate unless it fails again.
+    again, and counted as a duplicate unless it fails again. Every article attributed is put
+    in the batch, when given, as soon as it is stored.
     """
     from quotes.tasks import attribute_article_on_commit, uses_workers
 
@@ -209,7 +212,10 @@ def articles_ingest(
         if duplicate and not needs_attribution(result.article):
             report.duplicate += 1
             notify(IngestStatus.DUPLICATE, f"{item.source}: {result.message}")
-        elif uses_workers():
+            continue
+        if batch is not None:
+            batch_add_articles(batch=batch, article_ids=[result.article.pk], restart=duplicate)
+        if uses_workers():
             attribute_article_on_commit(result.article.pk)
             if duplicate:
                 report.duplicate += 1

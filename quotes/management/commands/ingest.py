@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from quotes.ingest import ArticleRecord, ReadError, fetch_url, read_paths
 from quotes.management.commands._progress import Progress
+from quotes.services.batches import batch_start
 from quotes.services.ingest import IngestReport, IngestStatus, articles_ingest
 
 # The shell's convention for a process stopped by Ctrl-C (128 + SIGINT).
@@ -61,6 +62,11 @@ def _stopped(command: BaseCommand, seen: Counter[IngestStatus], reason: str) -> 
     command.stdout.write(f"{so_far.summary()} ({reason})")
 
 
+def _source(paths: list[str], urls: list[str]) -> str:
+    """The command line as the batch page shows it."""
+    return " ".join(["manage.py ingest", *paths, *(f"--url {address}" for address in urls)])
+
+
 class Command(BaseCommand):
     help = (
         "Store articles from .txt (title = first line), .json/.jsonl, .html files, folders "
@@ -88,6 +94,10 @@ class Command(BaseCommand):
             for address in url:
                 yield fetch_url(address, lang=lang)
 
-        report = run_ingest(self, items(), language=lang, verbosity=options["verbosity"])
+        batch = batch_start(source=_source(paths, url))
+        self.stdout.write(f"batch {batch.pk}: {batch.get_absolute_url()}")
+        report = run_ingest(
+            self, items(), language=lang, verbosity=options["verbosity"], batch=batch
+        )
         if report.failed:
             sys.exit(1)

@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet
 from quotes.management.commands._progress import Progress
 from quotes.models import Article
 from quotes.services.attribution import BATCH_SIZE, articles_attribute, articles_stale
+from quotes.services.batches import batch_add_articles, batch_start
 from quotes.tasks import attribute_article_on_commit, uses_workers
 
 
@@ -21,6 +22,13 @@ def _state(article: Article) -> str:
     since = article.status_changed_at.strftime("%Y-%m-%d %H:%M:%S %Z")
     tries = f"{article.attempts} attempt{'s' * (article.attempts != 1)}"
     return f"article {article.pk} pending since {since} ({tries})"
+
+
+def _which(options: dict) -> str:
+    """The option that chose the articles, as typed."""
+    if options["article"]:
+        return " ".join(f"--article {pk}" for pk in options["article"])
+    return next(f"--{name}" for name in ("all", "failed", "stale") if options[name])
 
 
 class Command(BaseCommand):
@@ -66,15 +74,17 @@ class Command(BaseCommand):
         if not force:
             for retried in articles:
                 self.stdout.write(_state(retried))
+        # Read before the batch marks them pending, which --failed would no longer match.
+        ids = list(articles.values_list("pk", flat=True))
+        ingest_batch = batch_start(source=f"manage.py reattribute {_which(options)}")
+        batch_add_articles(batch=ingest_batch, article_ids=ids, restart=True)
+        self.stdout.write(f"batch {ingest_batch.pk}: {ingest_batch.get_absolute_url()}")
         if uses_workers():
-            count = 0
-            for pk in articles.values_list("pk", flat=True).iterator():
+            for pk in ids:
                 attribute_article_on_commit(pk, force=force)
-                count += 1
-            self.stdout.write(f"{count} queued")
+            self.stdout.write(f"{len(ids)} queued")
             return
         done = failures = 0
-        ids = list(articles.values_list("pk", flat=True))
         with Progress(self, unit="article", total=len(ids)) as progress:
             for offset in range(0, len(ids), BATCH_SIZE):
                 batch = list(Article.objects.filter(pk__in=ids[offset : offset + BATCH_SIZE]))
