@@ -60,6 +60,10 @@ ATTRIBUTION_NOUNS = word_set("attribution_nouns")
 GENITIVES = frozenset({"de", "du", "des", "d'", "d’", "of", "from"})
 MAX_ATTRIBUTING_SENTENCE_TOKENS = 16
 MAX_SCAN_TOKENS = 16
+MAX_NAME_ASIDE_TOKENS = 7
+# '"…," Merkel told reporters after the long meeting.': in English the words after an incise's
+# verb may run on; a French incise that follows its quote is inverted ("…», a dit X").
+LONG_INCISE_TAILS = frozenset({"en"})
 MAX_SENTENCES_JOINED = 3
 COORDINATORS = frozenset({"mais", "et", "puis", "but", "and"})
 CONDITIONAL_MODALS = frozenset(
@@ -619,7 +623,7 @@ def _subject_first_incise(context: DocContext, cue: Cue, group_start: int) -> In
     if subject is None or subject.i > verb.i:
         return None
     start, end = noun_phrase(subject)
-    if end != group_start or start == 0:
+    if (end != group_start and not _is_name_aside(doc, end, group_start)) or start == 0:
         return None
     before = doc[start - 1]
     after_quote = before.text in CLOSING_MARKS or (
@@ -637,7 +641,7 @@ def _subject_first_incise(context: DocContext, cue: Cue, group_start: int) -> In
         if context.inside_quote[following]:
             return None
         following += 1
-    if following - cue.end >= 5:
+    if following - cue.end >= 5 and not (after_quote and context.lang in LONG_INCISE_TAILS):
         return None
     if not after_quote and (following >= len(doc) or doc[following].text not in {".", "!", "?"}):
         return None
@@ -645,6 +649,13 @@ def _subject_first_incise(context: DocContext, cue: Cue, group_start: int) -> In
     if mention is None:
         return None
     return Incise(cue, start, mention, cue.end, False)
+
+
+def _is_name_aside(doc: Doc, start: int, end: int) -> bool:
+    """ "Rep. Jane Moore (D-Wis.) said", "Mitch Lane, R-Ky., said": a short aside after the name."""
+    if not 2 <= end - start <= MAX_NAME_ASIDE_TOKENS:
+        return False
+    return (doc[start].text, doc[end - 1].text) in {("(", ")"), (",", ",")}
 
 
 def incise_candidates(context: DocContext, incise: Incise) -> list[Candidate]:

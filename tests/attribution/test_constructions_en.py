@@ -269,3 +269,37 @@ def test_a_heading_line_in_marks_is_not_a_quote(extract_en):
     )
     found = [item.text for item in extract_en(article) if item.kind == "direct"]
     assert found == ["I don't know what his plans are"]
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        (
+            "The talks ended late.\n"
+            '"We are in a difficult place," Angela Moss told reporters after the long meeting.',
+            "Angela Moss",
+        ),
+        (
+            "The talks ended late.\n"
+            '"Look, the whole thing is rigged," Tom Briggs told Sam Carter of Channel Nine '
+            "this week.",
+            "Tom Briggs",
+        ),
+        (
+            "Lawmakers argued for hours.\n"
+            '"It is a warning to every voter," Rep. Jane Moore (D-Wis.) said Friday.',
+            "Jane Moore",
+        ),
+        (
+            "Lawmakers argued for hours.\n"
+            '"Our view is that the veto will fail," Senator Mitch Lane, R-Ky., said Tuesday.',
+            "Mitch Lane",
+        ),
+    ],
+)
+def test_a_named_speaker_after_the_quote_keeps_it_despite_an_aside_or_a_long_tail(
+    extract_en, article, speaker
+):
+    found = [item for item in extract_en(article) if item.kind == "direct"]
+    assert len(found) == 1
+    assert found[0].speaker == speaker
