@@ -38,12 +38,14 @@ TIME_WORDS = word_set("time_words")
 ELIDED_CLITICS = frozenset(
     {"s'", "s’", "se", "l'", "l’", "le", "la", "les", "en", "y", "lui", "leur"}
 )
+INFINITIVE_CLITICS = ELIDED_CLITICS | {"ne", "n'", "n’", "pas", "plus", "jamais"}
 MIN_WORDS_OUTSIDE_FOR_MIXED = 1
 SHORT_QUOTE_WORDS = 8
 MIN_INDIRECT_WORDS = 3
 RELATIVE_WORDS = frozenset(
     {"qui", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles", "who", "which", "whose"}
 )
+RELATIVE_SOURCES = frozenset({"lequel", "laquelle", "lesquels", "lesquelles"})
 NEGATIONS = frozenset({"pas", "jamais", "plus", "rien", "personne", "point", "guère"})
 GENERIC_PRONOUNS = frozenset({"on", "-on", "-t-on"})
 NP_BREAKING_PREPOSITIONS = frozenset(
@@ -230,7 +232,7 @@ def verb_group_start(doc: Doc, cue: Cue) -> int:
             previous.pos_ == "ADV"
             and previous.lower_ not in {"comme", "as"}
             and index >= 2
-            and doc[index - 2].pos_ == "AUX"
+            and (doc[index - 2].pos_ == "AUX" or doc[index - 2].lower_ in INCISE_PRONOUNS)
         ):
             index -= 1
             continue
@@ -348,6 +350,9 @@ def _ends_name(token: Token) -> bool:
 def cue_subject(context: DocContext, cue: Cue) -> SpeakerMention | None:
     """Subject of a cue verb or locution ("X a fait savoir": the parser may hang X on "savoir")."""
     doc = context.doc
+    main = _main_clause_subject(context, cue)
+    if main is not None:
+        return main
     for index in range(cue.start, cue.end):
         token = doc[index]
         if any(child.dep_ in SUBJECT_DEPS for child in token.children):
@@ -357,6 +362,25 @@ def cue_subject(context: DocContext, cue: Cue) -> SpeakerMention | None:
         # "B. Obama, même en pleine course, fait savoir": the parser hung the verb on "course".
         return _subject_to_the_left(context, cue) or found
     return found
+
+
+def _main_clause_subject(context: DocContext, cue: Cue) -> SpeakerMention | None:
+    """ "X a signé, estimant que …", "Sur RTL, rappelant que …, X a dénoncé": an adverbial
+    participle speaks for the main clause's subject, not for a subject in a clause between."""
+    doc = context.doc
+    token = doc[cue.start]
+    if not _is_present_participle(token) or cue.start == 0:
+        return None
+    previous = doc[cue.start - 1]
+    if previous.text not in {",", "en"} and previous.text not in CLOSING_MARKS:
+        return None
+    root = token.sent.root
+    if root.i == token.i or context.inside_quote[root.i] or root.pos_ not in ("VERB", "AUX"):
+        return None
+    main = subject_of(context, root)
+    if main is None or is_thing(main) or main.start <= token.idx < main.end:
+        return None
+    return main
 
 
 def _subject_to_the_left(context: DocContext, cue: Cue) -> SpeakerMention | None:
@@ -848,14 +872,19 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
             continue
         if token.pos_ in ("VERB", "AUX") and token.ent_type_ not in ("PER", "PERSON"):
             infinitive = "Inf" in token.morph.get("VerbForm")
-            # "affirment avoir découvert", "nie être intervenu": a past infinitive is content.
-            past_infinitive = (
-                infinitive and token.pos_ == "AUX" and index == cue.end and not cue.belief
+            first = index
+            while first > cue.end and doc[first - 1].lower_ in INFINITIVE_CLITICS:
+                first -= 1
+            # "affirment avoir découvert", "a reconnu auprès de l'AFP avoir acheté", "a confié
+            # vouloir": a bare infinitive after a reporting verb is its content; one after a
+            # preposition ("a appelé à manifester", "son intention de partir") is not.
+            bare_infinitive = (
+                infinitive
+                and not cue.belief
+                and (first == cue.end or doc[first - 1].pos_ != "ADP")
+                and (token.pos_ == "AUX" or context.lang == "fr")
             )
-            if infinitive and (cue.takes_infinitive or past_infinitive):
-                first = index
-                while first > cue.end and doc[first - 1].lower_ in ELIDED_CLITICS:
-                    first -= 1
+            if infinitive and (cue.takes_infinitive or bare_infinitive):
                 content_start = doc[first].idx
                 evidence = "object"
                 break
@@ -897,6 +926,7 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
             sentence_end = opening.close_end
     if evidence == "object":
         sentence_end = _before_trailing_apposition(context, content_start, sentence_end)
+        sentence_end = _before_next_clause(context, content_start, sentence_end)
     end = _cut_at_next_boundary(context, content_start, sentence_end)
     end = _before_coordinated_verb(context, cue, content_start, end)
     position = bisect.bisect_right(boundaries, content_start)
@@ -1056,6 +1086,43 @@ def _before_trailing_apposition(context: DocContext, start: int, end: int) -> in
     return end
 
 
+def coordination_start(context: DocContext, cue: Cue) -> int | None:
+    """Where "et" or "mais" joins a reporting verb to the clause before ("… » et réclame « … »",
+    ", mais a appelé au rejet …"): the content before ends there, and the speaker carries on."""
+    doc = context.doc
+    start = verb_group_start(doc, cue)
+    if start == 0 or doc[start - 1].lower_ not in COORDINATORS or context.inside_quote[start - 1]:
+        return None
+    conjunction = start - 1
+    if conjunction > 0 and doc[conjunction - 1].text == ",":
+        conjunction -= 1
+    return doc[conjunction].idx
+
+
+def _before_next_clause(context: DocContext, start: int, end: int) -> int:
+    """ "a confié vouloir X, alors qu'il …", "a affirmé ne pas être convaincu et lui demande …":
+    an object or infinitive has no finite verb of its own, so one joined to it starts new text."""
+    span = context.doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return end
+    doc = context.doc
+    for token in span[1:]:
+        if context.inside_quote[token.i]:
+            continue
+        if token.text == "," and token.i + 1 < span.end:
+            following = doc[token.i + 1]
+            if following.lower_ in CONJUNCTION_HEADS - {"de", "pour"} or following.pos_ == "SCONJ":
+                return token.idx
+        if token.lower_ in COORDINATORS:
+            following = token.i + 1
+            while following < span.end and doc[following].lower_ in VERB_GROUP_WORDS:
+                following += 1
+            if following < span.end and "Fin" in doc[following].morph.get("VerbForm"):
+                comma = token.i - 1 if doc[token.i - 1].text == "," else token.i
+                return doc[comma].idx
+    return end
+
+
 def _source_phrase_end(context: DocContext, index: int) -> int:
     """End of the X in "selon X": through participles ("un sondage publié dans …"), not verbs."""
     doc = context.doc
@@ -1111,6 +1178,8 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
     """ "selon X, CONTENT", "CONTENT, selon X", "d'après X", "according to X", "pour X, …"."""
     doc = context.doc
     index = cue.end
+    if index < len(doc) and doc[index].lower_ in RELATIVE_SOURCES:
+        return _relative_source_candidate(context, cue, boundaries)
     end = _source_phrase_end(context, index)
     if end == index:
         return None
@@ -1143,8 +1212,10 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
             if region is not None and (
                 region[2] != "indirect" or _has_finite_verb(doc, region[0], region[1])
             ):
-                first_word = context.text[region[0] : region[0] + 4].lower()
-                if not first_word.startswith(("et ", "mais", "and ", "but ")):
+                first_word = context.text[region[0] : region[1]].split()[0].lower()
+                # "…, selon la police, qui précise que …": a relative clause describes the
+                # source; the content is the clause before it.
+                if first_word not in COORDINATORS and first_word not in RELATIVE_WORDS:
                     after = region
     if after is not None:
         return Candidate(*after, cue, speaker, "source")
@@ -1153,6 +1224,35 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
     before_end = doc[cue.start].idx
     region = classify_region(context, sentence_start, before_end)
     if region is None or not _has_finite_clause(doc, region[0], region[1]):
+        return None
+    return Candidate(*region, cue, speaker, "source")
+
+
+def _relative_source_candidate(
+    context: DocContext, cue: Cue, boundaries: list[int]
+) -> Candidate | None:
+    """ "des informations selon lesquelles CONTENT": the noun before "selon" is the source."""
+    doc = context.doc
+    antecedent = cue.start - 1
+    if antecedent > 0 and doc[antecedent].text == ",":
+        antecedent -= 1  # "au ministère, selon lequel …"
+    if antecedent < 0 or doc[antecedent].pos_ not in ("NOUN", "PROPN"):
+        return None
+    token = doc[antecedent]
+    while token.dep_.startswith(("nmod", "flat")) and token.head.i < token.i:
+        token = token.head  # "ministère de la Justice": the head, not "Justice"
+    speaker = build_mention(doc, *noun_phrase(token))
+    content_start = cue.end + 1
+    if speaker is None or content_start >= len(doc):
+        return None
+    start = doc[content_start].idx
+    _, sentence_end = sentence_bounds(context, doc[cue.start])
+    end = _cut_at_next_boundary(context, start, sentence_end)
+    position = bisect.bisect_right(boundaries, start)
+    if position < len(boundaries) and boundaries[position] < end:
+        end = boundaries[position]
+    region = classify_region(context, start, end)
+    if region is None or not _is_reported_clause(context, region):
         return None
     return Candidate(*region, cue, speaker, "source")
 

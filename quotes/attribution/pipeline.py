@@ -21,6 +21,7 @@ from .content import (
     GENERIC_PRONOUNS,
     Candidate,
     DocContext,
+    coordination_start,
     cue_subject,
     find_incise,
     forward_candidate,
@@ -302,7 +303,12 @@ def _content_candidates(context: DocContext, cues: list[Cue]) -> list[Candidate]
             incises[cue.start] = incise
             boundaries.append(doc[incise.group_start - 1].idx)
         elif _is_dependent_participle(doc, cue):
-            boundaries.append(doc[cue.start - 1].idx)
+            start = cue.start - 1
+            if start > 0 and doc[start - 1].lower_ == "tout":
+                start -= 1  # "…, tout en disant …"
+            boundaries.append(doc[start].idx)
+        elif (coordination := coordination_start(context, cue)) is not None:
+            boundaries.append(coordination)
     boundaries.sort()
     candidates: list[Candidate] = []
     for cue in cues:
@@ -314,7 +320,14 @@ def _content_candidates(context: DocContext, cues: list[Cue]) -> list[Candidate]
             candidates.extend(incise_candidates(context, incises[cue.start]))
         else:
             found = forward_candidate(context, cue, boundaries)
-            if found is not None and found.speaker is None and _is_dependent_participle(doc, cue):
+            if (
+                found is not None
+                and found.speaker is None
+                and (
+                    _is_dependent_participle(doc, cue)
+                    or coordination_start(context, cue) is not None
+                )
+            ):
                 found = _continue_previous_speaker(found, candidates)
             if found is not None:
                 candidates.append(found)

@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from .content import Candidate
 from .speakers import (
     FEMININE_WORDS,
+    LAST_NAMED,
     ORGANISATION_HEADS,
     PERSON_HEADS,
     SpeakerMention,
@@ -305,7 +306,7 @@ def _group_antecedents(
 
 
 def _compatible(mention: SpeakerMention, antecedent: _Antecedent) -> bool:
-    pronoun = mention.text.lower()
+    pronoun = LAST_NAMED.get(tuple(mention.text.lower().split()), mention.text.lower())
     if antecedent.plural:
         return pronoun.lstrip("-").removeprefix("t-") in {"ils", "elles", "they", "eux"}
     if antecedent.kind == "anonymous" or antecedent.kind == "other":
@@ -351,6 +352,8 @@ def _pick_antecedent(
         people = [antecedent for antecedent in pool if antecedent.kind != "organisation"]
         if people and mention.text.lower() not in PLURAL_PRONOUNS:
             pool = people
+        if tuple(mention.text.lower().split()) in LAST_NAMED:
+            return pool[-1]  # "ce dernier" is the last one named, subject or not
         subjects = [antecedent for antecedent in pool if antecedent.is_subject]
         chosen = (subjects or pool)[-1] if looked == 0 else (subjects or pool)[0]
         return chosen

@@ -15,6 +15,13 @@ PRONOUNS = frozenset(
         "he", "she", "they", "him", "her", "them", "we", "i", "nous", "je", "moi",
     }
 )  # fmt: skip
+# "ce dernier", "cette dernière": the last one named, resolved like the pronoun of its gender.
+LAST_NAMED = {
+    ("ce", "dernier"): "il",
+    ("cette", "dernière"): "elle",
+    ("ces", "derniers"): "ils",
+    ("ces", "dernières"): "elles",
+}
 LEADING_ARTICLES = ("l'", "l’")
 STRIP_CHARACTERS = " \t\n\u00a0\u202f,.;:!?«»“”„\"'’()[]-–—"
 ANONYMOUS_WORDS = frozenset(
@@ -196,8 +203,8 @@ def build_mention(
     description = ""
     if description_range is not None:
         description = doc[description_range[0] : description_range[1]].text
-    if end - start == 1 and is_pronoun_text(text):
-        pronoun = words[0].lstrip("-").removeprefix("t-")
+    if (end - start == 1 and is_pronoun_text(text)) or tuple(words) in LAST_NAMED:
+        pronoun = LAST_NAMED.get(tuple(words), words[0].lstrip("-").removeprefix("t-"))
         gender = "f" if pronoun in {"elle", "elles", "she", "her"} else None
         if pronoun in {"il", "he", "ils", "lui", "him"}:
             gender = "m"

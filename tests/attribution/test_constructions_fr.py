@@ -574,3 +574,80 @@ def test_speech_that_could_have_happened_is_not_reported(extract_fr):
         "Le ministre pourrait annoncer que les impôts baisseront."
     )
     assert extract_fr(article) == []
+
+
+def test_a_relative_clause_after_the_source_leaves_the_content_before_it(extract_fr):
+    article = (
+        "Le chantier reprendra lundi prochain, d'après la mairie, qui précise que "
+        "« les riverains seront prévenus par courrier »."
+    )
+    found = find_quote(extract_fr(article), "Le chantier reprendra")
+    assert found.text == "Le chantier reprendra lundi prochain"
+    assert found.speaker == "la mairie"
+
+
+def test_the_noun_before_selon_lequel_is_the_source(extract_fr):
+    article = (
+        "Le journal a publié un rapport selon lequel trois ministres auraient menti "
+        "sur leurs comptes. Le parquet n'a pas réagi."
+    )
+    found = find_quote(extract_fr(article), "trois ministres auraient menti")
+    assert found.text == "trois ministres auraient menti sur leurs comptes"
+    assert found.speaker_mention == "un rapport"
+
+
+@pytest.mark.parametrize(
+    ("article", "content", "speaker"),
+    [
+        (
+            "Jean Vasseur a reconnu devant les enquêteurs avoir signé le contrat sans le lire.",
+            "avoir signé le contrat sans le lire",
+            "Jean Vasseur",
+        ),
+        (
+            "La députée Anne Morel a confié vouloir « aller jusqu'au bout de son mandat », "
+            "alors qu'elle avait promis de partir.",
+            "vouloir « aller jusqu'au bout de son mandat »",
+            "Anne Morel",
+        ),
+    ],
+)
+def test_a_bare_infinitive_after_a_reporting_verb_is_its_content(
+    extract_fr, article, content, speaker
+):
+    found = find_quote(extract_fr(article), content[:20])
+    assert found.text == content
+    assert found.speaker == speaker
+
+
+def test_a_reporting_verb_after_et_ends_the_content_and_keeps_the_speaker(extract_fr):
+    article = (
+        "Pour Lucie Garnier, la réforme, « c'est du bricolage » et réclame "
+        "« une vraie concertation », avec les commerçants."
+    )
+    found = extract_fr(article)
+    first = find_quote(found, "la réforme")
+    assert first.text == "la réforme, « c'est du bricolage »"
+    assert first.speaker == "Lucie Garnier"
+    assert find_quote(found, "une vraie concertation").speaker == "Lucie Garnier"
+
+
+def test_ce_dernier_is_the_last_person_named(extract_fr):
+    article = (
+        "Des élus comme Marie Lenoir ou Paul Fabre critiquent le projet, ce dernier expliquant "
+        "que « la ville n'a pas les moyens de payer un tel stade »."
+    )
+    found = find_quote(extract_fr(article), "la ville n'a pas les moyens")
+    assert found.speaker == "Paul Fabre"
+
+
+def test_an_adverbial_participle_speaks_for_the_main_subject(extract_fr):
+    article = (
+        "Le sénateur Marc Duval n'a pas voté le texte, jugeant que le calendrier n'est pas "
+        "tenable, tout en expliquant soutenir la réforme sur le fond."
+    )
+    found = extract_fr(article)
+    assert find_quote(found, "le calendrier").text == "le calendrier n'est pas tenable"
+    supported = find_quote(found, "soutenir la réforme")
+    assert supported.text == "soutenir la réforme sur le fond"
+    assert supported.speaker == "Marc Duval"
