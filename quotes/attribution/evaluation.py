@@ -182,6 +182,12 @@ def expected_calibration_error(outcomes: list[tuple[float, bool]], bins: int = 1
     )
 
 
+def brier_score(outcomes: list[tuple[float, bool]]) -> float:
+    """Mean squared gap between confidence and rightness (1 or 0): lower ranks errors better."""
+    squared = sum((confidence - right) ** 2 for confidence, right in outcomes)
+    return squared / len(outcomes) if outcomes else 0.0
+
+
 def _ratio(numerator: int, denominator: int) -> float:
     return numerator / denominator if denominator else 0.0
 

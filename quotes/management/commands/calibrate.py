@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -17,7 +18,12 @@ from quotes.attribution.confidence import (
     fit_table,
     observing,
 )
-from quotes.attribution.evaluation import evaluate, expected_calibration_error, read_gold_file
+from quotes.attribution.evaluation import (
+    brier_score,
+    evaluate,
+    expected_calibration_error,
+    read_gold_file,
+)
 from quotes.attribution.pipeline import extract_parsed
 
 # The dev gold: French sets tuned on, and PolNeAR dev for English (GUM names no speakers).
@@ -31,6 +37,7 @@ DEV_GOLD = (
 )
 # Scored once, never looked into: fitting on them would spend the blind score.
 BLIND_GOLD = frozenset({"fr_winer_blind.jsonl", "fr_winer_blind_next.jsonl"})
+COUNTS_OVER_LINES = re.compile(r"\[\s+(\d+),\s+(\d+)\s+\]")
 # A language with a single gold file is held out by documents instead, in this many folds.
 DOCUMENT_FOLDS = 4
 
@@ -71,8 +78,8 @@ class Command(BaseCommand):
         table = _fit(_all(samples_by_set))
         table["fitted_on"] = sorted(samples_by_set)
         table["fitted_at"] = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-        options["output"].write_text(json.dumps(table, indent=1) + "\n", encoding="utf-8")
-        for line in _ece_report(samples_by_set, table):
+        options["output"].write_text(_as_json(table), encoding="utf-8")
+        for line in _error_report(samples_by_set, table):
             self.stdout.write(line)
         self.stdout.write(f"wrote {options['output']}")
 
@@ -104,6 +111,12 @@ def _samples(docs: list[dict[str, Any]]) -> list[Sample]:
     return samples
 
 
+def _as_json(table: dict[str, Any]) -> str:
+    """The table as JSON with one group's [right, judged] counts per line, to read and diff."""
+    text = json.dumps(table, indent=1, ensure_ascii=False)
+    return COUNTS_OVER_LINES.sub(r"[\1, \2]", text) + "\n"
+
+
 def _fit(samples: list[Sample]) -> dict[str, Any]:
     return fit_table((sample.features, sample.right) for sample in samples)
 
@@ -112,16 +125,22 @@ def _all(samples_by_set: dict[str, list[Sample]]) -> list[Sample]:
     return [sample for samples in samples_by_set.values() for sample in samples]
 
 
-def _ece(samples: list[Sample], table: dict[str, Any] | None) -> float:
-    """ECE of the raw scores (no table) or of the scores a table gives."""
-    return expected_calibration_error(
-        [
-            (
-                sample.raw if table is None else calibrated(sample.features, sample.raw, table),
-                sample.right,
-            )
-            for sample in samples
-        ]
+def _scored(samples: list[Sample], table: dict[str, Any] | None) -> list[tuple[float, bool]]:
+    """Raw scores (no table) or the scores a table gives, with their outcomes."""
+    return [
+        (
+            sample.raw if table is None else calibrated(sample.features, sample.raw, table),
+            sample.right,
+        )
+        for sample in samples
+    ]
+
+
+def _errors(before: list[tuple[float, bool]], after: list[tuple[float, bool]]) -> str:
+    return (
+        f"ECE {expected_calibration_error(before):.3f} -> {expected_calibration_error(after):.3f}"
+        f", Brier {brier_score(before):.3f} -> {brier_score(after):.3f}"
+        f" ({len(after)} judged quotes)"
     )
 
 
@@ -146,28 +165,29 @@ def _held_out_folds(samples_by_set: dict[str, list[Sample]]) -> dict[str, list[l
     return folds
 
 
-def _ece_report(samples_by_set: dict[str, list[Sample]], table: dict[str, Any]) -> list[str]:
-    """ECE of the raw and the calibrated scores, per set in sample, then per language held out."""
-    lines = ["expected calibration error (raw -> calibrated), in sample:"]
+def _error_report(samples_by_set: dict[str, list[Sample]], table: dict[str, Any]) -> list[str]:
+    """Errors of raw and calibrated scores: per set in sample, then per language held out."""
+    lines = ["raw -> calibrated confidence, in sample:"]
     for name, samples in samples_by_set.items():
-        lines.append(
-            f"  {name}: {_ece(samples, None):.3f} -> {_ece(samples, table):.3f} "
-            f"({len(samples)} judged quotes)"
-        )
+        if samples:
+            lines.append(f"  {name}: {_errors(_scored(samples, None), _scored(samples, table))}")
+    folds_by_lang = _held_out_folds(samples_by_set)
+    for lang, folds in folds_by_lang.items():
+        pooled = [sample for fold in folds for sample in fold]
+        errors = _errors(_scored(pooled, None), _scored(pooled, table))
+        lines.append(f"  {lang}, all sets: {errors}")
     lines.append("held out (each fold scored by a table fitted without it):")
-    for lang, folds in _held_out_folds(samples_by_set).items():
-        held_out: list[tuple[float, bool]] = []
+    for lang, folds in folds_by_lang.items():
+        before: list[tuple[float, bool]] = []
+        after: list[tuple[float, bool]] = []
         for index, fold in enumerate(folds):
-            fold_table = _fit(
-                [sample for other, rest in enumerate(folds) if other != index for sample in rest]
-            )
-            held_out += [
-                (calibrated(sample.features, sample.raw, fold_table), sample.right)
-                for sample in fold
+            rest = [
+                sample
+                for other, samples in enumerate(folds)
+                if other != index
+                for sample in samples
             ]
-        everything = [sample for fold in folds for sample in fold]
-        lines.append(
-            f"  {lang}: {_ece(everything, None):.3f} -> {expected_calibration_error(held_out):.3f}"
-            f" over {len(folds)} folds ({len(everything)} judged quotes)"
-        )
+            before += _scored(fold, None)
+            after += _scored(fold, _fit(rest))
+        lines.append(f"  {lang}, {len(folds)} folds: {_errors(before, after)}")
     return lines
