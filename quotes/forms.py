@@ -6,6 +6,7 @@ import re
 
 from django import forms
 
+from quotes.editing_selectors import SpeakerMatch, speaker_autocomplete
 from quotes.models import Quote, Speaker, SpeakerAlias
 from quotes.text import normalize_name
 
@@ -22,10 +23,17 @@ class SpeakerChoiceMixin(forms.Form):
     The editing forms send `speaker_id` (empty unless a suggestion was picked), and then
     `speaker` is always a name, so a typed "1984" is a name. A client that sends no
     `speaker_id` field at all may give an existing speaker's id as a purely numeric `speaker`.
-    A name that is a known alias picks that speaker; any other creates a new one.
+    A name that is a known alias picks that speaker; any other creates a new one, except in
+    forms that `ask_before_creating`: there the editor is asked "Did you mean …?" with the
+    speakers whose names come close (`suggestions`), and a new speaker is made only when they
+    press "Create new speaker" (`create_speaker`) or pick a suggestion (`suggested_speaker_id`).
     """
 
+    ask_before_creating = False
+
     speaker_id = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    suggested_speaker_id = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
+    create_speaker = forms.BooleanField(required=False, widget=forms.HiddenInput)
     speaker = forms.CharField(
         max_length=300,
         required=False,
@@ -39,15 +47,20 @@ class SpeakerChoiceMixin(forms.Form):
     )
     unknown_speaker = forms.BooleanField(required=False, label="Speaker unknown")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.name_to_confirm = ""
+        self.suggestions: list[SpeakerMatch] = []
+
     def clean(self):
         cleaned = super().clean()
         value = (cleaned.get("speaker") or "").strip()
         cleaned["speaker_obj"] = None
         cleaned["new_speaker_name"] = ""
+        picked = cleaned.get("suggested_speaker_id") or cleaned.get("speaker_id")
         # An empty field is more often a slip than a decision, so "unknown" must be ticked.
-        if not value and not cleaned.get("speaker_id") and not cleaned.get("unknown_speaker"):
+        if not value and not picked and not cleaned.get("unknown_speaker"):
             raise forms.ValidationError("Pick a speaker, type a name, or tick “Speaker unknown”.")
-        picked = cleaned.get("speaker_id")
         if picked is not None:
             cleaned["speaker_obj"] = Speaker.objects.filter(pk=picked).first()
             if cleaned["speaker_obj"] is None:
@@ -58,10 +71,22 @@ class SpeakerChoiceMixin(forms.Form):
             and (found := Speaker.objects.filter(pk=int(value)).first())
         ):
             cleaned["speaker_obj"] = found
+        elif value and self._must_confirm_new_name(value, cleaned):
+            self.name_to_confirm = value
+            self.suggestions = speaker_autocomplete(value)
+            raise forms.ValidationError(
+                "No speaker is called “%(name)s”.", code="unknown_name", params={"name": value}
+            )
         else:
             cleaned["new_speaker_name"] = value
         cleaned["new_speaker_kind"] = cleaned.get("new_speaker_kind") or Speaker.Kind.PERSON
         return cleaned
+
+    def _must_confirm_new_name(self, name: str, cleaned: dict) -> bool:
+        """A name that no speaker has yet, in a form that asks before creating one."""
+        if not self.ask_before_creating or cleaned.get("create_speaker"):
+            return False
+        return not SpeakerAlias.objects.filter(normalized=normalize_name(name)).exists()
 
     def speaker_arguments(self) -> dict:
         """Keyword arguments naming the speaker for quote_reassign and quote_add."""
@@ -74,7 +99,9 @@ class SpeakerChoiceMixin(forms.Form):
 
 
 class ReassignForm(SpeakerChoiceMixin, VersionedForm):
-    """Reassign a quote's speaker."""
+    """Reassign a quote's speaker; a name no speaker has is confirmed before it is created."""
+
+    ask_before_creating = True
 
 
 class KindForm(VersionedForm):

@@ -52,7 +52,12 @@ def test_contract_reassign_by_id_answers_htmx_with_the_updated_fragment(editor_c
 def test_contract_reassign_by_new_name_redirects_a_plain_form(editor_client, quote):
     response = editor_client.post(
         reverse("quote-attribution", args=[quote.pk]),
-        {"speaker": "Sophie Bernard", "version": "1", "next": f"/articles/{quote.article_id}/"},
+        {
+            "speaker": "Sophie Bernard",
+            "create_speaker": "on",
+            "version": "1",
+            "next": f"/articles/{quote.article_id}/",
+        },
     )
 
     assert response.status_code == 302
@@ -406,7 +411,7 @@ def test_a_number_typed_as_the_speaker_is_a_name_not_an_id(editor_client, quote)
 
     editor_client.post(
         reverse("quote-attribution", args=[quote.pk]),
-        {"speaker": str(existing.pk), "speaker_id": "", "version": "1"},
+        {"speaker": str(existing.pk), "speaker_id": "", "create_speaker": "on", "version": "1"},
     )
 
     quote.refresh_from_db()
@@ -522,6 +527,7 @@ def test_new_speaker_created_with_kind_and_description_through_the_form(editor_c
             "speaker": "Préfecture du Nord",
             "new_speaker_kind": "organisation",
             "new_speaker_description": "services de l'État",
+            "create_speaker": "on",
             "version": 1,
         },
     )
