@@ -94,8 +94,7 @@ def _version(request: HttpRequest) -> int:
 def _topics_response(
     request: HtmxHttpRequest, quote: Quote, error: str = "", *, status: int = 400
 ) -> HttpResponse:
-    """The quote's topics fragment for htmx; a plain form goes back to the quote page, or
-    sees it again with the error next to the form."""
+    """The topics fragment for htmx; for a plain form the quote page, showing any error."""
     if request.htmx:
         return TemplateResponse(
             request, "quotes/search/_quote_topics.html", {"quote": quote, "topic_error": error}
