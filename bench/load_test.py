@@ -298,13 +298,15 @@ def wait_until_serving(port: int, server: subprocess.Popen, timeout: float) -> N
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise RuntimeError(f"gunicorn exited with status {server.returncode}")
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
         try:
-            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
             connection.request("GET", "/")
             if connection.getresponse().status == 200:
                 return
         except (OSError, http.client.HTTPException):
             pass
+        finally:
+            connection.close()
         time.sleep(0.5)
     raise RuntimeError(f"gunicorn did not answer GET / within {timeout:.0f} s")
 
