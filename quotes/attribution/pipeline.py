@@ -37,7 +37,7 @@ from .content import (
 )
 from .cues import Cue, find_cues
 from .language import detect_language
-from .marks import QuotedSpan, find_quoted_spans, names_a_work
+from .marks import DOUBLE_MARKS, QuotedSpan, find_quoted_spans, names_a_work
 from .records import Attribution
 from .resolution import ResolvedSpeaker, resolve_speakers
 from .spans import SpanIndex
@@ -96,6 +96,9 @@ PARAGRAPH_COMPONENT = "paragraph_sentences"
 # Texts longer than this are parsed in pieces of about PARSE_PIECE_CHARS (see parse_texts);
 # news articles are shorter. Small pieces keep a batch's memory bounded.
 LONG_TEXT_CHARS = 20_000
+# Five times what a megabyte of French news holds: more is generated or broken text, and is
+# refused before parsing rather than parsed for minutes.
+MAX_QUOTE_MARKS = 10_000
 PARSE_PIECE_CHARS = 5_000
 
 
@@ -136,7 +139,7 @@ def extract(
     """Find the quotations of one article and attribute them."""
     language = _language_of(text, lang)
     model = nlp if nlp is not None else get_nlp(language)
-    (doc,) = parse_texts(model, [text])
+    (doc,) = parse_texts(model, _within_limits([text]))
     return attributions_from_doc(doc, language)
 
 
@@ -164,8 +167,24 @@ def extract_parsed(
 
     For callers that analyse the text further (topics), so the article is parsed once.
     """
-    for doc in parse_texts(get_nlp(lang), texts, batch_size=batch_size):
+    for doc in parse_texts(get_nlp(lang), _within_limits(texts), batch_size=batch_size):
         yield doc, attributions_from_doc(doc, lang)
+
+
+class TextOverLimit(ValueError):
+    """A text the engine will not attribute, with the reason in the message."""
+
+
+def _within_limits(texts: Iterable[str]) -> Iterator[str]:
+    """The texts, or TextOverLimit for the first one with more quote marks than any article."""
+    for text in texts:
+        marks = sum(text.count(mark) for mark in DOUBLE_MARKS)
+        if marks > MAX_QUOTE_MARKS:
+            raise TextOverLimit(
+                f"{marks:,} quote marks, over the engine's limit of {MAX_QUOTE_MARKS:,} "
+                "per article (a megabyte of news holds about 2,000)"
+            )
+        yield text
 
 
 def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Doc]:
