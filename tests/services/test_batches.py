@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import io
 import re
+import time
 
 import pytest
+from celery.contrib.testing.worker import start_worker
+from django.conf import settings
 from django.core.management import call_command
 
 from quotes.batch_selectors import batch_progress
@@ -13,6 +16,12 @@ from quotes.models import Article, IngestBatch
 from quotes.services.attribution import article_attribute, article_mark_failed
 from quotes.services.batches import batch_add_articles, batch_start
 from tests.factories import make_article
+from tests.services.test_celery_broker import (  # noqa: F401  (a real Redis broker and worker)
+    WORKER_TIMEOUT,
+    celery_on_redis,
+    finished_tasks,
+    redis_broker,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -143,3 +152,24 @@ def test_a_long_source_is_shortened_to_fit():
     batch.refresh_from_db()
     assert len(batch.source) == 500
     assert batch.source.endswith("…")
+
+
+@pytest.mark.django_db(transaction=True, available_apps=list(settings.INSTALLED_APPS))
+def test_with_workers_a_reattribute_batch_stays_pending_until_a_worker_runs_it(
+    celery_on_redis,  # noqa: F811
+    finished_tasks,  # noqa: F811
+):
+    for article in ARTICLES.values():
+        make_article(body=article.split("\n", 1)[1].strip(), status=Article.Status.DONE)
+    finished, _ = finished_tasks
+
+    output, batch = run("reattribute", "--all")
+
+    assert "2 queued" in output
+    assert counts(batch) == (2, 0, 0, 2)
+    with start_worker(celery_on_redis, perform_ping_check=False, shutdown_timeout=30):
+        deadline = time.monotonic() + WORKER_TIMEOUT
+        while len(finished) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+    assert [result for _, result, _ in finished] == ["done", "done"]
+    assert counts(batch) == (2, 2, 0, 0)
