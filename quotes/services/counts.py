@@ -4,6 +4,9 @@ The speaker list, the topic list and the home page sort and show these columns i
 counting a million quotes per request. Each refresh recomputes the counts of the rows it is
 given from the quotes table in one set-based UPDATE, so a writer never adds or subtracts by
 hand and a missed delta cannot drift: calling it again always gives the exact value.
+
+They run in their caller's transaction without a savepoint of their own: a writer that fails
+after them is rolled back whole anyway, and an ingest refreshes counts for every article.
 """
 
 from __future__ import annotations
@@ -61,7 +64,7 @@ def _topic_updates() -> dict:
     }
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def speaker_counts_refresh(*, speaker_ids: Iterable[int | None]) -> None:
     """Recount the public quotes and the latest quote date of these speakers."""
     ids = _ids(speaker_ids)
@@ -71,7 +74,7 @@ def speaker_counts_refresh(*, speaker_ids: Iterable[int | None]) -> None:
     Speaker.objects.filter(pk__in=ids).update(**_speaker_updates())
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def topic_counts_refresh(*, topic_ids: Iterable[int | None]) -> None:
     """Recount the public quotes linked to these topics."""
     ids = _ids(topic_ids)
@@ -88,7 +91,7 @@ def quote_topic_ids(quotes: QuerySet[Quote] | Iterable[int]) -> list[int]:
     )
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def counts_rebuild() -> None:
     """Recount every speaker and topic: after bulk loads, or writes that bypassed the services."""
     Speaker.objects.update(**_speaker_updates())
