@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -63,6 +64,8 @@ GENITIVES = frozenset({"de", "du", "des", "d'", "d’", "of", "from"})
 MAX_ATTRIBUTING_SENTENCE_TOKENS = 16
 MAX_SCAN_TOKENS = 16
 MAX_NAME_ASIDE_TOKENS = 7
+MAX_DATELINE_TOKENS = 8
+DASHES = frozenset({"-", "–", "—", "--"})
 # '"…," Merkel told reporters after the long meeting.': in English the words after an incise's
 # verb may run on; a French incise that follows its quote is inverted ("…», a dit X").
 LONG_INCISE_TAILS = frozenset({"en"})
@@ -426,6 +429,22 @@ def _subject_to_the_left(context: DocContext, cue: Cue) -> SpeakerMention | None
     return mention_for_subject(context, token)
 
 
+def _dateline_end(doc: Doc, token: Token) -> int | None:
+    """The dash ending a dateline ("LONDON (Reuters) -", "WASHINGTON —") the token opens."""
+    if not token.is_sent_start or len(token.text) < 3 or not token.text.isupper():
+        return None
+    in_parentheses = False
+    for index in range(token.i + 1, min(len(doc), token.i + MAX_DATELINE_TOKENS)):
+        word = doc[index].text
+        if word in DASHES:
+            return index
+        if word in "()":
+            in_parentheses = word == "("
+        elif not (in_parentheses or word == "," or word.isupper()):
+            return None
+    return None
+
+
 def _is_comma_apposition(token: Token) -> bool:
     """ "le ministre, Pierre Moscovici,": a name the parser took for a conjunct (no "et")."""
     start, end = token.left_edge.i, token.right_edge.i + 1
@@ -513,6 +532,18 @@ def mention_for_subject(context: DocContext, token: Token) -> SpeakerMention | N
             return None
     if context.inside_quote[token.i]:
         return None
+    dateline_end = _dateline_end(doc, token)
+    if dateline_end is not None:
+        # "LONDON (Reuters) - Prime Minister Ann Lowe said": the parser took the place line as
+        # the subject, and the speaker as its apposition or as a second subject.
+        after_dateline = [
+            other
+            for other in itertools.chain(token.children, token.head.children)
+            if other.i > dateline_end and other.dep_ in ("appos", *SUBJECT_DEPS)
+        ]
+        token = min(after_dateline, key=lambda other: other.i, default=None)
+        if token is None:
+            return None
     start, end = noun_phrase(token)
     description = None
     for child in token.children:

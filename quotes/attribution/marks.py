@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 # Opening mark -> closing marks that may end it. „ is closed by “ (German/Eastern style) or ”.
@@ -68,6 +69,7 @@ TITLE_SMALL_WORDS = frozenset(
     ]
 )
 MAX_TITLE_WORDS = 8
+BYLINE = re.compile(r"(?:Follow|Contact|Email|Reach) [^\n]{1,60}@\w+$")
 
 
 @dataclass(frozen=True)
@@ -289,3 +291,11 @@ def names_a_work(text: str, span: QuotedSpan) -> bool:
     preceding = before.rstrip(SPACES + ",:").rsplit(None, 1)[-1:] or [""]
     last_word = preceding[0].lower()
     return last_word.endswith(("'s", "’s")) or last_word in WORK_NOUNS
+
+
+def is_stage_direction_or_byline(text: str, span: QuotedSpan) -> bool:
+    """ "(CROSSTALK.)" or "Follow Jane Roe on Twitter @janeroe": a transcript's aside, no speech."""
+    content = text[span.start : span.end].rstrip(".")
+    if content.startswith("(") and content.endswith(")"):
+        return True
+    return BYLINE.match(content) is not None

@@ -37,7 +37,13 @@ from .content import (
 )
 from .cues import Cue, find_cues
 from .language import detect_language
-from .marks import DOUBLE_MARKS, QuotedSpan, find_quoted_spans, names_a_work
+from .marks import (
+    DOUBLE_MARKS,
+    QuotedSpan,
+    find_quoted_spans,
+    is_stage_direction_or_byline,
+    names_a_work,
+)
 from .records import Attribution
 from .resolution import ResolvedSpeaker, resolve_speakers
 from .spans import SpanIndex
@@ -69,6 +75,10 @@ PARAGRAPH = re.compile(r"[^\n]+")
 MAX_SIGNATURE_WORDS = 9
 SPEAKER_LABEL = re.compile(r"([A-ZÀ-Ý][A-ZÀ-Ý.'’ -]{1,30}[A-ZÀ-Ý])\s?:\s+")
 SIGNATURE_BREAKS_TRIED = 3
+DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ ]{1,30}[A-Z.](?:, [A-Z][A-Za-z.]{1,15})?(?: \([^()\n]{1,30}\))?"
+    r"[ \t\u00a0]*[—–-]{1,2}[ \t\u00a0]+(?=\S)"
+)
 SENTENCE_BREAK = re.compile(r"[.!?](?=[\"”’]?[ \t]+[A-Z])")
 # "… against Indiana Gov. Mike Pence", "Richard M. Nixon": a stop after a title, an initial or an
 # acronym ends no sentence, so what follows it is no signature line.
@@ -82,8 +92,8 @@ MIN_WORDS_FOR_REPEATED_QUOTE = 8
 # writer's sentence is one quote for that fragment and one for each full sentence after it, as the
 # English gold (GUM) stores it; the French gold keeps such a passage whole.
 SPLIT_WOVEN_PASSAGES = frozenset({"en"})
-# English news sets show and song titles in marks (CNN's "State of the Union"); French titles in
-# « » are left to the French rules.
+# English news sets show and song titles in marks (CNN's "State of the Union") and transcripts
+# quote their asides ("(CROSSTALK.)"); French marks are left to the French rules.
 TITLES_IN_MARKS_ARE_NAMES = frozenset({"en"})
 SENTENCE_STOPS = ".!?…"
 SOURCE_OPENERS = frozenset({"pour", "selon", "for"})
@@ -234,7 +244,12 @@ def attributions_from_doc(doc: Doc, lang: str) -> list[Attribution]:
     """Run the rule stages on a parsed document."""
     quotes = find_quoted_spans(doc.text, lang)
     if lang in TITLES_IN_MARKS_ARE_NAMES:
-        quotes = [quote for quote in quotes if not names_a_work(doc.text, quote)]
+        quotes = [
+            quote
+            for quote in quotes
+            if not names_a_work(doc.text, quote)
+            and not is_stage_direction_or_byline(doc.text, quote)
+        ]
     context = make_context(doc, lang, quotes)
     cues = find_cues(doc, lang, context.inside_quote)
     candidates = _content_candidates(context, cues)
@@ -245,6 +260,7 @@ def attributions_from_doc(doc: Doc, lang: str) -> list[Attribution]:
     candidates = _with_quoted_fragments(context, candidates)
     candidates = _speakers_from_next_paragraph(context, candidates)
     candidates = [_with_fragment_speaker(context, candidate) for candidate in candidates]
+    candidates = [_without_dateline(context.text, candidate) for candidate in candidates]
     if lang in SPLIT_WOVEN_PASSAGES:
         candidates = [
             piece for candidate in candidates for piece in _woven_pieces(context, candidate)
@@ -781,6 +797,16 @@ def _source_before_colon(doc: Doc, start: int, colon: int) -> SpeakerMention | N
     if mention is None or mention.is_pronoun or mention.kind == "other":
         return None
     return mention
+
+
+def _without_dateline(text: str, candidate: Candidate) -> Candidate:
+    """ "WASHINGTON (AP) — The Senate passed …, officials said": the place line is not content."""
+    if candidate.start > 0 and text[candidate.start - 1] != "\n":
+        return candidate
+    dateline = DATELINE.match(text, candidate.start, candidate.end)
+    if dateline is None:
+        return candidate
+    return replace(candidate, start=dateline.end())
 
 
 def _with_fragment_speaker(context: DocContext, candidate: Candidate) -> Candidate:

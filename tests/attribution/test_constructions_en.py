@@ -303,3 +303,32 @@ def test_a_named_speaker_after_the_quote_keeps_it_despite_an_aside_or_a_long_tai
     found = [item for item in extract_en(article) if item.kind == "direct"]
     assert len(found) == 1
     assert found[0].speaker == speaker
+
+
+def test_a_dateline_is_neither_speaker_nor_content(extract_en):
+    first = find_quote(
+        extract_en("LONDON (Reuters) - Prime Minister Ann Lowe said the vote would be in May."),
+        "the vote would be in May",
+    )
+    assert first.speaker_mention == "Prime Minister Ann Lowe"
+    second = find_quote(
+        extract_en("WASHINGTON (AP) — The Senate passed the bill on Friday, officials said."),
+        "The Senate passed the bill",
+    )
+    assert second.text == "The Senate passed the bill on Friday"
+    assert second.speaker == "officials"
+
+
+def test_a_transcript_aside_and_a_follow_line_are_not_quotes(extract_en):
+    article = (
+        "Partial transcript:\n\n"
+        '"HOST: Will the senator be there on Monday?\n\n'
+        '"(CROSSTALK.)\n\n'
+        '"LANE: She will not be there, and that is final.\n\n'
+        '"Follow Jane Roe on Twitter @janeroe."'
+    )
+    found = [item.text for item in extract_en(article) if item.kind == "direct"]
+    assert found == [
+        "Will the senator be there on Monday?",
+        "She will not be there, and that is final.",
+    ]
