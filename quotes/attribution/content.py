@@ -39,6 +39,7 @@ TIME_WORDS = word_set("time_words")
 ELIDED_CLITICS = frozenset(
     {"s'", "s’", "se", "l'", "l’", "le", "la", "les", "en", "y", "lui", "leur"}
 )
+PARTICIPLE_CLITICS = frozenset({"y", "se", "s'", "s’", "lui", "leur", "l'", "l’"})
 INFINITIVE_CLITICS = ELIDED_CLITICS | {"ne", "n'", "n’", "pas", "plus", "jamais"}
 MIN_WORDS_OUTSIDE_FOR_MIXED = 1
 SHORT_QUOTE_WORDS = 8
@@ -65,6 +66,12 @@ MAX_ATTRIBUTING_SENTENCE_TOKENS = 16
 MAX_SCAN_TOKENS = 16
 MAX_NAME_ASIDE_TOKENS = 7
 MAX_DATELINE_TOKENS = 8
+DOCUMENT_NOUNS = frozenset(
+    {"statement", "tweet", "post", "letter", "release", "memo", "email", "message", "filing"}
+)
+AUTHOR_PREPOSITIONS = frozenset({"from", "by", "of"})
+# The English tagger's simple past ("said", "left"); the French model never gives it.
+SIMPLE_PAST_TAG = "VBD"
 DASHES = frozenset({"-", "–", "—", "--"})
 # '"…," Merkel told reporters after the long meeting.': in English the words after an incise's
 # verb may run on; a French incise that follows its quote is inverted ("…», a dit X").
@@ -372,9 +379,14 @@ def _main_clause_subject(context: DocContext, cue: Cue) -> SpeakerMention | None
     participle speaks for the main clause's subject, not for a subject in a clause between."""
     doc = context.doc
     token = doc[cue.start]
-    if not _is_present_participle(token) or cue.start == 0:
+    if not _is_present_participle(token):
         return None
-    previous = doc[cue.start - 1]
+    start = cue.start
+    while start > 1 and doc[start - 1].lower_ in PARTICIPLE_CLITICS:
+        start -= 1
+    if start == 0:
+        return None
+    previous = doc[start - 1]
     if previous.text not in {",", "en"} and previous.text not in CLOSING_MARKS:
         return None
     root = token.sent.root
@@ -427,6 +439,20 @@ def _subject_to_the_left(context: DocContext, cue: Cue) -> SpeakerMention | None
     ):
         token = token.head
     return mention_for_subject(context, token)
+
+
+def _document_author(token: Token) -> Token | None:
+    """ "A statement from the union said", "Lowe's tweet said": the author speaks, not the text."""
+    if token.lower_ not in DOCUMENT_NOUNS:
+        return None
+    for child in token.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPOSITIONS:
+            author = next((grand for grand in child.children if grand.dep_ == "pobj"), None)
+            if author is not None and (author.pos_ == "PROPN" or author.ent_type_):
+                return author
+    return None
 
 
 def _dateline_end(doc: Doc, token: Token) -> int | None:
@@ -527,7 +553,9 @@ def mention_for_subject(context: DocContext, token: Token) -> SpeakerMention | N
     if token.lower_ in {"qui", "who", "that", "which"}:
         relative_verb = token.head
         if relative_verb.dep_.startswith("acl") and relative_verb.head.i < token.i:
-            token = relative_verb.head
+            token = _relative_antecedent(relative_verb.head, token)
+        elif token.i > 1 and doc[token.i - 1].text == "," and doc[token.i - 2].pos_ == "NOUN":
+            token = doc[token.i - 2]  # "selon la gendarmerie, qui précise": a broken parse
         else:
             return None
     if context.inside_quote[token.i]:
@@ -544,7 +572,11 @@ def mention_for_subject(context: DocContext, token: Token) -> SpeakerMention | N
         token = min(after_dateline, key=lambda other: other.i, default=None)
         if token is None:
             return None
+    author = _document_author(token)
+    token = author or token
     start, end = noun_phrase(token)
+    if author is not None and doc[end - 1].dep_ == "case":
+        end -= 1  # "Lowe's statement": the possessive mark is not part of the name
     description = None
     for child in token.children:
         if child.dep_ == "appos" or _is_comma_apposition(child):
@@ -563,6 +595,27 @@ def mention_for_subject(context: DocContext, token: Token) -> SpeakerMention | N
         if named is not None and named.has_named_entity and named.kind == "person":
             return named
     return mention
+
+
+def _relative_antecedent(head: Token, relative: Token) -> Token:
+    """ "un acte terroriste selon la police, qui précise": the parser may hang the relative
+    clause on a noun before a source phrase or a verb; the noun just before "qui" is meant."""
+    doc = relative.doc
+    nearest = relative.i - 1
+    if nearest > head.i and doc[nearest].text == ",":
+        nearest -= 1
+    if nearest <= head.i or doc[nearest].pos_ not in ("NOUN", "PROPN"):
+        return head
+    between = doc[head.i + 1 : nearest]
+    if not any(
+        token.pos_ in ("VERB", "AUX") or token.lower_ in {"selon", "d'après", "d’après"}
+        for token in between
+    ):
+        return head
+    token = doc[nearest]
+    while token.dep_.startswith("flat") and head.i < token.head.i < token.i:
+        token = token.head
+    return token
 
 
 def _name_before_apposition(doc: Doc, start: int, end: int) -> SpeakerMention | None:
@@ -947,12 +1000,17 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     opening = context.quote_at(content_start)
     if opening is not None and evidence == "clause":
         rest = context.doc.char_span(opening.close_end, sentence_end, alignment_mode="contract")
-        # "l'a appelé « X », en référence à …": the quote alone is the content.
+        # "l'a appelé « X », en référence à …", "a dénoncé un « X », y voyant une manœuvre qui
+        # « fauche » …": the quote alone is the content (the writer's words after it have no
+        # finite verb of their own).
         if (
             rest is not None
             and len(rest)
             and rest[0].text == ","
-            and not any("Fin" in token.morph.get("VerbForm") for token in rest)
+            and not any(
+                "Fin" in token.morph.get("VerbForm") and not context.inside_quote[token.i]
+                for token in rest
+            )
         ):
             sentence_end = opening.close_end
     if evidence == "object":
@@ -1071,23 +1129,40 @@ def _before_coordinated_verb(context: DocContext, cue: Cue, start: int, end: int
     doc = context.doc
     narration = {_auxiliary(doc[cue.start]), _auxiliary(doc[cue.start].sent.root)} - {None}
     content_auxiliaries: set[str] = set()
+    content_simple_past = False
     for token in span:
         if context.inside_quote[token.i]:
             continue
         if token.pos_ == "AUX":
             content_auxiliaries.add(token.lower_)
         if token.lower_ not in COORDINATORS or token.i == span.start:
+            content_simple_past |= token.pos_ == "VERB" and token.tag_ == SIMPLE_PAST_TAG
             continue
         following = token.i + 1
         while following < span.end and doc[following].pos_ == "ADV":
             following += 1
         auxiliary = doc[following].lower_ if following < span.end else None
-        if auxiliary in narration and not content_auxiliaries & narration:
+        narrated = (
+            following < span.end
+            and not content_simple_past
+            and _simple_past_without_subject(doc[following])
+            and doc[cue.start].tag_ == SIMPLE_PAST_TAG
+        )
+        if narrated or (auxiliary in narration and not content_auxiliaries & narration):
             comma = token.i - 1 if doc[token.i - 1].text == "," else token.i
             return doc[comma].idx
         if auxiliary in narration:
             return end
     return end
+
+
+def _simple_past_without_subject(token: Token) -> bool:
+    """ "said the bill was dead and left the room": a past verb sharing the reporter's subject."""
+    return (
+        token.pos_ == "VERB"
+        and token.tag_ == SIMPLE_PAST_TAG
+        and not any(child.dep_ in SUBJECT_DEPS for child in token.children)
+    )
 
 
 def _auxiliary(verb: Token) -> str | None:
@@ -1193,6 +1268,8 @@ def is_mid_clause_source(context: DocContext, cue: Cue) -> bool:
             following = doc[index + 1] if index + 1 < len(doc) else None
             if following is None or following.is_sent_start or not following.is_alpha:
                 return False
+            if following.lower_ in RELATIVE_WORDS:
+                return False  # "…, selon ERDF, qui espère …": a clause about the source
             # The words after the phrase depend on the clause before it, not on the source
             # ("selon Joseph Lhota, le président de …" is an apposition of the source).
             head = following
@@ -1256,7 +1333,33 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
     region = classify_region(context, sentence_start, before_end)
     if region is None or not _has_finite_clause(doc, region[0], region[1]):
         return None
+    if region[2] == "indirect":
+        region = _without_leading_adjunct(context, region)
     return Candidate(*region, cue, speaker, "source")
+
+
+def _without_leading_adjunct(
+    context: DocContext, region: tuple[int, int, str]
+) -> tuple[int, int, str]:
+    """ "Malgré les apparences (à Nice, à Berlin), il ne s'agirait pas …, selon la police":
+    the writer's opening phrase, up to its comma, is not what the source says."""
+    span = context.doc.char_span(region[0], region[1], alignment_mode="contract")
+    if span is None or not len(span) or span[0].pos_ != "ADP":
+        return region
+    depth = 0
+    for token in span:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        elif "Fin" in token.morph.get("VerbForm"):
+            return region
+        elif token.text == "," and depth == 0:
+            rest = classify_region(context, token.idx + 1, region[1])
+            if rest is not None and _has_finite_clause(context.doc, rest[0], rest[1]):
+                return rest
+            return region
+    return region
 
 
 def _relative_source_candidate(

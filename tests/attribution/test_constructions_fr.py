@@ -651,3 +651,25 @@ def test_an_adverbial_participle_speaks_for_the_main_subject(extract_fr):
     supported = find_quote(found, "soutenir la réforme")
     assert supported.text == "soutenir la réforme sur le fond"
     assert supported.speaker == "Marc Duval"
+
+
+def test_a_quote_followed_by_a_participle_with_a_clitic_is_the_content_alone(extract_fr):
+    article = (
+        "La sénatrice a qualifié le projet de « faute historique », y voyant une menace qui "
+        "« ruine » les petites communes."
+    )
+    found = find_quote(extract_fr(article), "faute historique")
+    assert found.text == "faute historique"
+    assert found.kind == "direct"
+
+
+def test_the_content_before_selon_drops_the_writers_opening_phrase(extract_fr):
+    article = (
+        "Malgré les rumeurs (à Lyon, à Lille), la fuite ne serait pas d'origine criminelle "
+        "selon la gendarmerie, qui précise que « les enquêteurs sont sur place »."
+    )
+    found = extract_fr(article)
+    reported = find_quote(found, "la fuite ne serait pas")
+    assert reported.text == "la fuite ne serait pas d'origine criminelle"
+    assert reported.speaker == "la gendarmerie"
+    assert find_quote(found, "les enquêteurs sont sur place").speaker == "la gendarmerie"
