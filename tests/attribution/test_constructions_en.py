@@ -332,3 +332,29 @@ def test_a_transcript_aside_and_a_follow_line_are_not_quotes(extract_en):
         "Will the senator be there on Monday?",
         "She will not be there, and that is final.",
     ]
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "A tweet from Ann Lowe said the ruling was a disgrace for the state.",
+        "Ann Lowe's statement said the ruling was a disgrace for the state.",
+    ],
+)
+def test_the_author_of_a_statement_or_tweet_is_the_speaker(extract_en, article):
+    found = find_quote(extract_en(article), "the ruling was a disgrace")
+    assert found.speaker == "Ann Lowe"
+
+
+def test_a_past_verb_coordinated_after_the_content_is_the_reporters_own(extract_en):
+    found = find_quote(
+        extract_en("Senator Ruth Baker said the bill was dead and left the room."),
+        "the bill was dead",
+    )
+    assert found.text == "the bill was dead"
+    assert found.speaker == "Ruth Baker"
+    both = find_quote(
+        extract_en("The mayor said the bridge was closed and the ferry was running."),
+        "the bridge was closed",
+    )
+    assert both.text == "the bridge was closed and the ferry was running"
