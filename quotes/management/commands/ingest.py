@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from quotes.ingest import ArticleRecord, ReadError, fetch_url, read_paths
-from quotes.management.commands._progress import Progress
+from quotes.management.commands._progress import Progress, engine_progress
 from quotes.services.batches import batch_start
 from quotes.services.ingest import IngestReport, IngestStatus, articles_ingest
 
@@ -38,7 +38,8 @@ def run_ingest(
                     progress.info(f"{status}: {message}")
                 progress.advance()
 
-            report = articles_ingest(items=items, on_result=on_result, **kw)
+            with engine_progress(progress, verbose=verbosity >= 2):
+                report = articles_ingest(items=items, on_result=on_result, **kw)
     except KeyboardInterrupt:
         _stopped(command, seen, "interrupted")
         sys.exit(INTERRUPTED_EXIT_STATUS)
