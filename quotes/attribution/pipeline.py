@@ -676,9 +676,13 @@ def _own_sentence_subject(context: DocContext, quote: QuotedSpan) -> SpeakerMent
     if span is None:
         return None
     sentence = span[0].sent
-    if sentence.root.i >= span[0].i or context.inside_quote[sentence.root.i]:
-        return None
     root = sentence.root
+    if context.inside_quote[root.i]:
+        # "le pape François « s'associe à la douleur »": the quote is the predicate of a
+        # subject written before it.
+        return _subject_before_quoted_predicate(context, root, quote)
+    if root.i >= span[0].i:
+        return None
     mention = subject_of(context, root)
     first = next((token for token in sentence if not token.is_punct), root)
     if mention is None and first.ent_type_ in ("PER", "PERSON") and first.i <= root.i:
@@ -688,6 +692,28 @@ def _own_sentence_subject(context: DocContext, quote: QuotedSpan) -> SpeakerMent
     if mention is None or mention.is_pronoun or mention.end > quote.open_start:
         return None
     return mention if mention.kind == "person" else None
+
+
+def _subject_before_quoted_predicate(
+    context: DocContext, root: Token, quote: QuotedSpan
+) -> SpeakerMention | None:
+    """The person subject, outside the marks, of a predicate quoted whole."""
+    subject = next(
+        (
+            child
+            for child in root.children
+            if child.dep_ in ("nsubj", "nsubj:pass")
+            and not context.inside_quote[child.i]
+            and child.idx < quote.open_start
+        ),
+        None,
+    )
+    if subject is None:
+        return None
+    mention = mention_for_subject(context, subject)
+    if mention is None or mention.is_pronoun or mention.kind != "person":
+        return None
+    return mention
 
 
 def _previous_sentence_subject(context: DocContext, quote: QuotedSpan) -> SpeakerMention | None:

@@ -673,3 +673,12 @@ def test_the_content_before_selon_drops_the_writers_opening_phrase(extract_fr):
     assert reported.text == "la fuite ne serait pas d'origine criminelle"
     assert reported.speaker == "la gendarmerie"
     assert find_quote(found, "les enquêteurs sont sur place").speaker == "la gendarmerie"
+
+
+def test_a_quoted_predicate_belongs_to_the_subject_before_it(extract_fr):
+    article = (
+        "Le préfet a annoncé la fermeture du pont. Le maire de la commune, Henri Lebrun, est "
+        "« stupéfait par une décision prise sans la moindre concertation ». "
+    )
+    found = find_quote(extract_fr(article), "stupéfait par une décision")
+    assert found.speaker == "Henri Lebrun"
