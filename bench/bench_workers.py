@@ -196,6 +196,8 @@ def ingest_round(workers: int, source: Path, broker: str, time_limit: float) -> 
     counts = {
         status: Article.objects.filter(status=status).count() for status in Article.Status.values
     }
+    for article in Article.objects.filter(status=Article.Status.FAILED).order_by("pk"):
+        print(f"  article {article.pk} failed: {article.error[-500:]}", file=sys.stderr)
     return Round(
         workers=workers,
         articles=report.new,
