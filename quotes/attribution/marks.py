@@ -24,9 +24,11 @@ ALL_MARKS = DOUBLE_MARKS | SINGLE_MARKS
 SPACES = " \t\u00a0\u202f\u2009\u2007\r"
 STRIP_FROM_CONTENT = SPACES + "\n" + "".join(ALL_MARKS)
 OPENING_CONTEXT = frozenset("([{—–-/")
-# Capitalised words in marks after these nouns (or a possessive) name a work, not speech.
+# Capitalised words in marks after these words (or a possessive) name a work, not speech;
+# "on" is where a guest speaks (said on "Meet the Press").
 WORK_NOUNS = frozenset(
     [
+        "on",
         "show",
         "program",
         "programme",
@@ -46,6 +48,9 @@ WORK_NOUNS = frozenset(
         "segment",
         "headline",
         "essay",
+        "broadcast",
+        "episode",
+        "edition",
     ]
 )
 TITLE_SMALL_WORDS = frozenset(
@@ -288,8 +293,10 @@ def names_a_work(text: str, span: QuotedSpan) -> bool:
     after = text[span.close_end : paragraph_end]
     if not any(char.isalnum() for char in before + after):
         return True  # a line of its own: a heading
-    preceding = before.rstrip(SPACES + ",:").rsplit(None, 1)[-1:] or [""]
-    last_word = preceding[0].lower()
+    preceding = [word.lower() for word in before.rstrip(SPACES + ",:").split()[-2:]]
+    if len(preceding) == 2 and preceding[1] == "of":
+        preceding = preceding[:1]  # "the broadcast of “Fox News Sunday”"
+    last_word = preceding[-1] if preceding else ""
     return last_word.endswith(("'s", "’s")) or last_word in WORK_NOUNS
 
 

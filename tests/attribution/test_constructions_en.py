@@ -358,3 +358,13 @@ def test_a_past_verb_coordinated_after_the_content_is_the_reporters_own(extract_
         "the bridge was closed",
     )
     assert both.text == "the bridge was closed and the ferry was running"
+
+
+def test_a_show_named_after_on_or_a_broadcast_of_is_not_a_quote(extract_en):
+    article = '"The bill is dead," Senator Ruth Baker said on "Meet the Voters."'
+    found = [item.text for item in extract_en(article) if item.kind == "direct"]
+    assert found == ["The bill is dead"]
+    article = 'On this week\'s broadcast of "Fox Sunday Live," the governor said the bill was dead.'
+    found = extract_en(article)
+    assert [item.text for item in found if item.kind == "direct"] == []
+    assert find_quote(found, "the bill was dead").speaker == "the governor"
