@@ -74,6 +74,7 @@ TITLE_SMALL_WORDS = frozenset(
     ]
 )
 MAX_TITLE_WORDS = 8
+TITLE_CONTEXT = 200
 BYLINE = re.compile(r"(?:Follow|Contact|Email|Reach) [^\n]{1,60}@\w+$")
 
 
@@ -286,9 +287,15 @@ def names_a_work(text: str, span: QuotedSpan) -> bool:
         word[:1].isupper() or word[:1].isdigit() or word in TITLE_SMALL_WORDS for word in words
     ):
         return False
-    paragraph_start = text.rfind("\n", 0, span.open_start) + 1
-    paragraph_end = text.find("\n", span.close_end)
-    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    # Only the words near the marks are read, so a long paragraph costs no more per quote.
+    paragraph_start = text.rfind("\n", max(0, span.open_start - TITLE_CONTEXT), span.open_start)
+    paragraph_start = (
+        max(0, span.open_start - TITLE_CONTEXT) if paragraph_start < 0 else paragraph_start + 1
+    )
+    paragraph_end = text.find("\n", span.close_end, span.close_end + TITLE_CONTEXT)
+    paragraph_end = (
+        min(len(text), span.close_end + TITLE_CONTEXT) if paragraph_end < 0 else paragraph_end
+    )
     before = text[paragraph_start : span.open_start]
     after = text[span.close_end : paragraph_end]
     if not any(char.isalnum() for char in before + after):

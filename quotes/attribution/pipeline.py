@@ -92,6 +92,7 @@ ABBREVIATION_BEFORE_STOP = re.compile(
     r"|Jr|Sr|St|Mt|Ft|No|Vol|Inc|Corp|Co|Ltd|Bros|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Mme|Mlle)"
     r"|\b[A-Z]|[A-Za-z]\.[A-Za-z])$"
 )
+ABBREVIATION_REACH = 8  # characters read before a stop: "Atty", "Sept", "N.Y"
 MIN_WORDS_FOR_REPEATED_QUOTE = 8
 # "…, she told the press, "to show that … section. We were …"": a passage that opens inside the
 # writer's sentence is one quote for that fragment and one for each full sentence after it, as the
@@ -454,7 +455,9 @@ def _pull_quotes(context: DocContext) -> list[Candidate]:
         breaks = [
             match.start()
             for match in SENTENCE_BREAK.finditer(text, start, end)
-            if not ABBREVIATION_BEFORE_STOP.search(text, start, match.start())
+            if not ABBREVIATION_BEFORE_STOP.search(
+                text, max(start, match.start() - ABBREVIATION_REACH), match.start()
+            )
         ]
         signature = None
         for body_end in reversed(breaks[-SIGNATURE_BREAKS_TRIED:]):
