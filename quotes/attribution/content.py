@@ -1376,6 +1376,14 @@ def _relative_source_candidate(
     while token.dep_.startswith(("nmod", "flat")) and token.head.i < token.i:
         token = token.head  # "ministère de la Justice": the head, not "Justice"
     speaker = build_mention(doc, *noun_phrase(token))
+    if speaker is not None and is_thing(speaker) and token.dep_.startswith(("obj", "obl")):
+        # "Le Canard enchaîné a révélé des informations selon lesquelles …": who revealed them.
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        revealer = subject_of(context, verb)
+        if revealer is not None and not is_thing(revealer):
+            speaker = revealer
     content_start = cue.end + 1
     if speaker is None or content_start >= len(doc):
         return None

@@ -682,3 +682,13 @@ def test_a_quoted_predicate_belongs_to_the_subject_before_it(extract_fr):
     )
     found = find_quote(extract_fr(article), "stupéfait par une décision")
     assert found.speaker == "Henri Lebrun"
+
+
+def test_selon_lesquelles_after_plain_information_names_who_gave_it(extract_fr):
+    article = (
+        "Le Monde a révélé mardi des éléments selon lesquels le maire aurait caché ses comptes. "
+        "L'intéressé dément."
+    )
+    found = find_quote(extract_fr(article), "le maire aurait caché ses comptes")
+    assert found.text == "le maire aurait caché ses comptes"
+    assert found.speaker == "Le Monde"
