@@ -214,12 +214,26 @@ class Command(BaseCommand):
                 body = " ".join(pool.sentences[s] for s in picks)
                 published = FIRST_DAY + dt.timedelta(days=rng.random() * DAYS)
                 plans.append((lang, picks[:n_quotes], i + 1, published))
-                yield (
-                    i + 1, rng.choice(pool.titles), body, None, rng.choice(OUTLETS), "",
-                    published, lang, hashlib.sha256(f"synthetic {i} {body}".encode()).hexdigest(),
-                    "done", "", now, now,
-                )  # fmt: skip
+                row = {
+                    "id": i + 1,
+                    "title": rng.choice(pool.titles),
+                    "body": body,
+                    "url": None,
+                    "outlet": rng.choice(OUTLETS),
+                    "byline": "",
+                    "published_at": published,
+                    "language": lang,
+                    "content_hash": hashlib.sha256(f"synthetic {i} {body}".encode()).hexdigest(),
+                    "status": "done",
+                    "error": "",
+                    "status_changed_at": now,
+                    "attempts": 1,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                yield tuple(row[column] for column in article_columns)
 
+        # Rows by column name, so a field added to Article fails here by name, not by position.
         article_columns = [f.column for f in Article._meta.concrete_fields]
         writer.copy(Article._meta.db_table, article_columns, article_rows())
         quote_topics: list[tuple[int, int, int]] = []
