@@ -33,6 +33,8 @@ BATCH_SIZE = 32
 ERROR_MAX_CHARS = 2000
 # Longer mentions are descriptions ("la directrice du groupe ..."), not names to alias.
 ALIAS_MAX_WORDS = 6
+# Workers racing for the same new slug: each retry sees the slugs committed meanwhile.
+SLUG_ATTEMPTS = 5
 # Word lists read best as prose; SIM905 would turn each into one word per line.
 _PRONOUNS = frozenset(
     "il elle ils elles on lui eux celui celle ceux je nous vous "  # noqa: SIM905
@@ -189,6 +191,28 @@ def _display_name(name: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def _new_speaker(label: str, kind: str, description: str) -> Speaker:
+    """Create a speaker under a free slug, taking the next number when a slug is taken.
+
+    Two workers can both find "entreprise-2" free and insert it; the second one's insert
+    fails once the first commits, and the slug is then worked out again.
+    """
+
+    def create() -> Speaker:
+        with transaction.atomic():
+            slug = speaker_unique_slug(label)
+            return Speaker.objects.create(
+                name=label[:300], slug=slug, kind=kind, description=description
+            )
+
+    for _ in range(SLUG_ATTEMPTS - 1):
+        try:
+            return create()
+        except IntegrityError:
+            logger.info("slug for speaker %r taken meanwhile; trying the next one", label)
+    return create()
+
+
 class _SpeakerBook:
     """Finds or creates the speaker of each attribution in one article, with aliases."""
 
@@ -223,13 +247,7 @@ class _SpeakerBook:
 
     def _local_speaker(self, key: str, name: str, kind: str, description: str) -> Speaker:
         if key not in self.local:
-            label = _display_name(name)
-            self.local[key] = Speaker.objects.create(
-                name=label[:300],
-                slug=speaker_unique_slug(label),
-                kind=kind,
-                description=description,
-            )
+            self.local[key] = _new_speaker(_display_name(name), kind, description)
         return self.local[key]
 
     def _global_speaker(self, key: str, name: str, kind: str, description: str) -> Speaker:
@@ -238,15 +256,10 @@ class _SpeakerBook:
             return speaker_follow_merges(alias.speaker)
         try:
             with transaction.atomic():
-                speaker = Speaker.objects.create(
-                    name=_display_name(name)[:300],
-                    slug=speaker_unique_slug(name),
-                    kind=kind,
-                    description=description,
-                )
+                speaker = _new_speaker(_display_name(name), kind, description)
                 SpeakerAlias.objects.create(speaker=speaker, name=name[:300], normalized=key)
         except IntegrityError:
-            # Another worker created the same name (or slug) meanwhile: use theirs.
+            # Another worker created the same name meanwhile: use theirs.
             alias = SpeakerAlias.objects.select_related("speaker").filter(normalized=key).first()
             if alias is None:
                 raise
