@@ -57,6 +57,7 @@ bench: setup
 	$(PY) bench/bench_extraction.py
 	$(PY) bench/bench_ingest.py
 	$(PY) bench/bench_topics.py
+	$(PY) bench/bench_long_texts.py
 
 # Gunicorn on PostgreSQL under locust, demo data then the 1M synthetic base (see bench/load_test.py).
 loadtest: setup postgres

@@ -19,9 +19,9 @@ gate() {
     DEBUG=true .venv/bin/python manage.py evaluate "$gold" "$@" || failures=$((failures + 1))
 }
 
-FLOORS_SET="2026-12-06 03:58 UTC"
+FLOORS_SET="2026-12-06 03:58 UTC; fr_winer_dev raised 04:30 UTC"
 gate ../shared/data/gold/fr_dev.jsonl --min-f1 0.98 --min-e2e 0.92   # 1.000, 0.944
-gate bench/gold/fr_winer_dev.jsonl --min-f1 0.86 --min-e2e 0.75      # 0.889, 0.777
+gate bench/gold/fr_winer_dev.jsonl --min-f1 0.86 --min-e2e 0.76      # 0.889, 0.787
 gate bench/gold/fr_heldout.jsonl --min-f1 0.96 --min-e2e 0.95        # 0.980, 0.970
 gate bench/gold/fr_blind2.jsonl --min-f1 0.93 --min-e2e 0.84         # 0.953, 0.860
 gate bench/gold/fr_blind3.jsonl --min-f1 0.93 --min-e2e 0.91         # 0.959, 0.932
