@@ -69,6 +69,7 @@ def pages_to_shoot() -> list[tuple[str, str, dict[str, int]]]:
         ("home", "/", DESKTOP),
         ("speakers", "/speakers/", DESKTOP),
         ("speakers-filtered", "/speakers/?q=fried", DESKTOP),
+        ("search-phone", "/search/?q=Ukraine", PHONE),
     ]
     speaker = Speaker.objects.filter(slug="daniel-fried").first() or next(
         iter(speaker_list().page), None
