@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from quotes.attribution import Attribution
 from quotes.ingest import ArticleRecord
-from quotes.models import Article, Quote, Topic
+from quotes.models import Article, IngestBatch, Quote, Topic
 from quotes.search import SearchFilters, search_quotes
 from quotes.services import attribution as attribution_service
 from quotes.services.attribution import article_attribute
@@ -152,10 +152,12 @@ def test_reattribute_failed_lists_each_error_and_covers_abandoned_articles(setti
 
     call_command("reattribute", "--failed", stdout=out)
 
+    batch = IngestBatch.objects.get()
     assert out.getvalue().splitlines() == [
         f"article {failed.pk} failed: OperationalError: server closed",
         f"article {abandoned.pk} pending since "
         f"{abandoned.status_changed_at:%Y-%m-%d %H:%M:%S %Z} (0 attempts)",
+        f"batch {batch.pk}: /batches/{batch.pk}/",
         "2 attributed, 0 failed",
     ]
     assert set(Article.objects.values_list("status", flat=True)) == {Article.Status.DONE}
