@@ -194,6 +194,8 @@ CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_QUEUE", "celery")
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# Workers log through LOGGING below (plain or JSON lines), not Celery's own format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 # A running task's message is redelivered when the broker connection drops: stop the task.
 CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 # Redis gives a task nobody acknowledged to another worker after this many seconds: longer
@@ -201,7 +203,8 @@ CELERY_WORKER_CANCEL_LONG_RUNNING_TASKS_ON_CONNECTION_LOSS = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 1800)}
 # A pending article unchanged for this many seconds was abandoned (a crash, a killed worker, a
 # dropped connection): `reattribute --stale` and re-ingesting it run its attribution again.
-ATTRIBUTION_STALE_AFTER = env_int("ATTRIBUTION_STALE_AFTER", 900)
+# Longer than the visibility timeout, so Redis hands a dead worker's task on before this does.
+ATTRIBUTION_STALE_AFTER = env_int("ATTRIBUTION_STALE_AFTER", 2400)
 
 # Logs go to stderr: one JSON object per line with LOG_FORMAT=json, plain lines otherwise.
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "").strip().lower() or "plain"

@@ -120,14 +120,21 @@ def parse_lang(value: object) -> str | None:
 
 
 def check_characters(**fields: object) -> None:
-    """Refuse a string field holding a lone surrogate, naming the field and its position."""
+    """Refuse a string field holding a lone surrogate or a NUL, naming the field and where.
+
+    PostgreSQL cannot store a NUL in text, so SQLite would keep what PostgreSQL refuses.
+    """
     for name, value in fields.items():
-        if isinstance(value, str) and (found := _SURROGATE.search(value)):
+        if not isinstance(value, str):
+            continue
+        if found := _SURROGATE.search(value):
             code = f"\\u{ord(found.group()):04x}"
             raise RecordError(
                 f"{name} holds a lone surrogate {code} at character {found.start()}, "
                 "which is not a character"
             )
+        if (position := value.find("\x00")) >= 0:
+            raise RecordError(f"{name} holds a NUL character (\\u0000) at character {position}")
 
 
 def settle_language(record: ArticleRecord, forced: str | None = None) -> ArticleRecord:

@@ -35,7 +35,10 @@ def _lock(model: type[Model], ids: list[int]) -> None:
     """
     if not connection.features.has_select_for_update:
         return
-    list(model.objects.select_for_update().filter(pk__in=ids).order_by("pk").values_list("pk"))
+    # NO KEY: a count changes no key, so writers inserting quotes that point at the row
+    # (which take KEY SHARE locks) are not blocked, nor can they deadlock with us.
+    rows = model.objects.select_for_update(no_key=True).filter(pk__in=ids).order_by("pk")
+    list(rows.values_list("pk"))
 
 
 def _speaker_updates() -> dict:

@@ -65,7 +65,8 @@ def _topics_for(candidates: list[TopicCandidate]) -> dict[str, Topic]:
         bases = {key: slugify(fold(labels[key]))[:200] or "topic" for key in missing}
         taken = set(Topic.objects.filter(slug__in=bases.values()).values_list("slug", flat=True))
         fresh = []
-        for key in missing:
+        # In key order, so two ingests creating the same topics never wait on each other.
+        for key in sorted(missing):
             if bases[key] in taken:
                 continue  # a numbered slug: rare, left to the one-by-one path below
             taken.add(bases[key])

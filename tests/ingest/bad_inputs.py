@@ -205,6 +205,11 @@ def _cases(max_bytes: int, max_json_bytes: int) -> list[Case]:
             _surrogate("text", "ud800", 9),
         ),
         Case(
+            "nul.json",
+            b'{"title": "Nul", "text": "Le maire \\u0000 a dit non."}',
+            "text holds a NUL character (\\u0000) at character 9",
+        ),
+        Case(
             "utf16_broken.txt",
             codecs.BOM_UTF16_LE + b"\x00\xd8".join(["Le maire ".encode("utf-16-le")] * 2),
             "not valid UTF-16 despite its byte order mark (illegal UTF-16 surrogate)",
