@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django import template
@@ -15,15 +16,20 @@ from quotes.models import Quote, Speaker
 
 register = template.Library()
 
-PALETTE_SIZE = 8
+PALETTE_SIZE = 12
 
 
 @dataclass(frozen=True)
 class SpeakerGroup:
-    """An article's quotes by one speaker (or by nobody known), with the speaker's colour."""
+    """An article's quotes by one speaker (or by nobody known), with the speaker's colour.
+
+    `number` is the speaker's place in the article (1 for the first to speak), shown beside
+    the colour in the text and in the list, so that colour is never the only cue.
+    """
 
     speaker: Speaker | None
     colour: str
+    number: int
     quotes: list[Quote]
 
 
@@ -44,13 +50,48 @@ class _Span:
     role: str
 
 
-def colour_class(speaker_id: int | None, palette: dict[int | None, str]) -> str:
-    """The CSS class for a speaker, assigned in order of first appearance."""
-    if speaker_id is None:
-        return "sp-unknown"
-    if speaker_id not in palette:
-        palette[speaker_id] = f"sp-{len(palette) % PALETTE_SIZE}"
-    return palette[speaker_id]
+@dataclass(frozen=True)
+class Palette:
+    """The colour class and number of every speaker of one article."""
+
+    colours: dict[int, str]
+    numbers: dict[int | None, int]
+
+    def colour(self, speaker_id: int | None) -> str:
+        return "sp-unknown" if speaker_id is None else self.colours[speaker_id]
+
+
+def speaker_colours(speaker_ids: Iterable[int]) -> dict[int, str]:
+    """A colour class per speaker, derived from its id rather than from the page's order.
+
+    Each speaker takes colour `id mod PALETTE_SIZE` unless a speaker with a lower id on the same
+    page has it, and then the next free one; so a speaker keeps its colour when quotes are
+    edited or reordered, and no two speakers share one until the palette is used up.
+    """
+    colours: dict[int, str] = {}
+    taken: set[int] = set()
+    for speaker_id in sorted(set(speaker_ids)):
+        if len(taken) == PALETTE_SIZE:
+            taken.clear()
+        slot = next(
+            slot
+            for step in range(PALETTE_SIZE)
+            if (slot := (speaker_id + step) % PALETTE_SIZE) not in taken
+        )
+        taken.add(slot)
+        colours[speaker_id] = f"sp-{slot}"
+    return colours
+
+
+def article_palette(quotes: list[Quote]) -> Palette:
+    """Colours by speaker id; numbers in order of each speaker's first quote."""
+    numbers: dict[int | None, int] = {}
+    for quote in sorted(quotes, key=lambda q: (q.start, q.end)):
+        numbers.setdefault(quote.speaker_id, len(numbers) + 1)
+    return Palette(
+        colours=speaker_colours(q.speaker_id for q in quotes if q.speaker_id is not None),
+        numbers=numbers,
+    )
 
 
 def quote_summary(quote: Quote) -> str:
@@ -81,16 +122,19 @@ def _covering(spans: list[_Span], starts: list[int], position: int) -> _Span | N
     return None
 
 
-def _open_quote(span: _Span, colour: str, first_piece: bool) -> str:
+def _open_quote(span: _Span, palette: Palette, first_piece: bool) -> str:
+    colour = palette.colour(span.quote.speaker_id)
     if span.quote.review_status == Quote.Review.REJECTED:
         colour = f"{colour} is-rejected"
     if not first_piece:
         return format_html('<mark class="q {}" data-quote="{}">', colour, span.quote.pk)
     return format_html(
-        '<mark class="q {}" id="quote-{}" data-quote="{}" tabindex="0" aria-describedby="tip-{}">',
+        '<mark class="q {}" id="quote-{}" data-quote="{}" data-speaker-number="{}" tabindex="0"'
+        ' aria-describedby="tip-{}">',
         colour,
         span.quote.pk,
         span.quote.pk,
+        palette.numbers.get(span.quote.speaker_id, ""),
         span.quote.pk,
     )
 
@@ -106,9 +150,10 @@ def _close_quote(span: _Span, with_tooltip: bool) -> str:
 
 
 def render_body(
-    body: str, quotes: list[Quote], palette: dict[int | None, str]
+    body: str, quotes: list[Quote], palette: Palette | None = None
 ) -> tuple[SafeString, frozenset[int]]:
     """Escaped paragraphs with quotes, mentions and cues marked, and the ids of marked quotes."""
+    palette = palette or article_palette(quotes)
     length = len(body)
     quote_spans = _non_overlapping(
         [_Span(q.start, min(q.end, length), q, "quote") for q in quotes if q.start < length]
@@ -178,18 +223,16 @@ def render_body(
                 first_piece = quote_span.quote.pk not in opened
                 opened.add(quote_span.quote.pk)
                 opened_here.add(quote_span.quote.pk)
-                colour = colour_class(quote_span.quote.speaker_id, palette)
-                paragraph.append(_open_quote(quote_span, colour, first_piece))
+                paragraph.append(_open_quote(quote_span, palette, first_piece))
                 current_quote = quote_span
         if mark_span is not current_mark:
             close_mark()
             if mark_span is not None:
-                colour = colour_class(mark_span.quote.speaker_id, palette)
                 paragraph.append(
                     format_html(
                         '<span class="{} {}" data-quote="{}">',
                         mark_span.role,
-                        colour,
+                        palette.colour(mark_span.quote.speaker_id),
                         mark_span.quote.pk,
                     )
                 )
@@ -204,18 +247,20 @@ def render_body(
 @register.simple_tag
 def article_highlights(body: str, quotes: list[Quote]) -> Highlights:
     """Highlight the quotes in the body and group them by speaker with matching colours."""
-    palette: dict[int | None, str] = {}
+    palette = article_palette(quotes)
     rendered, highlighted = render_body(body, quotes, palette)
     groups: dict[int | None, SpeakerGroup] = {}
     for quote in quotes:
         if quote.speaker_id not in groups:
             groups[quote.speaker_id] = SpeakerGroup(
                 speaker=quote.speaker,
-                colour=colour_class(quote.speaker_id, palette),
+                colour=palette.colour(quote.speaker_id),
+                number=palette.numbers[quote.speaker_id],
                 quotes=[],
             )
         groups[quote.speaker_id].quotes.append(quote)
-    return Highlights(body=rendered, groups=list(groups.values()), highlighted_ids=highlighted)
+    ordered = sorted(groups.values(), key=lambda group: group.number)
+    return Highlights(body=rendered, groups=ordered, highlighted_ids=highlighted)
 
 
 @register.filter

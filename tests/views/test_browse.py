@@ -301,11 +301,16 @@ def test_article_page_highlights_quotes_with_one_colour_per_speaker(client, frie
 
     html = client.get(reverse("article-detail", args=[article.pk])).content.decode()
 
-    assert f'<mark class="q sp-0" id="quote-{first.pk}"' in html
-    assert f'<mark class="q sp-1" id="quote-{second.pk}"' in html
-    assert f'<mark class="q sp-0" id="quote-{third.pk}"' in html
-    assert f'<span class="cue sp-0" data-quote="{first.pk}">a déclaré</span>' in html
-    assert f'<span class="who sp-1" data-quote="{second.pk}">Anne-Marie Slaughter</span>' in html
+    # Colours follow the speakers' ids (consecutive here, so no two share one).
+    fried_colour, slaughter_colour = f"sp-{fried.pk % 12}", f"sp-{slaughter.pk % 12}"
+    assert f'<mark class="q {fried_colour}" id="quote-{first.pk}"' in html
+    assert f'<mark class="q {slaughter_colour}" id="quote-{second.pk}"' in html
+    assert f'<mark class="q {fried_colour}" id="quote-{third.pk}"' in html
+    assert f'<span class="cue {fried_colour}" data-quote="{first.pk}">a déclaré</span>' in html
+    assert (
+        f'<span class="who {slaughter_colour}" data-quote="{second.pk}">Anne-Marie Slaughter</span>'
+        in html
+    )
     assert "Daniel Fried · direct quote · cue “a déclaré” · confidence 80%" in html
     assert html.count('<section class="speaker-group">') == 2
 
@@ -341,7 +346,7 @@ def test_rejected_quotes_show_on_the_article_only_to_editors(editor_client, frie
 
     assert f'id="quote-{kept.pk}"' in public
     assert f'id="quote-{rejected.pk}"' not in public
-    assert f'<mark class="q sp-0 is-rejected" id="quote-{rejected.pk}"' in editors
+    assert f'<mark class="q sp-{fried.pk % 12} is-rejected" id="quote-{rejected.pk}"' in editors
 
 
 # Quote page

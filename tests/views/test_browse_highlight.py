@@ -15,6 +15,7 @@ from quotes.templatetags.quote_tags import (
     PALETTE_SIZE,
     article_highlights,
     render_body,
+    speaker_colours,
     timeline_svg,
 )
 
@@ -43,7 +44,7 @@ def test_quote_split_across_paragraphs_is_focusable_once():
     body = "Il a dit « début\nfin » hier."
     q = quote(1, body, "début\nfin")
 
-    html, marked = render_body(body, [q], {})
+    html, marked = render_body(body, [q])
 
     assert html.count("<p>") == 2
     assert html.count('tabindex="0"') == 1
@@ -72,37 +73,69 @@ def test_mention_and_cue_inside_the_quote_nest_within_it():
     q.cue_start, q.cue_end = 0, 5
     q.speaker_start, q.speaker_end = 6, 10
 
-    html, _ = render_body(body, [q], {})
+    html, _ = render_body(body, [q])
 
-    assert '<span class="cue sp-0" data-quote="1">Selon</span>' in html
-    assert '<span class="who sp-0" data-quote="1">Paul</span>' in html
+    assert '<span class="cue sp-3" data-quote="1">Selon</span>' in html
+    assert '<span class="who sp-3" data-quote="1">Paul</span>' in html
     assert html.index("<mark") < html.index('class="cue') < html.index("</mark>")
 
 
-def test_speakers_get_distinct_colours_in_order_of_appearance():
+def test_a_speakers_colour_comes_from_its_id_not_from_the_order_of_the_page():
     anne, paul = Speaker(pk=1, name="Anne"), Speaker(pk=2, name="Paul")
-    body = "« A » dit Anne. « B » dit Paul. « C » dit Anne. « D » dit on."
+    body = "« A » dit Paul. « B » dit Anne. « C » dit Paul. « D » dit on."
     quotes = [
-        quote(10, body, "A", anne),
-        quote(11, body, "B", paul),
-        quote(12, body, "C", anne),
+        quote(10, body, "A", paul),
+        quote(11, body, "B", anne),
+        quote(12, body, "C", paul),
         quote(13, body, "D", None),
     ]
 
     highlights = article_highlights(body, quotes)
+    # Paul's quote reassigned to Anne: Anne speaks first now, yet keeps her colour.
+    quotes[0].speaker = anne
+    after = article_highlights(body, quotes)
 
-    assert [(g.speaker and g.speaker.name, g.colour) for g in highlights.groups] == [
-        ("Anne", "sp-0"),
-        ("Paul", "sp-1"),
-        (None, "sp-unknown"),
+    assert [(g.speaker and g.speaker.name, g.colour, g.number) for g in highlights.groups] == [
+        ("Paul", "sp-2", 1),
+        ("Anne", "sp-1", 2),
+        (None, "sp-unknown", 3),
     ]
+    assert [(g.speaker and g.speaker.name, g.colour, g.number) for g in after.groups] == [
+        ("Anne", "sp-1", 1),
+        ("Paul", "sp-2", 2),
+        (None, "sp-unknown", 3),
+    ]
+
+
+def test_speakers_of_one_article_share_no_colour_until_the_palette_runs_out():
+    # Ids equal modulo the palette size would take the same colour without probing.
+    ids = [5 + PALETTE_SIZE * n for n in range(PALETTE_SIZE)]
+
+    colours = speaker_colours(ids)
+
+    assert len(set(colours.values())) == PALETTE_SIZE
+    assert colours[5] == "sp-5"
+    assert speaker_colours([*ids, 7 + PALETTE_SIZE * 40])[7 + PALETTE_SIZE * 40] == "sp-7"
+    assert PALETTE_SIZE >= 12
+
+
+def test_each_quote_carries_its_speakers_number_once():
+    anne, paul = Speaker(pk=1, name="Anne"), Speaker(pk=2, name="Paul")
+    body = "« A » dit Paul.\n« B\nsuite » dit Anne."
+    quotes = [quote(10, body, "A", paul), quote(11, body, "B\nsuite", anne)]
+
+    html, _ = render_body(body, quotes)
+
+    assert 'id="quote-10" data-quote="10" data-speaker-number="1"' in html
+    assert 'id="quote-11" data-quote="11" data-speaker-number="2"' in html
+    assert html.count("data-speaker-number") == 2
 
 
 def test_offsets_past_the_end_of_the_body_do_not_break_the_page():
     body = "Court."
     q = Quote(pk=1, text="x", start=3, end=50, kind="direct", confidence=0.5)
 
-    html, _ = render_body(body, [q], {})
+    html, _ = render_body(body, [q])
 
     assert visible_text(html) == body
 
@@ -126,7 +159,7 @@ def test_highlighting_never_changes_or_unescapes_the_text(body, quote_spans, men
             q.speaker_start, q.speaker_end = m_start, m_start + m_length
         quotes.append(q)
 
-    html, _ = render_body(body, quotes, {})
+    html, _ = render_body(body, quotes)
 
     paragraphs = [line for line in body.split("\n") if line.strip()]
     assert visible_text(html) == "\n".join(paragraphs)
@@ -181,7 +214,7 @@ def test_speaker_colours_are_distinct_and_keep_quoted_text_readable():
     assert len({fill for _, fill, _ in palette}) == len(palette)
     for name, fill, edge in palette:
         assert contrast(ink, fill) >= 7, name  # WCAG AAA for the quoted words
-        assert contrast(edge, "#ffffff") >= 3, name  # underline visible as a UI component
+        assert contrast(edge, "#ffffff") >= 4.5, name  # underline, and the badge's white number
 
 
 def test_focus_ring_is_visible_on_every_background_it_can_sit_on():
