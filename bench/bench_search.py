@@ -138,6 +138,12 @@ def cases() -> list[tuple[str, str]]:
             f"{reverse('speaker-list')}?kind=person&page=3",
         ),
         ("speaker list: name filter `martin`", f"{reverse('speaker-list')}?q=martin"),
+        ("article list: newest first", reverse("article-list")),
+        ("article list: most quotes first", f"{reverse('article-list')}?sort=quotes"),
+        (
+            "article list: outlet, unreviewed quotes, oldest first",
+            f"{reverse('article-list')}?outlet=Reuters&unreviewed=1&sort=oldest",
+        ),
         ("topic list: most quoted first", reverse("topic-list")),
         ("topic list: filtered `guerre`", f"{reverse('topic-list')}?q=guerre"),
         (

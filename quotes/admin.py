@@ -10,7 +10,12 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from quotes.models import Article, Quote, Speaker, SpeakerAlias, Topic
 from quotes.services.batches import batch_reattribute
-from quotes.services.counts import quote_topic_ids, speaker_counts_refresh, topic_counts_refresh
+from quotes.services.counts import (
+    article_counts_refresh,
+    quote_topic_ids,
+    speaker_counts_refresh,
+    topic_counts_refresh,
+)
 from quotes.services.ingest import article_metadata_refresh
 from quotes.services.search_index import search_index_update_quotes, search_index_update_speaker
 from quotes.tasks import uses_workers
@@ -22,10 +27,12 @@ REATTRIBUTE_IN_REQUEST_MAX = 20
 
 
 def _delete_and_recount(quotes, delete) -> None:
-    """Run delete() (which deletes these quotes), then recount their speakers and topics."""
+    """Run delete() (which deletes these quotes), then recount their articles, speakers, topics."""
+    article_ids = list(quotes.values_list("article", flat=True).distinct())
     speaker_ids = list(quotes.values_list("speaker", flat=True).distinct())
     topic_ids = quote_topic_ids(quotes)
     delete()
+    article_counts_refresh(article_ids=article_ids)
     speaker_counts_refresh(speaker_ids=speaker_ids)
     topic_counts_refresh(topic_ids=topic_ids)
 
@@ -167,6 +174,7 @@ class QuoteAdmin(SimpleHistoryAdmin):
         quote = form.instance
         topics_before = quote_topic_ids([quote.pk])
         super().save_related(request, form, formsets, change)
+        article_counts_refresh(article_ids=[quote.article_id])
         speaker_counts_refresh(speaker_ids=[form.initial.get("speaker"), quote.speaker_id])
         topic_counts_refresh(topic_ids=[*topics_before, *quote_topic_ids([quote.pk])])
         search_index_update_quotes(quote_ids=[quote.pk])

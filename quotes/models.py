@@ -38,6 +38,12 @@ class Article(models.Model):
         help_text="When the status last changed or an attribution attempt began.",
     )
     attempts = models.PositiveIntegerField(default=0, help_text="Attribution runs started.")
+    # Stored so the article list sorts and filters without counting a million quotes; kept
+    # exact by quotes.services.counts, which every writer of quotes calls.
+    quote_count = models.PositiveIntegerField(default=0, help_text="Public (not rejected) quotes.")
+    unreviewed_count = models.PositiveIntegerField(
+        default=0, help_text="Quotes no editor has reviewed yet."
+    )
     topics = models.ManyToManyField("Topic", blank=True, related_name="articles")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -47,6 +53,10 @@ class Article(models.Model):
         indexes = [
             models.Index(fields=["-published_at", "-id"], name="article_published_idx"),
             models.Index(fields=["status"], name="article_status_idx"),
+            models.Index(fields=["-quote_count", "-id"], name="article_count_idx"),
+            models.Index(fields=["outlet"], name="article_outlet_idx"),
+            # article_newest_idx (PostgreSQL) and article_unreviewed_idx, newest first and
+            # undated last, are made by migration 0008: SQLite accepts no NULLS LAST in an index.
         ]
         constraints = [
             models.CheckConstraint(condition=~Q(body=""), name="article_body_not_empty"),
@@ -60,6 +70,13 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("article-detail", args=[self.pk])
+
+    @property
+    def web_url(self) -> str:
+        """The source address when it is a web page (http or https), else empty: safe to link."""
+        url = (self.url or "").strip()
+        scheme, _, rest = url.partition(":")
+        return url if scheme.lower() in ("http", "https") and rest.startswith("//") else ""
 
 
 class IngestBatch(models.Model):

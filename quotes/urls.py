@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
-from quotes.views import batches, browse, editing, search
+from quotes.views import articles, batches, browse, editing, search
 
-urlpatterns = [*browse.urlpatterns, *batches.urlpatterns, *editing.urlpatterns, *search.urlpatterns]
+urlpatterns = [
+    *browse.urlpatterns,
+    *articles.urlpatterns,
+    *batches.urlpatterns,
+    *editing.urlpatterns,
+    *search.urlpatterns,
+]

@@ -69,6 +69,8 @@ def pages_to_shoot() -> list[tuple[str, str, dict[str, int]]]:
         ("home", "/", DESKTOP),
         ("speakers", "/speakers/", DESKTOP),
         ("speakers-filtered", "/speakers/?q=fried", DESKTOP),
+        ("articles", "/articles/", DESKTOP),
+        ("articles-phone", "/articles/?sort=quotes", PHONE),
         ("search-phone", "/search/?q=Ukraine", PHONE),
     ]
     speaker = Speaker.objects.filter(slug="daniel-fried").first() or next(

@@ -9,7 +9,12 @@ from django.contrib.auth.models import Group, User
 from django.utils.text import slugify
 
 from quotes.models import Article, Quote, Speaker, SpeakerAlias, Topic
-from quotes.services.counts import quote_topic_ids, speaker_counts_refresh, topic_counts_refresh
+from quotes.services.counts import (
+    article_counts_refresh,
+    quote_topic_ids,
+    speaker_counts_refresh,
+    topic_counts_refresh,
+)
 from quotes.text import normalize_name
 
 _counter = itertools.count(1)
@@ -47,7 +52,8 @@ def make_quote(
 ) -> Quote:
     """A quote covering a real span of its article's body (the first 10 characters by default).
 
-    Its speaker's stored counts are refreshed, as every service that writes quotes does.
+    Its article's and speaker's stored counts are refreshed, as every service that writes quotes
+    does.
     """
     article = article or make_article()
     start = overrides.pop("start", 0)
@@ -60,12 +66,14 @@ def make_quote(
     }
     fields.update(overrides)
     quote = Quote.objects.create(article=article, speaker=speaker, start=start, end=end, **fields)
+    article_counts_refresh(article_ids=[article.pk])
     speaker_counts_refresh(speaker_ids=[quote.speaker_id])
     return quote
 
 
 def recount(*quotes: Quote) -> None:
     """Refresh the stored counts after a test changed quotes directly, as a service would."""
+    article_counts_refresh(article_ids=[quote.article_id for quote in quotes])
     speaker_counts_refresh(speaker_ids=[quote.speaker_id for quote in quotes])
     topic_counts_refresh(topic_ids=quote_topic_ids([quote.pk for quote in quotes]))
 

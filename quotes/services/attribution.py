@@ -16,7 +16,12 @@ from django.db.models import F, QuerySet
 from django.utils import timezone
 
 from quotes.models import Article, Quote, Speaker, SpeakerAlias
-from quotes.services.counts import quote_topic_ids, speaker_counts_refresh, topic_counts_refresh
+from quotes.services.counts import (
+    article_counts_refresh,
+    quote_topic_ids,
+    speaker_counts_refresh,
+    topic_counts_refresh,
+)
 from quotes.services.search_index import search_index_update_article
 from quotes.services.speakers import speaker_follow_merges, speaker_unique_slug
 from quotes.services.topics import article_topics_assign
@@ -407,6 +412,7 @@ def _write_quotes(*, article: Article, attributions: Sequence[Attribution]) -> A
     for quote in stale:
         _still_machine_output(quote).delete()
     _delete_abandoned_speakers(machine_speakers)
+    article_counts_refresh(article_ids=[article.pk])
     speaker_counts_refresh(speaker_ids=touched)
     topic_counts_refresh(topic_ids=stale_topics)
     search_index_update_article(article=article)

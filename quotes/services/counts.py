@@ -1,6 +1,6 @@
-"""Stored quote counts of speakers and topics, recomputed from the quotes by every writer.
+"""Stored quote counts of speakers, topics and articles, recomputed by every writer of quotes.
 
-The speaker list, the topic list and the home page sort and show these columns instead of
+The speaker, topic and article lists and the home page sort and show these columns instead of
 counting a million quotes per request. Each refresh recomputes the counts of the rows it is
 given from the quotes table in one set-based UPDATE, so a writer never adds or subtracts by
 hand and a missed delta cannot drift: calling it again always gives the exact value.
@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import connection, transaction
-from django.db.models import Count, IntegerField, Max, Model, OuterRef, QuerySet, Subquery
+from django.db.models import Count, IntegerField, Max, Model, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from quotes.models import PUBLIC_QUOTES, Quote, Speaker, Topic
+from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker, Topic
 
 _TopicLink = Quote.topics.through
 
@@ -67,6 +67,20 @@ def _topic_updates() -> dict:
     }
 
 
+def _article_count(condition: Q) -> Coalesce:
+    quotes = Quote.objects.filter(condition, article=OuterRef("pk")).order_by().values("article")
+    return Coalesce(
+        Subquery(quotes.annotate(n=Count("pk")).values("n"), output_field=IntegerField()), 0
+    )
+
+
+def _article_updates() -> dict:
+    return {
+        "quote_count": _article_count(PUBLIC_QUOTES),
+        "unreviewed_count": _article_count(Q(review_status=Quote.Review.UNREVIEWED)),
+    }
+
+
 @transaction.atomic(savepoint=False)
 def speaker_counts_refresh(*, speaker_ids: Iterable[int | None]) -> None:
     """Recount the public quotes and the latest quote date of these speakers."""
@@ -87,6 +101,16 @@ def topic_counts_refresh(*, topic_ids: Iterable[int | None]) -> None:
     Topic.objects.filter(pk__in=ids).update(**_topic_updates())
 
 
+@transaction.atomic(savepoint=False)
+def article_counts_refresh(*, article_ids: Iterable[int | None]) -> None:
+    """Recount the public and the unreviewed quotes of these articles."""
+    ids = _ids(article_ids)
+    if not ids:
+        return
+    _lock(Article, ids)
+    Article.objects.filter(pk__in=ids).update(**_article_updates())
+
+
 def quote_topic_ids(quotes: QuerySet[Quote] | Iterable[int]) -> list[int]:
     """The topics linked to these quotes (a queryset or ids), read before the links change."""
     return list(
@@ -96,6 +120,7 @@ def quote_topic_ids(quotes: QuerySet[Quote] | Iterable[int]) -> list[int]:
 
 @transaction.atomic(savepoint=False)
 def counts_rebuild() -> None:
-    """Recount every speaker and topic: after bulk loads, or writes that bypassed the services."""
+    """Recount every speaker, topic and article: after bulk loads, or writes bypassing services."""
     Speaker.objects.update(**_speaker_updates())
     Topic.objects.update(**_topic_updates())
+    Article.objects.update(**_article_updates())

@@ -10,7 +10,12 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F
 
 from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker, SpeakerAlias
-from quotes.services.counts import quote_topic_ids, speaker_counts_refresh, topic_counts_refresh
+from quotes.services.counts import (
+    article_counts_refresh,
+    quote_topic_ids,
+    speaker_counts_refresh,
+    topic_counts_refresh,
+)
 from quotes.services.search_index import (
     search_index_update_quotes,
     search_index_update_speaker,
@@ -69,6 +74,14 @@ def _claim_version(instance: Quote | Speaker, expected_version: int) -> None:
     follows (which writes the history record) cannot interleave with another editor's save.
     """
     model = type(instance)
+    if model is Quote:
+        # The change recounts the article's quotes: lock the article before the quote, in the
+        # order attribution takes them, so an edit and a re-attribution cannot deadlock.
+        list(
+            Article.objects.select_for_update(no_key=True)
+            .filter(pk=instance.article_id)
+            .values_list("pk")
+        )
     claimed = model.objects.filter(pk=instance.pk, version=expected_version).update(
         version=F("version") + 1
     )
@@ -124,7 +137,8 @@ def _finish_quote_change(quote: Quote, *, user: User, reason: str, before: dict)
 
 
 def _recount(quote: Quote, *, speaker_before: int | None, was_public: bool) -> None:
-    """Recount the speakers a quote left or joined and, when it was hidden or shown, its topics."""
+    """Recount the article, the speakers a quote left or joined and, if hidden or shown, topics."""
+    article_counts_refresh(article_ids=[quote.article_id])
     public = _is_public(quote)
     if public != was_public or quote.speaker_id != speaker_before:
         speaker_counts_refresh(speaker_ids=[speaker_before, quote.speaker_id])
@@ -316,6 +330,7 @@ def quote_add(
         published_at=article.published_at,
     )
     _save_with_history(quote, user=user, reason="Added by an editor")
+    article_counts_refresh(article_ids=[article.pk])
     speaker_counts_refresh(speaker_ids=[quote.speaker_id])
     search_index_update_quotes(quote_ids=[quote.pk])
     return quote

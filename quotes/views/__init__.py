@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.urls import reverse
 from django_htmx.http import HttpResponseClientRedirect
 from django_htmx.middleware import HtmxDetails
@@ -81,3 +81,23 @@ def editor_required(permission: str) -> Callable:
         return wrapped
 
     return decorator
+
+
+def without_empty_parameters(view: Callable) -> Callable:
+    """Redirect a plain GET whose query string holds empty parameters to the URL without them.
+
+    A form submitted without JavaScript sends every field; the address people copy and share
+    should hold only the filters that are set. htmx requests are left alone (static/js/forms.js
+    drops empty fields before they are sent).
+    """
+
+    @wraps(view)
+    def wrapped(request: HtmxHttpRequest, *args, **kwargs) -> HttpResponse:
+        given = [(name, value) for name, values in request.GET.lists() for value in values]
+        kept = [(name, value) for name, value in given if value]
+        if request.htmx or len(kept) == len(given):
+            return view(request, *args, **kwargs)
+        query = urlencode(kept)
+        return HttpResponseRedirect(f"{request.path}?{query}" if query else request.path)
+
+    return wrapped

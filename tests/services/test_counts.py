@@ -1,4 +1,4 @@
-"""Stored speaker and topic counts stay exact through every writer: ingest and editors' work."""
+"""Stored speaker, topic and article counts stay exact through every writer: ingest, editors."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from quotes.attribution import Attribution
-from quotes.models import Quote, Speaker, Topic
+from quotes.models import Article, Quote, Speaker, Topic
 from quotes.services import editing
 from quotes.services.attribution import article_attribute
 from quotes.services.counts import counts_rebuild, speaker_counts_refresh, topic_counts_refresh
@@ -74,9 +74,25 @@ def stored_topic_counts() -> dict[str, int]:
     return {topic.label: topic.quote_count for topic in Topic.objects.all()}
 
 
+def expected_article_counts() -> dict[int, tuple[int, int]]:
+    """Every article's public and unreviewed quotes, counted in Python."""
+    return {
+        article.pk: (
+            sum(1 for q in article.quotes.all() if q.review_status != "rejected"),
+            sum(1 for q in article.quotes.all() if q.review_status == "unreviewed"),
+        )
+        for article in Article.objects.all()
+    }
+
+
+def stored_article_counts() -> dict[int, tuple[int, int]]:
+    return {a.pk: (a.quote_count, a.unreviewed_count) for a in Article.objects.all()}
+
+
 def assert_counts_exact() -> None:
     assert stored_speaker_counts() == expected_speaker_counts()
     assert stored_topic_counts() == expected_topic_counts()
+    assert stored_article_counts() == expected_article_counts()
 
 
 def stored(speaker: Speaker) -> tuple[int, dt.datetime | None]:
@@ -109,6 +125,36 @@ def test_ingest_stores_each_speakers_quote_count_and_latest_date(ingested):
 
     assert stored(durand) == (2, FRIDAY)
     assert stored(lenoir) == (1, FRIDAY)
+    assert_counts_exact()
+
+
+def test_ingest_stores_each_articles_public_and_unreviewed_quotes(ingested):
+    ingested.refresh_from_db()
+
+    assert (ingested.quote_count, ingested.unreviewed_count) == (3, 3)
+
+
+def test_review_and_rejection_change_the_articles_counts(ingested, editor):
+    first, second, _third = ingested.quotes.order_by("start")
+
+    editing.quote_confirm(quote=first, expected_version=first.version, user=editor)
+    ingested.refresh_from_db()
+    assert (ingested.quote_count, ingested.unreviewed_count) == (3, 2)
+
+    editing.quote_reject(quote=second, expected_version=second.version, user=editor)
+    ingested.refresh_from_db()
+    assert (ingested.quote_count, ingested.unreviewed_count) == (2, 1)
+    assert_counts_exact()
+
+
+def test_a_quote_added_by_an_editor_counts_for_its_article(ingested, editor):
+    start = BODY.index("a ajouté")
+    editing.quote_add(
+        article=ingested, start=start, end=start + len("a ajouté"), kind="indirect", user=editor
+    )
+
+    ingested.refresh_from_db()
+    assert (ingested.quote_count, ingested.unreviewed_count) == (4, 3)
     assert_counts_exact()
 
 
@@ -300,10 +346,12 @@ def test_rebuild_repairs_counts_written_behind_the_services_back():
     budget = make_topic("Budget")
     make_quote(make_article(published_at=MONDAY), durand).topics.add(budget)
     Speaker.objects.filter(pk=durand.pk).update(quote_count=7, latest_quote_at=None)
+    Article.objects.update(quote_count=9, unreviewed_count=9)
 
     counts_rebuild()
 
     assert stored(durand) == (1, MONDAY)
+    assert stored_article_counts() == expected_article_counts()
     assert Topic.objects.get(pk=budget.pk).quote_count == 1
 
 

@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from quotes import selectors
+from quotes.article_selectors import ArticleFilters, article_list
 from quotes.models import Article, Quote, Speaker
 from tests.factories import make_article, make_quote, make_speaker, recount
 
@@ -59,6 +60,8 @@ def populate(size: int, prefix: str = "Orateur") -> dict[str, str]:
         "speaker page 2": speaker.get_absolute_url() + "?page=2",
         "article": quote.article.get_absolute_url(),
         "quote": quote.get_absolute_url(),
+        "article list": reverse("article-list") + "?unreviewed=1",
+        "article list by quotes": reverse("article-list") + "?sort=quotes&page=2",
     }
 
 
@@ -82,8 +85,18 @@ EXPECTED = {
     "article": 2,
     # The quote with its speaker and article, its topics, its history, the speakers it names.
     "quote": 4,
+    # The page of articles with their stored counts, and the outlets for the filter.
+    "article list": 2,
+    "article list by quotes": 2,
 }
-EXPECTED_FRAGMENTS = {"speaker": 4, "speaker list": 1, "article": 2, "quote": 4, "home": 6}
+EXPECTED_FRAGMENTS = {
+    "speaker": 4,
+    "speaker list": 1,
+    "article": 2,
+    "quote": 4,
+    "home": 6,
+    "article list": 2,
+}
 
 
 @pytest.mark.parametrize("page", sorted(EXPECTED))
@@ -168,6 +181,38 @@ def test_article_page_query_count_does_not_grow_with_its_quotes_for_readers_and_
 
     assert count_queries(reader, long) == count_queries(reader, short)
     assert count_queries(editor_client, long) == count_queries(editor_client, short)
+
+
+@pytest.mark.parametrize(
+    ("sort", "unreviewed", "index"),
+    [
+        ("quotes", False, "article_count_idx"),
+        ("newest", True, "article_unreviewed_idx"),
+    ],
+)
+def test_article_list_walks_an_index_in_its_order(sort, unreviewed, index):
+    populate(6)
+
+    plan = query_plan(
+        lambda: article_list(filters=ArticleFilters(unreviewed=unreviewed), sort=sort)
+    )
+
+    assert index in plan
+    assert "TEMP B-TREE" not in plan  # SQLite: no sort step
+    assert "Sort" not in plan  # PostgreSQL: no sort step
+
+
+def test_article_list_newest_first_walks_the_date_index():
+    populate(6)
+
+    plan = query_plan(lambda: article_list(sort="newest"))
+
+    expected = (
+        "article_newest_idx" if connection.vendor == "postgresql" else "article_published_idx"
+    )
+    assert expected in plan
+    assert "TEMP B-TREE" not in plan
+    assert "Sort" not in plan
 
 
 def test_speaker_list_walks_the_stored_count_index_most_quoted_first():

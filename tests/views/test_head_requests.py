@@ -9,6 +9,7 @@ pytestmark = pytest.mark.django_db
 PUBLIC_PAGES = [
     "/",
     "/speakers/",
+    "/articles/",
     "{speaker}",
     "{speaker}history/",
     "{article}",

@@ -24,6 +24,8 @@ def speaker_url():
     [
         f"/speakers/?page={HUGE}",
         "/speakers/?page=-3&sort=nonsense&kind=alien",
+        f"/articles/?page={HUGE}&sort=nonsense&status=alien&language=xx",
+        "/articles/?date_from=0001-01-01&date_to=9999-12-31&unreviewed=yes",
         f"{{speaker}}?page={HUGE}",
         "/search/?q=budget&date_to=9999-12-31",
         "/search/?q=budget&date_from=0001-01-01&date_to=not-a-date",
@@ -44,6 +46,7 @@ NUL = "a\x00b"
 PARAMETERS_BY_PAGE = {
     "/": ["q"],
     "/speakers/": ["q", "kind", "sort", "page"],
+    "/articles/": ["outlet", "language", "status", "date_from", "date_to", "unreviewed", "sort"],
     "{speaker}": ["page"],
     "{article}": ["page"],
     "{quote}": ["page"],

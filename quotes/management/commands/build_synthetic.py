@@ -228,6 +228,9 @@ class Command(BaseCommand):
                     "error": "",
                     "status_changed_at": now,
                     "attempts": 1,
+                    # Filled by counts_rebuild once the quotes are in.
+                    "quote_count": 0,
+                    "unreviewed_count": 0,
                     "created_at": now,
                     "updated_at": now,
                 }
