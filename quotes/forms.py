@@ -181,6 +181,14 @@ class SpeakerForm(VersionedForm):
     description = forms.CharField(max_length=500, required=False)
 
 
+class SpeakerGenderForm(VersionedForm):
+    """An editor's gender for a speaker, or none to let the articles' clues decide."""
+
+    gender = forms.ChoiceField(
+        choices=[("", "Inferred from the articles"), *Speaker.Gender.choices], required=False
+    )
+
+
 class AliasForm(VersionedForm):
     """Add another name for a speaker."""
 

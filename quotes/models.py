@@ -113,6 +113,16 @@ class Speaker(models.Model):
         ANONYMOUS = "anonymous", "Anonymous source"
         OTHER = "other", "Other"
 
+    class Gender(models.TextChoices):
+        WOMAN = "woman", "Woman"
+        MAN = "man", "Man"
+        UNKNOWN = "unknown", "Unknown"
+        NOT_PERSON = "not_person", "Not a person"
+
+    class GenderSource(models.TextChoices):
+        INFERRED = "inferred", "Inferred from the articles"
+        EDITOR = "editor", "Set by an editor"
+
     name = models.CharField(max_length=300)
     slug = models.SlugField(max_length=320, unique=True, allow_unicode=False)
     kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.PERSON)
@@ -127,9 +137,19 @@ class Speaker(models.Model):
     latest_quote_at = models.DateTimeField(
         null=True, blank=True, help_text="Date of the newest public quote."
     )
+    gender = models.CharField(max_length=16, choices=Gender.choices, default=Gender.UNKNOWN)
+    # Inference never overwrites an editor's choice (quotes.services.gender).
+    gender_source = models.CharField(
+        max_length=16, choices=GenderSource.choices, default=GenderSource.INFERRED
+    )
+    gender_evidence = models.JSONField(
+        default=list, blank=True, help_text="The clues read in the articles, for people to check."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["quote_count", "latest_quote_at"])
+    history = HistoricalRecords(
+        excluded_fields=["quote_count", "latest_quote_at", "gender_evidence"]
+    )
 
     class Meta:
         ordering = ["name"]
@@ -142,6 +162,10 @@ class Speaker(models.Model):
         ]
         constraints = [
             models.CheckConstraint(condition=~Q(name=""), name="speaker_name_not_empty"),
+            models.CheckConstraint(
+                condition=Q(gender__in=["woman", "man", "unknown", "not_person"]),
+                name="speaker_gender_valid",
+            ),
             models.CheckConstraint(
                 condition=~Q(merged_into=F("id")), name="speaker_not_merged_into_itself"
             ),

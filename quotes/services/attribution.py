@@ -22,6 +22,7 @@ from quotes.services.counts import (
     speaker_counts_refresh,
     topic_counts_refresh,
 )
+from quotes.services.gender import article_speakers_gender
 from quotes.services.search_index import search_index_update_article
 from quotes.services.speakers import speaker_follow_merges, speaker_unique_slug
 from quotes.services.topics import article_topics_assign
@@ -432,6 +433,7 @@ def _write_article(
 ) -> AttributionOutcome:
     """Quotes, search index, topics and the done status: all written, or none."""
     outcome = _write_quotes(article=article, attributions=attributions)
+    article_speakers_gender(article=outcome.article)
     article_topics_assign(article=outcome.article, doc=doc)
     article = outcome.article
     article.status = Article.Status.DONE

@@ -27,10 +27,12 @@ from quotes.forms import (
     ReviewForm,
     SpanForm,
     SpeakerForm,
+    SpeakerGenderForm,
     VersionedForm,
 )
 from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker, SpeakerAlias
 from quotes.services import editing as services
+from quotes.services.gender import speaker_set_gender
 from quotes.views import HtmxHttpRequest, editor_required, page_or_partial, without_nul_bytes
 
 QUOTE_TOOLS = "quotes/editing/quote_tools.html"
@@ -317,6 +319,12 @@ speaker_alias_add = _speaker_action(
         ).speaker
     ),
 )
+speaker_gender = _speaker_action(
+    SpeakerGenderForm,
+    lambda *, speaker, data, user: speaker_set_gender(
+        speaker=speaker, gender=data["gender"], expected_version=data["version"], user=user
+    ),
+)
 speaker_merge = _speaker_action(
     MergeForm,
     lambda *, speaker, data, user: services.speaker_merge(
@@ -441,6 +449,7 @@ urlpatterns = [
         speaker_alias_remove,
         name="speaker-alias-remove",
     ),
+    path("speakers/<slug:slug>/gender/", speaker_gender, name="speaker-gender"),
     path("speakers/<slug:slug>/merge/", speaker_merge, name="speaker-merge"),
     path("speakers/<slug:slug>/revert/", speaker_revert, name="speaker-revert"),
     path("speakers/<slug:slug>/history/", speaker_history, name="speaker-history"),

@@ -1,0 +1,365 @@
+"""A speaker's gender from the words around them: titles, roles, agreement, pronouns, first names.
+
+Pure Python (no spaCy, no Django): one article's text, the speaker's names and the mentions the
+engine resolved to them go in, clues come out; `decide` weighs the clues of all their articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .lexicon import DATA, word_set
+
+WOMAN = "woman"
+MAN = "man"
+UNKNOWN = "unknown"
+NOT_PERSON = "not_person"
+
+# A courtesy title is near-certain, a role or an agreement written about the person nearly so,
+# a resolved pronoun can be the resolver's mistake, a first name is a guess.
+WEIGHTS = {
+    "title": 3.0,
+    "role": 2.0,
+    "agreement": 2.0,
+    "description": 2.0,
+    "pronoun": 1.5,
+    "first_name": 1.0,
+}
+# The side with the most weight wins when it leads by at least this much (one first name does).
+MARGIN = 1.0
+
+_TITLE_WORDS = {
+    WOMAN: r"Mmes?\.?|Madame|Mlle\.?|Mademoiselle|Mrs\.?|Ms\.?|Miss|Dame|Lady",
+    MAN: r"M\.|MM\.|Monsieur|Mr\.?|Sir|Lord",
+}
+_PRONOUNS = {
+    "elle": WOMAN, "-elle": WOMAN, "-t-elle": WOMAN, "she": WOMAN, "her": WOMAN,
+    "cette dernière": WOMAN, "celle-ci": WOMAN,
+    "il": MAN, "-il": MAN, "-t-il": MAN, "he": MAN, "him": MAN,
+    "ce dernier": MAN, "celui-ci": MAN,
+}  # fmt: skip
+# Role nouns and words of agreement that say who a person is, whatever the determiner.
+_FEMININE = frozenset(
+    """actrice adjointe agricultrice ambassadrice ancienne animatrice avocate candidate chanteuse
+    cheffe chercheuse conseillère créatrice danseuse déléguée députée dirigeante directrice
+    écrivaine élue employée enseignante entraîneuse épouse étudiante experte fille femme fondatrice
+    habitante infirmière joueuse lauréate mère militante nièce opposante patronne policière
+    présentatrice présidente procureure productrice professeure rectrice reine réalisatrice
+    sélectionneuse sénatrice sœur soeur tante grand-mère veuve vice-présidente préfète
+    née âgée nommée désignée accusée condamnée mariée interrogée interviewée citée
+    woman mother wife daughter sister actress chairwoman congresswoman spokeswoman businesswoman
+    queen princess duchess girl grandmother widow aunt niece madame""".split()  # noqa: SIM905
+)
+_MASCULINE = frozenset(
+    """acteur adjoint agriculteur ambassadeur ancien animateur avocat candidat chanteur chercheur
+    conseiller créateur danseur délégué député dirigeant directeur élu employé enseignant
+    entraîneur époux étudiant expert fils homme fondateur habitant infirmier joueur lauréat mari
+    militant neveu opposant oncle patron père policier présentateur président producteur recteur
+    roi réalisateur sélectionneur sénateur frère grand-père veuf vice-président préfet
+    né âgé nommé désigné accusé condamné marié interrogé interviewé cité
+    man father husband son brother actor chairman congressman spokesman businessman king prince
+    duke boy grandfather widower uncle nephew monsieur""".split()  # noqa: SIM905
+)
+# Nouns of either gender: the determiner in front of them tells ("la ministre", "le ministre").
+_EPICENE = frozenset(
+    """ministre porte-parole secrétaire juge maire journaliste responsable membre chef diplomate
+    photographe architecte artiste capitaine commissaire élève interprète psychologue
+    scientifique sociologue économiste spécialiste philosophe politologue analyste juriste
+    militaire pilote athlète activiste cycliste avocat-conseil première-ministre collègue
+    camarade fonctionnaire dentiste libraire secrétaire-générale secrétaire-général""".split()  # noqa: SIM905
+)
+_FEMININE_DETERMINERS = frozenset({"la", "une", "cette", "sa", "ma", "notre", "votre", "leur"})
+_MASCULINE_DETERMINERS = frozenset({"le", "un", "ce", "cet", "son", "du", "au", "mon"})
+# Before a vowel, "son" and "sa" are both "son" ("son adjointe"): it tells nothing there.
+_VOWEL_START = re.compile(r"^[aeiouyàâäéèêëîïôöûüh]", re.IGNORECASE)
+# Words that end the phrase describing a name: a verb, a relative, a coordination.
+_PHRASE_BREAKS = frozenset(
+    """et ou mais avec contre a ont avait avaient est sont était étaient sera fut que qu qui dont
+    lequel laquelle selon d'après and or but with has have had is are was were will that who
+    which said says told dit déclaré affirmé""".split()  # noqa: SIM905
+)
+_ADVERBS = frozenset(
+    """aussi également déjà très bien toujours ensuite ainsi alors encore pourtant désormais
+    finalement aujourd'hui hier récemment notamment plutôt assez si tout""".split()  # noqa: SIM905
+)
+_PREDICATE = re.compile(
+    r"\s+(?:n['’])?(?:a\s+été|avait\s+été|aurait\s+été|est|était|sera|serait|fut|"
+    r"s['’]est|s['’]était|se\s+dit|se\s+disait|se\s+déclare)(?:\s+pas)?\s+([\w'’-]+)(?:\s+([\w'’-]+))?"
+)
+# Endings of a predicate (participle or adjective) agreeing with its subject, longest first.
+_FEMININE_ENDINGS = ("ée", "ées", "ue", "ie", "ise", "aite", "ite", "nte", "euse", "ive", "rice")
+_MASCULINE_ENDINGS = ("é", "u", "i", "is", "ait", "it", "nt", "eux", "if", "eur")
+_EPICENE_PREDICATES = frozenset({"ici", "parmi", "ministre", "membre", "candidat", "candidate"})
+_SENTENCE_BREAK = re.compile(r"[.!?;:«»“”\"()\[\]\n]")
+_WORD = re.compile(r"[\w'’.-]+")
+_WINDOW_WORDS = 8
+_AFTER_WORDS = 6
+_CLUE_TEXT_MAX = 80
+
+
+@dataclass(frozen=True)
+class GenderClue:
+    """One piece of evidence: the gender it points to, its kind and the words as written."""
+
+    gender: str  # woman or man
+    kind: str  # title, role, agreement, description, pronoun, first_name
+    text: str
+    start: int | None = None  # offset in the article; None for the speaker's own name
+
+    @property
+    def weight(self) -> float:
+        return WEIGHTS[self.kind]
+
+
+def _first_names() -> dict[str, str]:
+    """First name -> gender, from this module's list and the engine's agreement lists."""
+    genders: dict[str, str] = {}
+    either: set[str] = set()
+    section = None
+    for line in (DATA / "first_names_gender.txt").read_text(encoding="utf-8").splitlines():
+        words = line.split("#", 1)[0].split()
+        if words and words[0].endswith(":"):
+            section, words = words[0][:-1], words[1:]
+        for word in words:
+            if section == "either":
+                either.add(word)
+            elif section in (WOMAN, MAN):
+                genders[word] = section
+    for name in word_set("first_names_female"):
+        genders.setdefault(name, WOMAN)
+    for name in word_set("first_names_male"):
+        genders.setdefault(name, MAN)
+    return {name: gender for name, gender in genders.items() if name not in either}
+
+
+FIRST_NAMES = _first_names()
+
+
+def first_name_gender(name: str) -> str | None:
+    """The gender a full name's first name usually marks ("Anne-Marie Slaughter" -> woman)."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    first = words[0].lower()
+    return FIRST_NAMES.get(first) or FIRST_NAMES.get(first.split("-")[0])
+
+
+def _word_gender(words: Sequence[str], index: int) -> str | None:
+    """The gender word index marks, reading its determiner for nouns of either gender."""
+    word = words[index].lower().replace("’", "'")
+    word = word.split("'")[-1] if "'" in word[:3] else word
+    if word in _FEMININE:
+        return WOMAN
+    if word in _MASCULINE:
+        return MAN
+    if word in _EPICENE and index > 0:
+        determiner = words[index - 1].lower()
+        if determiner in ("sa", "son") and _VOWEL_START.match(word):
+            return None
+        if determiner in _FEMININE_DETERMINERS:
+            return WOMAN
+        if determiner in _MASCULINE_DETERMINERS:
+            return MAN
+        if determiner == "de" and index > 1 and words[index - 2].lower() == "la":
+            return WOMAN
+    return None
+
+
+def role_gender(text: str) -> str | None:
+    """The gender of a description or mention ("la directrice du groupe" -> woman), if any."""
+    words = _WORD.findall(text)
+    for index in range(len(words)):
+        if words[index].lower() in _PHRASE_BREAKS:
+            break
+        gender = _word_gender(words, index)
+        if gender is not None:
+            return gender
+    return None
+
+
+def _clip(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= _CLUE_TEXT_MAX else "…" + text[-_CLUE_TEXT_MAX + 1 :]
+
+
+def _role_before(text: str, start: int, name: str) -> GenderClue | None:
+    """A role written just before the name: "la ministre de la Santé, Agnès Buzyn"."""
+    begin = max(text.rfind("\n", 0, start) + 1, start - 200)
+    breaks = list(_SENTENCE_BREAK.finditer(text, begin, start))
+    if breaks:
+        begin = breaks[-1].end()
+    stop = len(text[begin:start].rstrip()) + begin
+    if text[begin:stop].endswith(","):
+        stop -= 1  # the apposition's own comma
+    comma = text.rfind(",", begin, stop)
+    if comma >= 0:
+        begin = comma + 1
+    matches = list(_WORD.finditer(text, begin, stop))[-_WINDOW_WORDS:]
+    words = [m.group() for m in matches]
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].lower() in _PHRASE_BREAKS:
+            return None
+        gender = _word_gender(words, index)
+        if gender is not None:
+            clue_start = matches[max(index - 1, 0)].start()
+            return GenderClue(gender, "role", _clip(text[clue_start:start] + name), clue_start)
+    return None
+
+
+def _role_after(text: str, end: int, name: str, start: int) -> GenderClue | None:
+    """A role in apposition after the name: "Agnès Buzyn, ministre de la Santé, ..."."""
+    after = text[end : end + 200]
+    match = re.match(r"\s*(?:\([^()]{0,40}\)\s*)?,\s*", after)
+    if match is None:
+        return None
+    rest = after[match.end() :]
+    cut = _SENTENCE_BREAK.search(rest)
+    if cut:
+        rest = rest[: cut.start()]
+    words = _WORD.findall(rest.replace(",", " , "))[:_AFTER_WORDS]
+    for index, word in enumerate(words):
+        if word.lower() in _PHRASE_BREAKS:
+            return None
+        gender = _word_gender(words, index)
+        if gender is not None:
+            shown = " ".join(words[: index + 1])
+            return GenderClue(gender, "role", _clip(f"{name}, {shown}"), start)
+    return None
+
+
+def _predicate_gender(word: str) -> str | None:
+    word = word.lower()
+    if word in _EPICENE_PREDICATES or word in _ADVERBS or len(word) < 3:
+        return None
+    if word in _FEMININE:
+        return WOMAN
+    if word in _MASCULINE:
+        return MAN
+    if word.endswith(_FEMININE_ENDINGS):
+        return WOMAN
+    if word.endswith(_MASCULINE_ENDINGS):
+        return MAN
+    return None
+
+
+def _agreement_after(text: str, end: int, name: str, start: int) -> GenderClue | None:
+    """A participle or adjective agreeing with the name as subject: "Marie Curie est née"."""
+    match = _PREDICATE.match(text, end)
+    if match is None:
+        return None
+    group = 2 if match.group(1).lower() in _ADVERBS and match.group(2) else 1
+    gender = _predicate_gender(match.group(group))
+    if gender is None:
+        return None
+    return GenderClue(gender, "agreement", _clip(text[start : match.end(group)]), start)
+
+
+def _name_forms(names: Sequence[str], other_names: Sequence[str]) -> list[str]:
+    """The full names, and their surnames when no other speaker of the article shares them."""
+    forms = {" ".join(name.split()) for name in names if name.strip()}
+    others = {" ".join(name.split()).lower() for name in other_names}
+    for name in list(forms):
+        words = name.split()
+        if len(words) >= 2 and words[0][:1].isupper():
+            surname = " ".join(words[1:])
+            if surname[:1].isupper() and not any(
+                re.search(rf"\b{re.escape(surname.lower())}\b", other) for other in others
+            ):
+                forms.add(surname)
+    return sorted(forms, key=len, reverse=True)
+
+
+def _title_pattern(form: str) -> re.Pattern[str]:
+    titles = "|".join(f"(?P<{gender}>{words})" for gender, words in _TITLE_WORDS.items())
+    return re.compile(rf"(?<![\w.])(?:{titles})\s*{re.escape(form)}\b")
+
+
+def gender_clues(
+    text: str,
+    *,
+    names: Sequence[str],
+    mentions: Sequence[tuple[int | None, int | None, str]] = (),
+    description: str = "",
+    other_names: Sequence[str] = (),
+) -> list[GenderClue]:
+    """The clues one article gives about one speaker, each kind and wording once.
+
+    names: how the article names the speaker (the first is the speaker's name); mentions: the
+    (start, end, text) of the speaker mentions the engine resolved to them, pronouns included;
+    other_names: the other speakers of the article, whose surnames must not be taken for theirs.
+    """
+    clues: list[GenderClue] = []
+    primary = names[0] if names else ""
+    named: list[tuple[int, int]] = []
+    for form in _name_forms(names, other_names):
+        if not form[:1].isupper():
+            gender = role_gender(form)
+            if gender is not None:
+                clues.append(GenderClue(gender, "role", _clip(form)))
+            continue
+        for match in _title_pattern(form).finditer(text):
+            gender = WOMAN if match.group(WOMAN) else MAN
+            clues.append(GenderClue(gender, "title", _clip(match.group()), match.start()))
+        for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+            if any(begin <= match.start() < end for begin, end in named):
+                continue  # the surname inside a full name already read
+            named.append(match.span())
+            for clue in (
+                _role_before(text, match.start(), form),
+                _role_after(text, match.end(), form, match.start()),
+                _agreement_after(text, match.end(), form, match.start()),
+            ):
+                if clue is not None:
+                    clues.append(clue)
+    for start, _end, mention in mentions:
+        lowered = " ".join(mention.lower().split())
+        if lowered in _PRONOUNS:
+            clues.append(GenderClue(_PRONOUNS[lowered], "pronoun", mention, start))
+        elif (gender := role_gender(mention)) is not None:
+            clues.append(GenderClue(gender, "role", _clip(mention), start))
+    if description and (gender := role_gender(description)) is not None:
+        clues.append(GenderClue(gender, "description", _clip(description)))
+    if (gender := first_name_gender(primary)) is not None:
+        clues.append(GenderClue(gender, "first_name", primary.split()[0]))
+    return _distinct(clues)
+
+
+def _distinct(clues: Iterable[GenderClue]) -> list[GenderClue]:
+    seen: set[tuple[str, str, str]] = set()
+    kept = []
+    for clue in clues:
+        key = (clue.gender, clue.kind, clue.text.lower())
+        if key not in seen:
+            seen.add(key)
+            kept.append(clue)
+    return kept
+
+
+def score(clues: Iterable[GenderClue]) -> float:
+    """Weight for woman minus weight for man; a first name counts once however often seen."""
+    total = 0.0
+    for clue in _distinct(clues):
+        weight = clue.weight if clue.kind != "first_name" else 0.0
+        total += weight if clue.gender == WOMAN else -weight
+    names = {clue.gender for clue in clues if clue.kind == "first_name"}
+    if len(names) == 1:
+        total += WEIGHTS["first_name"] if WOMAN in names else -WEIGHTS["first_name"]
+    return total
+
+
+def decide(clues: Iterable[GenderClue], *, kind: str) -> str:
+    """woman, man, unknown or not_person, from a speaker's kind and the clues of its articles.
+
+    Organisations are not people; "other" speakers (documents, bodies) neither, unless a clue
+    shows a person. Anonymous sources and people without enough clues are unknown.
+    """
+    if kind == "organisation":
+        return NOT_PERSON
+    balance = score(clues)
+    if balance >= MARGIN:
+        return WOMAN
+    if balance <= -MARGIN:
+        return MAN
+    return NOT_PERSON if kind == "other" else UNKNOWN

@@ -1,0 +1,128 @@
+"""Speakers' gender: inferred from the clues of their articles, or set by an editor (audited)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django.db import transaction
+
+from quotes.attribution.gender import WEIGHTS, GenderClue, decide, gender_clues
+from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker
+from quotes.services.editing import EditingError, User, _claim_version, _save_with_history
+
+# Enough to decide and to show; a speaker quoted in thousands of articles keeps a small row.
+EVIDENCE_ARTICLES = 40
+CLUES_PER_ARTICLE = 8
+
+
+def _clue_dicts(article_id: int, clues: Iterable[GenderClue]) -> list[dict[str, Any]]:
+    return [
+        {"article": article_id, "gender": c.gender, "kind": c.kind, "text": c.text}
+        for c in list(clues)[:CLUES_PER_ARTICLE]
+    ]
+
+
+def stored_clues(speaker: Speaker) -> list[GenderClue]:
+    """The speaker's stored evidence as clues."""
+    return [
+        GenderClue(item["gender"], item["kind"], item["text"])
+        for item in speaker.gender_evidence
+        if isinstance(item, dict) and item.get("kind") in WEIGHTS
+    ]
+
+
+def _store(speaker: Speaker, evidence: list[dict[str, Any]]) -> None:
+    """Write the evidence, and the gender it decides unless an editor has chosen one."""
+    speaker.gender_evidence = evidence
+    Speaker.objects.filter(pk=speaker.pk).update(gender_evidence=evidence)
+    if speaker.gender_source == Speaker.GenderSource.EDITOR:
+        return
+    gender = decide(stored_clues(speaker), kind=speaker.kind)
+    # Conditional, so an editor's choice saved meanwhile is never overwritten.
+    if Speaker.objects.filter(pk=speaker.pk, gender_source=Speaker.GenderSource.INFERRED).update(
+        gender=gender
+    ):
+        speaker.gender = gender
+
+
+def article_speakers_gender(*, article: Article) -> None:
+    """Read what the article says about each of its speakers and decide their gender again.
+
+    Each speaker keeps the clues of at most EVIDENCE_ARTICLES articles; this article's
+    replace those it gave before, and clues of articles where the speaker is no longer
+    quoted are dropped.
+    """
+    quotes = list(
+        article.quotes.filter(PUBLIC_QUOTES)
+        .exclude(speaker=None)
+        .select_related("speaker")
+        .prefetch_related("speaker__aliases")
+        .order_by("start")
+    )
+    speakers: dict[int, Speaker] = {}
+    mentions: dict[int, list[tuple[int | None, int | None, str]]] = {}
+    for quote in quotes:
+        speakers.setdefault(quote.speaker_id, quote.speaker)
+        if quote.speaker_mention:
+            mentions.setdefault(quote.speaker_id, []).append(
+                (quote.speaker_start, quote.speaker_end, quote.speaker_mention)
+            )
+    for speaker in speakers.values():
+        names = [speaker.name, *(a.name for a in speaker.aliases.all() if a.name != speaker.name)]
+        others = [s.name for s in speakers.values() if s.pk != speaker.pk]
+        clues = gender_clues(
+            article.body,
+            names=names,
+            mentions=mentions.get(speaker.pk, []),
+            description=speaker.description,
+            other_names=others,
+        )
+        _store(speaker, _merged(speaker, article.pk, clues))
+
+
+def articles_speakers_gender() -> int:
+    """Read the clues of every attributed article again, one transaction each; how many."""
+    count = 0
+    done = Article.objects.filter(status=Article.Status.DONE).order_by("pk")
+    for article in done.only("pk", "body").iterator(chunk_size=200):
+        with transaction.atomic():
+            article_speakers_gender(article=article)
+        count += 1
+    return count
+
+
+def _merged(speaker: Speaker, article_id: int, clues: list[GenderClue]) -> list[dict[str, Any]]:
+    kept = [c for c in speaker.gender_evidence if c.get("article") != article_id]
+    still_quoted = set(
+        Quote.objects.filter(PUBLIC_QUOTES, speaker=speaker)
+        .filter(article_id__in={c.get("article") for c in kept})
+        .values_list("article_id", flat=True)
+    )
+    kept = [c for c in kept if c.get("article") in still_quoted]
+    if len({c["article"] for c in kept}) >= EVIDENCE_ARTICLES:
+        return kept
+    return kept + _clue_dicts(article_id, clues)
+
+
+@transaction.atomic
+def speaker_set_gender(
+    *, speaker: Speaker, gender: str, expected_version: int, user: User
+) -> Speaker:
+    """An editor's gender for the speaker, kept over any inference; "" lets the clues decide.
+
+    A new version with a history record, like every other speaker edit.
+    """
+    if gender and gender not in Speaker.Gender.values:
+        raise EditingError(f"Unknown gender {gender!r}.")
+    before = speaker.get_gender_display()
+    _claim_version(speaker, expected_version)
+    if gender:
+        speaker.gender, speaker.gender_source = gender, Speaker.GenderSource.EDITOR
+        reason = f"Gender set: {speaker.get_gender_display()} (was {before})"
+    else:
+        speaker.gender_source = Speaker.GenderSource.INFERRED
+        speaker.gender = decide(stored_clues(speaker), kind=speaker.kind)
+        reason = f"Gender left to the evidence: {speaker.get_gender_display()} (was {before})"
+    _save_with_history(speaker, user=user, reason=reason)
+    return speaker
