@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quotes.views import articles, batches, browse, editing, search
+from quotes.views import articles, batches, browse, editing, insights, search
 
 urlpatterns = [
     *browse.urlpatterns,
@@ -10,4 +10,5 @@ urlpatterns = [
     *batches.urlpatterns,
     *editing.urlpatterns,
     *search.urlpatterns,
+    *insights.urlpatterns,
 ]
