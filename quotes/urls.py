@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quotes.views import articles, batches, browse, editing, insights, search
+from quotes.views import articles, batches, browse, editing, exports, insights, search
 
 urlpatterns = [
     *browse.urlpatterns,
@@ -11,4 +11,5 @@ urlpatterns = [
     *editing.urlpatterns,
     *search.urlpatterns,
     *insights.urlpatterns,
+    *exports.urlpatterns,
 ]
