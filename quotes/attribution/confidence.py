@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .content import Candidate
+    from .context import Candidate
     from .resolution import ResolvedSpeaker
 
 CALIBRATION_FILE = Path(__file__).parent / "data" / "calibration.json"

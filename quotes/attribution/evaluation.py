@@ -4,34 +4,15 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .names import NAME_PARTICLES, PRONOUNS, PRONOUNS_AND_DETERMINERS, fold
 from .records import Attribution
-from .speakers import PRONOUNS
 
-NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 NAME_WORD = re.compile(r"[\w’'.-]+", re.UNICODE)
-# Words that mark a mention as a pronoun or a description rather than a proper name; a gold
-# speaker that is one of them alone cannot be matched by any name.
-PRONOUNS_AND_DETERMINERS = PRONOUNS | frozenset(
-    {
-        "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "ce", "cet", "cette", "ces",
-        "son", "sa", "ses", "leur", "leurs", "mon", "ma", "mes", "notre", "nos", "votre", "vos",
-        "plusieurs", "certains", "certaines", "qui", "celui", "celle", "ceux", "celles", "cela",
-        "vous", "tu", "the", "a", "an", "this", "that", "these", "those", "his", "its", "their",
-        "our", "my", "your", "some", "several", "many", "another", "it", "you", "us", "who",
-        "which", "one", "someone",
-    }
-)  # fmt: skip
-# Lower-case particles inside a name ("Charles de Gaulle", "Bank of England").
-NAME_PARTICLES = frozenset(
-    {"de", "du", "des", "d", "la", "le", "von", "van", "der", "den", "di", "da", "del", "bin",
-     "ben", "al", "el", "of", "and", "et", "y"}
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -194,13 +175,6 @@ def _ratio(numerator: int, denominator: int) -> float:
 
 def _f1(precision: float, recall: float) -> float:
     return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-
-
-def fold(text: str) -> str:
-    """Case- and accent-folded words separated by single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(NON_WORD.sub(" ", stripped).split())
 
 
 def is_proper_name(text: str) -> bool:

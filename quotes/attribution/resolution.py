@@ -8,24 +8,20 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from .content import Candidate
-from .speakers import (
-    FEMININE_WORDS,
+from .context import Candidate
+from .names import (
+    HONORIFICS,
     LAST_NAMED,
     ORGANISATION_HEADS,
     PERSON_HEADS,
-    SpeakerMention,
-    name_gender,
+    PLURAL_PRONOUNS,
     normalise_name,
-    noun_phrase,
+    without_titles,
 )
+from .speakers import FEMININE_WORDS, SpeakerMention, name_gender, noun_phrase
 
-PLURAL_PRONOUNS = frozenset({"ils", "elles", "-ils", "-elles", "they", "them", "eux"})
 ORGANISATION_PRONOUNS = frozenset({"elle", "-elle"})
 ORGANISATION_GENDERS = {"le": "m", "du": "m", "au": "m", "la": "f", "cette": "f", "ce": "m"}
-HONORIFICS = frozenset(
-    {"m.", "mme", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pr", "me", "maître"}
-)
 PRESIDENT_WORDS = frozenset({"président", "présidente", "president"})
 MIN_MENTIONS_FOR_PROTAGONIST = 3
 SENTENCES_LOOKED_BACK = 8
@@ -62,7 +58,7 @@ class ArticleNames:
         self.counts: Counter[str] = Counter()
         people = [entity for entity in doc.ents if entity.label_ in ("PER", "PERSON")]
         for entity in people:
-            name = _without_titles(normalise_name(entity.text))
+            name = without_titles(normalise_name(entity.text))
             words = name.split()
             if len(words) >= 2 and words[0].lower() not in HONORIFICS:
                 self.full_by_surname.setdefault(words[-1].lower(), name)
@@ -89,7 +85,7 @@ class ArticleNames:
 
     def canonical(self, name: str) -> str:
         """ "Fried", "M. Fried", "D. Fried" -> "Daniel Fried" when the article names him in full."""
-        words = _without_titles(name).split()
+        words = without_titles(name).split()
         if not words:
             return name
         if len(words) == 1 or (len(words) == 2 and words[0].endswith(".") and len(words[0]) <= 3):
@@ -109,20 +105,6 @@ class ArticleNames:
             return None
         name, count = self.counts.most_common(1)[0]
         return name if count >= MIN_MENTIONS_FOR_PROTAGONIST else None
-
-
-def _without_titles(name: str) -> str:
-    """ "président Obama", "M. Fried" -> "Obama", "Fried": titles the NER left in a name."""
-    words = name.split()
-    titles = 0
-    while titles < len(words) - 1 and (
-        words[titles].lower() in HONORIFICS or words[titles].lower() in PERSON_HEADS
-    ):
-        titles += 1
-    rest = words[titles:]
-    if titles and all(word[:1].isupper() for word in rest):
-        return " ".join(rest)
-    return name
 
 
 def resolve_speakers(doc: Doc, candidates: list[Candidate]) -> list[ResolvedSpeaker]:

@@ -8,29 +8,21 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .lexicon import word_set
+from .names import (
+    LAST_NAMED,
+    ORGANISATION_HEADS,
+    PERSON_HEADS,
+    STRIP_CHARACTERS,
+    is_pronoun_text,
+    normalise_name,
+    singular_in,
+)
 
-PRONOUNS = frozenset(
-    {
-        "il", "elle", "ils", "elles", "on", "lui", "eux", "-il", "-elle", "-ils", "-elles", "-on",
-        "he", "she", "they", "him", "her", "them", "we", "i", "nous", "je", "moi",
-    }
-)  # fmt: skip
-# "ce dernier", "cette dernière": the last one named, resolved like the pronoun of its gender.
-LAST_NAMED = {
-    ("ce", "dernier"): "il",
-    ("cette", "dernière"): "elle",
-    ("ces", "derniers"): "ils",
-    ("ces", "dernières"): "elles",
-}
-LEADING_ARTICLES = ("l'", "l’")
-STRIP_CHARACTERS = " \t\n\u00a0\u202f,.;:!?«»“”„\"'’()[]-–—"
 ANONYMOUS_WORDS = frozenset(
     {"source", "sources", "anonymat", "anonyme", "anonymes", "anonymity", "anonymous", "proche",
      "proches", "informateur", "official", "officials"}
 )  # fmt: skip
 ANONYMOUS_PHRASES = ("source proche", "sources proches", "anonymat", "anonymity", "anonymous")
-ORGANISATION_HEADS = word_set("organisation_heads")
-PERSON_HEADS = word_set("person_heads")
 FEMININE_WORDS = word_set("feminine_words")
 MASCULINE_WORDS = word_set("masculine_words")
 FEMALE_FIRST_NAMES = word_set("first_names_female")
@@ -56,26 +48,6 @@ class SpeakerMention:
     is_pronoun: bool
     gender: str | None
     has_named_entity: bool
-
-
-def normalise_name(text: str) -> str:
-    """Trim punctuation and a leading elided article ("L’Ukraine" -> "Ukraine")."""
-    name = " ".join(text.split()).strip(STRIP_CHARACTERS)
-    lowered = name.lower()
-    for article in LEADING_ARTICLES:
-        if lowered.startswith(article):
-            name = name[len(article) :].strip(STRIP_CHARACTERS)
-            break
-    if name.count("«") > name.count("»"):
-        name += " »"  # a title the name ends with: "un rapport sur « Les revenus »"
-    elif name.count("“") > name.count("”"):
-        name += "”"
-    return name
-
-
-def is_pronoun_text(text: str) -> bool:
-    """Whether a mention is a bare personal pronoun."""
-    return text.lower().lstrip("-").removeprefix("t-") in PRONOUNS or text.lower() in PRONOUNS
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -257,9 +229,9 @@ def build_mention(
         head_word = _head_word(span)
         if anonymous:
             kind = "anonymous"
-        elif _singular_in(head_word, ORGANISATION_HEADS):
+        elif singular_in(head_word, ORGANISATION_HEADS):
             kind = "organisation"
-        elif _singular_in(head_word, PERSON_HEADS):
+        elif singular_in(head_word, PERSON_HEADS):
             kind = "person"
         elif head_token.ent_type_ in ("LOC", "GPE"):
             kind = "organisation"  # "L’Ukraine affirme": a country speaks through its government
@@ -277,11 +249,6 @@ def build_mention(
         gender,
         entity is not None,
     )
-
-
-def _singular_in(word: str, heads: frozenset[str]) -> bool:
-    """ "officials", "habitants", "groups": a plural of a listed head noun counts too."""
-    return word in heads or (word[-1:] in ("s", "x") and word[:-1] in heads)
 
 
 def _leading_proper_name(doc: Doc, start: int, end: int) -> int | None:

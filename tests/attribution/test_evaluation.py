@@ -5,13 +5,8 @@ from __future__ import annotations
 import pytest
 
 from quotes.attribution import Attribution
-from quotes.attribution.evaluation import (
-    evaluate,
-    fold,
-    is_proper_name,
-    render,
-    speaker_matches,
-)
+from quotes.attribution.evaluation import evaluate, is_proper_name, render, speaker_matches
+from quotes.attribution.names import fold
 
 TEXT = "Le maire a dit que la ville était prête. Selon la police, trois blessés. Fin du texte."
 

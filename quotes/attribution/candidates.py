@@ -1,0 +1,96 @@
+"""Cues to candidates: each cue goes to its construction family, content stops at the next cue."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from .clauses import coordination_start, forward_candidate
+from .context import CLOSING_MARKS, Candidate, DocContext
+from .cues import Cue
+from .incises import find_incise, incise_candidates
+from .sources import is_mid_clause_source, source_candidate
+from .subjects import PARTICIPLE_CLITICS
+
+PARTICIPLE_REACH = 40
+
+
+def content_candidates(context: DocContext, cues: list[Cue]) -> list[Candidate]:
+    """Each cue to its construction family; a content stops where the next cue's begins."""
+    doc = context.doc
+    incises = {}
+    boundaries: list[int] = []
+    for cue in cues:
+        if cue.kind != "verb":
+            token = doc[cue.start]
+            if cue.start > 0 and doc[cue.start - 1].text == ",":
+                # "…, selon lui, une substance …" inside a clause does not end the content.
+                if not is_mid_clause_source(context, cue):
+                    boundaries.append(doc[cue.start - 1].idx)
+            else:
+                # ".Pour X, …" (a missing space) still starts a new reported content.
+                boundaries.append(token.idx + (1 if token.text.startswith(".") else 0))
+            continue
+        incise = find_incise(context, cue)
+        if incise is not None:
+            incises[cue.start] = incise
+            boundaries.append(doc[incise.group_start - 1].idx)
+        elif (opener := _participle_opener(doc, cue)) is not None:
+            start = opener
+            if start > 0 and doc[start - 1].lower_ == "tout":
+                start -= 1  # "…, tout en disant …"
+            boundaries.append(doc[start].idx)
+        elif (coordination := coordination_start(context, cue)) is not None:
+            boundaries.append(coordination)
+    boundaries.sort()
+    candidates: list[Candidate] = []
+    for cue in cues:
+        if cue.kind != "verb":
+            found = source_candidate(context, cue, boundaries)
+            if found is not None:
+                candidates.append(found)
+        elif cue.start in incises:
+            candidates.extend(incise_candidates(context, incises[cue.start]))
+        else:
+            found = forward_candidate(context, cue, boundaries)
+            if (
+                found is not None
+                and found.speaker is None
+                and (
+                    _is_dependent_participle(doc, cue)
+                    or coordination_start(context, cue) is not None
+                )
+            ):
+                found = _continue_previous_speaker(found, candidates)
+            if found is not None:
+                candidates.append(found)
+    return candidates
+
+
+def _continue_previous_speaker(candidate: Candidate, earlier: list[Candidate]) -> Candidate:
+    """ "X estime que « … » évoquant des « … »": the participle shares the previous speaker."""
+    for previous in reversed(earlier):
+        if previous.speaker is not None and 0 <= candidate.start - previous.end <= PARTICIPLE_REACH:
+            return replace(candidate, speaker=previous.speaker)
+    return candidate
+
+
+def _is_dependent_participle(doc: Doc, cue: Cue) -> bool:
+    """ "» évoquant des …", ", en affirmant que …": a new reported content starts here."""
+    return _participle_opener(doc, cue) is not None
+
+
+def _participle_opener(doc: Doc, cue: Cue) -> int | None:
+    """The comma, "en" or closing mark before a participle cue (", y voyant …"), if any."""
+    if not doc[cue.start].lower_.endswith(("ant", "ing")):
+        return None
+    index = cue.start - 1
+    while index > 0 and doc[index].lower_ in PARTICIPLE_CLITICS:
+        index -= 1
+    if index < 0:
+        return None
+    previous = doc[index]
+    if previous.text in {",", "en", "by"} or previous.text in CLOSING_MARKS:
+        return index
+    return None

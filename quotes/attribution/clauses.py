@@ -1,0 +1,363 @@
+"""Content after a reporting verb: "X a déclaré que …", "X a précisé : « … »", "X a annoncé Y"."""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Token
+
+from .context import (
+    COMPLEMENTISERS,
+    COORDINATORS,
+    SUBJECT_DEPS,
+    TIME_WORDS,
+    Candidate,
+    DocContext,
+    classify_region,
+    count_words,
+    cut_at_next_boundary,
+    sentence_bounds,
+)
+from .cues import Cue
+from .lexicon import word_set
+from .names import GENERIC_PRONOUNS
+from .subjects import (
+    VERB_GROUP_WORDS,
+    aside_length,
+    cue_subject,
+    is_present_participle,
+    is_thing,
+    verb_group_start,
+)
+
+CLAUSE_STOPS = frozenset({".", ";", "!", "?", "…"})
+PREPOSITIONS = word_set("prepositions")
+ELIDED_CLITICS = frozenset(
+    {"s'", "s’", "se", "l'", "l’", "le", "la", "les", "en", "y", "lui", "leur"}
+)
+INFINITIVE_CLITICS = ELIDED_CLITICS | {"ne", "n'", "n’", "pas", "plus", "jamais"}
+NEGATIONS = frozenset({"pas", "jamais", "plus", "rien", "personne", "point", "guère"})
+CONJUNCTION_HEADS = frozenset(
+    {"tandis", "alors", "bien", "parce", "pendant", "afin", "sans", "avant", "après", "dès",
+     "ainsi", "lors", "pour", "de", "sorte", "moment", "fois", "plus", "moins", "autant", "aussi"}
+)  # fmt: skip
+MIN_OBJECT_WORDS = 3
+MAX_SCAN_TOKENS = 16
+# The English tagger's simple past ("said", "left"); the French model never gives it.
+SIMPLE_PAST_TAG = "VBD"
+CONDITIONAL_MODALS = frozenset(
+    {"pourrait", "pourraient", "devrait", "devraient", "could", "should", "might"}
+)
+
+
+def _is_adjectival_participle(token: Token) -> bool:
+    """ "la loi dite « Sur l'information »", "le rapport cité": a participle modifying a noun."""
+    if "Part" not in token.morph.get("VerbForm") or is_present_participle(token):
+        return False
+    if any(child.dep_.startswith("aux") for child in token.children):
+        return False
+    aside = aside_length(token.doc, token.i)
+    if aside and token.doc[token.i - aside - 1].pos_ == "AUX":
+        return False  # "a pour sa part ajouté": the parser hung the verb on "part"
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    return (
+        previous is not None
+        and previous.pos_ in ("NOUN", "PROPN")
+        and (token.dep_.startswith("acl") or token.head.i == previous.i)
+    )
+
+
+def _is_hypothetical(doc: Doc, cue: Cue) -> bool:
+    """ "aurait pu s'interroger", "pourrait annoncer", "should say": speech that did not happen."""
+    if "Inf" not in doc[cue.start].morph.get("VerbForm"):
+        return False
+    start = verb_group_start(doc, cue)
+    if start == 0:
+        return False
+    modal = doc[start - 1].lower_
+    if modal in {"pu", "dû"}:
+        return start >= 2 and doc[start - 2].lower_ in {"aurait", "auraient", "aurais"}
+    return modal in CONDITIONAL_MODALS
+
+
+def _is_adjective(token: Token) -> bool:
+    """An adjective or a past participle used as one ("favorable", "satisfait")."""
+    if token.pos_ == "ADJ":
+        return True
+    return (
+        token.pos_ == "VERB"
+        and "Part" in token.morph.get("VerbForm")
+        and not is_present_participle(token)
+    )
+
+
+def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Candidate | None:
+    """Content after the verb: "X a déclaré que …", "X a précisé : « … »", "X a annoncé Y"."""
+    doc = context.doc
+    verb = doc[cue.start]
+    if any(child.dep_ in ("aux:pass", "auxpass") for child in verb.children):
+        return None
+    if _is_adjectival_participle(verb) or _is_hypothetical(doc, cue):
+        return None
+    index = cue.end
+    in_prepositional_phrase = False
+    content_start: int | None = None
+    evidence = "clause"
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
+    limit = min(len(doc), index + MAX_SCAN_TOKENS)
+    while index < limit:
+        token = doc[index]
+        lower = token.lower_
+        if (
+            clause is not None
+            and token.pos_ in ("VERB", "AUX")
+            and clause.i in (token.i, token.head.i)
+        ):
+            # "Police said two people were arrested": a content clause without "that".
+            first = clause.left_edge
+            if first.lower_ in COMPLEMENTISERS and first.i + 1 < len(doc):
+                first = doc[first.i + 1]
+            content_start = max(first.idx, doc[cue.end - 1].idx + len(doc[cue.end - 1].text))
+            break
+        if context.inside_quote[index]:
+            content_start = token.idx
+            break
+        if cue.takes_adjective and index == cue.end and _is_adjective(token):
+            content_start = token.idx  # "s'est dit satisfait des résultats"
+            evidence = "object"
+            break
+        if lower in COMPLEMENTISERS and not _is_relative_pronoun(doc, token):
+            if _restrictive_negation(doc, cue):
+                return None  # "ne rapporteront que 3 milliards": "only", not "that"
+            if index + 1 < len(doc):
+                content_start = doc[index + 1].idx
+            break
+        if token.text == ":":
+            if index + 1 < len(doc):
+                content_start = doc[index + 1].idx
+            break
+        if token.text in CLAUSE_STOPS or (token.is_sent_start and index > cue.end):
+            return None
+        if token.pos_ in ("VERB", "AUX") and token.dep_ in ("ccomp",) and token.head.i == verb.i:
+            # "He said the plan was a disaster": a content clause without "that".
+            content_start = token.left_edge.idx
+            break
+        if token.pos_ == "VERB" and doc[index - 1].lower_ == "en" and is_present_participle(token):
+            in_prepositional_phrase = True  # "déclare en recevant la coupe que …"
+            index += 1
+            continue
+        if token.pos_ in ("VERB", "AUX") and token.ent_type_ not in ("PER", "PERSON"):
+            infinitive = "Inf" in token.morph.get("VerbForm")
+            first = index
+            while first > cue.end and doc[first - 1].lower_ in INFINITIVE_CLITICS:
+                first -= 1
+            # "affirment avoir découvert", "a reconnu auprès de l'AFP avoir acheté", "a confié
+            # vouloir": a bare infinitive after a reporting verb is its content; one after a
+            # preposition ("a appelé à manifester", "son intention de partir") is not.
+            bare_infinitive = (
+                infinitive
+                and not cue.belief
+                and (first == cue.end or doc[first - 1].pos_ != "ADP")
+                and (token.pos_ == "AUX" or context.lang == "fr")
+            )
+            if infinitive and (cue.takes_infinitive or bare_infinitive):
+                content_start = doc[first].idx
+                evidence = "object"
+                break
+            if token.pos_ == "AUX" and index == cue.end:
+                index += 1
+                continue
+            return None
+        if lower in PREPOSITIONS and token.pos_ == "ADP":
+            in_prepositional_phrase = True
+        elif token.text == ",":
+            in_prepositional_phrase = False
+        elif (
+            cue.takes_object
+            and not in_prepositional_phrase
+            and token.pos_ in ("NOUN", "DET", "PROPN", "NUM")
+            and lower not in TIME_WORDS
+            and not (index + 1 < len(doc) and doc[index + 1].lower_ in TIME_WORDS)
+            and lower not in {"de", "d'", "d’"}
+        ):
+            if context.lang == "fr" and token.pos_ == "NOUN" and index == cue.end == cue.start + 1:
+                return None  # a bare French noun right after a verb: "accuser réception"
+            content_start = token.idx
+            evidence = "object"
+            break
+        index += 1
+    if content_start is None:
+        return None
+    _, sentence_end = sentence_bounds(context, doc[cue.start])
+    opening = context.quote_at(content_start)
+    if opening is not None and evidence == "clause":
+        rest = context.doc.char_span(opening.close_end, sentence_end, alignment_mode="contract")
+        # "l'a appelé « X », en référence à …", "a dénoncé un « X », y voyant une manœuvre qui
+        # « fauche » …": the quote alone is the content (the writer's words after it have no
+        # finite verb of their own).
+        if (
+            rest is not None
+            and len(rest)
+            and rest[0].text == ","
+            and not any(
+                "Fin" in token.morph.get("VerbForm") and not context.inside_quote[token.i]
+                for token in rest
+            )
+        ):
+            sentence_end = opening.close_end
+    if evidence == "object":
+        sentence_end = _before_trailing_apposition(context, content_start, sentence_end)
+        sentence_end = _before_next_clause(context, content_start, sentence_end)
+    end = cut_at_next_boundary(context, content_start, sentence_end)
+    end = _before_coordinated_verb(context, cue, content_start, end)
+    position = bisect.bisect_right(boundaries, content_start)
+    if position < len(boundaries) and boundaries[position] < end:
+        end = boundaries[position]
+    region = classify_region(context, content_start, end)
+    if region is None:
+        return None
+    if evidence == "object" and count_words(context.text[region[0] : region[1]]) < MIN_OBJECT_WORDS:
+        return None  # "ont annoncé la nouvelle": an anaphoric object, not the content
+    speaker = cue_subject(context, cue)
+    verb_form = verb.morph
+    imperative = "Imp" in verb_form.get("Mood") or verb.is_sent_start
+    if speaker is None and ("Inf" in verb_form.get("VerbForm") or imperative):
+        # "À noter que …", "Rappelons que …": the journalist's own voice.
+        return None
+    if speaker is not None and speaker.text.lower() in GENERIC_PRONOUNS:
+        return None  # "on peut noter que …"
+    if evidence == "object" and is_thing(speaker):
+        return None  # "les ventes accusent une baisse de 5 %": a thing reports nothing
+    if region[2] == "direct" and is_thing(speaker) and not _has_own_subject(doc, cue):
+        return None  # "le boson va permettre de poursuivre … : « … »": a thing quotes no one
+    return Candidate(*region, cue, speaker, evidence, cue.belief)
+
+
+def _has_own_subject(doc: Doc, cue: Cue) -> bool:
+    """Whether the parser gave the cue itself a subject (not one climbed to from another verb)."""
+    tokens = doc[cue.start : cue.end]
+    return any(child.dep_ in SUBJECT_DEPS for token in tokens for child in token.children)
+
+
+def _is_relative_pronoun(doc: Doc, token: Token) -> bool:
+    """ "les activités qu'il entend organiser": que after a noun or "ce" is relative."""
+    previous = doc[token.i - 1] if token.i > 0 else None
+    if previous is not None and previous.lower_ in CONJUNCTION_HEADS:
+        return True  # "tandis que", "bien que", "plus … que": not a content clause
+    if token.pos_ == "SCONJ" or token.dep_ == "mark":
+        return False
+    return previous is not None and previous.pos_ in ("NOUN", "PROPN", "PRON", "DET")
+
+
+def _restrictive_negation(doc: Doc, cue: Cue) -> bool:
+    words = {doc[index].lower_ for index in range(verb_group_start(doc, cue), cue.start)}
+    return bool(words & {"ne", "n'", "n’"}) and not words & NEGATIONS
+
+
+def _before_coordinated_verb(context: DocContext, cue: Cue, start: int, end: int) -> int:
+    """ "a déclaré que A et a quitté la salle": after "et" or "mais", a verb group built like
+    the reporting one (and unlike the content's) goes on with the narration."""
+    span = context.doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return end
+    doc = context.doc
+    narration = {_auxiliary(doc[cue.start]), _auxiliary(doc[cue.start].sent.root)} - {None}
+    content_auxiliaries: set[str] = set()
+    content_simple_past = False
+    for token in span:
+        if context.inside_quote[token.i]:
+            continue
+        if token.pos_ == "AUX":
+            content_auxiliaries.add(token.lower_)
+        if token.lower_ not in COORDINATORS or token.i == span.start:
+            content_simple_past |= token.pos_ == "VERB" and token.tag_ == SIMPLE_PAST_TAG
+            continue
+        following = token.i + 1
+        while following < span.end and doc[following].pos_ == "ADV":
+            following += 1
+        auxiliary = doc[following].lower_ if following < span.end else None
+        narrated = (
+            following < span.end
+            and not content_simple_past
+            and _simple_past_without_subject(doc[following])
+            and doc[cue.start].tag_ == SIMPLE_PAST_TAG
+        )
+        if narrated or (auxiliary in narration and not content_auxiliaries & narration):
+            comma = token.i - 1 if doc[token.i - 1].text == "," else token.i
+            return doc[comma].idx
+        if auxiliary in narration:
+            return end
+    return end
+
+
+def _simple_past_without_subject(token: Token) -> bool:
+    """ "said the bill was dead and left the room": a past verb sharing the reporter's subject."""
+    return (
+        token.pos_ == "VERB"
+        and token.tag_ == SIMPLE_PAST_TAG
+        and not any(child.dep_ in SUBJECT_DEPS for child in token.children)
+    )
+
+
+def _auxiliary(verb: Token) -> str | None:
+    """The tense auxiliary of a verb ("a" in "a déclaré"), if it has one."""
+    for child in verb.children:
+        if child.dep_ in ("aux", "aux:tense") and child.i < verb.i:
+            return child.lower_
+    return None
+
+
+def _before_trailing_apposition(context: DocContext, start: int, end: int) -> int:
+    """ "s'attaquer au problème, un thème absent de la campagne": drop the trailing apposition."""
+    span = context.doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return end
+    commas = [token for token in span if token.text == "," and not context.inside_quote[token.i]]
+    if not commas:
+        return end
+    last = commas[-1]
+    rest = span.doc[last.i + 1 : span.end]
+    if (
+        len(rest)
+        and rest[0].pos_ in ("DET", "NOUN")
+        and not any(token.pos_ in ("VERB", "AUX") for token in rest)
+    ):
+        return last.idx
+    return end
+
+
+def coordination_start(context: DocContext, cue: Cue) -> int | None:
+    """Where "et" or "mais" joins a reporting verb to the clause before ("… » et réclame « … »",
+    ", mais a appelé au rejet …"): the content before ends there, and the speaker carries on."""
+    doc = context.doc
+    start = verb_group_start(doc, cue)
+    if start == 0 or doc[start - 1].lower_ not in COORDINATORS or context.inside_quote[start - 1]:
+        return None
+    conjunction = start - 1
+    if conjunction > 0 and doc[conjunction - 1].text == ",":
+        conjunction -= 1
+    return doc[conjunction].idx
+
+
+def _before_next_clause(context: DocContext, start: int, end: int) -> int:
+    """ "a confié vouloir X, alors qu'il …", "a affirmé ne pas être convaincu et lui demande …":
+    an object or infinitive has no finite verb of its own, so one joined to it starts new text."""
+    span = context.doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return end
+    doc = context.doc
+    for token in span[1:]:
+        if context.inside_quote[token.i]:
+            continue
+        if token.text == "," and token.i + 1 < span.end:
+            following = doc[token.i + 1]
+            if following.lower_ in CONJUNCTION_HEADS - {"de", "pour"} or following.pos_ == "SCONJ":
+                return token.idx
+        if token.lower_ in COORDINATORS:
+            following = token.i + 1
+            while following < span.end and doc[following].lower_ in VERB_GROUP_WORDS:
+                following += 1
+            if following < span.end and "Fin" in doc[following].morph.get("VerbForm"):
+                comma = token.i - 1 if doc[token.i - 1].text == "," else token.i
+                return doc[comma].idx
+    return end

@@ -1,0 +1,228 @@
+"""Per-document context shared by the construction rules: candidates, quote lookups, regions."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .cues import Cue
+from .lexicon import word_set
+from .marks import QuotedSpan
+from .speakers import SpeakerMention
+
+# "''" is one token: some English papers print double quotes as two apostrophes.
+CLOSING_MARKS = frozenset({"»", "”", '"', "“", "’", "'", "›", "''"})
+OPENING_MARKS = frozenset({"«", "“", "„", '"', "‘", "'", "‹", "''"})
+# The French model often labels a subject "il" as expl:subj.
+SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
+COMPLEMENTISERS = frozenset({"que", "qu'", "qu’", "that"})
+TIME_WORDS = word_set("time_words")
+MIN_WORDS_OUTSIDE_FOR_MIXED = 1
+MIN_INDIRECT_WORDS = 3
+RELATIVE_WORDS = frozenset(
+    {"qui", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles", "who", "which", "whose"}
+)
+MAX_SENTENCES_JOINED = 3
+COORDINATORS = frozenset({"mais", "et", "puis", "but", "and"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A reported-content span with the cue and speaker mention that introduce it."""
+
+    start: int
+    end: int
+    kind: str
+    cue: Cue | None
+    speaker: SpeakerMention | None
+    evidence: str  # incise, signed, repeated, clause, object, source, colon, inherited, bare
+    belief: bool = False
+
+
+@dataclass
+class DocContext:
+    """Per-document lookups shared by the content rules."""
+
+    doc: Doc
+    text: str
+    lang: str
+    quotes: list[QuotedSpan]
+    quote_opens: list[int]
+    inside_quote: list[bool]
+
+    def quote_at(self, position: int) -> QuotedSpan | None:
+        """The quoted passage whose marks enclose a character offset."""
+        index = bisect.bisect_right(self.quote_opens, position) - 1
+        if index >= 0 and self.quotes[index].contains(position):
+            return self.quotes[index]
+        return None
+
+    def quotes_between(self, start: int, end: int) -> list[QuotedSpan]:
+        """Quoted passages overlapping [start, end)."""
+        first = max(0, bisect.bisect_right(self.quote_opens, start) - 1)
+        found = []
+        for quote in self.quotes[first:]:
+            if quote.open_start >= end:
+                break
+            if quote.close_end > start:
+                found.append(quote)
+        return found
+
+
+def make_context(doc: Doc, lang: str, quotes: list[QuotedSpan]) -> DocContext:
+    """Index quotes by token so that rules can skip quoted words in linear time."""
+    inside = [False] * len(doc)
+    quote_index = 0
+    for token in doc:
+        while quote_index < len(quotes) and quotes[quote_index].close_end <= token.idx:
+            quote_index += 1
+        if quote_index < len(quotes):
+            quote = quotes[quote_index]
+            inside[token.i] = quote.open_start <= token.idx < quote.close_end
+    return DocContext(doc, doc.text, lang, quotes, [quote.open_start for quote in quotes], inside)
+
+
+def sentence_bounds(context: DocContext, token: Token) -> tuple[int, int]:
+    """Character bounds of the token's sentence, widened so no quote is cut in two."""
+    sentence = token.sent
+    start, end = sentence.start_char, sentence.end_char
+    for _ in range(MAX_SENTENCES_JOINED):
+        quote = context.quote_at(start)
+        if quote is not None and quote.open_start < start:
+            start = quote.open_start
+        if not _continues_previous_sentence(context, start):
+            break
+        before = start
+        while before > 0 and context.text[before - 1].isspace():
+            before -= 1
+        previous = context.doc.char_span(before - 1, before, alignment_mode="expand")
+        if previous is None or not len(previous):
+            break
+        start = previous[0].sent.start_char
+    quote = context.quote_at(start)
+    if quote is not None and quote.open_start < start:
+        start = quote.open_start
+    quote = context.quote_at(max(start, end - 1))
+    if quote is not None and quote.close_end > end:
+        end = quote.close_end
+    return start, end
+
+
+def _continues_previous_sentence(context: DocContext, start: int) -> bool:
+    """ "… Madrid Arena » qui peut contenir …": a lowercase start after an unfinished sentence."""
+    text = context.text
+    if start >= len(text) or not (text[start].islower() or text[start] in OPENING_MARKS):
+        return False
+    before = start
+    while before > 0 and text[before - 1] in " \u00a0\u202f\t":
+        before -= 1
+    if before == 0 or text[before - 1] in "\n.!?…:;":
+        return False
+    if text[before - 1] in CLOSING_MARKS:
+        inner = before - 1
+        while inner > 0 and text[inner - 1] in " \u00a0\u202f":
+            inner -= 1
+        return inner > 0 and text[inner - 1] not in ".!?…"
+    return True
+
+
+def classify_region(context: DocContext, start: int, end: int) -> tuple[int, int, str] | None:
+    """Trim a content region and say whether it is direct, indirect or mixed."""
+    text = context.text
+    start, end = _strip(text, start, end, keep_marks=True)
+    if end <= start:
+        return None
+    inside = [q for q in context.quotes_between(start, end) if q.start < end and q.end > start]
+    if not inside:
+        start, end = _strip(text, start, end, keep_marks=False)
+        return (start, end, "indirect") if end > start else None
+    outside_words = 0
+    cursor = start
+    for quote in inside:
+        outside_words += count_words(text[cursor : max(cursor, quote.open_start)])
+        cursor = max(cursor, quote.close_end)
+    outside_words += count_words(text[cursor:end])
+    if len(inside) == 1 and outside_words < MIN_WORDS_OUTSIDE_FOR_MIXED:
+        return inside[0].start, inside[0].end, "direct"
+    return start, end, "mixed"
+
+
+def count_words(fragment: str) -> int:
+    return sum(1 for word in fragment.split() if any(char.isalnum() for char in word))
+
+
+def _strip(text: str, start: int, end: int, *, keep_marks: bool) -> tuple[int, int]:
+    junk = " \t\n\u00a0\u202f,;:.-–—" if keep_marks else " \t\n\u00a0\u202f,;:.-–—«»“”„\"'’‘"
+    while start < end and text[start] in junk:
+        start += 1
+    while end > start and text[end - 1] in junk:
+        end -= 1
+    # A lone opening mark left at the end or closing mark at the start belongs elsewhere.
+    if keep_marks:
+        while end > start and text[end - 1] in "«“„‘":
+            end -= 1
+            while end > start and text[end - 1] in junk:
+                end -= 1
+        while start < end and text[start] in "»”":
+            start += 1
+            while start < end and text[start] in junk:
+                start += 1
+    return start, end
+
+
+def is_reported_clause(context: DocContext, region: tuple[int, int, str]) -> bool:
+    """Unquoted content needs a finite verb and a few words ("Par ailleurs" is not content)."""
+    start, end, kind = region
+    if kind != "indirect":
+        return True
+    return count_words(context.text[start:end]) >= MIN_INDIRECT_WORDS and has_finite_verb(
+        context.doc, start, end
+    )
+
+
+def has_finite_clause(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    subjects = [token for token in span if token.dep_ in SUBJECT_DEPS]
+    # "Le nombre … est de 75 000 selon la CGT": the parser may hang the clause on the source.
+    return any(token.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN") for token in subjects) or bool(
+        subjects and any("Fin" in token.morph.get("VerbForm") for token in span)
+    )
+
+
+def has_finite_verb(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any("Fin" in token.morph.get("VerbForm") for token in span)
+
+
+def cut_at_next_boundary(context: DocContext, start: int, end: int) -> int:
+    """End content at a semicolon, or a colon opening a quote, outside quotes."""
+    text = context.text
+    position = start
+    while position < end:
+        semicolon = text.find(";", position, end)
+        colon = text.find(":", position, end)
+        found = [index for index in (semicolon, colon) if index >= 0]
+        if not found:
+            return end
+        position = min(found)
+        # French news splits "A : « B »" into reported content and a quote; English keeps one.
+        hands_over = context.lang == "fr" and _opens_quote(context, position + 1, end)
+        if context.quote_at(position) is None and (text[position] == ";" or hands_over):
+            return position
+        position += 1
+    return end
+
+
+def _opens_quote(context: DocContext, position: int, end: int) -> bool:
+    """ "… pendant des années : « Nous … »": the colon hands over to a quote."""
+    text = context.text
+    while position < end and text[position] in " \u00a0\u202f":
+        position += 1
+    quote = context.quote_at(position)
+    return position < end and quote is not None and quote.open_start == position

@@ -1,0 +1,275 @@
+"""Inverted attributions: "…, a déclaré X", "» ajoute-t-il", '" he said', "comme le rappelle X"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from .context import (
+    CLOSING_MARKS,
+    COMPLEMENTISERS,
+    OPENING_MARKS,
+    RELATIVE_WORDS,
+    SUBJECT_DEPS,
+    TIME_WORDS,
+    Candidate,
+    DocContext,
+    classify_region,
+    count_words,
+    cut_at_next_boundary,
+    has_finite_clause,
+    is_reported_clause,
+    sentence_bounds,
+)
+from .cues import INCISE_PRONOUNS, Cue
+from .speakers import SpeakerMention, appositive_description, build_mention, noun_phrase
+from .subjects import (
+    appositive_name,
+    ends_name,
+    is_present_participle,
+    mention_for_subject,
+    verb_group_start,
+)
+
+SHORT_QUOTE_WORDS = 8
+NP_BREAKING_PREPOSITIONS = frozenset(
+    {"à", "au", "aux", "dans", "lors", "devant", "sur", "pendant", "depuis", "chez", "par", "en"}
+)
+MAX_NAME_ASIDE_TOKENS = 7
+# "a déclaré à l'AFP mardi soir Paul Roy": words skipped after the verb to reach a name.
+MAX_WORDS_BEFORE_NAME = 6
+MAX_INVERTED_SUBJECT_TOKENS = 14
+# Words after '," Smith said' before the sentence ends ("told reporters on Monday").
+MAX_INCISE_TAIL_TOKENS = 5
+# "…, a-t-il ajouté, avant de conclure « … »": this few words of the writer's before a single
+# quote leave it a direct quote of its own.
+MAX_WORDS_BEFORE_LONE_QUOTE = 3
+# '"…," Merkel told reporters after the long meeting.': in English the words after an incise's
+# verb may run on; a French incise that follows its quote is inverted ("…», a dit X").
+LONG_INCISE_TAILS = frozenset({"en"})
+
+
+def _inverted_subject(
+    context: DocContext, cue: Cue, limit: int
+) -> tuple[SpeakerMention | None, int]:
+    """Speaker written after the verb ("-t-il", "Daniel Fried, ancien diplomate") and its end."""
+    doc = context.doc
+    for index in range(verb_group_start(doc, cue), cue.start):
+        if doc[index].lower_ in INCISE_PRONOUNS:
+            return build_mention(doc, index, index + 1), cue.end
+    index = cue.end
+    if index < limit and doc[index].lower_ == "-t":
+        index += 1
+    if index < limit and doc[index].lower_ in INCISE_PRONOUNS:
+        return build_mention(doc, index, index + 1), index + 1
+    if index >= limit:
+        return None, index
+    # Skip "à l'AFP", "dimanche", "mardi soir" when a name follows.
+    probe = index
+    while probe < limit and probe - index < MAX_WORDS_BEFORE_NAME:
+        token = doc[probe]
+        if token.ent_type_ in ("PER", "PERSON"):
+            index = probe
+            break
+        if token.text in {",", ".", ";", ":"} or token.pos_ in ("VERB",):
+            break
+        probe += 1
+    while index < limit and doc[index].lower_ in TIME_WORDS:
+        index += 1
+    if index >= limit:
+        return None, index
+    first = doc[index]
+    nominal = first.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "NUM")
+    # "s'est réjoui le président Macron": the tagger may call the name an adverb.
+    if not (nominal or first.ent_type_ in ("PER", "PERSON")) or first.lower_ in COMPLEMENTISERS:
+        return None, index
+    if first.text in OPENING_MARKS or context.inside_quote[index]:
+        return None, index
+    end = index
+    while end < limit and end - index < MAX_INVERTED_SUBJECT_TOKENS:
+        token = doc[end]
+        nominalised = end == index + 1 and doc[index].pos_ == "DET" and token.pos_ == "VERB"
+        if ends_name(token) or context.inside_quote[end]:
+            break
+        if token.pos_ in ("VERB", "AUX", "SCONJ") and not nominalised:
+            break  # "l'accusé", "le prévenu" are nouns after their determiner
+        if token.pos_ == "PRON" and token.lower_ in {"qui", "que", "who", "which", "où"}:
+            break
+        if end > index and token.lower_ in NP_BREAKING_PREPOSITIONS:
+            break  # "son avocate à l'AFP", "Mitt Romney dans le Wisconsin"
+        end += 1
+    if end == index:
+        return None, index
+    description = appositive_description(doc, end, limit)
+    speaker_end = description[1] if description is not None else end
+    mention = build_mention(doc, index, end, description)
+    names_a_person = any(
+        doc[position].ent_type_ in ("PER", "PERSON") for position in range(index, end)
+    )
+    if mention is not None and not names_a_person and description is None:
+        named = appositive_name(context, index, end, limit)
+        if named is not None:
+            return named
+    return mention, speaker_end
+
+
+@dataclass(frozen=True)
+class Incise:
+    """An inverted attribution and where its reported content may lie."""
+
+    cue: Cue
+    group_start: int
+    speaker: SpeakerMention | None
+    speaker_end: int
+    after_comme: bool
+
+
+def find_incise(context: DocContext, cue: Cue) -> Incise | None:
+    """Recognise "…, a déclaré X", "» ajoute-t-il", '," he said', "comme le rappelle X"."""
+    doc = context.doc
+    if is_present_participle(doc[cue.start]):
+        return None
+    group_start = verb_group_start(doc, cue)
+    if group_start == 0:
+        return None
+    sentence_end = doc[cue.start].sent.end
+    limit = min(len(doc), sentence_end + 1)
+    previous = doc[group_start - 1]
+    after_comme = previous.lower_ in {"comme", "as"}
+    subject_before = any(
+        child.dep_ in SUBJECT_DEPS and child.i < group_start and not context.inside_quote[child.i]
+        for child in doc[cue.start].children
+    )
+    following = doc[cue.end] if cue.end < len(doc) else None
+    if following is not None and (following.pos_ == "PROPN" or following.ent_type_):
+        subject_before = False  # "c'est un exemple, a déclaré Paul Roy": the parser erred
+    opens_incise = previous.text in {",", "—", "–", "("} or previous.text in CLOSING_MARKS
+    # "Paul, le maire, a appelé le ministre « … »": the noun after the verb is its object.
+    if (opens_incise and not subject_before) or after_comme:
+        speaker, speaker_end = _inverted_subject(context, cue, limit)
+        if speaker is not None:
+            return Incise(cue, group_start, speaker, speaker_end, after_comme)
+    return _subject_first_incise(context, cue, group_start)
+
+
+def _subject_first_incise(context: DocContext, cue: Cue, group_start: int) -> Incise | None:
+    """'"…," Smith said.' or "…, il a dit": a subject then the verb, after a comma or a quote."""
+    doc = context.doc
+    verb = doc[cue.start]
+    subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.i > verb.i:
+        return None
+    start, end = noun_phrase(subject)
+    if (end != group_start and not _is_name_aside(doc, end, group_start)) or start == 0:
+        return None
+    before = doc[start - 1]
+    after_quote = before.text in CLOSING_MARKS or (
+        before.text == "," and start >= 2 and doc[start - 2].text in CLOSING_MARKS
+    )
+    if not after_quote and before.text != ",":
+        return None
+    following = cue.end
+    while following < len(doc) and following - cue.end < MAX_INCISE_TAIL_TOKENS:
+        token = doc[following]
+        if token.text in {".", ",", ";", "!", "?"} or token.is_space:
+            break
+        if token.lower_ in COMPLEMENTISERS or token.pos_ in ("VERB", "AUX") or token.text == ":":
+            return None
+        if context.inside_quote[following]:
+            return None
+        following += 1
+    if following - cue.end >= MAX_INCISE_TAIL_TOKENS and not (
+        after_quote and context.lang in LONG_INCISE_TAILS
+    ):
+        return None
+    if not after_quote and (following >= len(doc) or doc[following].text not in {".", "!", "?"}):
+        return None
+    mention = mention_for_subject(context, subject)
+    if mention is None:
+        return None
+    return Incise(cue, start, mention, cue.end, False)
+
+
+def _is_name_aside(doc: Doc, start: int, end: int) -> bool:
+    """ "Rep. Jane Moore (D-Wis.) said", "Mitch Lane, R-Ky., said": a short aside after the name."""
+    if not 2 <= end - start <= MAX_NAME_ASIDE_TOKENS:
+        return False
+    return (doc[start].text, doc[end - 1].text) in {("(", ")"), (",", ",")}
+
+
+def incise_candidates(context: DocContext, incise: Incise) -> list[Candidate]:
+    """Content before and, for mid-sentence incises, after an inverted attribution."""
+    doc = context.doc
+    cue_token = doc[incise.cue.start]
+    sentence_start, sentence_end = sentence_bounds(context, cue_token)
+    candidates: list[Candidate] = []
+    before_end = doc[incise.group_start - 1].idx
+    if incise.after_comme and incise.group_start >= 2 and doc[incise.group_start - 2].text == ",":
+        before_end = doc[incise.group_start - 2].idx
+    after = _after_incise_region(context, incise, sentence_end)
+    if not incise.after_comme or after is None:
+        region = _before_incise_region(context, sentence_start, before_end)
+        if region is not None and is_reported_clause(context, region):
+            candidates.append(
+                Candidate(*region, incise.cue, incise.speaker, "incise", incise.cue.belief)
+            )
+    if after is not None:
+        candidates.append(
+            Candidate(*after, incise.cue, incise.speaker, "incise", incise.cue.belief)
+        )
+    return candidates
+
+
+def _before_incise_region(
+    context: DocContext, sentence_start: int, before_end: int
+) -> tuple[int, int, str] | None:
+    """The content of "CONTENT, a dit X": a quote just before, or the sentence so far."""
+    text = context.text
+    cursor = before_end
+    while cursor > sentence_start and text[cursor - 1] in " ,\u00a0\u202f\n":
+        cursor -= 1
+    quote = context.quote_at(cursor - 1) if cursor > 0 else None
+    if quote is not None and quote.close_end >= cursor:
+        earlier = context.quotes_between(sentence_start, quote.open_start)
+        words_before = count_words(text[sentence_start : quote.open_start])
+        quote_words = count_words(text[quote.start : quote.end])
+        if words_before > 0 and (earlier or quote_words < SHORT_QUOTE_WORDS <= words_before):
+            # "L'usine produira …, jusqu'« à 500 millions », explique X": the whole is reported.
+            start = min(sentence_start, earlier[0].open_start) if earlier else sentence_start
+            return classify_region(context, start, quote.close_end)
+        return quote.start, quote.end, "direct"
+    return classify_region(context, sentence_start, before_end)
+
+
+def _after_incise_region(
+    context: DocContext, incise: Incise, sentence_end: int
+) -> tuple[int, int, str] | None:
+    """Content after "…, a-t-il dit, CONTENT" when it is a clause or a quote."""
+    doc = context.doc
+    index = incise.speaker_end
+    while index < len(doc) and doc[index].text not in {",", ".", ";", "!", "?"}:
+        if doc[index].text in OPENING_MARKS and context.inside_quote[index]:
+            break
+        index += 1
+    if index >= len(doc) or doc[index].text in {".", ";", "!", "?"}:
+        return None
+    start = doc[index].idx + 1
+    if start >= sentence_end:
+        return None
+    end = cut_at_next_boundary(context, start, sentence_end)
+    region = classify_region(context, start, end)
+    if region is None:
+        return None
+    if not is_reported_clause(context, region):
+        return None
+    if region[2] == "indirect" and not has_finite_clause(doc, region[0], region[1]):
+        return None
+    if context.text[region[0] : region[1]].split()[0].lower() in RELATIVE_WORDS:
+        return None
+    if region[2] == "mixed":
+        quotes = context.quotes_between(region[0], region[1])
+        outside = count_words(context.text[region[0] : quotes[0].open_start])
+        if len(quotes) == 1 and outside <= MAX_WORDS_BEFORE_LONE_QUOTE:
+            return quotes[0].start, quotes[0].end, "direct"
+    return region

@@ -1,0 +1,53 @@
+"""Selection among overlapping candidates, by strength of evidence."""
+
+from __future__ import annotations
+
+import sys
+
+from .context import Candidate
+from .spans import SpanIndex
+from .subjects import is_thing
+
+EVIDENCE_PRIORITY = {
+    "incise": 7,
+    "signed": 7,
+    "repeated": 7,
+    "clause": 6,
+    "source": 5,
+    "colon": 4,
+    "object": 3,
+    "inherited": 2,
+    "bare": 1,
+}
+
+
+def _overlap(first: Candidate, second: Candidate) -> int:
+    return max(0, min(first.end, second.end) - max(first.start, second.start))
+
+
+def select(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep the best-evidenced candidate among overlapping ones; drop quotes inside mixed ones."""
+    ranked = sorted(
+        candidates,
+        key=lambda candidate: (
+            -EVIDENCE_PRIORITY[candidate.evidence] + (2 if is_thing(candidate.speaker) else 0),
+            candidate.speaker is None,
+            candidate.start,
+        ),
+    )
+    kept: SpanIndex[Candidate] = SpanIndex()
+    for candidate in ranked:
+        length = candidate.end - candidate.start
+        if not any(
+            _clashes(candidate, length, other)
+            for _, _, other in kept.overlapping(candidate.start, candidate.end)
+        ):
+            kept.add(candidate.start, candidate.end, candidate)
+    return [candidate for _, _, candidate in kept.overlapping(0, sys.maxsize)]
+
+
+def _clashes(candidate: Candidate, length: int, other: Candidate) -> bool:
+    """Whether they share half the shorter one, or the candidate lies inside a mixed quote."""
+    shared = _overlap(candidate, other)
+    shorter = min(length, other.end - other.start)
+    return shared * 2 >= shorter or (other.kind == "mixed" and shared == length)

@@ -1,0 +1,212 @@
+"""Source phrases: "selon X", "d'après X", "according to X", "pour X, …", "selon lesquelles"."""
+
+from __future__ import annotations
+
+import bisect
+
+from spacy.tokens import Doc, Token
+
+from .context import (
+    COORDINATORS,
+    RELATIVE_WORDS,
+    Candidate,
+    DocContext,
+    classify_region,
+    cut_at_next_boundary,
+    has_finite_clause,
+    has_finite_verb,
+    is_reported_clause,
+    sentence_bounds,
+)
+from .cues import Cue
+from .names import ORGANISATION_HEADS, PERSON_HEADS
+from .speakers import SpeakerMention, build_mention, noun_phrase
+from .subjects import appositive_name, ends_name, is_thing, subject_of
+
+RELATIVE_SOURCES = frozenset({"lequel", "laquelle", "lesquels", "lesquelles"})
+MAX_SOURCE_TOKENS = 20
+MAX_MID_CLAUSE_SOURCE_TOKENS = 8
+
+
+def _source_phrase_end(context: DocContext, index: int) -> int:
+    """End of the X in "selon X": through participles ("un sondage publié dans …"), not verbs."""
+    doc = context.doc
+    end = index
+    in_relative_clause = False
+    while end < len(doc) and end - index < MAX_SOURCE_TOKENS:
+        token = doc[end]
+        if context.inside_quote[end] and end > index and _names_a_title(doc[end - 1]):
+            # "selon un rapport de l'INSEE sur « Les revenus des ménages »": the title is the
+            # source's, not a quote.
+            quote = context.quote_at(token.idx)
+            while end < len(doc) and quote is not None and doc[end].idx < quote.close_end:
+                end += 1
+            continue
+        if ends_name(token) or context.inside_quote[end]:
+            break
+        if token.lower_ in RELATIVE_WORDS and end > index:
+            in_relative_clause = True  # "a senior official who spoke on condition of anonymity"
+        finite = token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm")
+        if finite and not in_relative_clause:
+            break
+        end += 1
+    return end
+
+
+def _names_a_title(token: Token) -> bool:
+    """ "un rapport sur", "une étude intitulée", "le livre de": what may come before a title."""
+    return token.pos_ == "ADP" or token.lower_.startswith(("intitulé", "titled", "entitled"))
+
+
+def is_mid_clause_source(context: DocContext, cue: Cue) -> bool:
+    """ "le polonium est, selon lui, une substance": the source phrase sits inside the clause."""
+    doc = context.doc
+    index = cue.end
+    while index < len(doc) and index - cue.end < MAX_MID_CLAUSE_SOURCE_TOKENS:
+        if doc[index].text == ",":
+            following = doc[index + 1] if index + 1 < len(doc) else None
+            if following is None or following.is_sent_start or not following.is_alpha:
+                return False
+            if following.lower_ in RELATIVE_WORDS:
+                return False  # "…, selon ERDF, qui espère …": a clause about the source
+            # The words after the phrase depend on the clause before it, not on the source
+            # ("selon Joseph Lhota, le président de …" is an apposition of the source).
+            head = following
+            while head.head.i > index and head.head.i != head.i:
+                head = head.head
+            return head.head.i < cue.start
+        if doc[index].text in {".", ";", "!", "?"} or doc[index].is_space:
+            return False
+        index += 1
+    return False
+
+
+def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Candidate | None:
+    """ "selon X, CONTENT", "CONTENT, selon X", "d'après X", "according to X", "pour X, …"."""
+    doc = context.doc
+    index = cue.end
+    if index < len(doc) and doc[index].lower_ in RELATIVE_SOURCES:
+        return _relative_source_candidate(context, cue, boundaries)
+    end = _source_phrase_end(context, index)
+    if end == index:
+        return None
+    speaker = build_mention(doc, index, end)
+    if speaker is None:
+        return None
+    named = None
+    if not any(doc[position].ent_type_ in ("PER", "PERSON") for position in range(index, end)):
+        named = appositive_name(context, index, end, len(doc))
+    if named is not None and named[1] < len(doc) and doc[named[1]].text == ",":
+        # "Selon son producteur, Michel Nouader, son état …": the name is the source.
+        speaker, end = named
+    if cue.kind == "pour" and not _plausible_source(doc, index, end, speaker):
+        return None
+    sentence_start, sentence_end = sentence_bounds(context, doc[cue.start])
+    after: tuple[int, int, str] | None = None
+    if (end < len(doc) and doc[end].text in {",", ":"}) or (
+        end < len(doc) and context.inside_quote[end]
+    ):
+        after_start = doc[end].idx + (1 if doc[end].text in {",", ":"} else 0)
+        if end + 1 < len(doc) and not doc[end + 1].is_space:
+            # The parser sometimes ends the sentence at "Selon Météo France,".
+            sentence_end = max(sentence_end, sentence_bounds(context, doc[end + 1])[1])
+        if after_start < sentence_end:
+            after_end = cut_at_next_boundary(context, after_start, sentence_end)
+            position = bisect.bisect_right(boundaries, after_start)
+            if position < len(boundaries) and boundaries[position] < after_end:
+                after_end = boundaries[position]
+            region = classify_region(context, after_start, after_end)
+            if region is not None and (
+                region[2] != "indirect" or has_finite_verb(doc, region[0], region[1])
+            ):
+                first_word = context.text[region[0] : region[1]].split()[0].lower()
+                # "…, selon la police, qui précise que …": a relative clause describes the
+                # source; the content is the clause before it.
+                if first_word not in COORDINATORS and first_word not in RELATIVE_WORDS:
+                    after = region
+    if after is not None:
+        return Candidate(*after, cue, speaker, "source")
+    if cue.kind == "pour" or is_mid_clause_source(context, cue):
+        return None
+    before_end = doc[cue.start].idx
+    region = classify_region(context, sentence_start, before_end)
+    if region is None or not has_finite_clause(doc, region[0], region[1]):
+        return None
+    if region[2] == "indirect":
+        region = _without_leading_adjunct(context, region)
+    return Candidate(*region, cue, speaker, "source")
+
+
+def _without_leading_adjunct(
+    context: DocContext, region: tuple[int, int, str]
+) -> tuple[int, int, str]:
+    """ "Malgré les apparences (à Nice, à Berlin), il ne s'agirait pas …, selon la police":
+    the writer's opening phrase, up to its comma, is not what the source says."""
+    span = context.doc.char_span(region[0], region[1], alignment_mode="contract")
+    if span is None or not len(span) or span[0].pos_ != "ADP":
+        return region
+    depth = 0
+    for token in span:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth = max(0, depth - 1)
+        elif "Fin" in token.morph.get("VerbForm"):
+            return region
+        elif token.text == "," and depth == 0:
+            rest = classify_region(context, token.idx + 1, region[1])
+            if rest is not None and has_finite_clause(context.doc, rest[0], rest[1]):
+                return rest
+            return region
+    return region
+
+
+def _relative_source_candidate(
+    context: DocContext, cue: Cue, boundaries: list[int]
+) -> Candidate | None:
+    """ "des informations selon lesquelles CONTENT": the noun before "selon" is the source."""
+    doc = context.doc
+    antecedent = cue.start - 1
+    if antecedent > 0 and doc[antecedent].text == ",":
+        antecedent -= 1  # "au ministère, selon lequel …"
+    if antecedent < 0 or doc[antecedent].pos_ not in ("NOUN", "PROPN"):
+        return None
+    token = doc[antecedent]
+    while token.dep_.startswith(("nmod", "flat")) and token.head.i < token.i:
+        token = token.head  # "ministère de la Justice": the head, not "Justice"
+    speaker = build_mention(doc, *noun_phrase(token))
+    if speaker is not None and is_thing(speaker) and token.dep_.startswith(("obj", "obl")):
+        # "Le Canard enchaîné a révélé des informations selon lesquelles …": who revealed them.
+        verb = token.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        revealer = subject_of(context, verb)
+        if revealer is not None and not is_thing(revealer):
+            speaker = revealer
+    content_start = cue.end + 1
+    if speaker is None or content_start >= len(doc):
+        return None
+    start = doc[content_start].idx
+    _, sentence_end = sentence_bounds(context, doc[cue.start])
+    end = cut_at_next_boundary(context, start, sentence_end)
+    position = bisect.bisect_right(boundaries, start)
+    if position < len(boundaries) and boundaries[position] < end:
+        end = boundaries[position]
+    region = classify_region(context, start, end)
+    if region is None or not is_reported_clause(context, region):
+        return None
+    return Candidate(*region, cue, speaker, "source")
+
+
+def _plausible_source(doc: Doc, start: int, end: int, speaker: SpeakerMention) -> bool:
+    """ "Pour X," introduces a source only when X is a person or an organisation."""
+    if speaker.is_pronoun:
+        return doc[start].lower_ in {"lui", "elle", "eux", "elles"}
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    if speaker.has_named_entity and speaker.kind in ("person", "organisation"):
+        return True
+    head = doc[start:end].root
+    if head.pos_ == "PROPN" and head.text[:1].isupper():
+        return True
+    return head.lower_ in PERSON_HEADS or head.lower_ in ORGANISATION_HEADS

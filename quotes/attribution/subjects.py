@@ -1,0 +1,409 @@
+"""Who a cue's subject is: verb groups, subjects in normal order, appositions, datelines."""
+
+from __future__ import annotations
+
+import itertools
+
+from spacy.tokens import Doc, Span, Token
+
+from .context import CLOSING_MARKS, SUBJECT_DEPS, DocContext, sentence_bounds
+from .cues import INCISE_PRONOUNS, Cue
+from .lexicon import phrase_set
+from .names import PERSON_HEADS
+from .speakers import (
+    ANONYMOUS_WORDS,
+    SpeakerMention,
+    appositive_description,
+    build_mention,
+    noun_phrase,
+)
+
+CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "parataxis", "ccomp", "acl", "root", "ROOT"})
+VERB_GROUP_WORDS = frozenset(
+    {"l'", "l’", "le", "la", "lui", "leur", "se", "s'", "s’", "n'", "n’", "ne", "y", "en", "-t"}
+    | INCISE_PRONOUNS
+)
+NAME_STOPS = frozenset({",", ".", ";", ":", "!", "?", "(", ")", "«", "»", "“", "”", '"', "—", "–"})
+PARTICIPLE_CLITICS = frozenset({"y", "se", "s'", "s’", "lui", "leur", "l'", "l’"})
+MAX_DATELINE_TOKENS = 8
+# "le ministre des finances, Pierre Moscovici, a ajouté": how far back the comma opening an
+# apposition before the verb is looked for.
+MAX_APPOSITION_TOKENS = 20
+MIN_DATELINE_CHARS = 3  # "NYC" opens a dateline, "UN" does not
+MAX_PERSON_NAME_TOKENS = 4
+# Coordinated and adverbial verbs climbed to find a subject ("X a signé et a déclaré").
+MAX_VERBS_CLIMBED = 4
+# A subject after its verb is an inversion only this close ("a déclaré hier soir le maire").
+MAX_SUBJECT_AFTER_VERB = 8
+DOCUMENT_NOUNS = frozenset(
+    {"statement", "tweet", "post", "letter", "release", "memo", "email", "message", "filing"}
+)
+AUTHOR_PREPOSITIONS = frozenset({"from", "by", "of"})
+DASHES = frozenset({"-", "–", "—", "--"})
+ASIDES = phrase_set("verb_group_asides")
+MAX_ASIDE_WORDS = max(len(aside) for aside in ASIDES)
+
+
+def verb_group_start(doc: Doc, cue: Cue) -> int:
+    """First token of "a-t-il déclaré", "l'a rappelé", "a également indiqué"."""
+    index = cue.start
+    while index > 0:
+        previous = doc[index - 1]
+        if previous.pos_ == "AUX" or previous.lower_ in VERB_GROUP_WORDS:
+            index -= 1
+            continue
+        # "a également indiqué": an adverb inside the verb group.
+        if (
+            previous.pos_ == "ADV"
+            and previous.lower_ not in {"comme", "as"}
+            and index >= 2
+            and (doc[index - 2].pos_ == "AUX" or doc[index - 2].lower_ in INCISE_PRONOUNS)
+        ):
+            index -= 1
+            continue
+        aside = aside_length(doc, index)
+        if aside and doc[index - aside - 1].pos_ == "AUX":
+            index -= aside
+            continue
+        break
+    return index
+
+
+def aside_length(doc: Doc, end: int) -> int:
+    """Length of a "pour sa part" or "de son côté" ending before token end (0 when none)."""
+    for length in range(MAX_ASIDE_WORDS, 1, -1):
+        if end - length >= 1 and tuple(t.lower_ for t in doc[end - length : end]) in ASIDES:
+            return length
+    return 0
+
+
+def _is_name_token(token: Token) -> bool:
+    return token.pos_ == "PROPN" or token.ent_type_ in ("PER", "PERSON")
+
+
+def appositive_name(
+    context: DocContext, start: int, end: int, limit: int
+) -> tuple[SpeakerMention, int] | None:
+    """ "souligne la ministre de la Santé, Agnès Buzyn": the name after the role names her."""
+    doc = context.doc
+    if end + 1 >= limit or doc[end].text != "," or not _is_name_token(doc[end + 1]):
+        return None
+    name_end = end + 1
+    while name_end < limit and not ends_name(doc[name_end]) and _is_name_token(doc[name_end]):
+        name_end += 1
+    if name_end < limit and doc[name_end].text not in {",", ".", ";", "!", "?", "»", "”", ")"}:
+        return None
+    named = build_mention(doc, end + 1, name_end, (start, end))
+    if named is None or not named.has_named_entity or named.kind != "person":
+        return None
+    return named, name_end
+
+
+def ends_name(token: Token) -> bool:
+    """Punctuation that ends a name; a hyphen glued to words ("Anne-Marie") does not."""
+    if token.text in NAME_STOPS or "\n" in token.text or "\n" in token.whitespace_:
+        return True
+    if token.is_punct and token.text in "-‐":
+        return bool(token.whitespace_) or (token.i > 0 and bool(token.doc[token.i - 1].whitespace_))
+    return False
+
+
+def cue_subject(context: DocContext, cue: Cue) -> SpeakerMention | None:
+    """Subject of a cue verb or locution ("X a fait savoir": the parser may hang X on "savoir")."""
+    doc = context.doc
+    main = _main_clause_subject(context, cue)
+    if main is not None:
+        return main
+    for index in range(cue.start, cue.end):
+        token = doc[index]
+        if any(child.dep_ in SUBJECT_DEPS for child in token.children):
+            return subject_of(context, token)
+    found = subject_of(context, doc[cue.start])
+    if found is None or is_thing(found):
+        # "B. Obama, même en pleine course, fait savoir": the parser hung the verb on "course".
+        return _subject_to_the_left(context, cue) or found
+    return found
+
+
+def _main_clause_subject(context: DocContext, cue: Cue) -> SpeakerMention | None:
+    """ "X a signé, estimant que …", "Sur RTL, rappelant que …, X a dénoncé": an adverbial
+    participle speaks for the main clause's subject, not for a subject in a clause between."""
+    doc = context.doc
+    token = doc[cue.start]
+    if not is_present_participle(token):
+        return None
+    start = cue.start
+    while start > 1 and doc[start - 1].lower_ in PARTICIPLE_CLITICS:
+        start -= 1
+    if start == 0:
+        return None
+    previous = doc[start - 1]
+    if previous.text not in {",", "en"} and previous.text not in CLOSING_MARKS:
+        return None
+    root = token.sent.root
+    if root.i == token.i or context.inside_quote[root.i] or root.pos_ not in ("VERB", "AUX"):
+        return None
+    main = subject_of(context, root)
+    if main is None or is_thing(main) or main.start <= token.idx < main.end:
+        return None
+    return main
+
+
+def _subject_to_the_left(context: DocContext, cue: Cue) -> SpeakerMention | None:
+    """When the parser missed the verb: "Sophie Martin, directrice de …, juge que …"."""
+    doc = context.doc
+    index = verb_group_start(doc, cue) - 1
+    # The parser may end a sentence before the verb; the joined sentence still holds the subject.
+    first_char = sentence_bounds(context, doc[cue.start])[0]
+    opening = doc.char_span(first_char, first_char + 1, alignment_mode="expand")
+    sentence_start = opening.start if opening is not None else doc[cue.start].sent.start
+    if index > sentence_start and doc[index].text == ",":
+        comma = next(
+            (
+                position
+                for position in range(
+                    index - 1, max(sentence_start, index - MAX_APPOSITION_TOKENS) - 1, -1
+                )
+                if doc[position].text == ","
+            ),
+            None,
+        )
+        if comma is None:
+            return None
+        name = doc[comma + 1 : index]
+        if _is_person_name(name) and doc[comma - 1].pos_ == "NOUN":
+            # "le ministre des finances, Pierre Moscovici, a ajouté": the name in apposition.
+            return build_mention(doc, name.start, name.end, noun_phrase(doc[comma - 1]))
+        index = comma - 1
+    while index > sentence_start and doc[index].pos_ == "ADJ":
+        index -= 1  # "Le syndicat Force ouvrière fait savoir": the adjective closes the name
+    if index < sentence_start or (
+        doc[index].pos_ not in ("NOUN", "PROPN")
+        and doc[index].ent_type_ not in ("PER", "PERSON", "ORG")
+    ):
+        return None
+    token = doc[index]
+    while (
+        token.dep_.startswith(("flat", "nmod", "appos"))
+        and token.head.i < token.i
+        and token.head.i >= sentence_start
+        and token.head.pos_ in ("NOUN", "PROPN")
+        and not any(doc[i].text == "," for i in range(token.head.i, token.i))
+    ):
+        token = token.head
+    return mention_for_subject(context, token)
+
+
+def _document_author(token: Token) -> Token | None:
+    """ "A statement from the union said", "Lowe's tweet said": the author speaks, not the text."""
+    if token.lower_ not in DOCUMENT_NOUNS:
+        return None
+    for child in token.children:
+        if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
+            return child
+        if child.dep_ == "prep" and child.lower_ in AUTHOR_PREPOSITIONS:
+            author = next((grand for grand in child.children if grand.dep_ == "pobj"), None)
+            if author is not None and (author.pos_ == "PROPN" or author.ent_type_):
+                return author
+    return None
+
+
+def _dateline_end(doc: Doc, token: Token) -> int | None:
+    """The dash ending a dateline ("LONDON (Reuters) -", "WASHINGTON —") the token opens."""
+    if not token.is_sent_start or len(token.text) < MIN_DATELINE_CHARS or not token.text.isupper():
+        return None
+    in_parentheses = False
+    for index in range(token.i + 1, min(len(doc), token.i + MAX_DATELINE_TOKENS)):
+        word = doc[index].text
+        if word in DASHES:
+            return index
+        if word in "()":
+            in_parentheses = word == "("
+        elif not (in_parentheses or word == "," or word.isupper()):
+            return None
+    return None
+
+
+def _is_comma_apposition(token: Token) -> bool:
+    """ "le ministre, Pierre Moscovici,": a name the parser took for a conjunct (no "et")."""
+    start, end = token.left_edge.i, token.right_edge.i + 1
+    return (
+        token.dep_ == "conj"
+        and start > 0
+        and token.doc[start - 1].text == ","
+        and not any(child.dep_ == "cc" for child in token.children)
+        and _is_person_name(token.doc[start:end])
+    )
+
+
+def _is_person_name(span: Span) -> bool:
+    """Whether a span is a person's name and nothing else: "Pierre Moscovici"."""
+    return (
+        0 < len(span) <= MAX_PERSON_NAME_TOKENS
+        and all(token.pos_ == "PROPN" for token in span)
+        and all(token.ent_type_ in ("PER", "PERSON") for token in span)
+    )
+
+
+def _noun_phrase_before_verb(context: DocContext, verb: Token, subject: Token) -> Token | None:
+    """ "N'ayant pas ratifié la convention, l'ONG a demandé": the parser took the wrong subject."""
+    doc = verb.doc
+    group_start = verb.i
+    while group_start > 0 and (
+        doc[group_start - 1].pos_ == "AUX" or doc[group_start - 1].lower_ in VERB_GROUP_WORDS
+    ):
+        group_start -= 1  # "Joey Saputo s'est dit": the clitic belongs to the verb
+    if not subject.i < group_start - 1:
+        return None
+    between = doc[subject.i + 1 : group_start]
+    commas = [token.i for token in between if token.text == ","]
+    if not commas:
+        return None
+    segment_end = group_start
+    if doc[segment_end - 1].text == ")":
+        # "Philippe Gosselin (UMP) a dénoncé": the party in brackets is not the head.
+        opening = next(
+            (i for i in range(segment_end - 2, commas[-1], -1) if doc[i].text == "("), None
+        )
+        if opening is not None:
+            segment_end = opening
+    segment = doc[commas[-1] + 1 : segment_end]
+    if not len(segment) or segment[0].pos_ not in ("DET", "PROPN", "NOUN"):
+        return None
+    if any(token.pos_ in ("VERB", "AUX", "ADP") for token in segment):
+        return None
+    if context.inside_quote[segment[-1].i]:
+        return None
+    token = segment[-1]
+    while token.dep_.startswith("flat") and token.head.i < token.i:
+        token = token.head
+    return token
+
+
+def subject_of(context: DocContext, verb: Token) -> SpeakerMention | None:
+    """The speaker of a verb in normal order, climbing coordinated and adverbial verbs."""
+    current = verb
+    for _ in range(MAX_VERBS_CLIMBED):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS and child.i < current.i + MAX_SUBJECT_AFTER_VERB:
+                closer = _noun_phrase_before_verb(context, current, child)
+                return mention_for_subject(context, closer or child)
+        if (
+            current.dep_ == "acl"
+            and current.head.pos_ in ("NOUN", "PROPN")
+            and current.head.i < current.i
+        ):
+            return mention_for_subject(context, current.head)
+        if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def mention_for_subject(context: DocContext, token: Token) -> SpeakerMention | None:
+    """The speaker mention headed by a subject token, with its apposition."""
+    doc = context.doc
+    if token.lower_ in {"qui", "who", "that", "which"}:
+        relative_verb = token.head
+        if relative_verb.dep_.startswith("acl") and relative_verb.head.i < token.i:
+            token = _relative_antecedent(relative_verb.head, token)
+        elif token.i > 1 and doc[token.i - 1].text == "," and doc[token.i - 2].pos_ == "NOUN":
+            token = doc[token.i - 2]  # "selon la gendarmerie, qui précise": a broken parse
+        else:
+            return None
+    if context.inside_quote[token.i]:
+        return None
+    dateline_end = _dateline_end(doc, token)
+    if dateline_end is not None:
+        # "LONDON (Reuters) - Prime Minister Ann Lowe said": the parser took the place line as
+        # the subject, and the speaker as its apposition or as a second subject.
+        after_dateline = [
+            other
+            for other in itertools.chain(token.children, token.head.children)
+            if other.i > dateline_end and other.dep_ in ("appos", *SUBJECT_DEPS)
+        ]
+        token = min(after_dateline, key=lambda other: other.i, default=None)
+        if token is None:
+            return None
+    author = _document_author(token)
+    token = author or token
+    start, end = noun_phrase(token)
+    if author is not None and doc[end - 1].dep_ == "case":
+        end -= 1  # "Lowe's statement": the possessive mark is not part of the name
+    description = None
+    for child in token.children:
+        if child.dep_ == "appos" or _is_comma_apposition(child):
+            description = (child.left_edge.i, child.right_edge.i + 1)
+            break
+    if description is None:
+        description = appositive_description(doc, end, len(doc))
+    mention = build_mention(doc, start, end, description)
+    named_before = _name_before_apposition(doc, start, end)
+    names_a_person = any(doc[index].ent_type_ in ("PER", "PERSON") for index in range(start, end))
+    if mention is not None and not names_a_person and named_before is not None:
+        return named_before  # "Jean Dupont, le maire, a dit": the parser took the role
+    if mention is not None and description is not None and not names_a_person:
+        # "Un des chercheurs de HRW, Ole Solvang": the name is the apposition.
+        named = build_mention(doc, description[0], description[1], (start, end))
+        if named is not None and named.has_named_entity and named.kind == "person":
+            return named
+    return mention
+
+
+def _relative_antecedent(head: Token, relative: Token) -> Token:
+    """ "un acte terroriste selon la police, qui précise": the parser may hang the relative
+    clause on a noun before a source phrase or a verb; the noun just before "qui" is meant."""
+    doc = relative.doc
+    nearest = relative.i - 1
+    if nearest > head.i and doc[nearest].text == ",":
+        nearest -= 1
+    if nearest <= head.i or doc[nearest].pos_ not in ("NOUN", "PROPN"):
+        return head
+    between = doc[head.i + 1 : nearest]
+    if not any(
+        token.pos_ in ("VERB", "AUX") or token.lower_ in {"selon", "d'après", "d’après"}
+        for token in between
+    ):
+        return head
+    token = doc[nearest]
+    while token.dep_.startswith("flat") and head.i < token.head.i < token.i:
+        token = token.head
+    return token
+
+
+def _name_before_apposition(doc: Doc, start: int, end: int) -> SpeakerMention | None:
+    """The person named right before a role in apposition: "Jean Dupont, le maire de …"."""
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    if doc[start:end].root.lower_ not in PERSON_HEADS:
+        return None  # "Paul Martin, les syndicats ont …": a new subject, not his role
+    last = doc[start - 2]
+    if last.ent_type_ not in ("PER", "PERSON"):
+        return None
+    first = last.i
+    while first > 0 and doc[first].ent_iob_ != "B" and doc[first - 1].ent_type_ == last.ent_type_:
+        first -= 1
+    # Only a name that opens its clause: "…, a dit Paul Martin, le maire" is another construction.
+    if not doc[first].is_sent_start and doc[first - 1].pos_ not in ("PUNCT", "SPACE"):
+        return None
+    named = build_mention(doc, first, last.i + 1, (start, end))
+    if named is None or named.kind != "person":
+        return None
+    return named
+
+
+def is_present_participle(token: Token) -> bool:
+    return token.lower_.endswith(("ant", "ing")) and "Fin" not in token.morph.get("VerbForm")
+
+
+def is_thing(mention: SpeakerMention | None) -> bool:
+    """A common noun that is neither a person, an organisation nor a document."""
+    if mention is None or mention.is_pronoun or mention.has_named_entity:
+        return False
+    words = mention.text.split()
+    # "Lynch" or "le juge Martin" that NER missed is still a name.
+    capitalised = any(word[:1].isupper() for word in words[1:]) or (
+        len(words) == 1 and words[0][:1].isupper()
+    )
+    sourced = any(word.lower() in ANONYMOUS_WORDS for word in words)
+    return mention.kind == "other" and not capitalised and not sourced
