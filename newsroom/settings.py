@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "simple_history",
+    # The API's interactive docs are served from ninja's own static files, not a CDN.
+    "ninja",
     "quotes",
 ]
 
@@ -172,6 +174,23 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+# One cache for every web process: the API's rate limits count there. Without CACHE_URL each
+# process keeps its own counts (local memory), so the limit is per process.
+CACHE_URL = os.environ.get("CACHE_URL", "").strip()
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
+# Read API (/api/v1/): requests per API_RATE_WINDOW seconds, per client address for anonymous
+# reads and per token for editors' tokens. API_TRUSTED_PROXIES is how many proxies in front of
+# the app append to X-Forwarded-For (0: the client is REMOTE_ADDR, the header is ignored).
+API_ANON_RATE_LIMIT = env_int("API_ANON_RATE_LIMIT", 60)
+API_TOKEN_RATE_LIMIT = env_int("API_TOKEN_RATE_LIMIT", 600)
+API_RATE_WINDOW = env_int("API_RATE_WINDOW", 60)
+NINJA_NUM_PROXIES = env_int("API_TRUSTED_PROXIES", 0)
 
 # Ingestion limits.
 INGEST_MAX_BYTES = env_int("INGEST_MAX_BYTES", 1_000_000)

@@ -8,7 +8,7 @@ from django.db import models
 from django.http import HttpResponseRedirect
 from simple_history.admin import SimpleHistoryAdmin
 
-from quotes.models import Article, Quote, Speaker, SpeakerAlias, Topic
+from quotes.models import ApiToken, Article, Quote, Speaker, SpeakerAlias, Topic
 from quotes.services.batches import batch_reattribute
 from quotes.services.counts import (
     article_counts_refresh,
@@ -195,3 +195,15 @@ class TopicAdmin(admin.ModelAdmin):
     list_display = ["label", "slug", "quote_count"]
     search_fields = ["label", "normalized"]
     readonly_fields = ["quote_count"]
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(admin.ModelAdmin):
+    """Tokens are made by manage.py create_api_token (the key is shown once); delete to revoke."""
+
+    list_display = ["prefix", "user", "name", "created_at"]
+    search_fields = ["prefix", "user__username", "name"]
+    readonly_fields = ["user", "name", "prefix", "created_at"]
+
+    def has_add_permission(self, request) -> bool:
+        return False

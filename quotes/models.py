@@ -299,3 +299,23 @@ class Quote(models.Model):
 # relation (topics__quotes__...), where a negated condition would exclude the whole parent.
 PUBLIC_QUOTES = ~Q(review_status=Quote.Review.REJECTED)
 PUBLIC_REVIEW_STATUSES = [status for status in Quote.Review.values if status != "rejected"]
+
+
+class ApiToken(models.Model):
+    """An editor's key to the read API; only its SHA-256 is stored, the key is shown once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(max_length=100, blank=True, help_text="What the token is for.")
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The key's first characters, so that a token can be recognised without storing the key.
+    prefix = models.CharField(max_length=12, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "API token"
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user})"

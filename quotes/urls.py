@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from quotes import feeds
 from quotes.views import articles, batches, browse, editing, exports, insights, search
 
 urlpatterns = [
@@ -12,4 +13,5 @@ urlpatterns = [
     *search.urlpatterns,
     *insights.urlpatterns,
     *exports.urlpatterns,
+    *feeds.urlpatterns,
 ]

@@ -17,7 +17,7 @@ import contextlib
 import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
-from datetime import date
+from datetime import UTC, date, datetime
 
 from django.db import connection
 from django.utils.safestring import SafeString
@@ -223,6 +223,83 @@ def search_quotes(
         found = Speaker.objects.in_bulk(ids)
         results.suggestions = [found[pk] for pk in ids if pk in found]
     return _mark_selected(results)
+
+
+@dataclass(frozen=True)
+class NewestIds:
+    """Ids of matching quotes, newest first, and the keyset position after the last one."""
+
+    ids: list[int]
+    # None when the list is exhausted; else pass it back as `after` for the next slice.
+    next_after: str | None
+
+
+def newest_quote_ids(
+    query: str, filters: SearchFilters | None = None, *, after: str | None = None, limit: int
+) -> NewestIds:
+    """Public quotes matching a query and filters, newest first (undated last), by keyset.
+
+    `after` is the position a previous call returned: each slice starts where the last one
+    stopped, through the date index, however deep, and never repeats or skips a quote when
+    others are added. Raises ValueError for a malformed position.
+    """
+    backend = _backend()
+    position = _parse_position(after) if after else None
+    query = query.strip()[:500]
+    parsed = parse(query)
+    where, params = _filter_sql(backend, filters or SearchFilters(), include_rejected=False)
+    source = backend.match_sql(query, parsed) if parsed else None
+    # One row past the slice says whether there is more.
+    wanted = limit + 1
+    rows: list[tuple[int, object]] = []
+    if position is None or position[0] is not None:
+        dated = [*where, "s.published_at IS NOT NULL"]
+        dated_params = list(params)
+        if position is not None:
+            dated.append("(s.published_at, s.quote_id) < (%s, %s)")
+            dated_params += [connection.ops.adapt_datetimefield_value(position[0]), position[1]]
+        rows = _newest_rows(source, dated, dated_params, "s.published_at DESC NULLS LAST", wanted)
+    if len(rows) < wanted:
+        undated = [*where, "s.published_at IS NULL"]
+        undated_params = list(params)
+        if position is not None and position[0] is None:
+            undated.append("s.quote_id < %s")
+            undated_params.append(position[1])
+        rows += _newest_rows(source, undated, undated_params, "", wanted - len(rows))
+    page = rows[:limit]
+    next_after = _format_position(*page[-1]) if len(rows) > limit else None
+    return NewestIds(ids=[quote_id for quote_id, _ in page], next_after=next_after)
+
+
+def _newest_rows(source, where, params, date_order: str, limit: int) -> list[tuple[int, object]]:
+    from_where, all_params, _ = _from_where(source, where, params)
+    order = f"{date_order}, s.quote_id DESC" if date_order else "s.quote_id DESC"
+    sql = f"SELECT s.quote_id, s.published_at {from_where} ORDER BY {order} LIMIT %s"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*all_params, limit])
+        return cursor.fetchall()
+
+
+def _format_position(quote_id: int, published_at) -> str:
+    """'<ISO date in UTC>~<id>', or '~<id>' for an undated quote."""
+    if published_at is None:
+        return f"~{quote_id}"
+    if isinstance(published_at, str):
+        # SQLite hands back the stored text: naive UTC.
+        published_at = datetime.fromisoformat(published_at).replace(tzinfo=UTC)
+    return f"{published_at.astimezone(UTC).isoformat()}~{quote_id}"
+
+
+def _parse_position(position: str) -> tuple[datetime | None, int]:
+    stamp, _, quote_id = position.partition("~")
+    if not quote_id.isdigit():
+        raise ValueError(f"malformed position {position!r}")
+    if not stamp:
+        return None, int(quote_id)
+    published_at = datetime.fromisoformat(stamp)
+    if published_at.tzinfo is None:
+        raise ValueError(f"position {position!r} has no time zone")
+    return published_at, int(quote_id)
 
 
 def _filter_sql(

@@ -1,0 +1,3 @@
+"""The feeds read the API's corpus."""
+
+from tests.api.conftest import published  # noqa: F401
