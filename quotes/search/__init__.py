@@ -496,43 +496,15 @@ def matching_quote_ids(
 ) -> Iterator[list[int]]:
     """Ids of every public quote matching a query and filters, newest first, chunk by chunk.
 
-    Each chunk is one statement resuming after the last row of the one before (a keyset on the
-    date index), so memory stays flat however many quotes match. Undated quotes come last,
-    newest stored first. Rejected quotes never appear.
+    Each chunk is one slice of newest_quote_ids, resuming after the last row of the one before
+    (a keyset on the date index), so memory stays flat however many quotes match. Undated
+    quotes come last, newest stored first. Rejected quotes never appear.
     """
-    backend = _backend()
-    chunk_size = chunk_size or EXPORT_CHUNK
-    query = query.strip()[:500]
-    parsed = parse(query)
-    where, params = _filter_sql(backend, filters or SearchFilters(), include_rejected=False)
-    source = backend.match_sql(query, parsed) if parsed else None
-    phases = (
-        (
-            "s.published_at IS NOT NULL",
-            "(s.published_at, s.quote_id) < (%s, %s)",
-            "s.published_at DESC NULLS LAST, s.quote_id DESC",
-            lambda quote_id, published_at: [published_at, quote_id],
-        ),
-        (
-            "s.published_at IS NULL",
-            "s.quote_id < %s",
-            "s.quote_id DESC",
-            lambda quote_id, published_at: [quote_id],
-        ),
-    )
-    for dated, resume, order, resume_params in phases:
-        after: list = []
-        while True:
-            conditions = [*where, dated, *([resume] if after else [])]
-            from_where, all_params, _ = _from_where(source, conditions, [*params, *after])
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"SELECT s.quote_id, s.published_at {from_where} ORDER BY {order} LIMIT %s",
-                    [*all_params, chunk_size],
-                )
-                rows = cursor.fetchall()
-            if rows:
-                yield [quote_id for quote_id, _ in rows]
-            if len(rows) < chunk_size:
-                break
-            after = resume_params(*rows[-1])
+    after = None
+    while True:
+        found = newest_quote_ids(query, filters, after=after, limit=chunk_size or EXPORT_CHUNK)
+        if found.ids:
+            yield found.ids
+        if found.next_after is None:
+            return
+        after = found.next_after
