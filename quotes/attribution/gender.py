@@ -50,7 +50,11 @@ _FEMININE = frozenset(
     sélectionneuse sénatrice sœur soeur tante grand-mère veuve vice-présidente préfète
     née âgée nommée désignée accusée condamnée mariée interrogée interviewée citée
     woman mother wife daughter sister actress chairwoman congresswoman spokeswoman businesswoman
-    queen princess duchess girl grandmother widow aunt niece madame""".split()  # noqa: SIM905
+    queen princess duchess girl grandmother widow aunt niece madame miss haute-commissaire
+    collaboratrice comédienne romancière correspondante administratrice rédactrice sportive
+    championne sprinteuse footballeuse youtubeuse blogueuse compagne ex-compagne physicienne
+    astrophysicienne historienne chirurgienne musicienne informaticienne mathématicienne
+    avocate-conseil cofondatrice co-fondatrice secrétaire-générale""".split()  # noqa: SIM905
 )
 _MASCULINE = frozenset(
     """acteur adjoint agriculteur ambassadeur ancien animateur avocat candidat chanteur chercheur
@@ -59,8 +63,12 @@ _MASCULINE = frozenset(
     militant neveu opposant oncle patron père policier présentateur président producteur recteur
     roi réalisateur sélectionneur sénateur frère grand-père veuf vice-président préfet
     né âgé nommé désigné accusé condamné marié interrogé interviewé cité
-    man father husband son brother actor chairman congressman spokesman businessman king prince
-    duke boy grandfather widower uncle nephew monsieur""".split()  # noqa: SIM905
+    man father husband brother actor chairman congressman spokesman businessman king prince
+    duke boy grandfather widower uncle nephew monsieur haut-commissaire collaborateur comédien
+    romancier correspondant administrateur rédacteur sportif champion sprinteur footballeur
+    youtubeur blogueur compagnon ex-compagnon physicien astrophysicien historien chirurgien
+    musicien informaticien mathématicien cofondateur co-fondateur député-maire
+    secrétaire-général archevêque évêque imam pape cardinal""".split()  # noqa: SIM905
 )
 # Nouns of either gender: the determiner in front of them tells ("la ministre", "le ministre").
 _EPICENE = frozenset(
@@ -68,10 +76,14 @@ _EPICENE = frozenset(
     photographe architecte artiste capitaine commissaire élève interprète psychologue
     scientifique sociologue économiste spécialiste philosophe politologue analyste juriste
     militaire pilote athlète activiste cycliste avocat-conseil première-ministre collègue
-    camarade fonctionnaire dentiste libraire secrétaire-générale secrétaire-général""".split()  # noqa: SIM905
+    camarade fonctionnaire dentiste libraire professeur auteur écrivain procureur médecin
+    gouverneur ingénieur psychanalyste""".split()  # noqa: SIM905
 )
 _FEMININE_DETERMINERS = frozenset({"la", "une", "cette", "sa", "ma", "notre", "votre", "leur"})
 _MASCULINE_DETERMINERS = frozenset({"le", "un", "ce", "cet", "son", "du", "au", "mon"})
+_DETERMINERS = (
+    _FEMININE_DETERMINERS | _MASCULINE_DETERMINERS | {"les", "l", "ses", "des", "the", "a"}
+)
 # Before a vowel, "son" and "sa" are both "son" ("son adjointe"): it tells nothing there.
 _VOWEL_START = re.compile(r"^[aeiouyàâäéèêëîïôöûüh]", re.IGNORECASE)
 # Words that end the phrase describing a name: a verb, a relative, a coordination.
@@ -80,6 +92,13 @@ _PHRASE_BREAKS = frozenset(
     lequel laquelle selon d'après and or but with has have had is are was were will that who
     which said says told dit déclaré affirmé""".split()  # noqa: SIM905
 )
+# After these the phrase names something else: "la veuve de l'ancien président" is a woman.
+_PREPOSITIONS = frozenset(
+    """de des du d à au aux par pour chez sur sous contre dans en vers of by for to from at on
+    in with""".split()  # noqa: SIM905
+)
+# Words that may stand between a role and its name: "la ministre française de la Santé, X".
+_ROLE_GAP_WORDS = 2
 _ADVERBS = frozenset(
     """aussi également déjà très bien toujours ensuite ainsi alors encore pourtant désormais
     finalement aujourd'hui hier récemment notamment plutôt assez si tout""".split()  # noqa: SIM905
@@ -149,6 +168,8 @@ def first_name_gender(name: str) -> str | None:
 def _word_gender(words: Sequence[str], index: int) -> str | None:
     """The gender word index marks, reading its determiner for nouns of either gender."""
     word = words[index].lower().replace("’", "'")
+    if word in ("l'une", "l'un"):
+        return WOMAN if word == "l'une" else MAN
     word = word.split("'")[-1] if "'" in word[:3] else word
     if word in _FEMININE:
         return WOMAN
@@ -171,11 +192,11 @@ def role_gender(text: str) -> str | None:
     """The gender of a description or mention ("la directrice du groupe" -> woman), if any."""
     words = _WORD.findall(text)
     for index in range(len(words)):
-        if words[index].lower() in _PHRASE_BREAKS:
-            break
         gender = _word_gender(words, index)
         if gender is not None:
             return gender
+        if words[index].lower() in _PHRASE_BREAKS | _PREPOSITIONS:
+            break
     return None
 
 
@@ -185,27 +206,51 @@ def _clip(text: str) -> str:
 
 
 def _role_before(text: str, start: int, name: str) -> GenderClue | None:
-    """A role written just before the name: "la ministre de la Santé, Agnès Buzyn"."""
+    """A role written just before the name: "la ministre de la Santé, Agnès Buzyn".
+
+    Before a comma the whole phrase is the name's, so its head (the first role) counts:
+    "la veuve de l'ancien président, Souha Arafat"; without one, the nearest role does:
+    "la fille du président Jean Dupont" is about him.
+    """
     begin = max(text.rfind("\n", 0, start) + 1, start - 200)
     breaks = list(_SENTENCE_BREAK.finditer(text, begin, start))
     if breaks:
         begin = breaks[-1].end()
     stop = len(text[begin:start].rstrip()) + begin
-    if text[begin:stop].endswith(","):
-        stop -= 1  # the apposition's own comma
+    apposition = text[begin:stop].endswith(",")
+    if apposition:
+        stop -= 1
     comma = text.rfind(",", begin, stop)
     if comma >= 0:
         begin = comma + 1
     matches = list(_WORD.finditer(text, begin, stop))[-_WINDOW_WORDS:]
     words = [m.group() for m in matches]
+    if words and not apposition and _bare(words[-1]).lower() in _PREPOSITIONS:
+        return None  # "le conseiller de Fillon": the role is someone else's
+    found = None
+    gap = 0
     for index in range(len(words) - 1, -1, -1):
         if words[index].lower() in _PHRASE_BREAKS:
-            return None
+            break
         gender = _word_gender(words, index)
         if gender is not None:
             clue_start = matches[max(index - 1, 0)].start()
-            return GenderClue(gender, "role", _clip(text[clue_start:start] + name), clue_start)
-    return None
+            found = GenderClue(gender, "role", _clip(text[clue_start:start] + name), clue_start)
+            if not apposition:
+                break
+            continue
+        word = _bare(words[index])
+        if word[:1].islower() and word not in _PREPOSITIONS and word not in _DETERMINERS:
+            gap += 1
+            if gap > _ROLE_GAP_WORDS:
+                break
+    return found
+
+
+def _bare(word: str) -> str:
+    """The word without an elided article: "l'Autorité" -> "Autorité"."""
+    word = word.replace("’", "'")
+    return word.split("'", 1)[1] if "'" in word[:3] and len(word) > 2 else word
 
 
 def _role_after(text: str, end: int, name: str, start: int) -> GenderClue | None:
@@ -258,8 +303,12 @@ def _agreement_after(text: str, end: int, name: str, start: int) -> GenderClue |
 
 def _name_forms(names: Sequence[str], other_names: Sequence[str]) -> list[str]:
     """The full names, and their surnames when no other speaker of the article shares them."""
-    forms = {" ".join(name.split()) for name in names if name.strip()}
     others = {" ".join(name.split()).lower() for name in other_names}
+    forms = {" ".join(name.split()) for name in names[:1] if name.strip()}
+    for name in names[1:]:
+        name = " ".join(name.split())
+        if name and not any(re.search(rf"\b{re.escape(name.lower())}\b", o) for o in others):
+            forms.add(name)  # a form another speaker's name holds is theirs too ("Fillon")
     for name in list(forms):
         words = name.split()
         if len(words) >= 2 and words[0][:1].isupper():
@@ -269,6 +318,17 @@ def _name_forms(names: Sequence[str], other_names: Sequence[str]) -> list[str]:
             ):
                 forms.add(surname)
     return sorted(forms, key=len, reverse=True)
+
+
+_NAME_BEFORE = re.compile(r"([.!?\n]\s*)?\b([A-ZÀ-Ý][\w'’-]*)\s+$")
+
+
+def _inside_longer_name(text: str, start: int) -> bool:
+    """Whether a capitalised word (not a title, not a sentence's first) comes right before."""
+    found = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    if found is None or found.group(1) is not None or found.start() == 0:
+        return False
+    return re.fullmatch("|".join(_TITLE_WORDS.values()), found.group(2)) is None
 
 
 def _title_pattern(form: str) -> re.Pattern[str]:
@@ -291,7 +351,6 @@ def gender_clues(
     other_names: the other speakers of the article, whose surnames must not be taken for theirs.
     """
     clues: list[GenderClue] = []
-    primary = names[0] if names else ""
     named: list[tuple[int, int]] = []
     for form in _name_forms(names, other_names):
         if not form[:1].isupper():
@@ -305,6 +364,8 @@ def gender_clues(
         for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
             if any(begin <= match.start() < end for begin, end in named):
                 continue  # the surname inside a full name already read
+            if _inside_longer_name(text, match.start()):
+                continue  # "Yasser Arafat" is not Souha Arafat
             named.append(match.span())
             for clue in (
                 _role_before(text, match.start(), form),
@@ -321,8 +382,13 @@ def gender_clues(
             clues.append(GenderClue(gender, "role", _clip(mention), start))
     if description and (gender := role_gender(description)) is not None:
         clues.append(GenderClue(gender, "description", _clip(description)))
-    if (gender := first_name_gender(primary)) is not None:
-        clues.append(GenderClue(gender, "first_name", primary.split()[0]))
+    for name in names:
+        words = name.split()
+        while words and (words[0][:1].islower() or words[0].lower() in _DETERMINERS):
+            words = words[1:]  # "la comédienne Josiane Balasko"
+        if (gender := first_name_gender(" ".join(words))) is not None:
+            clues.append(GenderClue(gender, "first_name", words[0]))
+            break
     return _distinct(clues)
 
 
@@ -352,11 +418,18 @@ def score(clues: Iterable[GenderClue]) -> float:
 def decide(clues: Iterable[GenderClue], *, kind: str) -> str:
     """woman, man, unknown or not_person, from a speaker's kind and the clues of its articles.
 
-    Organisations are not people; "other" speakers (documents, bodies) neither, unless a clue
-    shows a person. Anonymous sources and people without enough clues are unknown.
+    Organisations are not people, unless a courtesy title or a first name shows the engine
+    took a person for one ("M. Pepy"); their pronouns and roles tell nothing, since French
+    gives bodies a gender ("le ministère ... il"). "Other" speakers (documents, bodies) are not
+    people either unless a clue shows one. Anonymous sources and people without enough clues
+    are unknown.
     """
+    clues = list(clues)
     if kind == "organisation":
-        return NOT_PERSON
+        personal = [c for c in clues if c.kind in ("title", "first_name")]
+        if not personal:
+            return NOT_PERSON
+        clues = personal
     balance = score(clues)
     if balance >= MARGIN:
         return WOMAN

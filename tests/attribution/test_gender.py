@@ -96,5 +96,49 @@ def test_decide_without_enough_clues():
     assert decide(balanced, kind="person") == UNKNOWN
     assert decide([], kind="anonymous") == UNKNOWN
     assert decide([], kind="other") == NOT_PERSON
-    assert decide([GenderClue(WOMAN, "title", "Mme X")], kind="organisation") == NOT_PERSON
+    assert decide([GenderClue(WOMAN, "role", "la ministre")], kind="organisation") == NOT_PERSON
     assert decide([GenderClue(WOMAN, "pronoun", "elle")], kind="other") == WOMAN
+
+
+def test_the_head_of_an_apposition_is_the_role_but_a_plain_phrase_gives_its_nearest():
+    widow = "La veuve de l'ancien président de l'Autorité, Souha Khalil, a parlé."
+    assert ("role", WOMAN) in kinds(gender_clues(widow, names=["Souha Khalil"]))
+    father = "La fille du président Paul Vidal a parlé."
+    assert ("role", MAN) in kinds(gender_clues(father, names=["Paul Vidal"]))
+
+
+def test_a_role_of_someone_else_before_a_preposition_is_not_read():
+    text = "Le conseiller spécial de Kessler a démissionné."
+    assert not gender_clues(text, names=["Noa Kessler"])
+
+
+def test_a_namesake_inside_a_longer_name_is_not_read():
+    text = "L'ancien président Yasser Arafat est mort. Souha Arafat est arrivée."
+    clues = gender_clues(text, names=["Souha Arafat", "Arafat"])
+    assert kinds(clues) == {("agreement", WOMAN)}
+
+
+def test_a_name_form_another_speaker_shares_is_not_read():
+    text = "Mme Fillon a été entendue. François Fillon a parlé."
+    clues = gender_clues(text, names=["François Fillon", "Fillon"], other_names=["Penelope Fillon"])
+    assert ("title", WOMAN) not in kinds(clues)
+
+
+def test_descriptions_stop_at_their_first_preposition():
+    clues = gender_clues(
+        "", names=["Navi Pillay"], description="haute-commissaire aux droits de l'homme"
+    )
+    assert kinds(clues) == {("description", WOMAN)}
+    assert kinds(gender_clues("", names=["l'une des juges"])) == {("role", WOMAN)}
+
+
+def test_a_first_name_is_read_after_a_role_written_with_the_name():
+    clues = gender_clues("", names=["la comédienne Josiane Balasko"])
+    assert ("first_name", WOMAN) in kinds(clues)
+
+
+def test_an_organisation_is_a_person_only_by_a_title_or_a_first_name():
+    pronoun = [GenderClue(MAN, "pronoun", "il"), GenderClue(MAN, "role", "le ministère")]
+    assert decide(pronoun, kind="organisation") == NOT_PERSON
+    titled = [*pronoun, GenderClue(WOMAN, "title", "Mme Pepy")]
+    assert decide(titled, kind="organisation") == WOMAN
