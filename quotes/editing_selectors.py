@@ -102,9 +102,24 @@ def review_queue(
     return quotes.order_by("confidence", "id")
 
 
-def speaker_for_editing(slug: str) -> Speaker:
+def speaker_for_editing(pk: int) -> Speaker:
     """The speaker with its aliases."""
-    return Speaker.objects.prefetch_related("aliases").get(slug=slug)
+    return Speaker.objects.select_related("merged_into").prefetch_related("aliases").get(pk=pk)
+
+
+def speaker_by_slug(slug: str) -> Speaker | None:
+    """The speaker with this slug or, when none has it now, the one that had it before a rename.
+
+    Renaming changes a speaker's slug; its history keeps the old ones, so old links still lead
+    to it (the speaker page answers them with a permanent redirect).
+    """
+    speaker = Speaker.objects.select_related("merged_into").filter(slug=slug).first()
+    if speaker is not None:
+        return speaker
+    former = Speaker.history.filter(slug=slug).order_by("-history_date", "-history_id").first()
+    if former is None:
+        return None
+    return Speaker.objects.select_related("merged_into").filter(pk=former.id).first()
 
 
 _FOREIGN_KEYS = {"speaker": "speaker_id", "merged_into": "merged_into_id"}

@@ -9,7 +9,7 @@ from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, QuerySet, 
 from django.db.models.functions import TruncDate, TruncMonth
 from django.http import Http404
 
-from quotes.editing_selectors import Change, quote_history
+from quotes.editing_selectors import Change, quote_history, speaker_by_slug
 from quotes.models import (
     PUBLIC_QUOTES,
     PUBLIC_REVIEW_STATUSES,
@@ -248,13 +248,17 @@ class SpeakerProfile:
 
 
 def speaker_get(*, slug: str) -> Speaker:
-    """The speaker with this slug, aliases prefetched, merged ones included (the view redirects)."""
+    """The speaker with this slug or a former one, merged ones included (the view redirects)."""
     try:
         return (
             Speaker.objects.select_related("merged_into").prefetch_related("aliases").get(slug=slug)
         )
-    except Speaker.DoesNotExist as exc:
-        raise Http404("No such speaker") from exc
+    except Speaker.DoesNotExist:
+        # A renamed speaker's former slug: the view redirects to the current one.
+        renamed = speaker_by_slug(slug)
+        if renamed is None:
+            raise Http404("No such speaker") from None
+        return renamed
 
 
 def speaker_profile(*, speaker: Speaker) -> SpeakerProfile:
@@ -347,6 +351,8 @@ def speaker_page(*, slug: str, page: int | str = 1, with_profile: bool = True) -
     speaker = speaker_get(slug=slug)
     if speaker.merged_into_id is not None:
         return SpeakerPage(speaker=speaker, quotes=None, profile=None, moved_to=speaker.merged_into)
+    if speaker.slug != slug:
+        return SpeakerPage(speaker=speaker, quotes=None, profile=None, moved_to=speaker)
     return SpeakerPage(
         speaker=speaker,
         quotes=speaker_quotes(speaker=speaker, page=page),

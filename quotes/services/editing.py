@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
+from django.utils.text import slugify
 
 from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker, SpeakerAlias
 from quotes.services.counts import (
@@ -336,6 +338,14 @@ def quote_add(
     return quote
 
 
+def _slug_follows_name(speaker: Speaker) -> None:
+    """Give a renamed speaker the slug of its new name; the old one stays in its history."""
+    base = slugify(speaker.name)[:300].strip("-") or "speaker"
+    if speaker.slug == base or re.fullmatch(rf"{re.escape(base)}-\d+", speaker.slug):
+        return
+    speaker.slug = speaker_unique_slug(speaker.name)
+
+
 def _name_owner(speaker: Speaker, name: str) -> SpeakerAlias | None:
     """The alias a speaker may take as its name, None if unused; another speaker's is refused."""
     owner = (
@@ -377,6 +387,7 @@ def speaker_update(
         if old != new
     ]
     speaker.name, speaker.kind, speaker.description = name, kind, description
+    _slug_follows_name(speaker)
     _save_with_history(speaker, user=user, reason="Edited " + (", ".join(changes) or "nothing"))
     if owner is None:
         SpeakerAlias.objects.create(speaker=speaker, name=name, normalized=normalized)
@@ -500,6 +511,8 @@ def change_revert(
             instance.speaker = previous_speaker
         else:
             setattr(instance, change.field, change.old)
+    if name_change is not None:
+        _slug_follows_name(instance)
     if model is Quote:
         _check_span(instance.article, instance.start, instance.end)
         instance.text = instance.article.body[instance.start : instance.end]

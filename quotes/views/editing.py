@@ -1,11 +1,18 @@
-"""Editing views: inline quote corrections, speaker upkeep, history, review queue, autocomplete."""
+"""Editing views: inline quote corrections, speaker upkeep, history, review queue, autocomplete.
+
+Every change answers a plain form with a redirect back (and a "Saved" message), and htmx with
+the changed regions only: the tools that sent it, plus out-of-band swaps of whatever else the
+page shows of the quote or speaker, and the "Saved" status in base.html's live region.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from functools import partial
 from urllib.parse import urlsplit
 
+from django.contrib import messages
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -16,6 +23,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from quotes import editing_selectors as selectors
+from quotes import selectors as browse_selectors
 from quotes.forms import (
     AddQuoteForm,
     AliasForm,
@@ -33,62 +41,112 @@ from quotes.forms import (
 from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker, SpeakerAlias
 from quotes.services import editing as services
 from quotes.services.gender import speaker_set_gender
-from quotes.views import HtmxHttpRequest, editor_required, page_or_partial, without_nul_bytes
+from quotes.views import (
+    HtmxHttpRequest,
+    editor_required,
+    page_or_partial,
+    wants_fragment,
+    without_nul_bytes,
+)
 
 QUOTE_TOOLS = "quotes/editing/quote_tools.html"
+QUOTE_CHANGED = "quotes/editing/quote_changed.html"
 QUOTE_PAGE = "quotes/editing/quote_edit.html"
 SPEAKER_TOOLS = "quotes/editing/speaker_tools.html"
+SPEAKER_CHANGED = "quotes/editing/speaker_changed.html"
 SPEAKER_PAGE = "quotes/editing/speaker_edit.html"
 ADD_PAGE = "quotes/editing/quote_add.html"
 
 
-def _back_to(request: HtmxHttpRequest, default: str) -> HttpResponseRedirect:
-    """Redirect to the page the plain form came from, when it is ours; else to default."""
+def _back_to(request: HtmxHttpRequest, default: str, *, anchor: str = "") -> HttpResponseRedirect:
+    """Redirect to the page the plain form came from, when it is ours; else to default.
+
+    The anchor (the changed item's tools) brings the reader back to where they were.
+    """
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         target = default
+    if anchor and "#" not in target:
+        target = f"{target}#{anchor}"
     return HttpResponseRedirect(target)
+
+
+def _current_page(request: HtmxHttpRequest) -> str:
+    """The path of the page an htmx request was sent from ("" for plain requests)."""
+    return urlsplit(request.htmx.current_url_abs_path or "").path
+
+
+def _get_quote(pk: int) -> Quote:
+    return get_object_or_404(Quote.objects.select_related("article", "speaker"), pk=pk)
+
+
+def _get_speaker(slug: str) -> Speaker:
+    """The speaker with this slug, or the one that had it before a rename."""
+    speaker = selectors.speaker_by_slug(slug)
+    if speaker is None:
+        raise Http404("No such speaker.")
+    return speaker
 
 
 def _quote_response(
     request: HtmxHttpRequest,
     quote: Quote,
     *,
+    saved: str = "",
     form=None,
     error: str = "",
     stale: services.StaleVersion | None = None,
+    keep_open: bool = False,
 ) -> HttpResponse:
-    """The quote's tools fragment for htmx, the redirect or the error page for plain forms."""
-    ok = form is None and not error and stale is None
-    if ok and not request.htmx:
-        return _back_to(request, reverse("quote-edit", args=[quote.pk]))
+    """The answer to a change of one quote: saved (`saved` says what), refused or invalid.
+
+    htmx gets the quote's tools and, when the quote changed (saved, or changed by someone else
+    meanwhile), fresh copies of what the page shows of it: the article's highlights and quote
+    list, or the quote page's summary and history. Plain forms get a redirect or an error page.
+    """
+    if saved and not request.htmx:
+        messages.success(request, saved)
+        default = reverse("quote-edit", args=[quote.pk])
+        return _back_to(request, default, anchor=f"quote-{quote.pk}-tools")
     if stale is not None:
         quote = stale.current
+    page = _current_page(request)
     context = {
         "quote": quote,
         "failed_form": form,
         "error": error,
         "stale": stale,
-        "open_tools": not ok,
+        "open_tools": not saved or keep_open,
+        "saved": saved,
         "next": request.htmx.current_url_abs_path or request.POST.get("next", ""),
-        "history_on_page": _shows_quote_history(request, quote),
+        "history_on_page": page
+        in {quote.get_absolute_url(), reverse("quote-edit", args=[quote.pk])},
     }
-    if request.htmx:
-        response = TemplateResponse(request, QUOTE_TOOLS, context)
-        if ok:
-            response["HX-Trigger"] = json.dumps({"quoteChanged": {"id": quote.pk}})
-        return response
-    context.update(_quote_page_context(quote))
-    status = 409 if stale is not None else 400
-    return TemplateResponse(request, QUOTE_PAGE, context, status=status)
-
-
-def _shows_quote_history(request: HtmxHttpRequest, quote: Quote) -> bool:
-    """Whether the page the tools sit in has its own history section (quote and edit pages)."""
-    page = urlsplit(request.htmx.current_url_abs_path or "").path
-    return page in {quote.get_absolute_url(), reverse("quote-edit", args=[quote.pk])}
+    if not request.htmx:
+        context.update(_quote_page_context(quote))
+        status = 409 if stale is not None else 400
+        return TemplateResponse(request, QUOTE_PAGE, context, status=status)
+    if not saved and stale is None:
+        return TemplateResponse(request, QUOTE_TOOLS, context)
+    response = TemplateResponse(request, QUOTE_CHANGED, context)
+    if page == quote.article.get_absolute_url():
+        # The quote may have moved to another speaker's group: the whole list is redrawn in
+        # place (its scrolling box stays), and htmx gives focus back to the control by its id.
+        context["article_view"] = browse_selectors.article_detail(
+            pk=quote.article_id, include_rejected=True
+        )
+        context["edited"] = quote
+        response["HX-Retarget"] = "#quote-groups"
+        response["HX-Reswap"] = "outerHTML"
+    elif page == quote.get_absolute_url():
+        context["quote_view"] = browse_selectors.quote_detail(
+            pk=quote.pk, include_rejected=True, name_editors=True
+        )
+    if saved:
+        response["HX-Trigger"] = json.dumps({"quoteChanged": {"id": quote.pk}})
+    return response
 
 
 def _quote_page_context(quote: Quote, **extra) -> dict:
@@ -103,75 +161,154 @@ def _quote_page_context(quote: Quote, **extra) -> dict:
     }
 
 
-def _quote_action(form_class: type, apply: Callable) -> Callable:
-    """A POST view that validates form_class and applies one service call to the quote."""
-
-    @require_POST
-    @without_nul_bytes
-    @editor_required("quotes.change_quote")
-    def view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
-        quote = get_object_or_404(Quote.objects.select_related("article", "speaker"), pk=pk)
-        form = (
-            form_class(request.POST, body=quote.article.body)
-            if issubclass(form_class, SpanForm)
-            else form_class(request.POST)
-        )
-        if not form.is_valid():
-            return _quote_response(request, quote, form=form)
-        try:
-            quote = apply(quote=quote, data=form.cleaned_data, form=form, user=request.user)
-        except services.StaleVersion as stale:
-            return _quote_response(request, quote, stale=stale)
-        except services.EditingError as exc:
-            return _quote_response(request, quote, error=str(exc))
-        return _quote_response(request, quote)
-
-    return view
+def _change_quote(
+    request: HtmxHttpRequest,
+    quote: Quote,
+    change: Callable[[], Quote],
+    *,
+    saved: str | Callable[[Quote], str],
+    keep_open: bool = False,
+) -> HttpResponse:
+    """Apply one service call to the quote and answer with its outcome."""
+    try:
+        changed = change()
+    except services.StaleVersion as stale:
+        return _quote_response(request, quote, stale=stale)
+    except services.EditingError as exc:
+        return _quote_response(request, quote, error=str(exc))
+    message = saved(changed) if callable(saved) else saved
+    return _quote_response(request, changed, saved=message, keep_open=keep_open)
 
 
-quote_attribution = _quote_action(
-    ReassignForm,
-    lambda *, quote, data, form, user: services.quote_reassign(
-        quote=quote, expected_version=data["version"], user=user, **form.speaker_arguments()
-    ),
-)
-quote_kind = _quote_action(
-    KindForm,
-    lambda *, quote, data, form, user: services.quote_set_kind(
-        quote=quote, kind=data["kind"], expected_version=data["version"], user=user
-    ),
-)
-quote_span = _quote_action(
-    SpanForm,
-    lambda *, quote, data, form, user: services.quote_set_span(
+def _speaker_name(quote: Quote) -> str:
+    return quote.speaker.name if quote.speaker else "an unknown speaker"
+
+
+@require_POST
+@without_nul_bytes
+@editor_required("quotes.change_quote")
+def quote_attribution(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Reassign the quote to a speaker picked, an existing name, or a new speaker on request."""
+    quote = _get_quote(pk)
+    form = ReassignForm(request.POST)
+    if not form.is_valid():
+        return _quote_response(request, quote, form=form, keep_open=True)
+    change = partial(
+        services.quote_reassign,
         quote=quote,
-        start=data["start"],
-        end=data["end"],
-        expected_version=data["version"],
-        user=user,
-    ),
-)
-quote_confirm = _quote_action(
-    ReviewForm,
-    lambda *, quote, data, form, user: services.quote_confirm(
-        quote=quote, expected_version=data["version"], user=user
-    ),
-)
-quote_reject = _quote_action(
-    ReviewForm,
-    lambda *, quote, data, form, user: services.quote_reject(
-        quote=quote, expected_version=data["version"], user=user
-    ),
-)
-quote_revert = _quote_action(
-    RevertForm,
-    lambda *, quote, data, form, user: services.change_revert(
+        expected_version=form.cleaned_data["version"],
+        user=request.user,
+        **form.speaker_arguments(),
+    )
+    return _change_quote(
+        request,
+        quote,
+        change,
+        saved=lambda changed: f"Saved: the quote is now attributed to {_speaker_name(changed)}.",
+        keep_open=True,
+    )
+
+
+@require_POST
+@without_nul_bytes
+@editor_required("quotes.change_quote")
+def quote_kind(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Change the quote's kind (direct, indirect, mixed)."""
+    quote = _get_quote(pk)
+    form = KindForm(request.POST)
+    if not form.is_valid():
+        return _quote_response(request, quote, form=form)
+    change = partial(
+        services.quote_set_kind,
+        quote=quote,
+        kind=form.cleaned_data["kind"],
+        expected_version=form.cleaned_data["version"],
+        user=request.user,
+    )
+    return _change_quote(
+        request,
+        quote,
+        change,
+        saved=lambda changed: f"Saved: the quote is now {changed.get_kind_display().lower()}.",
+        keep_open=True,
+    )
+
+
+@require_POST
+@without_nul_bytes
+@editor_required("quotes.change_quote")
+def quote_span(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Move the quote's span: offsets, or the text selected in the article."""
+    quote = _get_quote(pk)
+    form = SpanForm(request.POST, body=quote.article.body)
+    if not form.is_valid():
+        return _quote_response(request, quote, form=form)
+    change = partial(
+        services.quote_set_span,
+        quote=quote,
+        start=form.cleaned_data["start"],
+        end=form.cleaned_data["end"],
+        expected_version=form.cleaned_data["version"],
+        user=request.user,
+    )
+    return _change_quote(
+        request, quote, change, saved="Saved: the quote's span was moved.", keep_open=True
+    )
+
+
+@require_POST
+@without_nul_bytes
+@editor_required("quotes.change_quote")
+def quote_confirm(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Mark the quote as checked and right (this also restores a rejected one)."""
+    quote = _get_quote(pk)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        return _quote_response(request, quote, form=form)
+    change = partial(
+        services.quote_confirm,
+        quote=quote,
+        expected_version=form.cleaned_data["version"],
+        user=request.user,
+    )
+    return _change_quote(request, quote, change, saved="Saved: the quote is confirmed.")
+
+
+@require_POST
+@without_nul_bytes
+@editor_required("quotes.change_quote")
+def quote_reject(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Mark the quote as not a quote."""
+    quote = _get_quote(pk)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        return _quote_response(request, quote, form=form)
+    change = partial(
+        services.quote_reject,
+        quote=quote,
+        expected_version=form.cleaned_data["version"],
+        user=request.user,
+    )
+    return _change_quote(request, quote, change, saved="Saved: rejected as not a quote.")
+
+
+@require_POST
+@without_nul_bytes
+@editor_required("quotes.change_quote")
+def quote_revert(request: HtmxHttpRequest, pk: int) -> HttpResponse:
+    """Undo one recorded change of the quote."""
+    quote = _get_quote(pk)
+    form = RevertForm(request.POST)
+    if not form.is_valid():
+        return _quote_response(request, quote, form=form)
+    change = partial(
+        services.change_revert,
         instance=quote,
-        history_id=data["history_id"],
-        expected_version=data["version"],
-        user=user,
-    ),
-)
+        history_id=form.cleaned_data["history_id"],
+        expected_version=form.cleaned_data["version"],
+        user=request.user,
+    )
+    return _change_quote(request, quote, change, saved="Saved: the change was reverted.")
 
 
 @require_safe
@@ -180,8 +317,8 @@ quote_revert = _quote_action(
 @editor_required("quotes.change_quote")
 def quote_edit(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
     """A quote's editing page (the no-JavaScript path); its tools fragment for htmx."""
-    quote = get_object_or_404(Quote.objects.select_related("article", "speaker"), pk=pk)
-    if request.htmx:
+    quote = _get_quote(pk)
+    if wants_fragment(request):
         return TemplateResponse(request, QUOTE_TOOLS, {"quote": quote, "open_tools": True})
     return TemplateResponse(request, QUOTE_PAGE, _quote_page_context(quote, open_tools=True))
 
@@ -229,13 +366,19 @@ def quote_add(request: HtmxHttpRequest, article_pk: int) -> HttpResponse:
         except services.EditingError as exc:
             error = str(exc)
         else:
-            if request.htmx:
-                context = {"article": article, "form": None, "added": quote}
-                response = TemplateResponse(request, f"{ADD_PAGE}#add-quote-form", context)
-                event = {"id": quote.pk}
-                response["HX-Trigger"] = json.dumps({"quoteAdded": event, "quoteChanged": event})
-                return response
-            return _back_to(request, reverse("quote-edit", args=[quote.pk]))
+            saved = f"Saved: quote added, attributed to {_speaker_name(quote)}."
+            if not request.htmx:
+                messages.success(request, saved)
+                return _back_to(request, reverse("quote-edit", args=[quote.pk]))
+            context = {"article": article, "form": None, "added": quote, "saved": saved}
+            if _current_page(request) == article.get_absolute_url():
+                context["article_view"] = browse_selectors.article_detail(
+                    pk=article.pk, include_rejected=True
+                )
+            response = TemplateResponse(request, "quotes/editing/quote_added.html", context)
+            event = {"id": quote.pk}
+            response["HX-Trigger"] = json.dumps({"quoteAdded": event, "quoteChanged": event})
+            return response
     context = {"article": article, "form": form, "error": error}
     if request.htmx:
         # htmx swaps only 2xx answers, and the form with its errors must replace the old one.
@@ -248,98 +391,113 @@ def _speaker_response(
     request: HtmxHttpRequest,
     speaker: Speaker,
     *,
+    saved: str = "",
     form=None,
     error: str = "",
     stale: services.StaleVersion | None = None,
 ) -> HttpResponse:
-    """The speaker's tools fragment for htmx, the redirect or the error page for plain forms."""
-    ok = form is None and not error and stale is None
-    if ok and speaker.merged_into_id is not None:
+    """The answer to a change of one speaker: saved (`saved` says what), refused or invalid.
+
+    htmx gets the speaker's tools and, on the speaker's page, its name, description and
+    aliases out of band; a rename that changed the address replaces the URL in the address
+    bar with the new one. Plain forms get a redirect or an error page.
+    """
+    if saved and speaker.merged_into_id is not None:
         # Merged away: the page being edited now redirects, so go to the surviving speaker.
         target = speaker.merged_into.get_absolute_url()
         if request.htmx:
             return HttpResponseClientRedirect(target)
+        messages.success(request, saved)
         return HttpResponseRedirect(target)
-    if ok and not request.htmx:
-        return _back_to(request, speaker.get_absolute_url())
     if stale is not None:
         speaker = stale.current
-    speaker = selectors.speaker_for_editing(speaker.slug)
-    context = {"speaker": speaker, "failed_form": form, "error": error, "stale": stale}
-    if request.htmx:
-        response = TemplateResponse(request, SPEAKER_TOOLS, context)
-        if ok:
-            response["HX-Trigger"] = json.dumps({"speakerChanged": {"id": speaker.pk}})
-            # The speaker's name and aliases head the whole page: reload it to show them.
-            response["HX-Refresh"] = "true"
-        return response
-    context["history"] = selectors.speaker_history(speaker, name_editors=True)
-    status = 409 if stale is not None else 400
-    return TemplateResponse(request, SPEAKER_PAGE, context, status=status)
+    speaker = selectors.speaker_for_editing(speaker.pk)
+    if saved and not request.htmx:
+        messages.success(request, saved)
+        # A page under the speaker's former address still finds it (the speaker page by a 301).
+        return _back_to(request, speaker.get_absolute_url())
+    context = {
+        "speaker": speaker,
+        "failed_form": form,
+        "error": error,
+        "stale": stale,
+        "saved": saved,
+    }
+    if not request.htmx:
+        context["history"] = selectors.speaker_history(speaker, name_editors=True)
+        status = 409 if stale is not None else 400
+        return TemplateResponse(request, SPEAKER_PAGE, context, status=status)
+    if not saved and stale is None:
+        return TemplateResponse(request, SPEAKER_TOOLS, context)
+    page = _current_page(request)
+    old_slug = request.resolver_match.kwargs["slug"]
+    context["on_speaker_page"] = page in {
+        reverse("speaker-detail", args=[old_slug]),
+        speaker.get_absolute_url(),
+    }
+    response = TemplateResponse(request, SPEAKER_CHANGED, context)
+    if saved:
+        response["HX-Trigger"] = json.dumps({"speakerChanged": {"id": speaker.pk}})
+    if context["on_speaker_page"] and page != speaker.get_absolute_url():
+        response["HX-Replace-Url"] = speaker.get_absolute_url()
+    return response
 
 
-def _speaker_action(form_class: type, apply: Callable) -> Callable:
-    """A POST view that validates form_class and applies one service call to the speaker."""
-
-    @require_POST
-    @without_nul_bytes
-    @editor_required("quotes.change_speaker")
-    def view(request: HtmxHttpRequest, slug: str, **kwargs) -> HttpResponse:
-        speaker = get_object_or_404(Speaker, slug=slug)
-        form = form_class(request.POST)
-        if not form.is_valid():
-            return _speaker_response(request, speaker, form=form)
-        try:
-            speaker = apply(speaker=speaker, data=form.cleaned_data, user=request.user, **kwargs)
-        except services.StaleVersion as stale:
-            return _speaker_response(request, speaker, stale=stale)
-        except services.EditingError as exc:
-            return _speaker_response(request, speaker, error=str(exc))
-        return _speaker_response(request, speaker)
-
-    return view
+def _change_speaker(
+    request: HtmxHttpRequest, speaker: Speaker, change: Callable[[], Speaker], *, saved: str
+) -> HttpResponse:
+    """Apply one service call to the speaker and answer with its outcome."""
+    try:
+        changed = change()
+    except services.StaleVersion as stale:
+        return _speaker_response(request, speaker, stale=stale)
+    except services.EditingError as exc:
+        return _speaker_response(request, speaker, error=str(exc))
+    return _speaker_response(request, changed, saved=saved)
 
 
-speaker_update = _speaker_action(
-    SpeakerForm,
-    lambda *, speaker, data, user: services.speaker_update(
+@require_POST
+@without_nul_bytes
+@editor_required("quotes.change_speaker")
+def speaker_update(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """Rename a speaker (its address follows the name) and set its kind and description."""
+    speaker = _get_speaker(slug)
+    form = SpeakerForm(request.POST)
+    if not form.is_valid():
+        return _speaker_response(request, speaker, form=form)
+    data = form.cleaned_data
+    change = partial(
+        services.speaker_update,
         speaker=speaker,
         name=data["name"],
         kind=data["kind"],
         description=data["description"],
         expected_version=data["version"],
-        user=user,
-    ),
-)
-speaker_alias_add = _speaker_action(
-    AliasForm,
-    lambda *, speaker, data, user: (
-        services.speaker_alias_add(
-            speaker=speaker, name=data["name"], expected_version=data["version"], user=user
+        user=request.user,
+    )
+    return _change_speaker(request, speaker, change, saved="Saved: the speaker was updated.")
+
+
+@require_POST
+@without_nul_bytes
+@editor_required("quotes.change_speaker")
+def speaker_alias_add(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """Add another name under which the speaker is recognised."""
+    speaker = _get_speaker(slug)
+    form = AliasForm(request.POST)
+    if not form.is_valid():
+        return _speaker_response(request, speaker, form=form)
+    name = form.cleaned_data["name"]
+
+    def change() -> Speaker:
+        return services.speaker_alias_add(
+            speaker=speaker,
+            name=name,
+            expected_version=form.cleaned_data["version"],
+            user=request.user,
         ).speaker
-    ),
-)
-speaker_gender = _speaker_action(
-    SpeakerGenderForm,
-    lambda *, speaker, data, user: speaker_set_gender(
-        speaker=speaker, gender=data["gender"], expected_version=data["version"], user=user
-    ),
-)
-speaker_merge = _speaker_action(
-    MergeForm,
-    lambda *, speaker, data, user: services.speaker_merge(
-        source=speaker, target=data["target"], expected_version=data["version"], user=user
-    ).merged_speakers.get(pk=speaker.pk),
-)
-speaker_revert = _speaker_action(
-    RevertForm,
-    lambda *, speaker, data, user: services.change_revert(
-        instance=speaker,
-        history_id=data["history_id"],
-        expected_version=data["version"],
-        user=user,
-    ),
-)
+
+    return _change_speaker(request, speaker, change, saved=f"Saved: alias “{name}” added.")
 
 
 @require_POST
@@ -347,21 +505,81 @@ speaker_revert = _speaker_action(
 @editor_required("quotes.change_speaker")
 def speaker_alias_remove(request: HtmxHttpRequest, slug: str, alias_pk: int) -> HttpResponse:
     """Forget one of a speaker's names."""
-    alias = get_object_or_404(SpeakerAlias.objects.select_related("speaker"), pk=alias_pk)
-    if alias.speaker.slug != slug:
-        raise Http404("No such alias for this speaker.")
+    speaker = _get_speaker(slug)
+    alias = get_object_or_404(SpeakerAlias, pk=alias_pk, speaker=speaker)
     form = VersionedForm(request.POST)
     if not form.is_valid():
-        return _speaker_response(request, alias.speaker, error="Reload the page and try again.")
-    try:
-        speaker = services.speaker_alias_remove(
-            alias=alias, expected_version=form.cleaned_data["version"], user=request.user
+        return _speaker_response(request, speaker, error="Reload the page and try again.")
+    change = partial(
+        services.speaker_alias_remove,
+        alias=alias,
+        expected_version=form.cleaned_data["version"],
+        user=request.user,
+    )
+    return _change_speaker(request, speaker, change, saved=f"Saved: alias “{alias.name}” removed.")
+
+
+@require_POST
+@without_nul_bytes
+@editor_required("quotes.change_speaker")
+def speaker_gender(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """Set the speaker's gender by hand (kept over inference), or leave it to the articles."""
+    speaker = _get_speaker(slug)
+    form = SpeakerGenderForm(request.POST)
+    if not form.is_valid():
+        return _speaker_response(request, speaker, form=form)
+    change = partial(
+        speaker_set_gender,
+        speaker=speaker,
+        gender=form.cleaned_data["gender"],
+        expected_version=form.cleaned_data["version"],
+        user=request.user,
+    )
+    return _change_speaker(request, speaker, change, saved="Saved: the speaker's gender was set.")
+
+
+@require_POST
+@without_nul_bytes
+@editor_required("quotes.change_speaker")
+def speaker_merge(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """Merge this speaker into another: its quotes and aliases move, its page redirects."""
+    speaker = _get_speaker(slug)
+    form = MergeForm(request.POST)
+    if not form.is_valid():
+        return _speaker_response(request, speaker, form=form)
+    target = form.cleaned_data["target"]
+
+    def change() -> Speaker:
+        services.speaker_merge(
+            source=speaker,
+            target=target,
+            expected_version=form.cleaned_data["version"],
+            user=request.user,
         )
-    except services.StaleVersion as stale:
-        return _speaker_response(request, alias.speaker, stale=stale)
-    except services.EditingError as exc:
-        return _speaker_response(request, alias.speaker, error=str(exc))
-    return _speaker_response(request, speaker)
+        return Speaker.objects.select_related("merged_into").get(pk=speaker.pk)
+
+    return _change_speaker(
+        request, speaker, change, saved=f"Saved: {speaker.name} was merged into {target.name}."
+    )
+
+
+@require_POST
+@without_nul_bytes
+@editor_required("quotes.change_speaker")
+def speaker_revert(request: HtmxHttpRequest, slug: str) -> HttpResponse:
+    """Undo one recorded change of the speaker."""
+    speaker = _get_speaker(slug)
+    form = RevertForm(request.POST)
+    if not form.is_valid():
+        return _speaker_response(request, speaker, form=form)
+    change = partial(
+        services.change_revert,
+        instance=speaker,
+        history_id=form.cleaned_data["history_id"],
+        expected_version=form.cleaned_data["version"],
+        user=request.user,
+    )
+    return _change_speaker(request, speaker, change, saved="Saved: the change was reverted.")
 
 
 @require_safe
@@ -370,8 +588,8 @@ def speaker_alias_remove(request: HtmxHttpRequest, slug: str, alias_pk: int) -> 
 @editor_required("quotes.change_speaker")
 def speaker_edit(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
     """A speaker's editing page (the no-JavaScript path); its tools fragment for htmx."""
-    speaker = get_object_or_404(Speaker.objects.prefetch_related("aliases"), slug=slug)
-    if request.htmx:
+    speaker = selectors.speaker_for_editing(_get_speaker(slug).pk)
+    if wants_fragment(request):
         return TemplateResponse(request, SPEAKER_TOOLS, {"speaker": speaker, "open_tools": True})
     context = {
         "speaker": speaker,
@@ -386,7 +604,7 @@ def speaker_edit(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
 @vary_on_headers("HX-Request")
 def speaker_history(request: HtmxHttpRequest, slug: str) -> TemplateResponse:
     """Who changed the speaker, when, and what."""
-    speaker = get_object_or_404(Speaker, slug=slug)
+    speaker = _get_speaker(slug)
     name_editors = request.user.has_perm("quotes.change_speaker")
     context = {
         "speaker": speaker,
@@ -407,8 +625,8 @@ def speaker_autocomplete(request: HtmxHttpRequest) -> TemplateResponse:
         "",
     )
     context = {"query": query, "matches": selectors.speaker_autocomplete(query)}
-    template = "quotes/editing/autocomplete.html"
-    return TemplateResponse(request, f"{template}#options" if request.htmx else template, context)
+    template = page_or_partial(request, "quotes/editing/autocomplete.html", "options")
+    return TemplateResponse(request, template, context)
 
 
 @require_safe
@@ -424,11 +642,8 @@ def review(request: HtmxHttpRequest) -> TemplateResponse:
         "quotes": queue[: ReviewFilterForm.PAGE_SIZE],
         "left": queue.count(),
     }
-    template = "quotes/editing/review.html"
-    use_partial = request.htmx and not request.htmx.history_restore_request
-    return TemplateResponse(
-        request, f"{template}#review-queue" if use_partial else template, context
-    )
+    template = page_or_partial(request, "quotes/editing/review.html", "review-queue")
+    return TemplateResponse(request, template, context)
 
 
 urlpatterns = [

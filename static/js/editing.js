@@ -1,9 +1,8 @@
-// Editors' helpers: text selection to span, picked speaker suggestions' ids, review queue shortcuts.
-// Everything here is an enhancement: without it, the forms take offsets and the buttons still post.
+// Editors' helpers: text selection to span, picked speaker suggestions' ids, review queue shortcuts,
+// keeping focus after a save. Loaded once by base.html on every page; each part acts only where
+// its forms are. Everything here is an enhancement: without it, the forms still post.
 (function () {
   "use strict";
-  if (window.quoteEditingLoaded) return;
-  window.quoteEditingLoaded = true;
 
   var BODY = "[data-article-body], .article-body";
   // Tooltips and the legend live inside the article body but are not article text.
@@ -138,6 +137,29 @@
     event.preventDefault();
   });
 
+  // After a save htmx swaps the tools (or the list holding them) and gives focus back to the
+  // control with the same id. A control that no longer exists or is now disabled (Confirm, once
+  // confirmed) cannot take it: focus the tools' status line rather than losing it to the page.
+  var toolsOfRequest = null;
+  var status = document.getElementById("save-status");
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var tools = event.detail.elt.closest && event.detail.elt.closest(".quote-tools, .speaker-tools");
+    if (!tools) return;
+    toolsOfRequest = tools.id;
+    if (status) status.textContent = "";
+  });
+
+  document.addEventListener("htmx:afterSettle", function () {
+    revealSelectionButtons();
+    if (!toolsOfRequest) return;
+    var tools = document.getElementById(toolsOfRequest);
+    var active = document.activeElement;
+    if (tools && (!active || active === document.body)) {
+      var anchor = tools.querySelector(".tools-status, summary");
+      if (anchor) anchor.focus({ preventScroll: true });
+    }
+  });
+
   revealSelectionButtons();
-  document.addEventListener("htmx:afterSettle", revealSelectionButtons);
 })();

@@ -61,7 +61,8 @@ def test_contract_reassign_by_new_name_redirects_a_plain_form(editor_client, quo
     )
 
     assert response.status_code == 302
-    assert response["Location"] == f"/articles/{quote.article_id}/"
+    # Back to where the editor was: the quote's tools on the article page.
+    assert response["Location"] == f"/articles/{quote.article_id}/#quote-{quote.pk}-tools"
     quote.refresh_from_db()
     assert quote.speaker.name == "Sophie Bernard"
 
@@ -72,7 +73,9 @@ def test_redirect_never_leaves_the_site(editor_client, quote):
         {"version": "1", "next": "https://evil.example/phish"},
     )
 
-    assert response["Location"] == reverse("quote-edit", args=[quote.pk])
+    assert (
+        response["Location"] == reverse("quote-edit", args=[quote.pk]) + f"#quote-{quote.pk}-tools"
+    )
 
 
 def test_reassigned_quote_moves_between_speaker_pages(editor_client, quote):
@@ -379,6 +382,7 @@ def test_speaker_edit_page_renames_and_adds_alias(editor_client):
         reverse("speaker-update", args=[speaker.slug]),
         {"name": "Marie Dupont", "kind": "person", "description": "maire", "version": 1},
     )
+    # A form still showing the former address reaches the renamed speaker.
     response = editor_client.post(
         reverse("speaker-alias-add", args=[speaker.slug]),
         {"name": "la maire", "version": 2},
@@ -388,8 +392,8 @@ def test_speaker_edit_page_renames_and_adds_alias(editor_client):
     html = response.content.decode()
     assert 'value="Marie Dupont"' in html
     assert "la maire" in html
-    assert response["HX-Refresh"] == "true"
-    page = editor_client.get(reverse("speaker-edit", args=[speaker.slug])).content.decode()
+    assert "HX-Refresh" not in response
+    page = editor_client.get(reverse("speaker-edit", args=["marie-dupont"])).content.decode()
     assert "Alias added: la maire" in page
 
 
