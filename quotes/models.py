@@ -212,6 +212,18 @@ class Topic(models.Model):
         return reverse("topic-detail", args=[self.slug])
 
 
+class QuoteGroup(models.Model):
+    """One quote reported in several articles: the same speaker's same words, give or take a cut.
+
+    Its members are the quotes pointing at it; quotes.services.grouping alone writes them.
+    """
+
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"quote group {self.pk}"
+
+
 class Quote(models.Model):
     class Kind(models.TextChoices):
         DIRECT = "direct", "Direct"
@@ -251,9 +263,15 @@ class Quote(models.Model):
     published_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveIntegerField(default=1)
     topics = models.ManyToManyField(Topic, blank=True, related_name="quotes")
+    # The same words reported elsewhere; derived data, recomputed by group_quotes, not audited.
+    group = models.ForeignKey(
+        QuoteGroup, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(excluded_fields=["published_at", "created_at", "updated_at"])
+    history = HistoricalRecords(
+        excluded_fields=["published_at", "created_at", "updated_at", "group"]
+    )
 
     class Meta:
         ordering = ["article", "start"]

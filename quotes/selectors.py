@@ -31,6 +31,8 @@ SPEAKER_TOP_TOPICS = 8
 MAX_PAGE = 10_000
 # Buckets by day when the quotes span at most this many days, by month otherwise.
 DAILY_TIMELINE_MAX_DAYS = 62
+# Links to other reports of a quote listed on its page.
+OTHER_REPORTS_SHOWN = 10
 
 # Each ordering is that of an index on the stored counts (Speaker.Meta, migration 0005).
 SPEAKER_SORTS = {
@@ -102,6 +104,12 @@ def _window(rows: list, number: int, size: int) -> WindowPage:
 def public_quotes() -> QuerySet[Quote]:
     """Quotes anyone may see: everything but those an editor rejected."""
     return Quote.objects.filter(PUBLIC_QUOTES)
+
+
+# A quote reported in several articles counts once, as its group's first stored quote.
+ONE_PER_GROUP = Q(group__isnull=True) | ~Exists(
+    Quote.objects.filter(group_id=OuterRef("group_id"), pk__lt=OuterRef("pk"))
+)
 
 
 def _listed_quotes() -> QuerySet[Quote]:
@@ -261,9 +269,11 @@ def speaker_get(*, slug: str) -> Speaker:
         return renamed
 
 
-def speaker_profile(*, speaker: Speaker) -> SpeakerProfile:
+def speaker_profile(*, speaker: Speaker, one_per_group: bool = False) -> SpeakerProfile:
     """Counts of the speaker's public quotes and articles, and their quotes per day or month."""
     quotes = public_quotes().filter(speaker=speaker)
+    if one_per_group:
+        quotes = quotes.filter(ONE_PER_GROUP)
     stats = quotes.aggregate(
         quotes=Count("id"),
         articles=Count("article", distinct=True),
@@ -315,7 +325,9 @@ def _fill_gaps(counts: dict[dt.date, int], unit: str) -> list[TimelineBucket]:
     return buckets
 
 
-def speaker_quotes(*, speaker: Speaker, page: int | str = 1) -> WindowPage:
+def speaker_quotes(
+    *, speaker: Speaker, page: int | str = 1, one_per_group: bool = False
+) -> WindowPage:
     """One page of the speaker's public quotes, newest first and undated last, with articles.
 
     Dated quotes are read in the order of the (speaker, date) index, whatever the database's
@@ -326,6 +338,8 @@ def speaker_quotes(*, speaker: Speaker, page: int | str = 1) -> WindowPage:
     size = SPEAKER_QUOTES_PER_PAGE
     offset = (number - 1) * size
     quotes = _listed_quotes().filter(speaker=speaker)
+    if one_per_group:
+        quotes = quotes.filter(ONE_PER_GROUP)
     dated = quotes.filter(published_at__isnull=False)
     rows = list(dated.order_by("-published_at", "-id")[offset : offset + size + 1])
     if len(rows) <= size:
@@ -346,7 +360,9 @@ class SpeakerPage:
     moved_to: Speaker | None = None
 
 
-def speaker_page(*, slug: str, page: int | str = 1, with_profile: bool = True) -> SpeakerPage:
+def speaker_page(
+    *, slug: str, page: int | str = 1, with_profile: bool = True, one_per_group: bool = False
+) -> SpeakerPage:
     """Everything the speaker page shows; a merged speaker only says where it went."""
     speaker = speaker_get(slug=slug)
     if speaker.merged_into_id is not None:
@@ -355,8 +371,10 @@ def speaker_page(*, slug: str, page: int | str = 1, with_profile: bool = True) -
         return SpeakerPage(speaker=speaker, quotes=None, profile=None, moved_to=speaker)
     return SpeakerPage(
         speaker=speaker,
-        quotes=speaker_quotes(speaker=speaker, page=page),
-        profile=speaker_profile(speaker=speaker) if with_profile else None,
+        quotes=speaker_quotes(speaker=speaker, page=page, one_per_group=one_per_group),
+        profile=(
+            speaker_profile(speaker=speaker, one_per_group=one_per_group) if with_profile else None
+        ),
     )
 
 
@@ -383,6 +401,40 @@ def article_detail(*, pk: int, include_rejected: bool = False) -> ArticleView:
 
 
 @dataclass(frozen=True)
+class OtherReports:
+    """The same words reported in other articles: how many, the first report, links to some."""
+
+    other_articles: int
+    first: Quote
+    others: list[Quote]
+
+
+def quote_other_reports(quote: Quote) -> OtherReports | None:
+    """The other quotes of the quote's group, first reported first; None when there are none."""
+    if quote.group_id is None:
+        return None
+    members = (
+        public_quotes()
+        .filter(group_id=quote.group_id)
+        .select_related("article")
+        .defer("article__body")
+    )
+    other_articles = members.exclude(article_id=quote.article_id).aggregate(
+        n=Count("article", distinct=True)
+    )["n"]
+    if not other_articles:
+        return None
+    reports = list(
+        members.order_by(F("published_at").asc(nulls_last=True), "id")[: OTHER_REPORTS_SHOWN + 1]
+    )
+    return OtherReports(
+        other_articles=other_articles,
+        first=reports[0],
+        others=[other for other in reports if other.pk != quote.pk][:OTHER_REPORTS_SHOWN],
+    )
+
+
+@dataclass(frozen=True)
 class QuoteView:
     """A quote, the paragraph around it and its history, newest change first."""
 
@@ -390,6 +442,7 @@ class QuoteView:
     paragraph_before: str
     paragraph_after: str
     history: list[Change]
+    other_reports: OtherReports | None = None
 
 
 def quote_detail(
@@ -412,4 +465,5 @@ def quote_detail(
         paragraph_before=body[paragraph_start : quote.start],
         paragraph_after=body[quote.end : paragraph_end],
         history=quote_history(quote, name_editors=name_editors),
+        other_reports=quote_other_reports(quote),
     )

@@ -50,6 +50,8 @@ class SearchFilters:
     review_status: str = ""
     date_from: date | None = None
     date_to: date | None = None
+    # Count a quote reported in several articles once (quotes.services.grouping).
+    one_per_group: bool = False
 
     @classmethod
     def from_querydict(cls, data: Mapping[str, str]) -> SearchFilters:
@@ -68,15 +70,18 @@ class SearchFilters:
         for name in ("date_from", "date_to"):
             with contextlib.suppress(ValueError):
                 values[name] = date.fromisoformat((data.get(name) or "").strip())
+        values["one_per_group"] = data.get("one_per_group") == "1"
         return cls(**values)
 
     def active(self) -> dict[str, str]:
         """The filters that are set, as URL parameters."""
-        return {
-            f.name: value.isoformat() if isinstance(value, date) else value
-            for f in fields(self)
-            if (value := getattr(self, f.name))
-        }
+        return {f.name: _parameter(value) for f in fields(self) if (value := getattr(self, f.name))}
+
+
+def _parameter(value: str | date | bool) -> str:
+    if isinstance(value, bool):
+        return "1"
+    return value.isoformat() if isinstance(value, date) else value
 
 
 @dataclass(frozen=True)
@@ -329,6 +334,12 @@ def _filter_sql(
             " JOIN quotes_topic t ON t.id = qt.topic_id WHERE t.slug = %s)"
         )
         params.append(filters.topic)
+    if filters.one_per_group:
+        # Only the first stored quote of a group, as on the speaker page.
+        where.append(
+            "NOT EXISTS (SELECT 1 FROM quotes_quote q JOIN quotes_quote earlier"
+            " ON earlier.group_id = q.group_id AND earlier.id < q.id WHERE q.id = s.quote_id)"
+        )
     if filters.date_from:
         where.append(f"s.published_at >= {backend.DATE_PARAM}")
         params.append(filters.date_from.isoformat())

@@ -54,15 +54,24 @@ def speaker_detail(
 ) -> TemplateResponse | HttpResponsePermanentRedirect:
     """A speaker's profile and quotes, newest first; "load more" fetches the next page alone."""
     fragment = wants_fragment(request)
+    one_per_group = request.GET.get("one_per_group") == "1"
     view = selectors.speaker_page(
-        slug=slug, page=request.GET.get("page", 1), with_profile=not fragment
+        slug=slug,
+        page=request.GET.get("page", 1),
+        with_profile=not fragment,
+        one_per_group=one_per_group,
     )
     if view.moved_to is not None:
         return HttpResponsePermanentRedirect(view.moved_to.get_absolute_url())
     template = "quotes/speaker_detail.html"
     if fragment:
         template += "#speaker-quotes-page"
-    context = {"speaker": view.speaker, "profile": view.profile, "quotes": view.quotes}
+    context = {
+        "speaker": view.speaker,
+        "profile": view.profile,
+        "quotes": view.quotes,
+        "one_per_group": one_per_group,
+    }
     return TemplateResponse(request, template, context)
 
 

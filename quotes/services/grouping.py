@@ -1,0 +1,304 @@
+"""One quote across articles: grouping the same speaker's same words, give or take a cut.
+
+Two quotes are the same when their speaker is the same (aliases and merges are already resolved
+on the quote) and their words are, once folded: case, accents, punctuation, quotation marks and
+translation marks ("(traduction)", "[sic]") do not count, and an ellipsis cuts the text into
+pieces. A quote of at least LONG_WORDS words matches another when nearly all the word pairs of
+the shorter one occur in the longer one (a cut, a dropped clause, a word changed). A shorter
+quote matches only the very same words: a common phrase must not chain unrelated long quotes.
+
+Two paths share that test. quotes_regroup() runs after quotes change and looks up candidates
+of each changed quote: on PostgreSQL through the trigram index of migration 0008, on SQLite
+among the speaker's quotes. groups_rebuild() regroups everything: MinHash LSH (datasketch)
+proposes candidate pairs within each speaker's quotes, the same test confirms them, and the
+connected components become the groups.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import combinations, groupby, pairwise
+
+from datasketch import MinHash, MinHashLSH
+from django.db import connection, transaction
+from django.db.models import BooleanField, Count, QuerySet
+from django.db.models.expressions import RawSQL
+
+from quotes.models import PUBLIC_QUOTES, Quote, QuoteGroup
+from quotes.text import fold
+
+# Shorter quotes are grouped only when their folded words are identical.
+LONG_WORDS = 8
+# Shorter quotes are not grouped at all: "merci" or "c'est faux" say nothing about a source.
+MIN_WORDS = 3
+# Share of the shorter quote's word pairs that must occur in the longer one.
+CONTAINMENT = 0.7
+# Speakers with more long quotes than this are compared through MinHash LSH, not pair by pair.
+PAIRWISE_MAX = 48
+MINHASH_PERMUTATIONS = 64
+# Below the containment threshold: a half cut of a quote has a Jaccard index of about 0.5.
+LSH_THRESHOLD = 0.35
+WRITE_BATCH = 2000
+
+_TRANSLATION_MARK = re.compile(
+    r"[(\[]\s*(?:trad\w*|translat\w*|sic|nous traduisons|our translation)[^)\]]{0,40}[)\]]"
+)
+_CUT = re.compile(r"\[\s*(?:\.\.\.|…)\s*\]|\(\s*(?:\.\.\.|…)\s*\)|\.\.\.+|…")
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Words:
+    """A quote's folded words: the exact key of a short quote, the word pairs of a long one."""
+
+    count: int
+    key: str
+    pairs: frozenset[str]
+
+    @property
+    def is_long(self) -> bool:
+        return self.count >= LONG_WORDS
+
+
+def quote_words(text: str) -> Words:
+    """Fold the text, drop translation marks and punctuation, and pair words within each piece."""
+    folded = _TRANSLATION_MARK.sub(" ", fold(text))
+    pieces = [_WORD.findall(piece.replace("'", " ")) for piece in _CUT.split(folded)]
+    words = [word for piece in pieces for word in piece]
+    pairs = frozenset(f"{a} {b}" for piece in pieces for a, b in pairwise(piece))
+    return Words(count=len(words), key=" ".join(words), pairs=pairs)
+
+
+def is_groupable(words: Words) -> bool:
+    return words.count >= MIN_WORDS
+
+
+def same_words(a: Words, b: Words) -> bool:
+    """True when two quotes of one speaker say the same thing, allowing small differences."""
+    if not (is_groupable(a) and is_groupable(b)):
+        return False
+    if not (a.is_long and b.is_long):
+        return a.key == b.key
+    shorter, longer = (a, b) if len(a.pairs) <= len(b.pairs) else (b, a)
+    if not shorter.pairs:
+        return False
+    return len(shorter.pairs & longer.pairs) >= CONTAINMENT * len(shorter.pairs)
+
+
+def _pair_hash(pair: str) -> int:
+    return zlib.crc32(pair.encode())
+
+
+class _Components:
+    """Union-find over the indexes of one speaker's quotes."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, a: int, b: int) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[max(root_a, root_b)] = min(root_a, root_b)
+
+    def groups(self) -> list[list[int]]:
+        members: dict[int, list[int]] = {}
+        for item in range(len(self.parent)):
+            members.setdefault(self.find(item), []).append(item)
+        return [items for items in members.values() if len(items) > 1]
+
+
+def _candidate_pairs(long_words: list[Words], permutations) -> Iterator[tuple[int, int]]:
+    """Index pairs worth testing: all of them for a few quotes, LSH buckets for many."""
+    if len(long_words) <= PAIRWISE_MAX:
+        yield from combinations(range(len(long_words)), 2)
+        return
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=MINHASH_PERMUTATIONS)
+    signatures = []
+    for index, words in enumerate(long_words):
+        signature = MinHash(
+            num_perm=MINHASH_PERMUTATIONS,
+            permutations=permutations,
+            scheme="affine32",
+            hashfunc=_pair_hash,
+        )
+        signature.update_batch(words.pairs)
+        signatures.append(signature)
+        lsh.insert(index, signature, check_duplication=False)
+    for index, signature in enumerate(signatures):
+        for other in lsh.query(signature):
+            if other > index:
+                yield index, other
+
+
+def _speaker_groups(quotes: list[tuple[int, str]], permutations) -> list[list[int]]:
+    """Groups (quote ids) among one speaker's quotes."""
+    words = [quote_words(text) for _, text in quotes]
+    groups: list[list[int]] = []
+    by_key: dict[str, list[int]] = {}
+    long_indexes = []
+    for index, item in enumerate(words):
+        if not is_groupable(item):
+            continue
+        if item.is_long:
+            long_indexes.append(index)
+        else:
+            by_key.setdefault(item.key, []).append(quotes[index][0])
+    groups += [ids for ids in by_key.values() if len(ids) > 1]
+    long_words = [words[index] for index in long_indexes]
+    components = _Components(len(long_words))
+    for a, b in _candidate_pairs(long_words, permutations):
+        if same_words(long_words[a], long_words[b]):
+            components.union(a, b)
+    groups += [
+        [quotes[long_indexes[item]][0] for item in component] for component in components.groups()
+    ]
+    return groups
+
+
+def find_groups(rows: Iterable[tuple[int, int, str]]) -> Iterator[list[int]]:
+    """Groups of quote ids from (id, speaker id, text) rows sorted by speaker.
+
+    Memory holds one speaker's quotes at a time; no group spans two speakers.
+    """
+    permutations = MinHash(num_perm=MINHASH_PERMUTATIONS).permutations
+    for _, speaker_rows in groupby(rows, key=lambda row: row[1]):
+        quotes = [(pk, text) for pk, _, text in speaker_rows]
+        if len(quotes) > 1:
+            yield from _speaker_groups(quotes, permutations)
+
+
+def _groupable_quotes() -> QuerySet[Quote]:
+    return Quote.objects.filter(PUBLIC_QUOTES, speaker__isnull=False)
+
+
+@dataclass(frozen=True)
+class RegroupOutcome:
+    """What a full regroup found."""
+
+    quotes: int
+    groups: int
+    grouped_quotes: int
+
+
+@transaction.atomic
+def groups_rebuild(*, progress: Callable[[int], None] | None = None) -> RegroupOutcome:
+    """Regroup every public quote from scratch (after a bulk load, or to split stale groups)."""
+    Quote.objects.filter(group__isnull=False).update(group=None)
+    QuoteGroup.objects.all().delete()
+    rows = _groupable_quotes().order_by("speaker_id", "id").values_list("id", "speaker_id", "text")
+    seen = groups = grouped = 0
+
+    def counted(source: Iterable[tuple[int, int, str]]) -> Iterator[tuple[int, int, str]]:
+        nonlocal seen
+        for row in source:
+            seen += 1
+            if progress is not None and seen % 10_000 == 0:
+                progress(seen)
+            yield row
+
+    pending: list[list[int]] = []
+    for members in find_groups(counted(rows.iterator(chunk_size=WRITE_BATCH))):
+        pending.append(members)
+        if sum(len(ids) for ids in pending) >= WRITE_BATCH:
+            _write_groups(pending)
+            groups, grouped = groups + len(pending), grouped + sum(len(ids) for ids in pending)
+            pending = []
+    _write_groups(pending)
+    groups, grouped = groups + len(pending), grouped + sum(len(ids) for ids in pending)
+    return RegroupOutcome(quotes=seen, groups=groups, grouped_quotes=grouped)
+
+
+def _write_groups(member_lists: list[list[int]]) -> None:
+    if not member_lists:
+        return
+    created = QuoteGroup.objects.bulk_create([QuoteGroup() for _ in member_lists])
+    updates = [
+        Quote(pk=pk, group_id=group.pk)
+        for group, members in zip(created, member_lists, strict=True)
+        for pk in members
+    ]
+    Quote.objects.bulk_update(updates, ["group"], batch_size=500)
+
+
+def _candidates(quote: Quote) -> list[Quote]:
+    """The speaker's other public quotes that may be the same words as this one."""
+    others = (
+        _groupable_quotes()
+        .filter(speaker_id=quote.speaker_id)
+        .exclude(pk=quote.pk)
+        .only("id", "text", "group_id")
+    )
+    if connection.vendor != "postgresql":
+        return list(others)
+    # pg_trgm's default thresholds: 0.3 for similarity (%), 0.6 for word similarity (<%),
+    # which finds a quote this one was cut from. Both are served by quote_text_trgm_idx.
+    matches = (
+        "quotes_unaccent(lower(text)) %% quotes_unaccent(lower(%s))"
+        " OR quotes_unaccent(lower(%s)) <%% quotes_unaccent(lower(text))"
+    )
+    return list(others.filter(RawSQL(matches, [quote.text, quote.text], BooleanField())))
+
+
+@transaction.atomic(savepoint=False)
+def quotes_regroup(*, quote_ids: Iterable[int]) -> None:
+    """Regroup quotes that were written, edited or rejected: each joins its matches' group.
+
+    A quote that no longer matches leaves its group, and a group left with one member goes.
+    A group that a change would split in two stays whole until group_quotes runs.
+    """
+    ids = sorted(set(quote_ids))
+    if not ids:
+        return
+    changed = list(Quote.objects.filter(pk__in=ids).order_by("pk").select_for_update(of=("self",)))
+    left = {quote.group_id for quote in changed if quote.group_id is not None}
+    Quote.objects.filter(pk__in=ids, group__isnull=False).update(group=None)
+    for quote in changed:
+        quote.group_id = None
+        if quote.speaker_id is None or quote.review_status == Quote.Review.REJECTED:
+            continue
+        words = quote_words(quote.text)
+        if not is_groupable(words):
+            continue
+        matches = [
+            other for other in _candidates(quote) if same_words(words, quote_words(other.text))
+        ]
+        if matches:
+            quote.group_id = _join(quote, matches)
+            left.discard(quote.group_id)
+    _dissolve_singletons(left)
+
+
+def _join(quote: Quote, matches: list[Quote]) -> int:
+    """Put the quote and its matches in one group, merging their groups; the group's id."""
+    existing = sorted({other.group_id for other in matches if other.group_id is not None})
+    group_id = existing[0] if existing else QuoteGroup.objects.create().pk
+    if existing[1:]:
+        Quote.objects.filter(group_id__in=existing[1:]).update(group_id=group_id)
+        QuoteGroup.objects.filter(pk__in=existing[1:]).delete()
+    loose = [other.pk for other in matches if other.group_id is None]
+    Quote.objects.filter(pk__in=[quote.pk, *loose]).update(group_id=group_id)
+    return group_id
+
+
+def _dissolve_singletons(group_ids: set[int]) -> None:
+    """Delete the groups, among these, that kept fewer than two quotes."""
+    if not group_ids:
+        return
+    sizes = dict(
+        Quote.objects.filter(group_id__in=group_ids)
+        .values("group_id")
+        .annotate(n=Count("id"))
+        .values_list("group_id", "n")
+    )
+    alone = [pk for pk in group_ids if sizes.get(pk, 0) < 2]
+    if alone:
+        QuoteGroup.objects.filter(pk__in=alone).delete()
