@@ -8,7 +8,7 @@ the shorter one occur in the longer one (a cut, a dropped clause, a word changed
 quote matches only the very same words: a common phrase must not chain unrelated long quotes.
 
 Two paths share that test. quotes_regroup() runs after quotes change and looks up candidates
-of each changed quote: on PostgreSQL through the trigram index of migration 0008, on SQLite
+of each changed quote: on PostgreSQL through the trigram index of migration 0010, on SQLite
 among the speaker's quotes. groups_rebuild() regroups everything: MinHash LSH (datasketch)
 proposes candidate pairs within each speaker's quotes, the same test confirms them, and the
 connected components become the groups.
@@ -229,23 +229,65 @@ def _write_groups(member_lists: list[list[int]]) -> None:
     Quote.objects.bulk_update(updates, ["group"], batch_size=500)
 
 
-def _candidates(quote: Quote) -> list[Quote]:
-    """The speaker's other public quotes that may be the same words as this one."""
-    others = (
-        _groupable_quotes()
-        .filter(speaker_id=quote.speaker_id)
-        .exclude(pk=quote.pk)
-        .only("id", "text", "group_id")
-    )
-    if connection.vendor != "postgresql":
-        return list(others)
-    # pg_trgm's default thresholds: 0.3 for similarity (%), 0.6 for word similarity (<%),
-    # which finds a quote this one was cut from. Both are served by quote_text_trgm_idx.
-    matches = (
-        "quotes_unaccent(lower(text)) %% quotes_unaccent(lower(%s))"
-        " OR quotes_unaccent(lower(%s)) <%% quotes_unaccent(lower(text))"
-    )
-    return list(others.filter(RawSQL(matches, [quote.text, quote.text], BooleanField())))
+# pg_trgm's default thresholds, 0.3 for similarity (%) and 0.6 for word similarity (<%, which
+# finds a longer quote this one was cut from); both are served by quote_text_trgm_idx.
+_TRIGRAM_MATCH = (
+    "quotes_unaccent(lower(text)) %% quotes_unaccent(lower(%s))"
+    " OR quotes_unaccent(lower(%s)) <%% quotes_unaccent(lower(text))"
+)
+
+
+class _Candidates:
+    """Quotes that may match a changed one, with their words and groups as this run leaves them.
+
+    PostgreSQL asks its trigram index for each changed quote; SQLite, which has none, reads
+    each speaker's quotes once and compares them all.
+    """
+
+    def __init__(self) -> None:
+        self.words: dict[int, Words] = {}
+        self.groups: dict[int, int | None] = {}
+        self.by_speaker: dict[int, list[int]] = {}
+
+    def _load(self, rows: Iterable[tuple[int, str, int | None]]) -> list[int]:
+        ids = []
+        for pk, text, group_id in rows:
+            if pk not in self.words:
+                self.words[pk] = quote_words(text)
+            self.groups[pk] = group_id
+            ids.append(pk)
+        return ids
+
+    def matches(self, quote: Quote, words: Words) -> list[int]:
+        """Ids of the speaker's other public quotes with the same words as this one."""
+        rows = (
+            _groupable_quotes()
+            .filter(speaker_id=quote.speaker_id)
+            .values_list("id", "text", "group_id")
+        )
+        if connection.vendor == "postgresql":
+            ids = self._load(rows.filter(RawSQL(_TRIGRAM_MATCH, [quote.text] * 2, BooleanField())))
+        else:
+            if quote.speaker_id not in self.by_speaker:
+                self.by_speaker[quote.speaker_id] = self._load(rows)
+            ids = self.by_speaker[quote.speaker_id]
+        return [pk for pk in ids if pk != quote.pk and same_words(words, self.words[pk])]
+
+    def join(self, quote: Quote, matches: list[int]) -> int:
+        """Put the quote and its matches in one group, merging their groups; the group's id."""
+        existing = sorted({self.groups[pk] for pk in matches if self.groups[pk] is not None})
+        group_id = existing[0] if existing else QuoteGroup.objects.create().pk
+        merged = set(existing[1:])
+        if merged:
+            Quote.objects.filter(group_id__in=merged).update(group_id=group_id)
+            QuoteGroup.objects.filter(pk__in=merged).delete()
+        loose = [pk for pk in matches if self.groups[pk] is None]
+        Quote.objects.filter(pk__in=[quote.pk, *loose]).update(group_id=group_id)
+        for pk, group in self.groups.items():
+            if group in merged or pk in loose:
+                self.groups[pk] = group_id
+        self.groups[quote.pk] = group_id
+        return group_id
 
 
 @transaction.atomic(savepoint=False)
@@ -261,32 +303,17 @@ def quotes_regroup(*, quote_ids: Iterable[int]) -> None:
     changed = list(Quote.objects.filter(pk__in=ids).order_by("pk").select_for_update(of=("self",)))
     left = {quote.group_id for quote in changed if quote.group_id is not None}
     Quote.objects.filter(pk__in=ids, group__isnull=False).update(group=None)
+    candidates = _Candidates()
     for quote in changed:
-        quote.group_id = None
         if quote.speaker_id is None or quote.review_status == Quote.Review.REJECTED:
             continue
         words = quote_words(quote.text)
         if not is_groupable(words):
             continue
-        matches = [
-            other for other in _candidates(quote) if same_words(words, quote_words(other.text))
-        ]
+        matches = candidates.matches(quote, words)
         if matches:
-            quote.group_id = _join(quote, matches)
-            left.discard(quote.group_id)
+            left.discard(candidates.join(quote, matches))
     _dissolve_singletons(left)
-
-
-def _join(quote: Quote, matches: list[Quote]) -> int:
-    """Put the quote and its matches in one group, merging their groups; the group's id."""
-    existing = sorted({other.group_id for other in matches if other.group_id is not None})
-    group_id = existing[0] if existing else QuoteGroup.objects.create().pk
-    if existing[1:]:
-        Quote.objects.filter(group_id__in=existing[1:]).update(group_id=group_id)
-        QuoteGroup.objects.filter(pk__in=existing[1:]).delete()
-    loose = [other.pk for other in matches if other.group_id is None]
-    Quote.objects.filter(pk__in=[quote.pk, *loose]).update(group_id=group_id)
-    return group_id
 
 
 def _dissolve_singletons(group_ids: set[int]) -> None:
