@@ -8,7 +8,7 @@ the shorter one occur in the longer one (a cut, a dropped clause, a word changed
 quote matches only the very same words: a common phrase must not chain unrelated long quotes.
 
 Two paths share that test. quotes_regroup() runs after quotes change and looks up candidates
-of each changed quote: on PostgreSQL through the trigram index of migration 0010, on SQLite
+of each changed quote: on PostgreSQL through the trigram index of migration 0011, on SQLite
 among the speaker's quotes. groups_rebuild() regroups everything: MinHash LSH (datasketch)
 proposes candidate pairs within each speaker's quotes, the same test confirms them, and the
 connected components become the groups.

@@ -24,7 +24,7 @@ def _on_postgresql(statement):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("quotes", "0009_speaker_gender")]
+    dependencies = [("quotes", "0010_api_token")]
 
     operations = [
         migrations.CreateModel(
