@@ -71,7 +71,7 @@ def main() -> None:
                     description=speaker["description"],
                     other_names=others,
                 )
-                decide(clues, kind=speaker["kind"])
+                decide(clues, kind=speaker["kind"], name=name)
                 decided += 1
     gender = (time.perf_counter() - started) / args.rounds
     print(f"articles: {len(texts)}; speakers read: {decided // args.rounds}")

@@ -200,9 +200,14 @@ def role_gender(text: str) -> str | None:
     return None
 
 
-def _clip(text: str) -> str:
+def _clip(text: str, *, keep_start: bool = False) -> str:
+    """At most _CLUE_TEXT_MAX characters: the end nearest the name, or a phrase's start."""
     text = " ".join(text.split())
-    return text if len(text) <= _CLUE_TEXT_MAX else "…" + text[-_CLUE_TEXT_MAX + 1 :]
+    if len(text) <= _CLUE_TEXT_MAX:
+        return text
+    if keep_start:
+        return text[: _CLUE_TEXT_MAX - 1] + "…"
+    return "…" + text[-_CLUE_TEXT_MAX + 1 :]
 
 
 def _role_before(text: str, start: int, name: str) -> GenderClue | None:
@@ -356,7 +361,7 @@ def gender_clues(
         if not form[:1].isupper():
             gender = role_gender(form)
             if gender is not None:
-                clues.append(GenderClue(gender, "role", _clip(form)))
+                clues.append(GenderClue(gender, "role", _clip(form, keep_start=True)))
             continue
         for match in _title_pattern(form).finditer(text):
             gender = WOMAN if match.group(WOMAN) else MAN
@@ -379,9 +384,9 @@ def gender_clues(
         if lowered in _PRONOUNS:
             clues.append(GenderClue(_PRONOUNS[lowered], "pronoun", mention, start))
         elif (gender := role_gender(mention)) is not None:
-            clues.append(GenderClue(gender, "role", _clip(mention), start))
+            clues.append(GenderClue(gender, "role", _clip(mention, keep_start=True), start))
     if description and (gender := role_gender(description)) is not None:
-        clues.append(GenderClue(gender, "description", _clip(description)))
+        clues.append(GenderClue(gender, "description", _clip(description, keep_start=True)))
     for name in names:
         words = name.split()
         while words and (words[0][:1].islower() or words[0].lower() in _DETERMINERS):
@@ -415,16 +420,30 @@ def score(clues: Iterable[GenderClue]) -> float:
     return total
 
 
-def decide(clues: Iterable[GenderClue], *, kind: str) -> str:
+_GROUP_START = re.compile(
+    r"^(?:les|des|ces|leurs|plusieurs|certains|certaines|quelques|nombre|de\s+nombreux|"
+    r"de\s+nombreuses|d['’]autres|the|some|several|many|other)\s",
+    re.IGNORECASE,
+)
+
+
+def is_group(name: str) -> bool:
+    """Whether a speaker's name is several people ("Des scientifiques russes", "les syndicats")."""
+    return _GROUP_START.match(name.strip()) is not None
+
+
+def decide(clues: Iterable[GenderClue], *, kind: str, name: str = "") -> str:
     """woman, man, unknown or not_person, from a speaker's kind and the clues of its articles.
 
     Organisations are not people, unless a courtesy title or a first name shows the engine
     took a person for one ("M. Pepy"); their pronouns and roles tell nothing, since French
     gives bodies a gender ("le ministère ... il"). "Other" speakers (documents, bodies) are not
     people either unless a clue shows one. Anonymous sources and people without enough clues
-    are unknown.
+    are unknown. A group of people ("les manifestants") is not one person either.
     """
     clues = list(clues)
+    if is_group(name):
+        return NOT_PERSON
     if kind == "organisation":
         personal = [c for c in clues if c.kind in ("title", "first_name")]
         if not personal:

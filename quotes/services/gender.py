@@ -38,7 +38,7 @@ def _store(speaker: Speaker, evidence: list[dict[str, Any]]) -> None:
     Speaker.objects.filter(pk=speaker.pk).update(gender_evidence=evidence)
     if speaker.gender_source == Speaker.GenderSource.EDITOR:
         return
-    gender = decide(stored_clues(speaker), kind=speaker.kind)
+    gender = decide(stored_clues(speaker), kind=speaker.kind, name=speaker.name)
     # Conditional, so an editor's choice saved meanwhile is never overwritten.
     if Speaker.objects.filter(pk=speaker.pk, gender_source=Speaker.GenderSource.INFERRED).update(
         gender=gender
@@ -122,7 +122,7 @@ def speaker_set_gender(
         reason = f"Gender set: {speaker.get_gender_display()} (was {before})"
     else:
         speaker.gender_source = Speaker.GenderSource.INFERRED
-        speaker.gender = decide(stored_clues(speaker), kind=speaker.kind)
+        speaker.gender = decide(stored_clues(speaker), kind=speaker.kind, name=speaker.name)
         reason = f"Gender left to the evidence: {speaker.get_gender_display()} (was {before})"
     _save_with_history(speaker, user=user, reason=reason)
     return speaker

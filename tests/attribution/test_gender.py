@@ -142,3 +142,14 @@ def test_an_organisation_is_a_person_only_by_a_title_or_a_first_name():
     assert decide(pronoun, kind="organisation") == NOT_PERSON
     titled = [*pronoun, GenderClue(WOMAN, "title", "Mme Pepy")]
     assert decide(titled, kind="organisation") == WOMAN
+
+
+def test_a_group_of_people_is_not_one_person():
+    assert (
+        decide(
+            [GenderClue(MAN, "role", "les manifestants")], kind="person", name="Les manifestants"
+        )
+        == NOT_PERSON
+    )
+    assert decide([], kind="person", name="Des scientifiques russes") == NOT_PERSON
+    assert decide([GenderClue(MAN, "title", "M. Desbois")], kind="person", name="Desbois") == MAN

@@ -69,6 +69,7 @@ def test_reader_pages_and_their_htmx_swaps_raise_no_csp_violation(
     expect(page.locator("#search-results .quote-item").first).to_be_visible()
     visit(page, site.url("topic-list"))
     visit(page, site.url("topic-detail", topic.slug))
+    visit(page, site.url("insights"))
     visit(page, site.url("login"))
     visit(page, site.url("admin:login"))
 

@@ -103,7 +103,7 @@ class Command(BaseCommand):
                     description=view["description"],
                     other_names=[n for o in speakers if o is not item for n in o["speakers"]],
                 )
-                predicted = decide(clues, kind=view["kind"])
+                predicted = decide(clues, kind=view["kind"], name=item["speakers"][0])
                 outcomes[(item["gender"], predicted)] += 1
                 if options["misses"] and item["gender"] in GENDERS and predicted != item["gender"]:
                     self.stdout.write(
