@@ -6,6 +6,7 @@ Build the data first (a dedicated database, about 20 minutes on 2 cores):
     export DATABASE_URL=postgres://postgres@127.0.0.1:5432/quotes_synth DEBUG=true
     .venv/bin/python manage.py migrate && .venv/bin/python manage.py build_synthetic
     .venv/bin/python bench/bench_search.py --output bench/RESULTS_search.md
+    .venv/bin/python bench/bench_search.py --only api: --only feed: --output bench/RESULTS_api.md
 
 Each case is a full GET through Django's test client (view, queries, template), warmed up, then
 timed RUNS times; the slowest SQL statement of each case is shown with EXPLAIN ANALYZE.
@@ -14,6 +15,7 @@ timed RUNS times; the slowest SQL statement of each case is shown with EXPLAIN A
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import statistics
 import sys
@@ -24,6 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
 os.environ.setdefault("DEBUG", "true")
+# Each API case makes 34 requests from one address: lift the anonymous rate limit (its check,
+# a cache read and write, is still timed).
+os.environ.setdefault("API_ANON_RATE_LIMIT", "1000000")
 
 import django  # noqa: E402
 
@@ -157,6 +162,81 @@ def cases() -> list[tuple[str, str]]:
     ]
 
 
+def api_cases() -> list[tuple[str, str]]:
+    """(label, URL) of the read API's and the feeds' cases."""
+    from quotes.api.views import encode_cursor
+
+    top_speaker = Speaker.objects.order_by("-quote_count", "name", "id").first()
+    topics = list(
+        Topic.objects.order_by("-quote_count", "label", "id").values_list("slug", "quote_count")
+    )
+    top_topic, mid_topic = topics[0], topics[len(topics) // 10]
+    quote = Quote.objects.exclude(review_status="rejected").order_by("id")[
+        Quote.objects.count() // 2
+    ]
+    article = quote.article
+    # The position of the 500,000th quote, newest first, as a cursor hands it back.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT quote_id, published_at FROM quotes_search WHERE review_status <> 'rejected'"
+            " AND published_at IS NOT NULL ORDER BY published_at DESC, quote_id DESC"
+            " OFFSET 500000 LIMIT 1"
+        )
+        deep_id, deep_date = cursor.fetchone()
+    deep = encode_cursor(f"{deep_date.astimezone(dt.UTC).isoformat()}~{deep_id}")
+    api = "/api/v1"
+    return [
+        ("api: quotes, newest first", f"{api}/quotes"),
+        ("api: quotes, 100 per page", f"{api}/quotes?limit=100"),
+        ("api: quotes, cursor at the 500,000th", f"{api}/quotes?cursor={deep}"),
+        ("api: quotes, common word `gouvernement`", f"{api}/quotes?q=gouvernement"),
+        ("api: quotes, rare word `Koursk`", f"{api}/quotes?q=Koursk"),
+        ('api: quotes, phrase `"Corée du Sud"`', f"{api}/quotes?q=%22Cor%C3%A9e+du+Sud%22"),
+        (
+            "api: quotes, word + filters (fr, indirect, organisation)",
+            f"{api}/quotes?q=gouvernement&language=fr&kind=indirect&speaker_kind=organisation",
+        ),
+        ("api: quotes, date range 2020", f"{api}/quotes?date_from=2020-01-01&date_to=2020-12-31"),
+        (
+            "api: quotes, outlet and review status",
+            f"{api}/quotes?outlet=Reuters&review_status=unreviewed",
+        ),
+        (
+            f"api: quotes of the most quoted speaker ({top_speaker.quote_count})",
+            f"{api}/quotes?speaker={top_speaker.slug}",
+        ),
+        (
+            f"api: quotes on the most quoted topic ({top_topic[1]})",
+            f"{api}/quotes?topic={top_topic[0]}",
+        ),
+        (
+            f"api: quotes on a 90th percentile topic ({mid_topic[1]})",
+            f"{api}/quotes?topic={mid_topic[0]}",
+        ),
+        ("api: quote", f"{api}/quotes/{quote.pk}"),
+        ("api: search `gouvernement` (ranked, facets)", f"{api}/search?q=gouvernement"),
+        ("api: search `Koursk`", f"{api}/search?q=Koursk"),
+        ("api: speakers, most quoted", f"{api}/speakers"),
+        ("api: speakers, by name", f"{api}/speakers?sort=name"),
+        ("api: speakers, name filter `martin`", f"{api}/speakers?q=martin"),
+        (
+            f"api: speaker, most quoted ({top_speaker.quote_count})",
+            f"{api}/speakers/{top_speaker.pk}",
+        ),
+        ("api: articles, newest first", f"{api}/articles"),
+        ("api: articles, outlet", f"{api}/articles?outlet=Reuters"),
+        ("api: article with its quotes", f"{api}/articles/{article.pk}"),
+        ("api: topics", f"{api}/topics"),
+        ("api: topic", f"{api}/topics/{top_topic[0]}"),
+        (
+            f"feed: most quoted speaker ({top_speaker.quote_count})",
+            f"/speakers/{top_speaker.slug}/feed/",
+        ),
+        (f"feed: most quoted topic ({top_topic[1]})", f"/topics/{top_topic[0]}/feed/"),
+        ("feed: search `gouvernement`", "/search/feed/?q=gouvernement"),
+    ]
+
+
 def measure(client: Client, label: str, url: str) -> dict:
     headers = {"HX-Request": "true"} if "htmx" in label else {}
     for _ in range(WARMUP):
@@ -200,7 +280,7 @@ def main() -> None:
     load_before = os.getloadavg()[0]
     chosen = [
         (label, url)
-        for label, url in cases()
+        for label, url in [*cases(), *api_cases()]
         if not args.only or any(label.startswith(prefix) for prefix in args.only)
     ]
     results = [measure(client, label, url) for label, url in chosen]

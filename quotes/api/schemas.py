@@ -9,6 +9,7 @@ from ninja import Schema
 from pydantic import BeforeValidator, Field
 
 SpeakerKind = Literal["person", "organisation", "anonymous", "other"]
+Gender = Literal["woman", "man", "unknown", "not_person"]
 QuoteKind = Literal["direct", "indirect", "mixed"]
 LanguageCode = Literal["fr", "en"]
 # Rejected quotes are never published, so they cannot be asked for.
@@ -133,6 +134,10 @@ class SpeakerOut(Schema):
     kind: SpeakerKind
     description: str = Field(description="The role as the articles write it.")
     aliases: list[str] = Field(description="Other names the articles use for the speaker.")
+    gender: Gender = Field(
+        description="Inferred from the articles (titles, agreement, pronouns, first names) "
+        "or set by an editor; the speaker's page shows the evidence."
+    )
     quote_count: int
     latest_quote_at: dt.datetime | None
     url: str

@@ -198,6 +198,7 @@ def _speaker(links: Links, speaker: Speaker) -> dict:
         **_speaker_ref(links, speaker),
         "description": speaker.description,
         "aliases": [a.name for a in speaker.aliases.all() if a.name != speaker.name],
+        "gender": speaker.gender,
         "quote_count": speaker.quote_count,
         "latest_quote_at": speaker.latest_quote_at,
         "quotes_api_url": _quotes_api_url(links, speaker=speaker.slug),

@@ -69,8 +69,12 @@ def test_the_speaker_cursor_walks_every_speaker_once(client, published, sort):
         assert names == sorted(names)
 
 
-def test_a_speaker_shows_counts_and_top_topics(client, published):
+def test_a_speaker_shows_counts_gender_and_top_topics(client, published):
+    Speaker.objects.filter(pk=published.trump.pk).update(gender="man")
+
     speaker = client.get(f"/api/v1/speakers/{published.trump.pk}").json()
+
+    assert speaker["gender"] == "man"
 
     assert speaker["quote_count"] == 6
     assert speaker["article_count"] == 6
