@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.http import HttpRequest
@@ -53,13 +55,31 @@ class TokenOrAnonymous(HttpBearer):
 
 
 class _ClientThrottle(SimpleRateThrottle):
-    """Requests per API_RATE_WINDOW in the cache; the limit is read from settings per request."""
+    """Requests per API_RATE_WINDOW in the cache; the limit is read from settings per request.
+
+    ninja keeps one throttle object per operation for every request, and SimpleRateThrottle
+    keeps the request being checked (its key, history, clock, limit) on that object: here
+    those live in a thread-local, so threads serving requests at once never mix them.
+    """
 
     limit_setting = ""
+    _per_request = frozenset({"key", "history", "now", "num_requests", "duration"})
 
     def __init__(self) -> None:
         # The rate comes from settings at request time (see allow_request), not at import.
+        object.__setattr__(self, "_local", threading.local())
         self.rate = None
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in self._per_request:
+            setattr(self._local, name, value)
+        else:
+            object.__setattr__(self, name, value)
+
+    def __getattr__(self, name: str) -> object:
+        if name in self._per_request:
+            return getattr(self._local, name)
+        raise AttributeError(name)
 
     def allow_request(self, request: HttpRequest) -> bool:
         self.num_requests = getattr(settings, self.limit_setting)

@@ -121,3 +121,28 @@ def test_deleting_a_token_in_the_admin_revokes_it(client, admin_client):
     admin_client.post(f"/admin/quotes/apitoken/{token.pk}/delete/", {"post": "yes"})
 
     assert client.get(URL, HTTP_AUTHORIZATION=f"Bearer {key}").status_code == 401
+
+
+def test_threads_checking_at_once_keep_their_own_counts(limits, rf):
+    from concurrent.futures import ThreadPoolExecutor
+    from threading import Barrier
+
+    from quotes.api.security import ANONYMOUS, AnonymousThrottle
+
+    throttle = AnonymousThrottle()
+    both_checked = Barrier(2)
+
+    def check(address: str, wait: bool = True) -> tuple[bool, int]:
+        request = rf.get(URL, REMOTE_ADDR=address)
+        request.auth = ANONYMOUS
+        allowed = throttle.allow_request(request)
+        if wait:  # the other thread has checked too before this one reads its state
+            both_checked.wait()
+        return allowed, len(throttle.history)
+
+    check("10.0.0.1", wait=False)
+    check("10.0.0.1", wait=False)
+    with ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(check, ["10.0.0.1", "10.0.0.2"]))
+
+    assert results == [(True, 3), (True, 1)]
