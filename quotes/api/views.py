@@ -13,6 +13,7 @@ import binascii
 import datetime as dt
 import json
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpRequest, HttpResponsePermanentRedirect
@@ -189,8 +190,7 @@ def _quote(links: Links, quote: Quote) -> dict:
 
 
 def _quotes_api_url(links: Links, **filters: str) -> str:
-    query = "&".join(f"{name}={value}" for name, value in filters.items())
-    return f"{links.api('quote-list')}?{query}"
+    return f"{links.api('quote-list')}?{urlencode(filters)}"
 
 
 def _speaker(links: Links, speaker: Speaker) -> dict:
