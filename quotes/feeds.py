@@ -72,6 +72,8 @@ class SpeakerFeed(_QuoteFeed):
         speaker = speaker_get(slug=slug)
         if speaker.merged_into is not None:
             raise Moved(speaker.merged_into)
+        if speaker.slug != slug:  # a former slug, from before a rename
+            raise Moved(speaker)
         return speaker
 
     def title(self, speaker: Speaker) -> str:

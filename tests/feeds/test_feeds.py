@@ -133,6 +133,28 @@ def test_a_merged_speakers_feed_redirects_and_unknown_ones_are_404(client, publi
 FEED_LINK = re.compile(r'<link rel="alternate" type="application/atom\+xml"[^>]*href="([^"]+)"')
 
 
+def test_a_renamed_speakers_old_feed_address_redirects_to_the_new_one(client, published):
+    from quotes.services.editing import speaker_update
+    from tests.factories import make_user
+
+    old_slug = published.trump.slug
+    renamed = speaker_update(
+        speaker=published.trump,
+        name="Donald J. Trump",
+        kind="person",
+        description="",
+        expected_version=published.trump.version,
+        user=make_user("ed", editor=True),
+    )
+
+    response = client.get(f"/speakers/{old_slug}/feed/")
+
+    assert renamed.slug != old_slug
+    assert response.status_code == 301
+    assert response["Location"] == f"/speakers/{renamed.slug}/feed/"
+    parse_atom(client.get(response["Location"]))
+
+
 def autodiscovered(response) -> str:
     match = FEED_LINK.search(response.content.decode())
     assert match, "no feed link in the page's head"
