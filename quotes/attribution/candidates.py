@@ -11,7 +11,7 @@ from .context import CLOSING_MARKS, Candidate, DocContext
 from .cues import Cue
 from .incises import find_incise, incise_candidates
 from .sources import is_mid_clause_source, source_candidate
-from .subjects import PARTICIPLE_CLITICS
+from .subjects import PARTICIPLE_CLITICS, coordinated_subject
 
 PARTICIPLE_REACH = 40
 
@@ -63,6 +63,8 @@ def content_candidates(context: DocContext, cues: list[Cue]) -> list[Candidate]:
                 )
             ):
                 found = _continue_previous_speaker(found, candidates)
+                if found.speaker is None and coordination_start(context, cue) is not None:
+                    found = replace(found, speaker=coordinated_subject(context, cue))
             if found is not None:
                 candidates.append(found)
     return candidates

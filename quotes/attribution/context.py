@@ -113,6 +113,8 @@ def sentence_bounds(context: DocContext, token: Token) -> tuple[int, int]:
 def _continues_previous_sentence(context: DocContext, start: int) -> bool:
     """ "… Madrid Arena » qui peut contenir …": a lowercase start after an unfinished sentence."""
     text = context.text
+    if start < len(text) and text[start] == ",":
+        return True  # "Rana Sanaullah, ministre de … (qui en est la capitale) | , a précisé"
     if start >= len(text) or not (text[start].islower() or text[start] in OPENING_MARKS):
         return False
     before = start

@@ -29,6 +29,7 @@ from .subjects import (
     ends_name,
     is_present_participle,
     mention_for_subject,
+    subject_to_the_left,
     verb_group_start,
 )
 
@@ -148,9 +149,18 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
     # "Paul, le maire, a appelé le ministre « … »": the noun after the verb is its object.
     if (opens_incise and not subject_before) or after_comme:
         speaker, speaker_end = _inverted_subject(context, cue, limit)
-        if speaker is not None:
+        if speaker is not None and not _object_after_named_subject(context, cue, speaker):
             return Incise(cue, group_start, speaker, speaker_end, after_comme)
     return _subject_first_incise(context, cue, group_start)
+
+
+def _object_after_named_subject(context: DocContext, cue: Cue, speaker: SpeakerMention) -> bool:
+    """ "…, Chantal Perrichon, la présidente de …, a dénoncé les neutraliseurs de radar": a
+    common noun after the verb is its object when a name in apposition stands before it."""
+    if speaker.is_pronoun or speaker.has_named_entity or speaker.kind != "other":
+        return False
+    left = subject_to_the_left(context, cue)
+    return left is not None and left.has_named_entity and left.kind == "person"
 
 
 def _subject_first_incise(context: DocContext, cue: Cue, group_start: int) -> Incise | None:

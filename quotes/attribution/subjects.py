@@ -6,7 +6,7 @@ import itertools
 
 from spacy.tokens import Doc, Span, Token
 
-from .context import CLOSING_MARKS, SUBJECT_DEPS, DocContext, sentence_bounds
+from .context import CLOSING_MARKS, RELATIVE_WORDS, SUBJECT_DEPS, DocContext, sentence_bounds
 from .cues import INCISE_PRONOUNS, Cue
 from .lexicon import phrase_set
 from .names import PERSON_HEADS
@@ -117,12 +117,33 @@ def cue_subject(context: DocContext, cue: Cue) -> SpeakerMention | None:
     for index in range(cue.start, cue.end):
         token = doc[index]
         if any(child.dep_ in SUBJECT_DEPS for child in token.children):
-            return subject_of(context, token)
+            # "…coûte « 50 milliards », Chantal Perrichon, la présidente …, a dénoncé": the
+            # parser took a quoted word for the subject, which names nobody.
+            return subject_of(context, token) or subject_to_the_left(context, cue)
     found = subject_of(context, doc[cue.start])
     if found is None or is_thing(found):
         # "B. Obama, même en pleine course, fait savoir": the parser hung the verb on "course".
-        return _subject_to_the_left(context, cue) or found
+        return subject_to_the_left(context, cue) or found
     return found
+
+
+def coordinated_subject(context: DocContext, cue: Cue) -> SpeakerMention | None:
+    """ "Le Premier ministre, B. Yildirim, dénonce une tentative … et averti que …": a verb
+    joined by "et" or "mais" shares the subject of the verb before it, however it was parsed."""
+    doc = context.doc
+    conjunction = verb_group_start(doc, cue) - 1
+    sentence_start = doc[cue.start].sent.start
+    for index in range(conjunction - 1, sentence_start - 1, -1):
+        token = doc[index]
+        if context.inside_quote[index] or token.pos_ not in ("VERB", "AUX"):
+            continue
+        if token.dep_.startswith(("acl", "amod")) or not any(
+            "Fin" in word.morph.get("VerbForm") for word in (token, *token.children)
+        ):
+            continue  # "ceux impliqués dans …": a participle of a noun is no clause
+        found = subject_of(context, token)
+        return None if found is None or is_thing(found) else found
+    return None
 
 
 def _main_clause_subject(context: DocContext, cue: Cue) -> SpeakerMention | None:
@@ -149,7 +170,7 @@ def _main_clause_subject(context: DocContext, cue: Cue) -> SpeakerMention | None
     return main
 
 
-def _subject_to_the_left(context: DocContext, cue: Cue) -> SpeakerMention | None:
+def subject_to_the_left(context: DocContext, cue: Cue) -> SpeakerMention | None:
     """When the parser missed the verb: "Sophie Martin, directrice de …, juge que …"."""
     doc = context.doc
     index = verb_group_start(doc, cue) - 1
@@ -169,7 +190,7 @@ def _subject_to_the_left(context: DocContext, cue: Cue) -> SpeakerMention | None
             None,
         )
         if comma is None:
-            return None
+            return _name_opening_sentence(context, sentence_start, index)
         name = doc[comma + 1 : index]
         if _is_person_name(name) and doc[comma - 1].pos_ == "NOUN":
             # "le ministre des finances, Pierre Moscovici, a ajouté": the name in apposition.
@@ -192,6 +213,29 @@ def _subject_to_the_left(context: DocContext, cue: Cue) -> SpeakerMention | None
     ):
         token = token.head
     return mention_for_subject(context, token)
+
+
+def _name_opening_sentence(context: DocContext, start: int, comma: int) -> SpeakerMention | None:
+    """ "Rana Sanaullah, ministre de … où se situe Lahore (qui en est la capitale), a précisé":
+    a long apposition ends at the verb; the person named first is its subject."""
+    doc = context.doc
+    first = doc[start]
+    if first.ent_type_ not in ("PER", "PERSON") or first.ent_iob_ != "B":
+        return None
+    end = start + 1
+    while end < comma and doc[end].ent_iob_ == "I":
+        end += 1
+    if doc[end].text != ",":
+        return None
+    relative = False
+    for token in doc[end + 1 : comma]:
+        relative |= token.lower_ in RELATIVE_WORDS
+        if context.inside_quote[token.i] or relative:
+            continue
+        if token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm"):
+            return None  # "Paul Roy, le maire, a dit …, a ajouté": a clause, not an apposition
+    mention = build_mention(doc, start, end, (end + 1, comma))
+    return mention if mention is not None and mention.kind == "person" else None
 
 
 def _document_author(token: Token) -> Token | None:

@@ -692,3 +692,35 @@ def test_selon_lesquelles_after_plain_information_names_who_gave_it(extract_fr):
     found = find_quote(extract_fr(article), "le maire aurait caché ses comptes")
     assert found.text == "le maire aurait caché ses comptes"
     assert found.speaker == "Le Monde"
+
+
+def test_a_verb_coordinated_after_an_object_shares_the_first_verbs_subject(extract_fr):
+    article = (
+        "Le Premier ministre, Binali Yildirim, dénonce une tentative de coup d'État par un "
+        "groupe de militaires et averti que ceux impliqués dans cette action « illégale » "
+        "paieront « le prix le plus élevé »."
+    )
+    found = find_quote(extract_fr(article), "ceux impliqués dans cette action")
+    assert found.speaker == "Binali Yildirim"
+
+
+def test_a_long_apposition_cut_off_by_the_parser_keeps_its_name_as_subject(extract_fr):
+    article = (
+        "Rana Sanaullah, ministre de la Justice de la province du Pendjab où se situe Lahore "
+        "(qui en est la capitale), a précisé pendant une conférence de presse que « l’explosion "
+        "d’hier est un accident »."
+    )
+    found = find_quote(extract_fr(article), "l’explosion d’hier est un accident")
+    assert found.speaker == "Rana Sanaullah"
+
+
+def test_a_named_subject_after_a_participle_clause_is_not_taken_for_an_object(extract_fr):
+    article = (
+        "Sur RTL, rappelant que l'insécurité routière coûte « 50 milliards d'euros chaque "
+        "année », Chantal Perrichon, la présidente de la Ligue contre la violence routière, a "
+        "dénoncé les neutraliseurs de radar « qui se cachent derrière le mouvement » et demande "
+        "que les radars « soient remplacés par des voitures banalisées »."
+    )
+    found = extract_fr(article)
+    assert find_quote(found, "qui se cachent derrière").speaker == "Chantal Perrichon"
+    assert find_quote(found, "soient remplacés par des").speaker == "Chantal Perrichon"
