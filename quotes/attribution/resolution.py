@@ -25,6 +25,8 @@ ORGANISATION_GENDERS = {"le": "m", "du": "m", "au": "m", "la": "f", "cette": "f"
 PRESIDENT_WORDS = frozenset({"président", "présidente", "president"})
 MIN_MENTIONS_FOR_PROTAGONIST = 3
 SENTENCES_LOOKED_BACK = 8
+AGENT_DEPS = frozenset({"obl:agent", "nmod"})
+PERSON_LABELS = frozenset({"PER", "PERSON"})
 
 
 @dataclass(frozen=True)
@@ -253,12 +255,16 @@ def _group_antecedents(
     """Group and institution subjects: "Les enquêteurs … Ils", "Le gouvernement … Il"."""
     found = []
     for token in doc:
-        if not token.dep_.startswith("nsubj") or token.pos_ != "NOUN" or token.ent_type_:
-            continue
-        if _inside(content_spans, token.idx):
+        if token.pos_ != "NOUN" or token.ent_type_ or _inside(content_spans, token.idx):
             continue
         plural = "Plur" in token.morph.get("Number")
         singular = token.lower_[:-1] if plural and token.lower_[-1:] in ("s", "x") else token.lower_
+        is_subject = token.dep_.startswith("nsubj")
+        # "revendiquée par les islamistes … ont-ils écrit", "la colère des féministes … Pour
+        # eux": people who act or feel without being the subject; not "écrit aux maires".
+        agent = plural and singular in PERSON_HEADS and token.dep_ in AGENT_DEPS
+        if not (is_subject or agent):
+            continue
         gender = None
         if plural and singular in PERSON_HEADS:
             kind = "person"
@@ -271,6 +277,8 @@ def _group_antecedents(
         else:
             continue
         start, end = noun_phrase(token)
+        if start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in PERSON_LABELS:
+            continue  # "Thierry et Véronique Roy, parents d'un jihadiste": the names come first
         name = normalise_name(doc[start:end].text)
         found.append(
             _Antecedent(
@@ -279,7 +287,7 @@ def _group_antecedents(
                 name,
                 kind,
                 gender,
-                True,
+                is_subject,
                 "",
                 plural=plural,
             )
@@ -315,8 +323,23 @@ def _pick_antecedent(
     antecedents: list[_Antecedent],
     sentence_starts: list[int],
 ) -> _Antecedent | None:
-    """Most salient compatible antecedent: same sentence, then earlier ones; subjects first."""
+    """Most salient compatible antecedent: same sentence, then earlier ones; subjects first.
+
+    "ils" and "elles" look for a group first ("Les féministes … ils"), a single person or
+    organisation only when no group is near.
+    """
     sentence = bisect.bisect_right(sentence_starts, mention.start) - 1
+    if mention.text.lower() in PLURAL_PRONOUNS:
+        groups = [antecedent for antecedent in antecedents if antecedent.plural]
+        found = _pick_in_sentences(mention, candidate, groups, sentence)
+        if found is not None:
+            return found
+    return _pick_in_sentences(mention, candidate, antecedents, sentence)
+
+
+def _pick_in_sentences(
+    mention: SpeakerMention, candidate: Candidate, antecedents: list[_Antecedent], sentence: int
+) -> _Antecedent | None:
     for looked in range(SENTENCES_LOOKED_BACK + 1):
         target = sentence - looked
         if target < 0:

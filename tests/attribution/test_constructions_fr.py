@@ -724,3 +724,14 @@ def test_a_named_subject_after_a_participle_clause_is_not_taken_for_an_object(ex
     found = extract_fr(article)
     assert find_quote(found, "qui se cachent derrière").speaker == "Chantal Perrichon"
     assert find_quote(found, "soient remplacés par des").speaker == "Chantal Perrichon"
+
+
+def test_ils_resolves_to_the_group_of_people_named_before(extract_fr):
+    article = (
+        "Le texte a été voté mardi par les députés à la demande de Vladimir Poutine. Cette "
+        "décision a provoqué la colère des féministes ainsi que des défenseurs des droits de "
+        "l'homme. Ils mettent en avant le fait que « 40 % des crimes graves se produisent en "
+        "milieu familial »."
+    )
+    found = find_quote(extract_fr(article), "40 % des crimes graves")
+    assert found.speaker == "féministes"
