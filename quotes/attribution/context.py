@@ -115,6 +115,8 @@ def _continues_previous_sentence(context: DocContext, start: int) -> bool:
     text = context.text
     if start < len(text) and text[start] == ",":
         return True  # "Rana Sanaullah, ministre de … (qui en est la capitale) | , a précisé"
+    if 0 < start < len(text) and text[start - 1].isalnum() and text[start] in "-‐":
+        return True  # "le chef d'état | -major serait": the parser cut inside a word
     if start >= len(text) or not (text[start].islower() or text[start] in OPENING_MARKS):
         return False
     before = start

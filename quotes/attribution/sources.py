@@ -69,6 +69,8 @@ def is_mid_clause_source(context: DocContext, cue: Cue) -> bool:
                 return False
             if following.lower_ in RELATIVE_WORDS:
                 return False  # "…, selon ERDF, qui espère …": a clause about the source
+            if following.lower_ in COORDINATORS:
+                return False  # "… décédées selon le journal, mais des témoins …": it ends here
             # The words after the phrase depend on the clause before it, not on the source
             # ("selon Joseph Lhota, le président de …" is an apposition of the source).
             head = following
@@ -207,6 +209,7 @@ def _plausible_source(doc: Doc, start: int, end: int, speaker: SpeakerMention) -
     if speaker.has_named_entity and speaker.kind in ("person", "organisation"):
         return True
     head = doc[start:end].root
-    if head.pos_ == "PROPN" and head.text[:1].isupper():
+    # "Pour les Gilets jaunes,": a capitalised noun inside the sentence names a group.
+    if head.text[:1].isupper() and (head.pos_ == "PROPN" or not head.is_sent_start):
         return True
     return head.lower_ in PERSON_HEADS or head.lower_ in ORGANISATION_HEADS

@@ -735,3 +735,31 @@ def test_ils_resolves_to_the_group_of_people_named_before(extract_fr):
     )
     found = find_quote(extract_fr(article), "40 % des crimes graves")
     assert found.speaker == "féministes"
+
+
+def test_pour_a_capitalised_group_introduces_its_view(extract_fr):
+    article = (
+        "La cabane a été incendiée dans la nuit. Pour les Gilets jaunes, il s’agirait d’un acte "
+        "malveillant."
+    )
+    found = find_quote(extract_fr(article), "il s’agirait d’un acte malveillant")
+    assert found.speaker == "les Gilets jaunes"
+    assert found.cue == "pour"
+
+
+def test_selon_before_mais_ends_the_content_it_attributes(extract_fr):
+    article = (
+        "Depuis fin mars, une centaine de personnes ont été enlevées. Trois personnes y sont "
+        "décédées selon le journal, mais des témoins affirment qu'il y aurait davantage de morts."
+    )
+    found = find_quote(extract_fr(article), "Trois personnes y sont décédées")
+    assert found.speaker == "le journal"
+
+
+def test_a_sentence_cut_inside_a_hyphenated_word_is_joined_again(extract_fr):
+    article = (
+        "Le président est annoncé en sécurité et le chef d'état-major serait l'otage des "
+        "militaires putschistes selon l'agence Anatolie."
+    )
+    found = find_quote(extract_fr(article), "serait l'otage des militaires")
+    assert found.text.startswith("Le président est annoncé en sécurité")
