@@ -12,6 +12,11 @@ wsgi_app = "newsroom.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Web workers never load spaCy (attribution runs in Celery workers), so several fit per core.
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+# Threaded workers: a sync worker busy with one response for longer than `timeout` is killed,
+# which cut exports (they stream for minutes) short; here a request thread may stream for as
+# long as the client reads while the worker's main thread keeps its heartbeat.
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = timeout
 keepalive = 5
