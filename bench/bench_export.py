@@ -1,4 +1,4 @@
-"""Export speed and memory: CSV and JSON Lines of a large base, at two sizes, to show memory is flat.
+"""Export speed and memory: CSV and JSON Lines of a large base at two sizes (flat memory).
 
 Needs the synthetic base of bench_search.py (`manage.py build_synthetic`, 1,000,000 quotes):
 

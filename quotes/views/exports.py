@@ -21,6 +21,7 @@ from quotes.models import Article, Speaker, Topic
 from quotes.search import SearchFilters, matching_quote_ids
 from quotes.views import without_nul_bytes
 
+QUOTE_ID_MARKER = 987654321987654321
 FORMATS = {
     "csv": ("text/csv; charset=utf-8", as_csv),
     "jsonl": ("application/jsonl; charset=utf-8", as_jsonl),
@@ -46,13 +47,16 @@ def _download(
     request: HttpRequest, fmt: str, id_chunks: Iterable[list[int]], name: str
 ) -> StreamingHttpResponse:
     content_type, write = FORMATS[fmt]
-    origin = f"{request.scheme}://{request.get_host()}"
-
-    def quote_url(pk: int) -> str:
-        return origin + reverse("quote-detail", args=[pk])
-
+    # One reverse() per row took longer than the rest of the row: reverse once, fill in ids.
+    marker = str(QUOTE_ID_MARKER)
+    address = request.build_absolute_uri(reverse("quote-detail", args=[marker]))
+    before, after = address.split(marker)
+    if request.method == "HEAD":
+        # gunicorn would run the whole export only to drop the body.
+        id_chunks = []
     response = StreamingHttpResponse(
-        write(quote_rows(id_chunks, quote_url=quote_url)), content_type=content_type
+        write(quote_rows(id_chunks, quote_url=lambda pk: f"{before}{pk}{after}")),
+        content_type=content_type,
     )
     response["Content-Disposition"] = content_disposition_header(True, f"{name}.{fmt}")
     # Proxies such as nginx would otherwise hold the stream back until it ends.

@@ -240,3 +240,16 @@ def test_an_export_reads_a_fixed_number_of_queries_per_chunk(
     with django_assert_num_queries(1 + 3 * 2 + 1):
         rows = csv_rows(client.get(reverse("speaker-export", args=[speaker.slug, "csv"])))
     assert len(rows) == 7
+
+
+def test_head_answers_like_get_without_reading_any_quote(
+    client, exported, django_assert_num_queries
+):
+    url = reverse("speaker-export", args=[exported.corpus.fried.slug, "csv"])
+
+    with django_assert_num_queries(1):
+        head = client.head(url)
+        body_text(head)
+
+    assert head.status_code == 200
+    assert head["Content-Type"] == client.get(url)["Content-Type"]
