@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -11,7 +11,7 @@ from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils.text import capfirst
 
-from quotes.models import Article, Quote, Speaker, SpeakerAlias
+from quotes.models import Article, Quote, Speaker, SpeakerAlias, SpeakerMerge
 from quotes.text import normalize_name
 
 AUTOCOMPLETE_LIMIT = 10
@@ -39,7 +39,7 @@ class FieldChange:
 
 @dataclass(frozen=True)
 class Change:
-    """One entry of an object's history."""
+    """One entry of an object's history; `merge_id` names a merge into it that can be undone."""
 
     history_id: int
     date: datetime
@@ -47,6 +47,16 @@ class Change:
     reason: str
     changes: tuple[FieldChange, ...]
     revertible: bool
+    merge_id: int | None = None
+
+
+@dataclass(frozen=True)
+class MergePreview:
+    """What merging a speaker into another would move, shown before the editor confirms."""
+
+    target: Speaker
+    quote_count: int
+    alias_names: list[str]
 
 
 def _has_trigram() -> bool:
@@ -189,13 +199,28 @@ def quote_history(quote: Quote, *, name_editors: bool = False) -> list[Change]:
 
 
 def speaker_history(speaker: Speaker, *, name_editors: bool = False) -> list[Change]:
-    """Every recorded change of the speaker, newest first."""
+    """Every recorded change of the speaker, newest first; merges into it not undone yet say so."""
     records = speaker.history.select_related("history_user").order_by("history_date", "history_id")
-    return _history(
+    entries = _history(
         list(records),
         SPEAKER_HISTORY_FIELDS,
         SPEAKER_HISTORY_FIELDS[:3],
         name_editors=name_editors,
+    )
+    merges = dict(
+        SpeakerMerge.objects.filter(target=speaker, undone_at__isnull=True).values_list(
+            "target_history_id", "pk"
+        )
+    )
+    return [replace(entry, merge_id=merges.get(entry.history_id)) for entry in entries]
+
+
+def merge_preview(source: Speaker, target: Speaker) -> MergePreview:
+    """What would move if source were merged into target."""
+    return MergePreview(
+        target=target,
+        quote_count=source.quotes.count(),
+        alias_names=list(source.aliases.values_list("name", flat=True)),
     )
 
 

@@ -198,11 +198,15 @@ class AliasForm(VersionedForm):
 class MergeForm(VersionedForm):
     """Merge this speaker into another: the suggestion picked (`target_id`), else by name.
 
+    Until `confirmed` is sent, the view only shows what the merge would move.
+
     As for quotes, a numeric `target` is an id only when the client sends no `target_id`.
     """
 
     target_id = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     target = forms.CharField(max_length=300, label="Merge into")
+    # A merge is asked for twice: first what would move is shown, then it is confirmed.
+    confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def clean_target(self) -> Speaker:
         value = self.cleaned_data["target"].strip()

@@ -337,3 +337,31 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.prefix}… ({self.user})"
+
+
+class SpeakerMerge(models.Model):
+    """One merge of a speaker into another: what moved, so an editor can undo it."""
+
+    source = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="merges_away")
+    target = models.ForeignKey(Speaker, on_delete=models.CASCADE, related_name="merges_in")
+    # The target's history record of the merge ("Absorbed …"): its history offers the undo.
+    target_history_id = models.PositiveIntegerField(unique=True)
+    quote_ids = models.JSONField(default=list, help_text="Quotes moved from source to target.")
+    alias_ids = models.JSONField(default=list, help_text="Aliases moved from source to target.")
+    redirected_ids = models.JSONField(
+        default=list, help_text="Speakers merged into source earlier, re-pointed to target."
+    )
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    merged_at = models.DateTimeField(auto_now_add=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-merged_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.source} → {self.target}"

@@ -9,9 +9,10 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.text import slugify
 
-from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker, SpeakerAlias
+from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker, SpeakerAlias, SpeakerMerge
 from quotes.services.counts import (
     article_counts_refresh,
     quote_topic_ids,
@@ -148,10 +149,14 @@ def _recount(quote: Quote, *, speaker_before: int | None, was_public: bool) -> N
         topic_counts_refresh(topic_ids=quote_topic_ids([quote.pk]))
 
 
-def _touch_speaker(speaker: Speaker, *, user: User, reason: str) -> None:
-    """Record a change around a speaker (aliases, merges) without writing back stale fields."""
+def _touch_speaker(speaker: Speaker, *, user: User, reason: str) -> int:
+    """Record a change around a speaker (merges) without writing back stale fields.
+
+    Returns the id of the history record written.
+    """
     fresh = Speaker.objects.select_for_update().get(pk=speaker.pk)
     _save_with_history(fresh, user=user, reason=reason)
+    return fresh.history.order_by("-history_id").values_list("history_id", flat=True).first()
 
 
 def _corrected_status(quote: Quote) -> str:
@@ -437,8 +442,11 @@ def speaker_alias_remove(*, alias: SpeakerAlias, expected_version: int, user: Us
 @transaction.atomic
 def speaker_merge(
     *, source: Speaker, target: Speaker, expected_version: int, user: User
-) -> Speaker:
-    """Merge source into target: quotes and aliases move, source's page redirects to target."""
+) -> SpeakerMerge:
+    """Merge source into target: quotes and aliases move, source's page redirects to target.
+
+    What moved is recorded in a SpeakerMerge, which speaker_merge_undo reads to put it back.
+    """
     target = speaker_follow_merges(target)
     if target.pk == source.pk:
         raise EditingError("A speaker cannot be merged into itself.")
@@ -446,22 +454,75 @@ def speaker_merge(
         raise EditingError(f"{source.name} was already merged into {source.merged_into.name}.")
     _claim_version(source, expected_version)
     reason = f"Speaker merged: {source.name} → {target.name}"
+    quote_ids = []
     for quote in Quote.objects.filter(speaker=source).select_for_update():
         quote.speaker = target
         quote.version += 1
         _save_with_history(quote, user=user, reason=reason)
-    SpeakerAlias.objects.filter(speaker=source).update(speaker=target)
+        quote_ids.append(quote.pk)
+    aliases = SpeakerAlias.objects.filter(speaker=source)
+    alias_ids = list(aliases.values_list("pk", flat=True))
+    aliases.update(speaker=target)
     # Speakers merged into source earlier now point straight at the target.
+    redirected_ids = []
     for earlier in Speaker.objects.filter(merged_into=source).exclude(pk=target.pk):
         earlier.merged_into = target
         _save_with_history(earlier, user=user, reason=reason)
+        redirected_ids.append(earlier.pk)
     source.merged_into = target
     _save_with_history(source, user=user, reason=reason)
-    _touch_speaker(target, user=user, reason=f"Absorbed {source.name}")
+    absorbed = _touch_speaker(target, user=user, reason=f"Absorbed {source.name}")
     # Last, after the full saves above, which write back the counts they loaded.
     speaker_counts_refresh(speaker_ids=[source.pk, target.pk])
     search_index_update_speaker(speaker=target)
-    return target
+    return SpeakerMerge.objects.create(
+        source=source,
+        target=target,
+        target_history_id=absorbed,
+        quote_ids=quote_ids,
+        alias_ids=alias_ids,
+        redirected_ids=redirected_ids,
+        merged_by=user if getattr(user, "is_authenticated", False) else None,
+    )
+
+
+@transaction.atomic
+def speaker_merge_undo(*, merge: SpeakerMerge, expected_version: int, user: User) -> Speaker:
+    """Undo a merge: the merged speaker comes back with its aliases and quotes; returns it.
+
+    Quotes and aliases an editor moved elsewhere since the merge stay where they are now.
+    `expected_version` is the target's, whose history offers the undo.
+    """
+    merge = SpeakerMerge.objects.select_for_update().get(pk=merge.pk)
+    if merge.undone_at is not None:
+        raise EditingError("This merge was already undone.")
+    source, target = merge.source, merge.target
+    if source.merged_into_id != target.pk:
+        raise EditingError(f"{source.name} is no longer merged into {target.name}.")
+    _claim_version(target, expected_version)
+    reason = f"Merge undone: {source.name} split from {target.name}"
+    moved_back = []
+    for quote in Quote.objects.filter(pk__in=merge.quote_ids, speaker=target).select_for_update():
+        quote.speaker = source
+        quote.version += 1
+        _save_with_history(quote, user=user, reason=reason)
+        moved_back.append(quote.pk)
+    SpeakerAlias.objects.filter(pk__in=merge.alias_ids, speaker=target).update(speaker=source)
+    for earlier in Speaker.objects.filter(pk__in=merge.redirected_ids, merged_into=target):
+        earlier.merged_into = source
+        _save_with_history(earlier, user=user, reason=reason)
+    source = Speaker.objects.select_for_update().get(pk=source.pk)
+    source.merged_into = None
+    source.version += 1
+    _save_with_history(source, user=user, reason=reason)
+    _touch_speaker(target, user=user, reason=f"Merge undone: {source.name} restored")
+    merge.undone_at = timezone.now()
+    merge.undone_by = user if getattr(user, "is_authenticated", False) else None
+    merge.save(update_fields=["undone_at", "undone_by"])
+    speaker_counts_refresh(speaker_ids=[source.pk, target.pk])
+    search_index_update_speaker(speaker=source)
+    search_index_update_speaker(speaker=target)
+    return source
 
 
 # Fields an editor may restore from history; bookkeeping fields are never reverted.

@@ -38,7 +38,7 @@ from quotes.forms import (
     SpeakerGenderForm,
     VersionedForm,
 )
-from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker, SpeakerAlias
+from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker, SpeakerAlias, SpeakerMerge
 from quotes.services import editing as services
 from quotes.services.gender import speaker_set_gender
 from quotes.views import (
@@ -395,8 +395,10 @@ def _speaker_response(
     form=None,
     error: str = "",
     stale: services.StaleVersion | None = None,
+    merge_to_confirm: selectors.MergePreview | None = None,
 ) -> HttpResponse:
-    """The answer to a change of one speaker: saved (`saved` says what), refused or invalid.
+    """The answer to a change of one speaker: saved (`saved` says what), refused or invalid;
+    or a merge shown for confirmation.
 
     htmx gets the speaker's tools and, on the speaker's page, its name, description and
     aliases out of band; a rename that changed the address replaces the URL in the address
@@ -422,10 +424,11 @@ def _speaker_response(
         "error": error,
         "stale": stale,
         "saved": saved,
+        "merge_to_confirm": merge_to_confirm,
     }
     if not request.htmx:
         context["history"] = selectors.speaker_history(speaker, name_editors=True)
-        status = 409 if stale is not None else 400
+        status = 200 if merge_to_confirm else 409 if stale is not None else 400
         return TemplateResponse(request, SPEAKER_PAGE, context, status=status)
     if not saved and stale is None:
         return TemplateResponse(request, SPEAKER_TOOLS, context)
@@ -542,12 +545,17 @@ def speaker_gender(request: HtmxHttpRequest, slug: str) -> HttpResponse:
 @without_nul_bytes
 @editor_required("quotes.change_speaker")
 def speaker_merge(request: HtmxHttpRequest, slug: str) -> HttpResponse:
-    """Merge this speaker into another: its quotes and aliases move, its page redirects."""
+    """Merge this speaker into another, once confirmed: its quotes and aliases move, its page
+    redirects. The first post only shows what would move and asks for confirmation."""
     speaker = _get_speaker(slug)
     form = MergeForm(request.POST)
     if not form.is_valid():
         return _speaker_response(request, speaker, form=form)
     target = form.cleaned_data["target"]
+    if not form.cleaned_data["confirmed"]:
+        return _speaker_response(
+            request, speaker, merge_to_confirm=selectors.merge_preview(speaker, target)
+        )
 
     def change() -> Speaker:
         services.speaker_merge(
@@ -558,9 +566,38 @@ def speaker_merge(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         )
         return Speaker.objects.select_related("merged_into").get(pk=speaker.pk)
 
-    return _change_speaker(
-        request, speaker, change, saved=f"Saved: {speaker.name} was merged into {target.name}."
+    saved = (
+        f"Saved: {speaker.name} was merged into {target.name}. "
+        f"To undo it, use “Undo this merge” in {target.name}'s history."
     )
+    return _change_speaker(request, speaker, change, saved=saved)
+
+
+@require_POST
+@without_nul_bytes
+@editor_required("quotes.change_speaker")
+def speaker_merge_undo(request: HtmxHttpRequest, slug: str, merge_pk: int) -> HttpResponse:
+    """Undo a merge into this speaker: the merged speaker, its aliases and quotes come back."""
+    target = _get_speaker(slug)
+    merge = get_object_or_404(
+        SpeakerMerge.objects.select_related("source"), pk=merge_pk, target=target
+    )
+    form = VersionedForm(request.POST)
+    if not form.is_valid():
+        return _speaker_response(request, target, error="Reload the page and try again.")
+    try:
+        restored = services.speaker_merge_undo(
+            merge=merge, expected_version=form.cleaned_data["version"], user=request.user
+        )
+    except services.StaleVersion as stale:
+        return _speaker_response(request, target, stale=stale)
+    except services.EditingError as exc:
+        return _speaker_response(request, target, error=str(exc))
+    # Quotes moved between two speakers' pages: go to the restored one.
+    messages.success(request, f"Saved: the merge was undone, {restored.name} is back.")
+    if request.htmx:
+        return HttpResponseClientRedirect(restored.get_absolute_url())
+    return HttpResponseRedirect(restored.get_absolute_url())
 
 
 @require_POST
@@ -666,6 +703,11 @@ urlpatterns = [
     ),
     path("speakers/<slug:slug>/gender/", speaker_gender, name="speaker-gender"),
     path("speakers/<slug:slug>/merge/", speaker_merge, name="speaker-merge"),
+    path(
+        "speakers/<slug:slug>/merges/<int:merge_pk>/undo/",
+        speaker_merge_undo,
+        name="speaker-merge-undo",
+    ),
     path("speakers/<slug:slug>/revert/", speaker_revert, name="speaker-revert"),
     path("speakers/<slug:slug>/history/", speaker_history, name="speaker-history"),
     path("speaker-autocomplete/", speaker_autocomplete, name="speaker-autocomplete"),

@@ -130,13 +130,27 @@ def test_editor_merges_a_speaker_from_its_page(page: Page, site, demo_editor, sc
     option = page.locator(f"#merge-options-{martin.pk} option")
     expect(option).to_have_count(1)
     target.fill(option.get_attribute("value"))
-    tools.get_by_role("button", name="Merge").click()
+    tools.get_by_role("button", name="Merge…").click()
+
+    # Nothing moves until the editor confirms what the merge will do.
+    confirm = tools.get_by_role("button", name="Merge into Marie Dupont")
+    expect(confirm).to_be_focused()
+    expect(tools.locator(".confirm-merge")).to_contain_text("2 quotes and the name “Jean Martin”")
+    assert page.url == site.url("speaker-detail", martin.slug)
+    confirm.click()
 
     page.wait_for_url(site.url("speaker-detail", dupont.slug))
     expect(page.locator("main")).to_contain_text("Le pont restera fermé tout l'été")
     expect(page.locator("main")).to_contain_text("Les travaux coûteront deux millions")
     page.goto(site.url("speaker-detail", martin.slug))
     assert page.url == site.url("speaker-detail", dupont.slug)
+
+    # Undone from the survivor's history: Jean Martin and his quotes are back.
+    page.locator(f"#speaker-{dupont.pk}-tools").get_by_text("History and revert").click()
+    page.get_by_role("button", name="Undo this merge").click()
+    page.wait_for_url(site.url("speaker-detail", martin.slug))
+    expect(page.locator(".messages")).to_contain_text("the merge was undone, Jean Martin is back")
+    expect(page.locator("main")).to_contain_text("Les travaux coûteront deux millions")
 
 
 def test_editor_renames_a_speaker_and_the_page_shows_it(page: Page, site, demo_editor, scene):

@@ -85,7 +85,8 @@ POSTS = {
         {"version": 1},
     ),
     "speaker-merge": _speaker_post(
-        "speaker-merge", lambda s: {"target": str(s.dupont.pk), "version": 2}
+        "speaker-merge",
+        lambda s: {"target": str(s.dupont.pk), "version": 2, "confirmed": "on"},
     ),
     "speaker-revert": _speaker_post(
         "speaker-revert",

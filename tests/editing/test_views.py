@@ -366,7 +366,8 @@ def test_merge_redirects_the_old_page_and_moves_quotes(editor_client, client, qu
     target = make_speaker("Jean-Pierre Martin")
 
     response = editor_client.post(
-        reverse("speaker-merge", args=[source.slug]), {"target": str(target.pk), "version": 1}
+        reverse("speaker-merge", args=[source.slug]),
+        {"target": str(target.pk), "version": 1, "confirmed": "on"},
     )
 
     assert response["Location"] == target.get_absolute_url()
@@ -582,8 +583,13 @@ def test_merge_target_can_be_typed_by_name_without_javascript(editor_client, quo
     source = quote.speaker
     target = make_speaker("Jean-Pierre Martin", aliases=("JP Martin",))
 
-    response = editor_client.post(
+    shown = editor_client.post(
         reverse("speaker-merge", args=[source.slug]), {"target": "jp martin", "version": 1}
+    )
+    assert "Merge Jean Martin into Jean-Pierre Martin?" in shown.content.decode()
+    response = editor_client.post(
+        reverse("speaker-merge", args=[source.slug]),
+        {"target": "jp martin", "version": 1, "confirmed": "on"},
     )
 
     assert response["Location"] == target.get_absolute_url()
