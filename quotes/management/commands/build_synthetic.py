@@ -26,6 +26,7 @@ from django.db import connection, transaction
 from django.utils.text import slugify
 
 from quotes.attribution import get_nlp
+from quotes.attribution.gender import first_name_gender
 from quotes.models import Article, Quote, Speaker, SpeakerAlias, Topic
 from quotes.services.counts import counts_rebuild
 from quotes.services.search_index import search_index_rebuild
@@ -197,6 +198,10 @@ class Command(BaseCommand):
             else:
                 name = f"{first} {last}"
             slug = f"{slugify(fold(name))}-{i + 1}"
+            if kind == "organisation":
+                gender = "not_person"
+            else:
+                gender = (kind == "person" and first_name_gender(name)) or "unknown"
             row = {
                 "id": i + 1,
                 "name": name,
@@ -208,7 +213,7 @@ class Command(BaseCommand):
                 # Filled by counts_rebuild once the quotes are in.
                 "quote_count": 0,
                 "latest_quote_at": None,
-                "gender": "unknown",
+                "gender": gender,
                 "gender_source": "inferred",
                 "gender_evidence": "[]",
                 "created_at": now,
@@ -273,12 +278,16 @@ class Command(BaseCommand):
                     quote_id += 1
                     # Cubing a uniform draw skews towards the first speakers: a long tail.
                     speaker = int(speakers * rng.random() ** 3) + 1
-                    yield (
-                        quote_id, article_id, speaker, sentence, offset, offset + len(sentence),
-                        _pick(rng, KINDS), "", None, None, "", None, None,
-                        round(rng.uniform(0.4, 1.0), 2), "machine", _pick(rng, REVIEWS),
-                        published, 1, now, now,
-                    )  # fmt: skip
+                    row = {
+                        "id": quote_id, "article_id": article_id, "speaker_id": speaker,
+                        "text": sentence, "start": offset, "end": offset + len(sentence),
+                        "kind": _pick(rng, KINDS), "cue": "", "cue_start": None, "cue_end": None,
+                        "speaker_mention": "", "speaker_start": None, "speaker_end": None,
+                        "confidence": round(rng.uniform(0.4, 1.0), 2), "origin": "machine",
+                        "review_status": _pick(rng, REVIEWS), "published_at": published,
+                        "group_id": None, "version": 1, "created_at": now, "updated_at": now,
+                    }  # fmt: skip
+                    yield tuple(row[column] for column in quote_columns)
                     for topic_id in pool.topics[sentence_index]:
                         quote_topics.append((len(quote_topics) + 1, quote_id, topic_id))
                         if topic_id not in seen:
