@@ -8,23 +8,25 @@ the shorter one occur in the longer one (a cut, a dropped clause, a word changed
 quote matches only the very same words: a common phrase must not chain unrelated long quotes.
 
 Two paths share that test. quotes_regroup() runs after quotes change and looks up candidates
-of each changed quote: on PostgreSQL through the trigram index of migration 0011, on SQLite
-among the speaker's quotes. groups_rebuild() regroups everything: MinHash LSH (datasketch)
-proposes candidate pairs within each speaker's quotes, the same test confirms them, and the
-connected components become the groups.
+of each changed quote among its speaker's quotes holding one of its rarer words: on PostgreSQL
+through the trigram index of migration 0011, on SQLite by LIKE. groups_rebuild() regroups
+everything: MinHash LSH (datasketch) proposes candidate pairs within each speaker's quotes, the
+same test confirms them, and the connected components become the groups.
 """
 
 from __future__ import annotations
 
+import operator
 import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import reduce
 from itertools import combinations, groupby, pairwise
 
 from datasketch import MinHash, MinHashLSH
 from django.db import connection, transaction
-from django.db.models import BooleanField, Count, QuerySet
+from django.db.models import BooleanField, Count, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
 from quotes.models import PUBLIC_QUOTES, Quote, QuoteGroup
@@ -229,49 +231,60 @@ def _write_groups(member_lists: list[list[int]]) -> None:
     Quote.objects.bulk_update(updates, ["group"], batch_size=500)
 
 
-# pg_trgm's default thresholds, 0.3 for similarity (%) and 0.6 for word similarity (<%, which
-# finds a longer quote this one was cut from); both are served by quote_text_trgm_idx.
-_TRIGRAM_MATCH = (
-    "quotes_unaccent(lower(text)) %% quotes_unaccent(lower(%s))"
-    " OR quotes_unaccent(lower(%s)) <%% quotes_unaccent(lower(text))"
-)
+# A changed quote's candidates are the speaker's quotes holding one of its probe words: the
+# longest plain-letter word of each run of PROBE_RUN words (at most PROBES runs), so a copy cut
+# down to PROBE_RUN * 2 - 1 words or more still holds one. PostgreSQL finds them through the
+# trigram index of the folded text, SQLite by LIKE over the speaker's quotes.
+PROBE_RUN = 4
+PROBES = 8
+PROBE_MIN_LETTERS = 4
+_PLAIN_WORD = re.compile(r"[a-z]+")
+_PROBE_SQL = "quotes_unaccent(lower(text)) LIKE %s"
+
+
+def probe_words(text: str) -> list[str]:
+    """Words the same quote's copies should hold, written with plain letters in the text itself.
+
+    A word with an accent is left out: a copy may drop the accent, and SQLite's LIKE compares
+    accented letters exactly.
+    """
+    words = _WORD.findall(_TRANSLATION_MARK.sub(" ", text.lower().replace("'", " ")))
+    size = max(PROBE_RUN, -(-len(words) // PROBES))
+    probes = []
+    for start in range(0, len(words), size):
+        plain = [
+            word
+            for word in words[start : start + size]
+            if len(word) >= PROBE_MIN_LETTERS and _PLAIN_WORD.fullmatch(word)
+        ]
+        if plain:
+            probes.append(max(plain, key=len))
+    return sorted(set(probes))
 
 
 class _Candidates:
-    """Quotes that may match a changed one, with their words and groups as this run leaves them.
-
-    PostgreSQL asks its trigram index for each changed quote; SQLite, which has none, reads
-    each speaker's quotes once and compares them all.
-    """
+    """Quotes that may match a changed one, with their words and groups as this run leaves them."""
 
     def __init__(self) -> None:
         self.words: dict[int, Words] = {}
         self.groups: dict[int, int | None] = {}
-        self.by_speaker: dict[int, list[int]] = {}
 
-    def _load(self, rows: Iterable[tuple[int, str, int | None]]) -> list[int]:
+    def matches(self, quote: Quote, words: Words) -> list[int]:
+        """Ids of the speaker's other public quotes with the same words as this one."""
+        rows = _groupable_quotes().filter(speaker_id=quote.speaker_id).exclude(pk=quote.pk)
+        probes = probe_words(quote.text)
+        if probes and connection.vendor == "postgresql":
+            sql = " OR ".join([_PROBE_SQL] * len(probes))
+            rows = rows.filter(RawSQL(sql, [f"%{word}%" for word in probes], BooleanField()))
+        elif probes:
+            rows = rows.filter(reduce(operator.or_, (Q(text__icontains=word) for word in probes)))
         ids = []
-        for pk, text, group_id in rows:
+        for pk, text, group_id in rows.values_list("id", "text", "group_id"):
             if pk not in self.words:
                 self.words[pk] = quote_words(text)
             self.groups[pk] = group_id
             ids.append(pk)
-        return ids
-
-    def matches(self, quote: Quote, words: Words) -> list[int]:
-        """Ids of the speaker's other public quotes with the same words as this one."""
-        rows = (
-            _groupable_quotes()
-            .filter(speaker_id=quote.speaker_id)
-            .values_list("id", "text", "group_id")
-        )
-        if connection.vendor == "postgresql":
-            ids = self._load(rows.filter(RawSQL(_TRIGRAM_MATCH, [quote.text] * 2, BooleanField())))
-        else:
-            if quote.speaker_id not in self.by_speaker:
-                self.by_speaker[quote.speaker_id] = self._load(rows)
-            ids = self.by_speaker[quote.speaker_id]
-        return [pk for pk in ids if pk != quote.pk and same_words(words, self.words[pk])]
+        return [pk for pk in ids if same_words(words, self.words[pk])]
 
     def join(self, quote: Quote, matches: list[int]) -> int:
         """Put the quote and its matches in one group, merging their groups; the group's id."""

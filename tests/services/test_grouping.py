@@ -14,6 +14,7 @@ from quotes.services.grouping import (
     PAIRWISE_MAX,
     find_groups,
     groups_rebuild,
+    probe_words,
     quote_words,
     quotes_regroup,
     same_words,
@@ -93,6 +94,12 @@ def test_find_groups_finds_copies_among_many_quotes_of_one_speaker():
     assert groups == [[1, 2], [3, 4]]
 
 
+def test_probe_words_are_the_longest_plain_words_of_each_run():
+    # Runs of four words; a word with an accent is never a probe, copies may drop it.
+    assert probe_words(LONG) == ["jamais", "moscou", "pression"]
+    assert probe_words("Élève été à Noël") == []
+
+
 def quote_in(speaker, text: str, *, outlet: str = "Le Monde", day: int = 1) -> Quote:
     """A quote of text in an article of its own, published on day of January 2024."""
     body = f"Dépêche {next(_bodies)}. « {text} », a-t-il déclaré."
@@ -151,6 +158,19 @@ def test_a_quote_matching_two_groups_merges_them():
 
     assert len({group_of(q) for q in (head, tail, head_copy, tail_copy, whole)}) == 1
     assert QuoteGroup.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_a_long_quote_finds_an_earlier_short_cut_of_its_middle():
+    speaker = make_speaker("Anne Martin")
+    whole = f"{OTHER_LONG}, et {LONG.lower()}, puis nous verrons bien ce que diront les électeurs"
+    middle = quote_in(speaker, LONG[14:], day=1)
+    quotes_regroup(quote_ids=[middle.pk])
+    later = quote_in(speaker, whole, day=2)
+
+    quotes_regroup(quote_ids=[later.pk])
+
+    assert group_of(later) == group_of(middle) is not None
 
 
 @pytest.mark.django_db
