@@ -26,7 +26,7 @@ from itertools import combinations, groupby, pairwise
 
 from datasketch import MinHash, MinHashLSH
 from django.db import connection, transaction
-from django.db.models import BooleanField, Count, Q, QuerySet
+from django.db.models import BooleanField, Case, Count, Q, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 
 from quotes.models import PUBLIC_QUOTES, Quote, QuoteGroup
@@ -262,71 +262,103 @@ def probe_words(text: str) -> list[str]:
     return sorted(set(probes))
 
 
-class _Candidates:
-    """Quotes that may match a changed one, with their words and groups as this run leaves them."""
+def _candidate_rows(changed: list[tuple[Quote, Words]]) -> list[tuple[int, int, str, int | None]]:
+    """(id, speaker, text, group) of the quotes that may match the changed ones, in one query.
 
-    def __init__(self) -> None:
-        self.words: dict[int, Words] = {}
-        self.groups: dict[int, int | None] = {}
-
-    def matches(self, quote: Quote, words: Words) -> list[int]:
-        """Ids of the speaker's other public quotes with the same words as this one."""
-        rows = _groupable_quotes().filter(speaker_id=quote.speaker_id).exclude(pk=quote.pk)
-        probes = probe_words(quote.text)
-        if probes and connection.vendor == "postgresql":
-            sql = " OR ".join([_PROBE_SQL] * len(probes))
-            rows = rows.filter(RawSQL(sql, [f"%{word}%" for word in probes], BooleanField()))
-        elif probes:
-            rows = rows.filter(reduce(operator.or_, (Q(text__icontains=word) for word in probes)))
-        ids = []
-        for pk, text, group_id in rows.values_list("id", "text", "group_id"):
-            if pk not in self.words:
-                self.words[pk] = quote_words(text)
-            self.groups[pk] = group_id
-            ids.append(pk)
-        return [pk for pk in ids if same_words(words, self.words[pk])]
-
-    def join(self, quote: Quote, matches: list[int]) -> int:
-        """Put the quote and its matches in one group, merging their groups; the group's id."""
-        existing = sorted({self.groups[pk] for pk in matches if self.groups[pk] is not None})
-        group_id = existing[0] if existing else QuoteGroup.objects.create().pk
-        merged = set(existing[1:])
-        if merged:
-            Quote.objects.filter(group_id__in=merged).update(group_id=group_id)
-            QuoteGroup.objects.filter(pk__in=merged).delete()
-        loose = [pk for pk in matches if self.groups[pk] is None]
-        Quote.objects.filter(pk__in=[quote.pk, *loose]).update(group_id=group_id)
-        for pk, group in self.groups.items():
-            if group in merged or pk in loose:
-                self.groups[pk] = group_id
-        self.groups[quote.pk] = group_id
-        return group_id
+    The changed quotes themselves are among them, so two new copies find each other.
+    """
+    speakers = {quote.speaker_id for quote, _ in changed}
+    probes = sorted({word for quote, _ in changed for word in probe_words(quote.text)})
+    # Quotes without a probe word are compared with every quote of their speaker.
+    unprobed = {quote.speaker_id for quote, _ in changed if not probe_words(quote.text)}
+    conditions = Q(speaker_id__in=unprobed)
+    if probes and connection.vendor == "postgresql":
+        sql = " OR ".join([_PROBE_SQL] * len(probes))
+        conditions |= Q(RawSQL(sql, [f"%{word}%" for word in probes], BooleanField()))
+    elif probes:
+        conditions |= reduce(operator.or_, (Q(text__icontains=word) for word in probes))
+    rows = _groupable_quotes().filter(conditions, speaker_id__in=speakers)
+    return list(rows.values_list("id", "speaker_id", "text", "group_id"))
 
 
 @transaction.atomic(savepoint=False)
 def quotes_regroup(*, quote_ids: Iterable[int]) -> None:
     """Regroup quotes that were written, edited or rejected: each joins its matches' group.
 
-    A quote that no longer matches leaves its group, and a group left with one member goes.
-    A group that a change would split in two stays whole until group_quotes runs.
+    Groups that a changed quote links are merged; a quote that no longer matches leaves its
+    group, and a group left with one quote goes. A group that a change would split in two
+    stays whole until group_quotes runs. A fixed number of statements, whatever the quotes.
     """
     ids = sorted(set(quote_ids))
     if not ids:
         return
-    changed = list(Quote.objects.filter(pk__in=ids).order_by("pk").select_for_update(of=("self",)))
-    left = {quote.group_id for quote in changed if quote.group_id is not None}
+    quotes = list(Quote.objects.filter(pk__in=ids).order_by("pk").select_for_update(of=("self",)))
+    left = {quote.group_id for quote in quotes if quote.group_id is not None}
     Quote.objects.filter(pk__in=ids, group__isnull=False).update(group=None)
-    candidates = _Candidates()
-    for quote in changed:
-        if quote.speaker_id is None or quote.review_status == Quote.Review.REJECTED:
-            continue
-        words = quote_words(quote.text)
-        if not is_groupable(words):
-            continue
-        matches = candidates.matches(quote, words)
-        if matches:
-            left.discard(candidates.join(quote, matches))
+    changed = [
+        (quote, words)
+        for quote in quotes
+        if quote.speaker_id is not None
+        and quote.review_status != Quote.Review.REJECTED
+        and is_groupable(words := quote_words(quote.text))
+    ]
+    if changed:
+        left -= _link(changed, _candidate_rows(changed))
     _dissolve_singletons(left)
+
+
+def _link(
+    changed: list[tuple[Quote, Words]], rows: list[tuple[int, int, str, int | None]]
+) -> set[int]:
+    """Group the changed quotes with the candidates they match; the ids of the groups used.
+
+    Candidates already in one group stay together, and groups that a changed quote links are
+    merged into the oldest of them.
+    """
+    changed_ids = {quote.pk for quote, _ in changed}
+    position_of = {row[0]: position for position, row in enumerate(rows)}
+    row_words = [quote_words(text) for _, _, text, _ in rows]
+    components = _Components(len(rows))
+    group_start: dict[int, int] = {}
+    for position, (_, _, _, group_id) in enumerate(rows):
+        if group_id is not None:
+            components.union(group_start.setdefault(group_id, position), position)
+    for quote, words in changed:
+        if quote.pk not in position_of:
+            continue
+        for position, (pk, speaker_id, _, _) in enumerate(rows):
+            if (
+                pk != quote.pk
+                and speaker_id == quote.speaker_id
+                and same_words(words, row_words[position])
+            ):
+                components.union(position_of[quote.pk], position)
+    new_groups: list[list[int]] = []
+    moves: dict[int, int] = {}
+    joins: dict[int, int] = {}
+    for component in components.groups():
+        if not changed_ids.intersection(rows[position][0] for position in component):
+            continue
+        existing = sorted({rows[p][3] for p in component if rows[p][3] is not None})
+        loose = [rows[p][0] for p in component if rows[p][3] is None]
+        if not existing:
+            new_groups.append(loose)
+            continue
+        joins.update(dict.fromkeys(loose, existing[0]))
+        moves.update(dict.fromkeys(existing[1:], existing[0]))
+    created = QuoteGroup.objects.bulk_create([QuoteGroup() for _ in new_groups])
+    for group, loose in zip(created, new_groups, strict=True):
+        joins.update(dict.fromkeys(loose, group.pk))
+    if moves:
+        Quote.objects.filter(group_id__in=moves).update(
+            group_id=Case(*(When(group_id=old, then=Value(new)) for old, new in moves.items()))
+        )
+        QuoteGroup.objects.filter(pk__in=moves).delete()
+    if joins:
+        Quote.objects.filter(pk__in=joins).update(
+            group_id=Case(*(When(pk=pk, then=Value(group)) for pk, group in joins.items()))
+        )
+    return set(joins.values())
 
 
 def _dissolve_singletons(group_ids: set[int]) -> None:

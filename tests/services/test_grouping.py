@@ -8,6 +8,8 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from quotes.models import Quote, QuoteGroup
 from quotes.services.grouping import (
@@ -212,3 +214,18 @@ def test_group_quotes_command_reports_its_groups():
     call_command("group_quotes", stdout=out)
 
     assert "3 quotes read, 3 of them in 1 groups" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_regroup_runs_the_same_statements_for_few_or_many_quotes():
+    def statements(speakers: int) -> int:
+        quotes = []
+        for n in range(speakers):
+            speaker = make_speaker(f"Orateur {n} {speakers}")
+            quotes += [quote_in(speaker, LONG, day=1), quote_in(speaker, LONG.upper(), day=2)]
+        with CaptureQueriesContext(connection) as queries:
+            quotes_regroup(quote_ids=[quote.pk for quote in quotes])
+        assert len({group_of(quote) for quote in quotes}) == speakers
+        return len(queries)
+
+    assert statements(2) == statements(12)
