@@ -163,6 +163,8 @@ class QuoteAdmin(SimpleHistoryAdmin):
         "origin",
         "version",
         "published_at",
+        # Derived by quotes.services.grouping; a select of every group would not load either.
+        "group",
     ]
 
     def has_add_permission(self, request):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.contrib.auth.models import User
 from django.urls import reverse
 
 from quotes.models import Quote
@@ -99,3 +100,13 @@ def test_search_can_count_a_grouped_quote_once(client, reports):
     assert "of 3 quotes" in every
     assert "of 1 quote" in once
     assert 'name="one_per_group" value="1" checked' in once
+
+
+def test_admin_shows_a_quote_group_without_offering_every_group(client, reports):
+    client.force_login(User.objects.create_superuser("admin", password="pass-word-123"))
+
+    html = client.get(reverse("admin:quotes_quote_change", args=[reports["afp"].pk])).content
+    html = html.decode()
+
+    assert f"quote group {Quote.objects.get(pk=reports['afp'].pk).group_id}" in html
+    assert 'name="group"' not in html
