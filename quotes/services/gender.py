@@ -46,6 +46,7 @@ def _store(speaker: Speaker, evidence: list[dict[str, Any]]) -> None:
         speaker.gender = gender
 
 
+@transaction.atomic(savepoint=False)
 def article_speakers_gender(*, article: Article) -> None:
     """Read what the article says about each of its speakers and decide their gender again.
 
@@ -56,14 +57,20 @@ def article_speakers_gender(*, article: Article) -> None:
     quotes = list(
         article.quotes.filter(PUBLIC_QUOTES)
         .exclude(speaker=None)
-        .select_related("speaker")
-        .prefetch_related("speaker__aliases")
+        .only("speaker_id", "speaker_mention", "speaker_start", "speaker_end")
         .order_by("start")
     )
-    speakers: dict[int, Speaker] = {}
+    # Locked in id order (as the counts are) and read afresh, so two articles of one speaker
+    # written at once cannot lose each other's clues.
+    speakers = {
+        speaker.pk: speaker
+        for speaker in Speaker.objects.filter(pk__in={q.speaker_id for q in quotes})
+        .select_for_update(no_key=True)
+        .order_by("pk")
+        .prefetch_related("aliases")
+    }
     mentions: dict[int, list[tuple[int | None, int | None, str]]] = {}
     for quote in quotes:
-        speakers.setdefault(quote.speaker_id, quote.speaker)
         if quote.speaker_mention:
             mentions.setdefault(quote.speaker_id, []).append(
                 (quote.speaker_start, quote.speaker_end, quote.speaker_mention)
@@ -86,8 +93,7 @@ def articles_speakers_gender() -> int:
     count = 0
     done = Article.objects.filter(status=Article.Status.DONE).order_by("pk")
     for article in done.only("pk", "body").iterator(chunk_size=200):
-        with transaction.atomic():
-            article_speakers_gender(article=article)
+        article_speakers_gender(article=article)  # one transaction each
         count += 1
     return count
 
