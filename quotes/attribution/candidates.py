@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from .clauses import coordination_start, forward_candidate
+from .clauses import coordination_start, forward_candidate, split_at_second_clause
 from .context import CLOSING_MARKS, Candidate, DocContext
 from .cues import Cue
 from .incises import find_incise, incise_candidates
@@ -66,7 +66,7 @@ def content_candidates(context: DocContext, cues: list[Cue]) -> list[Candidate]:
                 if found.speaker is None and coordination_start(context, cue) is not None:
                     found = replace(found, speaker=coordinated_subject(context, cue))
             if found is not None:
-                candidates.append(found)
+                candidates.extend(split_at_second_clause(context, found))
     return candidates
 
 

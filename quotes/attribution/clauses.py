@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
@@ -16,6 +17,7 @@ from .context import (
     classify_region,
     count_words,
     cut_at_next_boundary,
+    is_reported_clause,
     sentence_bounds,
 )
 from .cues import Cue
@@ -42,6 +44,7 @@ CONJUNCTION_HEADS = frozenset(
      "ainsi", "lors", "pour", "de", "sorte", "moment", "fois", "plus", "moins", "autant", "aussi"}
 )  # fmt: skip
 MIN_OBJECT_WORDS = 3
+SECOND_CLAUSE_OPENERS = frozenset({"que", "qu'", "qu’"})
 MAX_SCAN_TOKENS = 16
 # The English tagger's simple past ("said", "left"); the French model never gives it.
 SIMPLE_PAST_TAG = "VBD"
@@ -361,3 +364,30 @@ def _before_next_clause(context: DocContext, start: int, end: int) -> int:
                 comma = token.i - 1 if doc[token.i - 1].text == "," else token.i
                 return doc[comma].idx
     return end
+
+
+def split_at_second_clause(context: DocContext, candidate: Candidate) -> list[Candidate]:
+    """ "affirme que A, que « B »", "a dénoncé le « … », et que B": each "que" after a comma
+    or "et" opens a report of its own, with the same speaker and cue."""
+    doc = context.doc
+    span = doc.char_span(candidate.start, candidate.end, alignment_mode="contract")
+    if span is None or candidate.evidence not in ("clause", "object"):
+        return [candidate]
+    for token in span[1:]:
+        if context.inside_quote[token.i] or token.lower_ not in SECOND_CLAUSE_OPENERS:
+            continue
+        cut = token.i - 1
+        if doc[cut].lower_ == "et":
+            cut -= 1 if doc[cut - 1].text == "," else 0
+        elif doc[cut].text != ",":
+            continue
+        first = classify_region(context, candidate.start, doc[cut].idx)
+        second = classify_region(context, token.idx + len(token.text), candidate.end)
+        if first is None or second is None or not is_reported_clause(context, second):
+            return [candidate]
+        rest = replace(candidate, start=second[0], end=second[1], kind=second[2], evidence="clause")
+        return [
+            replace(candidate, start=first[0], end=first[1], kind=first[2]),
+            *split_at_second_clause(context, rest),
+        ]
+    return [candidate]

@@ -763,3 +763,27 @@ def test_a_sentence_cut_inside_a_hyphenated_word_is_joined_again(extract_fr):
     )
     found = find_quote(extract_fr(article), "serait l'otage des militaires")
     assert found.text.startswith("Le président est annoncé en sécurité")
+
+
+def test_a_second_que_after_a_comma_opens_a_report_of_its_own(extract_fr):
+    article = (
+        "Vers 17h45, Eric Drouet affirme que le « geste » sur la hausse des carburants ne suffit "
+        "pas, que « quelque chose de concret aurait été de remettre l’ISF »."
+    )
+    found = extract_fr(article)
+    first = find_quote(found, "ne suffit pas")
+    assert first.text == "le « geste » sur la hausse des carburants ne suffit pas"
+    second = find_quote(found, "quelque chose de concret")
+    assert second.text == "quelque chose de concret aurait été de remettre l’ISF"
+    assert first.speaker == second.speaker == "Eric Drouet"
+
+
+def test_et_que_after_an_object_opens_a_second_report(extract_fr):
+    article = (
+        "L'ONG Amnesty International a dénoncé le « recours excessif à la force par des "
+        "policiers » lors des manifestations, et que la police a fait un usage inapproprié des "
+        "flashballs."
+    )
+    found = find_quote(extract_fr(article), "la police a fait un usage")
+    assert found.text == "la police a fait un usage inapproprié des flashballs"
+    assert found.speaker == "ONG Amnesty International"
