@@ -337,11 +337,27 @@ def subject_of(context: DocContext, verb: Token) -> SpeakerMention | None:
             and current.head.pos_ in ("NOUN", "PROPN")
             and current.head.i < current.i
         ):
-            return mention_for_subject(context, current.head)
+            author = _author_of_medium(context, current.head)
+            return author or mention_for_subject(context, current.head)
         if current.dep_ not in CLIMB_DEPS or current.head.i == current.i:
             return None
         current = current.head
     return None
+
+
+def _author_of_medium(context: DocContext, noun: Token) -> SpeakerMention | None:
+    """ "In a statement announcing the pick, the Association … called": the statement is where
+    the subject of the main verb speaks, so that subject announces."""
+    if noun.lower_ not in DOCUMENT_NOUNS or noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+        return None
+    verb = noun.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next(
+        (child for child in verb.children if child.dep_ in SUBJECT_DEPS and child.i > noun.i),
+        None,
+    )
+    return mention_for_subject(context, subject) if subject is not None else None
 
 
 def mention_for_subject(context: DocContext, token: Token) -> SpeakerMention | None:

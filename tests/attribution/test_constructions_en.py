@@ -368,3 +368,12 @@ def test_a_show_named_after_on_or_a_broadcast_of_is_not_a_quote(extract_en):
     found = extract_en(article)
     assert [item.text for item in found if item.kind == "direct"] == []
     assert find_quote(found, "the bill was dead").speaker == "the governor"
+
+
+def test_the_subject_speaks_in_a_statement_it_issues(extract_en):
+    article = (
+        "In a statement announcing the pick, the Association of Flight Attendants called Clinton "
+        'a "champion" for its members, citing her work after the Sept. 11 attacks.'
+    )
+    found = find_quote(extract_en(article), "champion")
+    assert found.speaker == "the Association of Flight Attendants"
