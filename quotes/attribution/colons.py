@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from .context import Candidate, DocContext
 from .cues import Cue
 from .speakers import SpeakerMention, build_mention, noun_phrase
-from .subjects import cue_subject, subject_of
+from .subjects import cue_subject, is_thing, subject_of
 
 SOURCE_OPENERS = frozenset({"pour", "selon", "for"})
 # "…denied the allegations:" then the quote on the next line, within a few characters.
@@ -57,6 +57,11 @@ def colon_speaker(context: DocContext, colon: int) -> SpeakerMention | None:
         return None
     colon_token = span[0]
     sentence = colon_token.sent
+    if sentence.start > 0 and _opens_without_subject(doc, sentence.start):
+        # "X a quitté la salle. Avant d'ajouter : « … »": the last sentence's subject goes on.
+        found = subject_of(context, doc[sentence.start - 1].sent.root)
+        if found is not None and not is_thing(found):
+            return found
     verbs = [
         token
         for token in doc[sentence.start : colon_token.i]
@@ -75,6 +80,16 @@ def colon_speaker(context: DocContext, colon: int) -> SpeakerMention | None:
         start, end = noun_phrase(previous)
         return build_mention(doc, start, end)
     return _source_before_colon(doc, sentence.start, colon_token.i)
+
+
+def _opens_without_subject(doc: Doc, start: int) -> bool:
+    """ "Avant d'ajouter", "Avant de conclure": an infinitive clause opening a sentence."""
+    return (
+        start + 2 < len(doc)
+        and doc[start].lower_ == "avant"
+        and doc[start + 1].lower_ in ("de", "d'", "d’")
+        and "Inf" in doc[start + 2].morph.get("VerbForm")
+    )
 
 
 def _source_before_colon(doc: Doc, start: int, colon: int) -> SpeakerMention | None:

@@ -112,7 +112,8 @@ def with_quoted_fragments(context: DocContext, candidates: list[Candidate]) -> l
 def speakers_from_next_paragraph(
     context: DocContext, candidates: list[Candidate]
 ) -> list[Candidate]:
-    """A paragraph of a quote re-opened below takes the speaker attributed further down."""
+    """A paragraph of a quote re-opened below takes the speaker attributed further down, and
+    so does a quote right before one signed by an incise ("« A. » « B », a répondu X")."""
     by_start = {candidate.start: index for index, candidate in enumerate(candidates)}
     result = list(candidates)
     quotes = context.quotes
@@ -120,7 +121,13 @@ def speakers_from_next_paragraph(
         quote = quotes[position]
         index = by_start.get(quote.start)
         following = by_start.get(quotes[position + 1].start)
-        if not quote.continues or index is None or following is None:
+        if index is None or following is None:
+            continue
+        between = context.text[quote.close_end : quotes[position + 1].open_start]
+        in_a_row = not between.strip(" \t\u00a0\u202f,") and (
+            result[following].evidence == "incise"
+        )
+        if not (quote.continues or in_a_row):
             continue
         current = result[index]
         if current.evidence in ("inherited", "bare") and result[following].speaker is not None:

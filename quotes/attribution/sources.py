@@ -7,6 +7,7 @@ import bisect
 from spacy.tokens import Doc, Token
 
 from .context import (
+    COMPLEMENTISERS,
     COORDINATORS,
     RELATIVE_WORDS,
     Candidate,
@@ -26,6 +27,11 @@ from .subjects import appositive_name, ends_name, is_thing, subject_of
 RELATIVE_SOURCES = frozenset({"lequel", "laquelle", "lesquels", "lesquelles"})
 MAX_SOURCE_TOKENS = 20
 MAX_MID_CLAUSE_SOURCE_TOKENS = 8
+# "selon les propos de X", "selon les déclarations de X": words for what X said.
+GENITIVES = frozenset({"de", "d'", "d’"})
+REPORTED_WORDS = frozenset({"propos", "déclarations", "dires", "termes", "mots"})
+# "selon ce qu'a confié X à l'AFP": the name ends before whom it was said to.
+NAME_BREAKS = frozenset({"à", "au", "aux", "lors", "devant", "dans", "sur"})
 
 
 def _source_phrase_end(context: DocContext, index: int) -> int:
@@ -89,10 +95,14 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
     index = cue.end
     if index < len(doc) and doc[index].lower_ in RELATIVE_SOURCES:
         return _relative_source_candidate(context, cue, boundaries)
-    end = _source_phrase_end(context, index)
-    if end == index:
-        return None
-    speaker = build_mention(doc, index, end)
+    said = _said_by(context, index)
+    if said is not None:
+        speaker, end = said
+    else:
+        end = _source_phrase_end(context, index)
+        if end == index:
+            return None
+        speaker = build_mention(doc, index, end)
     if speaker is None:
         return None
     named = None
@@ -137,6 +147,30 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
     if region[2] == "indirect":
         region = _without_leading_adjunct(context, region)
     return Candidate(*region, cue, speaker, "source")
+
+
+def _said_by(context: DocContext, index: int) -> tuple[SpeakerMention | None, int] | None:
+    """ "selon ce qu'a confié X à l'AFP, …", "selon les propos de X": who said it, and where
+    the source phrase ends."""
+    doc = context.doc
+    if index + 2 >= len(doc):
+        return None
+    first, second = doc[index].lower_, doc[index + 1].lower_
+    if first in REPORTED_WORDS and second in GENITIVES:
+        start = index + 2
+    elif first == "ce" and second in COMPLEMENTISERS:
+        start = index + 2
+        while start < len(doc) and doc[start].pos_ in ("AUX", "VERB"):
+            start += 1  # "ce qu'a confié", "ce qu'ont déclaré"
+    else:
+        return None
+    end = _source_phrase_end(context, start)
+    name_end = next(
+        (position for position in range(start, end) if doc[position].lower_ in NAME_BREAKS), end
+    )
+    if name_end == start:
+        return None
+    return build_mention(doc, start, name_end), end
 
 
 def _without_leading_adjunct(

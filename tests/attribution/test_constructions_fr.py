@@ -787,3 +787,27 @@ def test_et_que_after_an_object_opens_a_second_report(extract_fr):
     found = find_quote(extract_fr(article), "la police a fait un usage")
     assert found.text == "la police a fait un usage inapproprié des flashballs"
     assert found.speaker == "ONG Amnesty International"
+
+
+def test_two_quotes_in_a_row_share_the_incise_after_the_second(extract_fr):
+    article = (
+        "Le débat a été vif. « Nous ne céderons rien. » « Les salariés méritent mieux que cela », "
+        "a répondu Paul Girard, le délégué syndical."
+    )
+    found = find_quote(extract_fr(article), "Nous ne céderons rien")
+    assert found.speaker == "Paul Girard"
+
+
+@pytest.mark.parametrize(
+    "opening", ["Selon ce qu'a confié Marie Dupont à l'AFP", "Selon les propos de Marie Dupont"]
+)
+def test_selon_what_someone_said_names_who_said_it(extract_fr, opening):
+    found = find_quote(extract_fr(f"{opening}, le projet sera abandonné à l'automne."), "projet")
+    assert found.text == "le projet sera abandonné à l'automne"
+    assert found.speaker == "Marie Dupont"
+
+
+def test_avant_d_ajouter_continues_the_previous_sentences_subject(extract_fr):
+    article = "Paul Girard a quitté la réunion. Avant d'ajouter : « Nous reviendrons demain. »"
+    found = find_quote(extract_fr(article), "Nous reviendrons demain")
+    assert found.speaker == "Paul Girard"
