@@ -26,6 +26,7 @@ PRESIDENT_WORDS = frozenset({"président", "présidente", "president"})
 MIN_MENTIONS_FOR_PROTAGONIST = 3
 SENTENCES_LOOKED_BACK = 8
 AGENT_DEPS = frozenset({"obl:agent", "nmod"})
+PASSIVE_AGENT = "obl:agent"
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 
 
@@ -232,8 +233,9 @@ def _entity_antecedents(
         gender = "f" if any(word in FEMININE_WORDS for word in before) else None
         if is_person:
             gender = gender or name_gender(name)
-        is_subject = entity.root.dep_.startswith("nsubj") or any(
-            token.dep_.startswith("nsubj") for token in entity
+        # "elle est saluée par Donald Trump": the agent of a passive verb acts as its subject.
+        is_subject = any(
+            token.dep_.startswith("nsubj") or token.dep_ == PASSIVE_AGENT for token in entity
         )
         found.append(
             _Antecedent(
@@ -259,7 +261,7 @@ def _group_antecedents(
             continue
         plural = "Plur" in token.morph.get("Number")
         singular = token.lower_[:-1] if plural and token.lower_[-1:] in ("s", "x") else token.lower_
-        is_subject = token.dep_.startswith("nsubj")
+        is_subject = token.dep_.startswith("nsubj") or token.dep_ == PASSIVE_AGENT
         # "revendiquée par les islamistes … ont-ils écrit", "la colère des féministes … Pour
         # eux": people who act or feel without being the subject; not "écrit aux maires".
         agent = plural and singular in PERSON_HEADS and token.dep_ in AGENT_DEPS
@@ -360,6 +362,10 @@ def _pick_in_sentences(
         if tuple(mention.text.lower().split()) in LAST_NAMED:
             return pool[-1]  # "ce dernier" is the last one named, subject or not
         subjects = [antecedent for antecedent in pool if antecedent.is_subject]
+        if looked == 0 and not subjects:
+            # "Interrogé sur les buts encaissés par Thierry Omeyer, il explique": a person in
+            # the clause's adjuncts is not who "il" is; the previous sentences say who is.
+            continue
         chosen = (subjects or pool)[-1] if looked == 0 else (subjects or pool)[0]
         return chosen
     return None

@@ -811,3 +811,27 @@ def test_avant_d_ajouter_continues_the_previous_sentences_subject(extract_fr):
     article = "Paul Girard a quitté la réunion. Avant d'ajouter : « Nous reviendrons demain. »"
     found = find_quote(extract_fr(article), "Nous reviendrons demain")
     assert found.speaker == "Paul Girard"
+
+
+@pytest.mark.parametrize(
+    ("article", "fragment", "speaker"),
+    [
+        (
+            "Dans le journal La Croix, Cynthia Fleury, psychanalyste et philosophe, a affirmé que "
+            "le mouvement a réuni des classes moyennes. Sur le RIC, elle a affirmé que la "
+            "démocratie continue doit être mêlée à la représentation nationale.",
+            "la démocratie continue",
+            "Cynthia Fleury",
+        ),
+        (
+            "Antoni Pastor, député-maire de Manacor, a été exclu du parti. Après une réunion avec "
+            "José Ramón Bauzà, il a déclaré que la décision était injuste.",
+            "la décision était injuste",
+            "Antoni Pastor",
+        ),
+    ],
+)
+def test_a_pronoun_subject_skips_names_in_its_own_clauses_adjuncts(
+    extract_fr, article, fragment, speaker
+):
+    assert find_quote(extract_fr(article), fragment).speaker == speaker
