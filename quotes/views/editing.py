@@ -124,6 +124,8 @@ def _quote_response(
         "history_on_page": page
         in {quote.get_absolute_url(), reverse("quote-edit", args=[quote.pk])},
     }
+    # The review queue shows its quotes' forms only once opened (they are fetched then).
+    context["compact"] = page == reverse("review") and not context["open_tools"]
     if not request.htmx:
         context.update(_quote_page_context(quote))
         status = 409 if stale is not None else 400
@@ -316,10 +318,16 @@ def quote_revert(request: HtmxHttpRequest, pk: int) -> HttpResponse:
 @vary_on_headers("HX-Request")
 @editor_required("quotes.change_quote")
 def quote_edit(request: HtmxHttpRequest, pk: int) -> TemplateResponse:
-    """A quote's editing page (the no-JavaScript path); its tools fragment for htmx."""
+    """A quote's editing page (the no-JavaScript path); its tools with their forms for htmx."""
     quote = _get_quote(pk)
     if wants_fragment(request):
-        return TemplateResponse(request, QUOTE_TOOLS, {"quote": quote, "open_tools": True})
+        context = {
+            "quote": quote,
+            "open_tools": True,
+            "next": request.htmx.current_url_abs_path,
+            "history_on_page": _current_page(request) == quote.get_absolute_url(),
+        }
+        return TemplateResponse(request, QUOTE_TOOLS, context)
     return TemplateResponse(request, QUOTE_PAGE, _quote_page_context(quote, open_tools=True))
 
 

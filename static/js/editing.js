@@ -103,6 +103,14 @@
     return items()[current] || null;
   }
 
+  var editPending = null;
+
+  function focusSpeakerField(item) {
+    var field = item.querySelector("details.quote-edit[open] input[name=speaker]");
+    if (field) field.focus();
+    return Boolean(field);
+  }
+
   function press(selector) {
     var item = currentItem();
     var control = item && item.querySelector(selector);
@@ -128,8 +136,8 @@
         var details = item && item.querySelector("details.quote-edit");
         if (!details) return;
         details.open = true;
-        var field = details.querySelector("input[name=speaker]");
-        if (field) field.focus();
+        // The queue fetches an item's forms when it is opened: focus the field once they came.
+        if (!focusSpeakerField(item)) editPending = item.dataset.reviewItem;
         break;
       }
       default: return;
@@ -152,6 +160,10 @@
 
   document.addEventListener("htmx:afterSettle", function () {
     revealSelectionButtons();
+    if (editPending) {
+      var item = document.querySelector('[data-review-item="' + editPending + '"]');
+      if (item && focusSpeakerField(item)) editPending = null;
+    }
     if (!toolsOfRequest) return;
     var tools = document.getElementById(toolsOfRequest);
     var active = document.activeElement;

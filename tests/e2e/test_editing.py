@@ -87,6 +87,28 @@ def test_review_queue_keyboard_confirms_and_rejects(page: Page, site, demo_edito
     assert Quote.objects.get(pk=closed.pk).review_status == "confirmed"
 
 
+def test_review_queue_fetches_an_items_forms_when_it_is_opened(
+    page: Page, site, demo_editor, scene
+):
+    _, _, dupont, closed, cost = scene
+    site.log_in(page, demo_editor, PASSWORD)
+    page.goto(site.url("review"))
+    expect(page.locator("form[action$='/attribution/']")).to_have_count(0)
+
+    # "e" opens the current item and, once its forms came, puts the caret in the speaker field.
+    page.keyboard.press("j")
+    page.keyboard.press("e")
+    speaker = page.locator(f"#speaker-{cost.pk}")
+    expect(speaker).to_be_focused()
+    speaker.fill("Marie Dupont")
+    page.locator(f"#quote-{cost.pk}-reassign").click()
+    expect(page.locator(f"#quote-{cost.pk}-tools .tools-speaker")).to_have_text("Marie Dupont")
+    assert Quote.objects.get(pk=cost.pk).speaker == dupont
+
+    page.locator(f"#quote-{closed.pk}-edit").click()
+    expect(page.locator(f"#kind-{closed.pk}")).to_be_visible()
+
+
 def test_editor_adds_a_missed_quote_by_selecting_text(page: Page, site, demo_editor, scene):
     article, *_ = scene
     missed = "la sécurité passe avant tout"

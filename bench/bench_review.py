@@ -1,0 +1,105 @@
+"""How fast the editors' review queue (/review/) answers on the demo data, and how big it is.
+
+Loads the demo corpus (`load_demo`) into a scratch SQLite database the first time (kept in
+var/bench_review.sqlite3 for the next runs; give DATABASE_URL to use another database), then, as
+the demo editor through Django's test client, times the review page and the correction forms
+that an opened item fetches, and prints the median and 95th percentile, the size and the SQL
+queries of each. The test client leaves out the network and the browser, so the numbers are
+the server's share of a page load.
+
+    .venv/bin/python bench/bench_review.py [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def setup_django() -> None:
+    """Django on DATABASE_URL, or on a scratch SQLite file holding the demo corpus."""
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'bench_review.sqlite3'}")
+    os.environ.setdefault("DEBUG", "true")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+    (ROOT / "var").mkdir(exist_ok=True)
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    from quotes.models import Article
+
+    if not Article.objects.exists():
+        print("loading the demo corpus (once)...", flush=True)
+        call_command("load_demo", password="bench-review-pass", verbosity=0)
+
+
+def measure(client, url: str, rounds: int, **headers: str) -> dict[str, float]:
+    """Median and 95th percentile milliseconds, kilobytes and SQL queries of one GET."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.get(url, headers=headers)  # warm the template and query caches
+    timings = []
+    for _ in range(rounds):
+        with CaptureQueriesContext(connection) as queries:
+            started = time.perf_counter()
+            response = client.get(url, headers=headers)
+            timings.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    timings.sort()
+    return {
+        "median_ms": statistics.median(timings),
+        "p95_ms": timings[min(len(timings) - 1, round(0.95 * (len(timings) - 1)))],
+        "kilobytes": len(response.content) / 1000,
+        "queries": len(queries),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=20)
+    options = parser.parse_args()
+    setup_django()
+    from django.test import Client
+    from django.urls import reverse
+
+    from quotes.editing_selectors import review_queue
+    from quotes.management.commands.load_demo import DEMO_EDITOR
+    from quotes.services.accounts import user_make_editor
+
+    editor, _ = user_make_editor(username=DEMO_EDITOR, create=True)
+    client = Client()
+    client.force_login(editor)
+    first = review_queue().first()
+    rows = [
+        ("/review/ (page)", reverse("review"), {}),
+        ("/review/ (htmx filter swap)", reverse("review"), {"HX-Request": "true"}),
+    ]
+    if first is not None:
+        rows.append(
+            (
+                "an opened item's forms",
+                reverse("quote-edit", args=[first.pk]),
+                {"HX-Request": "true", "HX-Current-URL": "http://testserver/review/"},
+            )
+        )
+    print(f"{review_queue().count()} quotes to review; {options.rounds} rounds each")
+    print(f"{'what':32} {'median ms':>10} {'p95 ms':>8} {'KB':>8} {'queries':>8}")
+    for label, url, headers in rows:
+        result = measure(client, url, options.rounds, **headers)
+        print(
+            f"{label:32} {result['median_ms']:10.1f} {result['p95_ms']:8.1f}"
+            f" {result['kilobytes']:8.1f} {result['queries']:8d}"
+        )
+
+
+if __name__ == "__main__":
+    main()
