@@ -20,14 +20,18 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime
 
 from django.db import connection
+from django.utils.html import escape
 from django.utils.safestring import SafeString
 
 from quotes.models import Article, Language, Quote, Speaker, Topic
-from quotes.search.query import parse, render_marked
+from quotes.search.query import highlight, parse, render_marked
 
 PAGE_SIZE = 20
 EXPORT_CHUNK = 2000
 FACET_SIZE = 10
+# Speakers and topics are many: more of them are listed, with a box to filter them by name.
+SEARCHABLE_FACET_SIZE = 50
+SEARCHABLE_FACETS = ("speaker", "topic")
 SUGGESTIONS = 5
 # Beyond this many matches (the planner's estimate), counting every match and ranking it would
 # read most of the index table: counts then come from a sample and hits come newest first.
@@ -35,23 +39,38 @@ EXACT_MATCHES = 8000
 SAMPLE_MATCHES = 1500
 MIN_SAMPLE_PERCENT = 0.5
 MAX_SAMPLE_PERCENT = 5.0
+# Facets that take several values at once (checkboxes): a quote matches any of them.
+MULTI_FACETS = ("speaker", "speaker_kind", "kind", "language", "outlet", "topic", "review_status")
+MAX_FACET_VALUES = 50
+SORTS = ("relevance", "newest", "oldest")
+_NOTHING = SafeString("")
 
 
 @dataclass(frozen=True)
 class SearchFilters:
-    """Filters of a search, as they appear in the URL."""
+    """Filters of a search, as they appear in the URL.
 
-    speaker: str = ""
-    speaker_kind: str = ""
-    kind: str = ""
-    language: str = ""
-    outlet: str = ""
-    topic: str = ""
-    review_status: str = ""
+    Each facet holds the values chosen (any of them matches); a single value may be given as a
+    plain string: SearchFilters(speaker="jane-doe").
+    """
+
+    speaker: tuple[str, ...] = ()
+    speaker_kind: tuple[str, ...] = ()
+    kind: tuple[str, ...] = ()
+    language: tuple[str, ...] = ()
+    outlet: tuple[str, ...] = ()
+    topic: tuple[str, ...] = ()
+    review_status: tuple[str, ...] = ()
     date_from: date | None = None
     date_to: date | None = None
     # Count a quote reported in several articles once (quotes.services.grouping).
     one_per_group: bool = False
+
+    def __post_init__(self) -> None:
+        for name in MULTI_FACETS:
+            value = getattr(self, name)
+            values = (value,) if isinstance(value, str) else tuple(value or ())
+            object.__setattr__(self, name, tuple(v for v in values if v))
 
     @classmethod
     def from_querydict(cls, data: Mapping[str, str]) -> SearchFilters:
@@ -63,22 +82,27 @@ class SearchFilters:
             "review_status": Quote.Review.values,
         }
         values: dict[str, object] = {}
-        for name in ("speaker", "outlet", "topic", *choices):
-            value = (data.get(name) or "").strip()[:200]
-            if value and (name not in choices or value in choices[name]):
-                values[name] = value
+        for name in MULTI_FACETS:
+            given = data.getlist(name) if hasattr(data, "getlist") else [data.get(name) or ""]
+            wanted = [value.strip()[:200] for value in given]
+            wanted = [v for v in wanted if v and (name not in choices or v in choices[name])]
+            values[name] = tuple(dict.fromkeys(wanted))[:MAX_FACET_VALUES]
         for name in ("date_from", "date_to"):
             with contextlib.suppress(ValueError):
                 values[name] = date.fromisoformat((data.get(name) or "").strip())
         values["one_per_group"] = data.get("one_per_group") == "1"
         return cls(**values)
 
-    def active(self) -> dict[str, str]:
-        """The filters that are set, as URL parameters."""
+    def active(self) -> dict[str, tuple[str, ...] | str]:
+        """The filters that are set: facets as tuples of values, the others as URL values."""
         return {f.name: _parameter(value) for f in fields(self) if (value := getattr(self, f.name))}
 
+    def without(self, facet: str) -> SearchFilters:
+        """The same filters with nothing chosen in one facet."""
+        return replace(self, **{facet: ()})
 
-def _parameter(value: str | date | bool) -> str:
+
+def _parameter(value: tuple[str, ...] | date | bool) -> tuple[str, ...] | str:
     if isinstance(value, bool):
         return "1"
     return value.isoformat() if isinstance(value, date) else value
@@ -92,15 +116,24 @@ class FacetValue:
     label: str
     count: int
     selected: bool = False
+    # True when the count was estimated from a sample.
+    approximate: bool = False
 
 
 @dataclass(frozen=True)
 class SearchHit:
-    """A matching quote with its highlighted snippet."""
+    """A matching quote with its highlighted snippet.
+
+    matched_in says where the words were found: "quote" (its words), "speaker" (a name or
+    alias of its speaker) or "title" (only the article's title, when titles are searched).
+    """
 
     quote: Quote
     snippet: SafeString
     rank: float
+    matched_in: str = "quote"
+    speaker_name: SafeString = _NOTHING
+    title: SafeString = _NOTHING
 
 
 @dataclass
@@ -118,6 +151,9 @@ class SearchResults:
     approximate: bool = False
     # Speakers with a similar name, offered when nothing matched.
     suggestions: list[Speaker] = field(default_factory=list)
+    # The order asked for ("relevance", "newest", "oldest") and whether titles were searched.
+    sort: str = "relevance"
+    titles: bool = False
 
     @property
     def num_pages(self) -> int:
@@ -138,6 +174,11 @@ class SearchResults:
     @property
     def last_index(self) -> int:
         return (self.page - 1) * self.page_size + len(self.hits)
+
+    @property
+    def by_relevance(self) -> bool:
+        """True when the hits are in order of relevance (words given, few enough to rank)."""
+        return self.sort == "relevance" and bool(self.query) and not self.approximate
 
 
 def _backend():
@@ -179,36 +220,42 @@ def search_quotes(
     *,
     include_rejected: bool = False,
     page_size: int = PAGE_SIZE,
+    sort: str = "relevance",
+    titles: bool = False,
 ) -> SearchResults:
-    """Quotes matching a web-search query and filters, best first, with facet counts.
+    """Quotes matching a web-search query and filters, with facet counts.
 
-    Rejected quotes are left out unless include_rejected (editors) and the review-status filter
-    asks for them.
+    The words are looked for in the quotes and their speakers' names and aliases, and in the
+    articles' titles too with titles. The word at the very end of the query (no space after
+    it) is the one being typed and matches as a prefix. Hits come best first ("relevance"),
+    newest or oldest first. Rejected quotes are left out unless include_rejected (editors)
+    and the review-status filter asks for them.
     """
     backend = _backend()
     filters = filters or SearchFilters()
-    query = query.strip()[:500]
+    sort = sort if sort in SORTS else "relevance"
+    query = query.lstrip()[:500]
     parsed = parse(query)
-    where, params = _filter_sql(backend, filters, include_rejected=include_rejected)
-    source = backend.match_sql(query, parsed) if parsed else None
+    query = query.strip()
+    source = backend.match_sql(query, parsed, titles=titles) if parsed else None
     approximate = _rows_to_visit(backend, source, filters) > EXACT_MATCHES
-    facets = _facets(backend, source, where, params, sample=approximate)
-    if approximate and not facets.get("kind"):
+    facets, total = _facets(backend, source, filters, include_rejected, sample=approximate)
+    if approximate and not total:
         # The estimate was far too high: few enough matches to count them all.
         approximate = False
-        facets = _facets(backend, source, where, params, sample=False)
-    total = sum(v.count for v in facets.get("kind", []))
+        facets, total = _facets(backend, source, filters, include_rejected, sample=False)
     num_pages = max(1, math.ceil(total / page_size))
     page = min(max(1, page), num_pages)
-    by_rank = source is not None and not approximate
-    ranked = _page(source, where, params, page=page, page_size=page_size, by_rank=by_rank)
+    where, params = _filter_sql(backend, filters, include_rejected=include_rejected)
+    order = "relevance" if sort == "relevance" and source is not None and not approximate else sort
+    ranked = _page(source, where, params, page=page, page_size=page_size, order=order)
     quotes = (
         Quote.objects.select_related("speaker", "article")
         .defer("article__body")
         .in_bulk([qid for qid, _ in ranked])
     )
     # The quote row is the truth: a rejection whose index refresh is still pending never shows.
-    wants_rejected = include_rejected and filters.review_status == Quote.Review.REJECTED
+    wants_rejected = include_rejected and Quote.Review.REJECTED in filters.review_status
     quotes = {
         pk: quote
         for pk, quote in quotes.items()
@@ -216,18 +263,38 @@ def search_quotes(
     }
     snippets = backend.snippets(query, parsed, list(quotes)) if source else {}
     hits = [
-        SearchHit(
-            quote=quotes[qid], snippet=snippets.get(qid) or render_marked(quotes[qid].text), rank=r
-        )
-        for qid, r in ranked
+        _hit(quotes[qid], snippets.get(qid), rank, parsed if source else None, titles=titles)
+        for qid, rank in ranked
         if qid in quotes
     ]
-    results = SearchResults(query, filters, hits, total, page, page_size, facets, approximate)
+    results = SearchResults(
+        query, filters, hits, total, page, page_size, facets, approximate, sort=sort, titles=titles
+    )
     if query and not total:
         ids = backend.similar_speakers(query, SUGGESTIONS)
         found = Speaker.objects.in_bulk(ids)
         results.suggestions = [found[pk] for pk in ids if pk in found]
     return _mark_selected(results)
+
+
+def _hit(
+    quote: Quote, snippet: SafeString | None, rank: float, parsed, *, titles: bool
+) -> SearchHit:
+    """The hit with its words, speaker name and title highlighted, and where it matched."""
+    speaker = quote.speaker.name if quote.speaker else ""
+    if parsed is None:
+        return SearchHit(quote, render_marked(quote.text), rank, "quote", escape(speaker))
+    snippet = snippet or render_marked(quote.text)
+    speaker_name = highlight(speaker, parsed, trim=False)
+    title = highlight(quote.article.title, parsed, trim=False) if titles else _NOTHING
+    if "<mark>" in snippet:
+        matched_in = "quote"
+    elif "<mark>" in title and "<mark>" not in speaker_name:
+        matched_in = "title"
+    else:
+        # The name, an alias or the speaker as written in the article.
+        matched_in = "speaker"
+    return SearchHit(quote, snippet, rank, matched_in, speaker_name, title)
 
 
 @dataclass(frozen=True)
@@ -312,28 +379,36 @@ def _filter_sql(
 ) -> tuple[list[str], list]:
     where: list[str] = []
     params: list = []
+
+    def one_of(expression: str, values: tuple[str, ...]) -> None:
+        where.append(f"{expression} IN ({', '.join(['%s'] * len(values))})")
+        params.extend(values)
+
     for column in ("speaker_kind", "kind", "language", "outlet"):
-        if value := getattr(filters, column):
-            where.append(f"s.{column} = %s")
-            params.append(value)
-    if filters.review_status == Quote.Review.REJECTED and include_rejected:
-        where.append("s.review_status = %s")
-        params.append(filters.review_status)
+        if values := getattr(filters, column):
+            one_of(f"s.{column}", values)
+    rejected = Quote.Review.REJECTED
+    if include_rejected and rejected in filters.review_status:
+        one_of("s.review_status", filters.review_status)
     else:
         where.append("s.review_status <> %s")
-        params.append(Quote.Review.REJECTED)
-        if filters.review_status:
-            where.append("s.review_status = %s")
-            params.append(filters.review_status)
+        params.append(rejected)
+        if wanted := tuple(v for v in filters.review_status if v != rejected):
+            one_of("s.review_status", wanted)
+        elif filters.review_status:
+            # Only "rejected" was asked for, by someone who may not see rejected quotes.
+            where.append("1 = 0")
     if filters.speaker:
-        where.append("s.speaker_id IN (SELECT id FROM quotes_speaker WHERE slug = %s)")
-        params.append(filters.speaker)
+        marks = ", ".join(["%s"] * len(filters.speaker))
+        where.append(f"s.speaker_id IN (SELECT id FROM quotes_speaker WHERE slug IN ({marks}))")
+        params.extend(filters.speaker)
     if filters.topic:
+        marks = ", ".join(["%s"] * len(filters.topic))
         where.append(
             "s.quote_id IN (SELECT qt.quote_id FROM quotes_quote_topics qt"
-            " JOIN quotes_topic t ON t.id = qt.topic_id WHERE t.slug = %s)"
+            f" JOIN quotes_topic t ON t.id = qt.topic_id WHERE t.slug IN ({marks}))"
         )
-        params.append(filters.topic)
+        params.extend(filters.topic)
     if filters.one_per_group:
         # Only the first stored quote of a group, as on the speaker page.
         where.append(
@@ -385,23 +460,73 @@ def _join(clause: str, conditions: list[str]) -> str:
     return f"{clause} WHERE {' AND '.join(conditions)}" if conditions else clause
 
 
+# Dated quotes first in both date orders: newest first walks quotes_search_date_idx.
+_ORDERS = {
+    "newest": "s.published_at DESC NULLS LAST, s.quote_id DESC",
+    "oldest": "s.published_at ASC NULLS LAST, s.quote_id ASC",
+}
+
+
 def _page(
-    source, where, params, *, page: int, page_size: int, by_rank: bool
+    source, where, params, *, page: int, page_size: int, order: str
 ) -> list[tuple[int, float]]:
     from_where, all_params, rank = _from_where(source, where, params)
-    order = "s.published_at DESC NULLS LAST, s.quote_id DESC"
-    if by_rank:
-        order = f"rank DESC, {order}"
+    if order == "relevance":
+        order_sql = f"rank DESC, {_ORDERS['newest']}"
     else:
+        order_sql = _ORDERS[order]
         rank = "0"
-    sql = f"SELECT s.quote_id, {rank} AS rank {from_where} ORDER BY {order} LIMIT %s OFFSET %s"
+    sql = f"SELECT s.quote_id, {rank} AS rank {from_where} ORDER BY {order_sql} LIMIT %s OFFSET %s"
     with connection.cursor() as cursor:
         cursor.execute(sql, [*all_params, page_size, (page - 1) * page_size])
         return [(row[0], float(row[1] or 0)) for row in cursor.fetchall()]
 
 
-def _facets(backend, source, where, params, *, sample: bool) -> dict[str, list[FacetValue]]:
-    """Counts per facet value; with sample, estimated from a sample of the table's pages."""
+def _facets(
+    backend, source, filters: SearchFilters, include_rejected: bool, *, sample: bool
+) -> tuple[dict[str, list[FacetValue]], int]:
+    """Counts per facet value, and the total number of matches.
+
+    A facet with values chosen is counted over the matches of every other filter, so its other
+    values stay on offer (a quote matches any chosen value); the others, and the total, over
+    the matches of all filters. With sample, counts are estimated from a sample of pages.
+    """
+    chosen = [name for name in MULTI_FACETS if getattr(filters, name)]
+    where, params = _filter_sql(backend, filters, include_rejected=include_rejected)
+    groups = [name for name in _GROUPS if name not in chosen]
+    rows, scaled = _count(backend, source, where, params, groups, filters, sample=sample)
+    total = next((count for facet, _, count in rows if facet == "total"), 0)
+    sampled = {facet for facet, _, _ in rows} if scaled else set()
+    for name in chosen:
+        others = filters.without(name)
+        where, params = _filter_sql(backend, others, include_rejected=include_rejected)
+        own_sample = sample or _rows_to_visit(backend, source, others) > EXACT_MATCHES
+        facet_rows, facet_scaled = _count(
+            backend, source, where, params, [name], filters, sample=own_sample
+        )
+        rows += facet_rows
+        if facet_scaled:
+            sampled.add(name)
+    return _label_facets(rows, sampled), total
+
+
+# Each facet: the expression grouped on and the condition a quote needs to be counted.
+_GROUPS = {
+    "speaker": ("CAST(speaker_id AS TEXT)", "speaker_id IS NOT NULL"),
+    "speaker_kind": ("speaker_kind", "speaker_kind IS NOT NULL"),
+    "kind": ("kind", ""),
+    "language": ("language", ""),
+    "outlet": ("outlet", "outlet <> ''"),
+    "review_status": ("review_status", ""),
+    "year": (None, "published_at IS NOT NULL"),
+    # Counted through the topic links, and the total: their SQL is written out in _count.
+    "topic": (None, ""),
+    "total": (None, ""),
+}
+
+
+def _count(backend, source, where, params, groups, filters: SearchFilters, *, sample: bool):
+    """(facet, value, count) rows for these facets over the matches of a FROM/WHERE."""
     scale = 1.0
     if sample and backend.SAMPLE_SQL:
         from_where, all_params, _ = _from_where(source, where, params)
@@ -418,38 +543,57 @@ def _facets(backend, source, where, params, *, sample: bool) -> dict[str, list[F
         "s.quote_id, s.speaker_id, s.speaker_kind, s.kind, s.language, s.outlet,"
         " s.review_status, s.published_at"
     )
-    groups = [
-        ("speaker", "CAST(speaker_id AS TEXT)", "speaker_id IS NOT NULL"),
-        ("speaker_kind", "speaker_kind", "speaker_kind IS NOT NULL"),
-        ("kind", "kind", ""),
-        ("language", "language", ""),
-        ("outlet", "outlet", "outlet <> ''"),
-        ("review_status", "review_status", ""),
-        ("year", backend.YEAR_SQL, "published_at IS NOT NULL"),
-    ]
-    branches = [
-        f"SELECT '{name}' AS facet, {expr} AS value, COUNT(*) AS n FROM matched"
-        f"{' WHERE ' + cond if cond else ''} GROUP BY {expr}"
-        for name, expr, cond in groups
-    ]
-    branches.append(
-        "SELECT 'topic' AS facet, CAST(qt.topic_id AS TEXT) AS value, COUNT(*) AS n"
-        " FROM matched m JOIN quotes_quote_topics qt ON qt.quote_id = m.quote_id"
-        " GROUP BY qt.topic_id"
-    )
+    branches = []
+    for name in groups:
+        if name == "topic":
+            branches.append(
+                "SELECT 'topic' AS facet, CAST(qt.topic_id AS TEXT) AS value, COUNT(*) AS n"
+                " FROM matched m JOIN quotes_quote_topics qt ON qt.quote_id = m.quote_id"
+                " GROUP BY qt.topic_id"
+            )
+            continue
+        if name == "total":
+            branches.append("SELECT 'total' AS facet, '' AS value, COUNT(*) AS n FROM matched")
+            continue
+        expr, cond = _GROUPS[name]
+        expr = expr or backend.YEAR_SQL
+        branches.append(
+            f"SELECT '{name}' AS facet, {expr} AS value, COUNT(*) AS n FROM matched"
+            f"{' WHERE ' + cond if cond else ''} GROUP BY {expr}"
+        )
+    keep, keep_params = _keep_chosen(filters, groups)
     sql = (
         f"WITH matched AS (SELECT {columns} {from_where}) "
         "SELECT facet, value, n FROM (SELECT facet, value, n, ROW_NUMBER() OVER"
         " (PARTITION BY facet ORDER BY n DESC, value) AS position FROM ("
         + " UNION ALL ".join(branches)
-        + ") counted) ranked WHERE position <= %s OR facet = 'year'"
+        + ") counted) ranked WHERE position <= CASE WHEN facet IN ('speaker', 'topic')"
+        f" THEN %s ELSE %s END OR facet IN ('year', 'total'){keep}"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*all_params, FACET_SIZE])
+        cursor.execute(sql, [*all_params, SEARCHABLE_FACET_SIZE, FACET_SIZE, *keep_params])
         rows = cursor.fetchall()
     if scale != 1.0:
         rows = [(facet, value, round_estimate(count * scale)) for facet, value, count in rows]
-    return _label_facets(rows)
+    return rows, scale != 1.0
+
+
+def _keep_chosen(filters: SearchFilters, groups) -> tuple[str, list]:
+    """SQL that keeps the chosen values of these facets however far down their counts are."""
+    conditions, params = [], []
+    for name in groups:
+        values = getattr(filters, name, ()) if name in MULTI_FACETS else ()
+        if not values:
+            continue
+        marks = ", ".join(["%s"] * len(values))
+        if name in ("speaker", "topic"):
+            table = "quotes_speaker" if name == "speaker" else "quotes_topic"
+            match = f"SELECT CAST(id AS TEXT) FROM {table} WHERE slug IN ({marks})"
+        else:
+            match = marks
+        conditions.append(f" OR (facet = '{name}' AND value IN ({match}))")
+        params.extend(values)
+    return "".join(conditions), params
 
 
 def round_estimate(estimate: float) -> int:
@@ -460,10 +604,11 @@ def round_estimate(estimate: float) -> int:
     return int(round(estimate, -digits))
 
 
-def _label_facets(rows) -> dict[str, list[FacetValue]]:
+def _label_facets(rows, sampled: set[str] = frozenset()) -> dict[str, list[FacetValue]]:
     by_facet: dict[str, list[tuple[str, int]]] = {}
     for facet, value, count in rows:
-        by_facet.setdefault(facet, []).append((str(value), int(count)))
+        if facet != "total":
+            by_facet.setdefault(facet, []).append((str(value), int(count)))
     speakers = Speaker.objects.in_bulk([int(v) for v, _ in by_facet.get("speaker", [])])
     topics = Topic.objects.in_bulk([int(v) for v, _ in by_facet.get("topic", [])])
     labels = {
@@ -474,18 +619,20 @@ def _label_facets(rows) -> dict[str, list[FacetValue]]:
     }
     facets: dict[str, list[FacetValue]] = {}
     for facet, values in by_facet.items():
+        estimated = facet in sampled
         items = []
         for value, count in values:
             if facet == "speaker":
                 speaker = speakers.get(int(value))
                 if speaker:
-                    items.append(FacetValue(speaker.slug, speaker.name, count))
+                    items.append(FacetValue(speaker.slug, speaker.name, count, False, estimated))
             elif facet == "topic":
                 topic = topics.get(int(value))
                 if topic:
-                    items.append(FacetValue(topic.slug, topic.label, count))
+                    items.append(FacetValue(topic.slug, topic.label, count, False, estimated))
             else:
-                items.append(FacetValue(value, labels.get(facet, {}).get(value, value), count))
+                label = labels.get(facet, {}).get(value, value)
+                items.append(FacetValue(value, label, count, False, estimated))
         if facet == "year":
             items.sort(key=lambda v: v.value, reverse=True)
         else:
@@ -495,10 +642,10 @@ def _label_facets(rows) -> dict[str, list[FacetValue]]:
 
 
 def _mark_selected(results: SearchResults) -> SearchResults:
-    active = results.filters.active()
+    filters = results.filters
     for name, values in results.facets.items():
-        wanted = active.get(name)
-        results.facets[name] = [replace(v, selected=v.value == wanted) for v in values]
+        wanted = getattr(filters, name) if name in MULTI_FACETS else ()
+        results.facets[name] = [replace(v, selected=v.value in wanted) for v in values]
     return results
 
 

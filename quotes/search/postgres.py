@@ -7,7 +7,14 @@ import json
 from django.db import connection
 from django.utils.safestring import SafeString
 
-from quotes.search.query import MARK_END, MARK_START, Match, ParsedQuery, render_marked
+from quotes.search.query import (
+    MARK_END,
+    MARK_START,
+    Match,
+    ParsedQuery,
+    render_marked,
+    tsquery_text,
+)
 
 YEAR_SQL = "to_char(published_at AT TIME ZONE 'UTC', 'YYYY')"
 DATE_PARAM = "CAST(%s AS date)"
@@ -15,11 +22,14 @@ DATE_PARAM = "CAST(%s AS date)"
 SAMPLE_SQL = "TABLESAMPLE SYSTEM (%s) REPEATABLE (7)"
 
 # A query matches a document when its french, english or plain reading does: quote text is
-# stemmed in its article's language, names are not stemmed at all.
+# stemmed in its article's language, names are not stemmed at all. The query text is written
+# by quotes.search.query.tsquery_text (web-search syntax, plus a prefix for the word typed).
 _TSQUERY = (
-    "(websearch_to_tsquery('quotes_fr', %s) || websearch_to_tsquery('quotes_en', %s)"
-    " || websearch_to_tsquery('quotes_simple', %s))"
+    "(to_tsquery('quotes_fr', %s) || to_tsquery('quotes_en', %s)"
+    " || to_tsquery('quotes_simple', %s))"
 )
+# The document's parts: A the quote's words, B its speaker's names, C the article's title.
+QUOTE_AND_NAMES = "AB"
 _CONFIG = "CASE a.language WHEN 'en' THEN 'quotes_en'::regconfig ELSE 'quotes_fr'::regconfig END"
 
 _DOCUMENT = f"""
@@ -48,11 +58,16 @@ _COLUMNS = (
 )
 
 
-def match_sql(query: str, parsed: ParsedQuery) -> Match:
-    """Match on the stored tsvector through its GIN index; rank with ts_rank."""
+def match_sql(query: str, parsed: ParsedQuery, *, titles: bool = False) -> Match:
+    """Match on the stored tsvector through its GIN index; rank with ts_rank.
+
+    Quote words and speaker names are searched (weights A and B); article titles (C) only
+    with titles.
+    """
+    text = tsquery_text(parsed, weights="" if titles else QUOTE_AND_NAMES)
     return Match(
         join=f"CROSS JOIN (SELECT {_TSQUERY} AS tsq) AS wanted",
-        join_params=[query, query, query],
+        join_params=[text, text, text],
         where="s.document @@ wanted.tsq",
         where_params=[],
         rank="ts_rank(s.document, wanted.tsq)",
@@ -72,12 +87,13 @@ def estimate_matches(from_where: str, params: list) -> int:
 def snippets(query: str, parsed: ParsedQuery, quote_ids: list[int]) -> dict[int, SafeString]:
     """ts_headline of each quote, read in its own language, trimmed and made HTML-safe."""
     options = f"StartSel={MARK_START}, StopSel={MARK_END}, HighlightAll=true"
+    text = tsquery_text(parsed)
     with connection.cursor() as cursor:
         cursor.execute(
             f"""SELECT q.id, ts_headline({_CONFIG}, q.text, {_TSQUERY}, %s)
             FROM quotes_quote q JOIN quotes_article a ON a.id = q.article_id
             WHERE q.id = ANY(%s)""",
-            [query, query, query, options, quote_ids],
+            [text, text, text, options, quote_ids],
         )
         return {quote_id: render_marked(headline) for quote_id, headline in cursor.fetchall()}
 

@@ -18,6 +18,8 @@ _WORD = re.compile(r"\w+")
 MARK_START = "\ue000"
 MARK_END = "\ue001"
 SNIPPET_CHARS = 320
+# A shorter word being typed would match too many words to be useful (and to be fast).
+MIN_PREFIX = 3
 STEM_CACHE_SIZE = 100_000
 
 
@@ -50,10 +52,15 @@ class Match:
 
 @dataclass(frozen=True)
 class Clause:
-    """A run of words that must appear together; several alternatives when joined by 'or'."""
+    """A run of words that must appear together; several alternatives when joined by 'or'.
+
+    With prefix, the last word of the last alternative is still being typed: it matches every
+    word that starts with it ("ukrai" finds "Ukraine").
+    """
 
     alternatives: tuple[tuple[str, ...], ...]
     negated: bool = False
+    prefix: bool = False
 
 
 @dataclass
@@ -68,9 +75,14 @@ class ParsedQuery:
 
 
 def parse(query: str) -> ParsedQuery:
-    """Split a web-search query into clauses, like PostgreSQL's websearch_to_tsquery."""
+    """Split a web-search query into clauses, like PostgreSQL's websearch_to_tsquery.
+
+    A bare word of at least MIN_PREFIX characters that ends the query (no space after it) is
+    the word being typed, and matches as a prefix.
+    """
     parsed = ParsedQuery()
     pending_or = False
+    last = None
     for match in _TOKEN.finditer(query):
         minus, phrase, bare = match.groups()
         if bare is not None and bare.lower() == "or":
@@ -88,16 +100,46 @@ def parse(query: str) -> ParsedQuery:
         else:
             parsed.positive.append(Clause((run,)))
         pending_or = False
+        last = match
+    typing = last is not None and last.end() == len(query) and last.group(3) is not None
+    if typing and parsed.positive and not last.group(3).startswith("-"):
+        clause = parsed.positive[-1]
+        if len(clause.alternatives[-1][-1]) >= MIN_PREFIX:
+            parsed.positive[-1] = Clause(clause.alternatives, prefix=True)
     return parsed
 
 
-def highlight(text: str, parsed: ParsedQuery) -> SafeString:
+def tsquery_text(parsed: ParsedQuery, *, weights: str = "") -> str:
+    """The query in to_tsquery syntax: words as quoted lexemes, `:*` on the word being typed.
+
+    weights ("AB") restricts every word to those parts of the document. Words are \\w+ runs
+    of folded text, so quoting them is enough to keep them from being read as operators.
+    """
+
+    def lexeme(word: str, prefix: bool) -> str:
+        label = ("*" if prefix else "") + weights
+        return f"'{word}'" + (f":{label}" if label else "")
+
+    def clause_text(clause: Clause) -> str:
+        runs = []
+        for index, run in enumerate(clause.alternatives):
+            typed = clause.prefix and index == len(clause.alternatives) - 1
+            parts = [lexeme(w, typed and k == len(run) - 1) for k, w in enumerate(run)]
+            runs.append("(" + " <-> ".join(parts) + ")")
+        return "(" + " | ".join(runs) + ")"
+
+    positive = [clause_text(c) for c in parsed.positive]
+    negative = [f"!{clause_text(c)}" for c in parsed.negative]
+    return " & ".join(positive + negative)
+
+
+def highlight(text: str, parsed: ParsedQuery, *, trim: bool = True) -> SafeString:
     """HTML of the text, escaped, with <mark> around words matching the positive clauses."""
     spans = [(m.start(), m.end(), fold(m.group())) for m in _WORD.finditer(text)]
     marked = [False] * len(spans)
     for clause in parsed.positive:
-        for run in clause.alternatives:
-            _mark_run(spans, marked, run)
+        for index, run in enumerate(clause.alternatives):
+            _mark_run(spans, marked, run, clause.prefix and index == len(clause.alternatives) - 1)
     pieces: list[str] = []
     position = 0
     for (start, end, _), is_marked in zip(spans, marked, strict=True):
@@ -105,17 +147,26 @@ def highlight(text: str, parsed: ParsedQuery) -> SafeString:
             pieces += [text[position:start], MARK_START, text[start:end], MARK_END]
             position = end
     pieces.append(text[position:])
-    return render_marked("".join(pieces))
+    marked_text = "".join(pieces)
+    if not trim:
+        return mark_safe(
+            escape(marked_text).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+        )
+    return render_marked(marked_text)
 
 
-def _same_word(word: str, wanted: str) -> bool:
-    return word == wanted or any(stem(word, lang) == stem(wanted, lang) for lang in ("fr", "en"))
+def _same_word(word: str, wanted: str, prefix: bool = False) -> bool:
+    if word == wanted or (prefix and word.startswith(wanted)):
+        return True
+    if prefix:
+        return any(word.startswith(stem(wanted, lang)) for lang in ("fr", "en"))
+    return any(stem(word, lang) == stem(wanted, lang) for lang in ("fr", "en"))
 
 
-def _mark_run(spans, marked, run: tuple[str, ...]) -> None:
+def _mark_run(spans, marked, run: tuple[str, ...], prefix: bool = False) -> None:
     size = len(run)
     for i in range(len(spans) - size + 1):
-        if all(_same_word(spans[i + k][2], run[k]) for k in range(size)):
+        if all(_same_word(spans[i + k][2], run[k], prefix and k == size - 1) for k in range(size)):
             for k in range(size):
                 marked[i + k] = True
 

@@ -12,29 +12,51 @@ YEAR_SQL = "strftime('%%Y', published_at)"
 DATE_PARAM = "%s"
 # SQLite cannot sample pages; at the sizes it serves, counting every match is affordable.
 SAMPLE_SQL = ""
-_WRITTEN = "{body names title}"
 
 
 def _quoted(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def _run_expression(run: tuple[str, ...]) -> str:
-    """One word matches by stem in either language; several words must appear as a phrase."""
+def _columns(names: tuple[str, ...], titles: bool) -> str:
+    return "{" + " ".join(names + (("title",) if titles else ())) + "}"
+
+
+def _stem_columns(titles: bool) -> str:
+    return "{body_stems names_stems" + (" title_stems}" if titles else "}")
+
+
+def _run_expression(run: tuple[str, ...], *, prefix: bool, titles: bool) -> str:
+    """One word matches by stem in either language; several words must appear as a phrase.
+
+    A word being typed (prefix) matches every word, or stem, that starts with it.
+    """
+    written = _columns(("body", "names"), titles)
+    star = " *" if prefix else ""
     if len(run) == 1:
-        stems = sorted({stem(run[0], "fr"), stem(run[0], "en")})
-        alternatives = " OR ".join(_quoted(s) for s in stems)
-        return f"({{body_stems other_stems}} : ({alternatives}) OR {_quoted(run[0])})"
-    return f"{_WRITTEN} : {_quoted(' '.join(run))}"
+        stemmed = sorted({stem(run[0], "fr"), stem(run[0], "en")})
+        alternatives = " OR ".join(_quoted(s) + star for s in stemmed)
+        return (
+            f"({_stem_columns(titles)} : ({alternatives}) OR {written} : {_quoted(run[0])}{star})"
+        )
+    return f"{written} : {_quoted(' '.join(run))}{star}"
 
 
-def _clause_expression(clause: Clause) -> str:
-    return "(" + " OR ".join(_run_expression(run) for run in clause.alternatives) + ")"
+def _clause_expression(clause: Clause, titles: bool) -> str:
+    last = len(clause.alternatives) - 1
+    runs = [
+        _run_expression(run, prefix=clause.prefix and index == last, titles=titles)
+        for index, run in enumerate(clause.alternatives)
+    ]
+    return "(" + " OR ".join(runs) + ")"
 
 
-def match_sql(query: str, parsed: ParsedQuery) -> Match:
-    """An FTS5 MATCH expression equivalent to the web-search query; rank with bm25."""
-    negative = " OR ".join(_clause_expression(c) for c in parsed.negative)
+def match_sql(query: str, parsed: ParsedQuery, *, titles: bool = False) -> Match:
+    """An FTS5 MATCH expression equivalent to the web-search query; rank with bm25.
+
+    Quote words and speaker names are searched; article titles only with titles.
+    """
+    negative = " OR ".join(_clause_expression(c, titles) for c in parsed.negative)
     if not parsed.positive:
         return Match(
             join="",
@@ -44,7 +66,7 @@ def match_sql(query: str, parsed: ParsedQuery) -> Match:
             where_params=[negative],
             rank="0",
         )
-    expression = " AND ".join(_clause_expression(c) for c in parsed.positive)
+    expression = " AND ".join(_clause_expression(c, titles) for c in parsed.positive)
     if negative:
         expression = f"({expression}) NOT ({negative})"
     return Match(
@@ -53,7 +75,7 @@ def match_sql(query: str, parsed: ParsedQuery) -> Match:
         where="quotes_search_fts MATCH %s",
         where_params=[expression],
         # bm25 is lower for better matches; quote words weigh most, then names, then titles.
-        rank="-bm25(quotes_search_fts, 4.0, 2.0, 1.0, 4.0, 1.0)",
+        rank="-bm25(quotes_search_fts, 4.0, 2.0, 1.0, 4.0, 2.0, 1.0)",
     )
 
 
@@ -84,7 +106,7 @@ def similar_speakers(query: str, limit: int) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def _stems(text: str, language: str) -> str:
+def stems(text: str, language: str) -> str:
     return " ".join(stem(word, language) for word in words(text))
 
 
@@ -117,9 +139,17 @@ def index_quotes(quote_ids: list[int]) -> None:
                 ),
             )
         )
-        body_stems = _stems(quote.text, article.language)
-        other_stems = _stems(f"{names} {article.title}", article.language)
-        documents.append((quote.id, quote.text, names, article.title, body_stems, other_stems))
+        documents.append(
+            (
+                quote.id,
+                quote.text,
+                names,
+                article.title,
+                stems(quote.text, article.language),
+                stems(names, article.language),
+                stems(article.title, article.language),
+            )
+        )
     with connection.cursor() as cursor:
         for start in range(0, len(quote_ids), 500):
             chunk = quote_ids[start : start + 500]
@@ -132,8 +162,9 @@ def index_quotes(quote_ids: list[int]) -> None:
             rows,
         )
         cursor.executemany(
-            "INSERT INTO quotes_search_fts (rowid, body, names, title, body_stems, other_stems)"
-            " VALUES (%s, %s, %s, %s, %s, %s)",
+            "INSERT INTO quotes_search_fts"
+            " (rowid, body, names, title, body_stems, names_stems, title_stems)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s)",
             documents,
         )
 

@@ -10,12 +10,18 @@ from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from quotes import selectors as browse_selectors
-from quotes.models import Language, Quote, Speaker, Topic
+from quotes.models import Quote, Topic
 from quotes.search import SearchFilters, search_quotes
 from quotes.services.editing import StaleVersion
 from quotes.services.topics import quote_topic_add, quote_topic_remove
 from quotes.topics import selectors as topic_selectors
-from quotes.views import HtmxHttpRequest, editor_required, page_or_partial, without_nul_bytes
+from quotes.views import (
+    HtmxHttpRequest,
+    editor_required,
+    page_or_partial,
+    without_empty_parameters,
+    without_nul_bytes,
+)
 
 
 def _page_number(request: HttpRequest) -> int:
@@ -25,8 +31,12 @@ def _page_number(request: HttpRequest) -> int:
         return 1
 
 
+SORT_LABELS = {"relevance": "Best match", "newest": "Newest first", "oldest": "Oldest first"}
+
+
 @require_safe
 @without_nul_bytes
+@without_empty_parameters
 @vary_on_headers("HX-Request")
 def search(request: HtmxHttpRequest) -> TemplateResponse:
     """Quotes matching the query and filters, with facet counts; results update as you type."""
@@ -36,22 +46,13 @@ def search(request: HtmxHttpRequest) -> TemplateResponse:
         SearchFilters.from_querydict(request.GET),
         _page_number(request),
         include_rejected=is_editor,
+        sort=request.GET.get("sort", ""),
+        titles=request.GET.get("titles") == "1",
     )
-    review_choices = [
-        choice for choice in Quote.Review.choices if is_editor or choice[0] != "rejected"
-    ]
     return TemplateResponse(
         request,
         page_or_partial(request, "quotes/search/search.html", "search-results"),
-        {
-            "results": results,
-            "choices": {
-                "speaker_kind": Speaker.Kind.choices,
-                "kind": Quote.Kind.choices,
-                "language": Language.choices,
-                "review_status": review_choices,
-            },
-        },
+        {"results": results, "sorts": SORT_LABELS},
     )
 
 

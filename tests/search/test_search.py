@@ -15,13 +15,14 @@ from quotes.services.search_index import (
     search_index_update_quotes,
     search_index_update_speaker,
 )
-from tests.factories import make_article, make_quote, make_topic
+from tests.factories import make_article, make_quote, make_speaker, make_topic
 
 pytestmark = pytest.mark.django_db
 
 
-def found(query: str, **filters) -> list[Quote]:
-    return [hit.quote for hit in search_quotes(query, SearchFilters(**filters)).hits]
+def found(query: str, *, sort: str = "relevance", titles: bool = False, **filters) -> list[Quote]:
+    results = search_quotes(query, SearchFilters(**filters), sort=sort, titles=titles)
+    return [hit.quote for hit in results.hits]
 
 
 def test_backend_matches_the_database():
@@ -70,18 +71,124 @@ def test_or_accepts_either_word(corpus):
     assert set(found("Européens or capacity")) == {corpus.slaughter, corpus.factories}
 
 
-def test_speaker_names_aliases_and_titles_are_searchable(corpus):
+def test_speaker_names_and_aliases_are_searchable_titles_only_when_asked(corpus):
     assert set(found("Slaughter")) == {corpus.slaughter}
     assert set(found("Fried")) == {corpus.fried_direct, corpus.fried_indirect}
-    assert set(found("Trade figures")) == {corpus.factories}
+    assert found("Trade figures") == []
+    assert set(found("Trade figures", titles=True)) == {corpus.factories}
 
 
-def test_quotes_saying_the_word_rank_above_quotes_only_titled_with_it(corpus):
+def test_a_word_of_the_title_alone_does_not_match_every_quote_of_the_article(corpus):
     other = make_article(title="Ukraine : la défense européenne", body="Rien à voir ici.")
     titled = make_quote(other, None, start=0, end=4)
     search_index_update_quotes(quote_ids=[titled.id])
-    ranked = found("défense")
+
+    assert titled not in found("défense")
+    ranked = found("défense", titles=True)
     assert ranked.index(corpus.defense) < ranked.index(titled)
+
+
+def test_title_matches_are_shown_as_such(corpus, client):
+    html = client.get(reverse("search"), {"q": "Blinken", "titles": "1"}).content.decode()
+
+    assert html.count('<span class="badge match-title">Title match</span>') == 5
+    assert "<mark>Blinken</mark> à Bruxelles" in html
+    results = search_quotes("Blinken", titles=True)
+    assert {hit.matched_in for hit in results.hits} == {"title"}
+    assert "Title match" not in client.get(reverse("search"), {"q": "Blinken"}).content.decode()
+
+
+def test_the_speakers_name_is_highlighted_when_it_matched(corpus, client):
+    html = client.get(reverse("search"), {"q": "Fried"}).content.decode()
+
+    assert '<a class="speaker-link" href="' in html
+    assert "Daniel <mark>Fried</mark></a>" in html
+    assert {hit.matched_in for hit in search_quotes("Fried").hits} == {"speaker"}
+    assert {hit.matched_in for hit in search_quotes("défense").hits} == {"quote"}
+
+
+def test_the_word_being_typed_matches_as_a_prefix(corpus, client):
+    assert set(found("ukrai")) == {corpus.defense, corpus.fried_indirect}
+    assert set(found("soutien ukrai")) == {corpus.defense}
+    assert set(found("Slaugh")) == {corpus.slaughter}
+    # A finished word (a space after it), a phrase, or two letters are not prefixes.
+    assert found("ukrai ") == []
+    assert found('"ukrai"') == []
+    assert found("uk") == []
+    html = client.get(reverse("search"), {"q": "ukrai"}).content.decode()
+    assert "<mark>Ukraine</mark>" in html
+
+
+def test_sort_by_newest_or_oldest(corpus, client):
+    newest = found("", sort="newest")
+    oldest = found("", sort="oldest")
+
+    assert [q.published_at for q in newest] == sorted(
+        (q.published_at for q in newest), reverse=True
+    )
+    assert oldest[0].published_at < newest[0].published_at
+    assert set(oldest[:3]) == {corpus.factories, corpus.not_a_phrase, corpus.markup}
+    html = client.get(reverse("search"), {"q": "Ukraine", "sort": "oldest"}).content.decode()
+    assert "of 2 quotes, oldest first" in html
+    assert '<option value="oldest" selected>' in html
+    assert "best match first" in client.get(reverse("search"), {"q": "Ukraine"}).content.decode()
+
+
+def test_a_facet_takes_several_values_and_keeps_offering_the_others(corpus, client):
+    two_outlets = found("", outlet=("Reuters", "Le Quotidien"))
+    assert len(two_outlets) == 7
+    assert set(found("", kind=("indirect",), outlet="Reuters")) == {
+        corpus.korea,
+        corpus.fried_indirect,
+    }
+
+    results = search_quotes("", SearchFilters(outlet=("Reuters",)))
+    outlets = {v.value: (v.count, v.selected) for v in results.facets["outlet"]}
+    assert outlets == {
+        "Reuters": (5, True),
+        "Le Quotidien": (2, False),
+        "Example Times": (1, False),
+    }
+    assert results.total == 5
+    assert {v.value: v.count for v in results.facets["language"]} == {"fr": 5}
+
+    html = client.get(reverse("search"), {"outlet": ["Reuters", "Example Times"]}).content.decode()
+    assert 'name="outlet" value="Reuters" id="facet-outlet-reuters" checked' in html
+    assert 'name="outlet" value="Example Times" id="facet-outlet-example-times" checked' in html
+    assert 'name="outlet" value="Le Quotidien" id="facet-outlet-le-quotidien">' in html
+
+
+def test_a_chosen_speaker_stays_listed_however_few_its_quotes(db, client):
+    from quotes import search
+
+    article = make_article(body="Le climat change. " * 30, title="Climat")
+    speakers = [make_speaker(f"Orateur {n:02d}") for n in range(search.SEARCHABLE_FACET_SIZE + 2)]
+    quotes = [
+        make_quote(article, speaker, start=n * 18, end=n * 18 + 17)
+        for n, speaker in enumerate(speakers[:25])
+    ]
+    quotes += [make_quote(article, speakers[0], start=0, end=5 + n) for n in range(5)]
+    search_index_update_quotes(quote_ids=[q.id for q in quotes])
+    last = speakers[24]
+
+    results = search_quotes("", SearchFilters(speaker=(speakers[0].slug, last.slug)))
+
+    listed = {v.value: v.selected for v in results.facets["speaker"]}
+    assert len(listed) == 25
+    assert listed[last.slug] and listed[speakers[0].slug]
+    html = client.get(reverse("search")).content.decode()
+    assert 'data-facet-filter="facet-speaker-list"' in html
+
+
+def test_empty_parameters_are_dropped_from_the_address(corpus, client):
+    url = reverse("search")
+
+    response = client.get(url, {"q": "ukraine", "speaker": "", "kind": "", "date_from": ""})
+
+    assert response.status_code == 302
+    assert response["Location"] == f"{url}?q=ukraine"
+    fragment = client.get(url, {"q": "ukraine", "kind": ""}, headers={"HX-Request": "true"})
+    assert fragment.status_code == 200
 
 
 def test_snippets_escape_html_but_keep_the_highlight(corpus, client):
@@ -130,8 +237,8 @@ def test_facets_count_every_match_not_just_the_page(corpus):
 
 def test_facet_counts_show_in_the_page(corpus, client):
     html = client.get(reverse("search"), {"q": "Ukraine"}).content.decode()
-    assert "Daniel Fried (1)" in html
-    assert "Indirect (1)" in html
+    assert 'Daniel Fried <span class="count">1</span>' in html
+    assert 'Indirect <span class="count">1</span>' in html
 
 
 def test_rejected_quotes_are_hidden_from_readers_but_editors_can_ask(corpus, client, editor):
@@ -220,7 +327,7 @@ def test_too_many_matches_to_count_give_estimates_and_newest_first(corpus, clien
     assert dates == sorted(dates, reverse=True)
     html = client.get(reverse("search"), {"q": "Ukraine"}).content.decode()
     assert "of about 2 quotes, newest first" in html
-    assert "Daniel Fried (≈1)" in html
+    assert 'Daniel Fried <span class="count">≈1</span>' in html
 
 
 def test_a_rejected_quote_is_hidden_even_before_its_index_row_is_refreshed(corpus):

@@ -67,6 +67,8 @@ PARAMETERS_BY_PAGE = {
         "date_from",
         "date_to",
         "page",
+        "sort",
+        "titles",
     ],
     "/topics/": ["q", "page"],
     "/topics/budget/": ["page"],
