@@ -9,7 +9,13 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from quotes import selectors
-from quotes.views import HtmxHttpRequest, page_or_partial, wants_fragment, without_nul_bytes
+from quotes.views import (
+    HtmxHttpRequest,
+    page_or_partial,
+    wants_fragment,
+    without_empty_parameters,
+    without_nul_bytes,
+)
 
 SORT_LABELS = {"count": "Most quoted", "name": "Name", "latest": "Latest quote"}
 
@@ -29,6 +35,7 @@ def home(request: HtmxHttpRequest) -> TemplateResponse:
 
 @require_safe
 @without_nul_bytes
+@without_empty_parameters
 @vary_on_headers("HX-Request")
 def speaker_list(request: HtmxHttpRequest) -> TemplateResponse:
     """Speakers with counts; filter by name and kind, sort, paginate; the results swap alone."""

@@ -220,3 +220,23 @@ def test_main_pages_have_landmarks_one_heading_and_labelled_controls(page: Page,
         assert page.evaluate(UNLABELLED_CONTROLS) == [], url
         page.keyboard.press("Tab")
         expect(page.get_by_role("link", name="Skip to content")).to_be_focused()
+
+
+def test_leaving_the_name_filter_sends_no_second_request_nor_history_entry(page: Page, site, cast):
+    fried, slaughter, otan = cast
+    quoted_article([(fried, "Un"), (slaughter, "Deux"), (otan, "Trois")])
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url) if "/speakers/?" in r.url else None)
+    page.goto(site.url("speaker-list"))
+    start = page.evaluate("history.length")
+    page.get_by_label("Name").press_sequentially("fri", delay=40)
+    expect(page).to_have_url(re.compile(r"/speakers/\?q=fri$"))
+    expect(page.locator(".speaker-row")).to_have_count(1)
+
+    page.get_by_label("Name").press("Tab")
+    page.get_by_label("Organisation").check()
+
+    expect(page).to_have_url(re.compile(r"/speakers/\?q=fri&kind=organisation$"))
+    expect(page.locator(".speaker-row")).to_have_count(0)
+    assert [url.split("?")[1] for url in requests] == ["q=fri", "q=fri&kind=organisation"]
+    assert page.evaluate("history.length") == start + 2
