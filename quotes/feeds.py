@@ -119,8 +119,8 @@ class SearchSpec:
         return cls(data.get("q", "").strip()[:500], SearchFilters.from_querydict(data))
 
     def urlencode(self) -> str:
-        params = {"q": self.query} if self.query else {}
-        return urlencode({**params, **self.filters.active()})
+        params = [("q", self.query)] if self.query else []
+        return urlencode([*params, *self.filters.params()])
 
 
 class SearchFeed(_QuoteFeed):
@@ -129,7 +129,7 @@ class SearchFeed(_QuoteFeed):
 
     def title(self, search: SearchSpec) -> str:
         described = f"“{search.query}”" if search.query else "all quotes"
-        narrowed = ", ".join(f"{k} {v}" for k, v in search.filters.active().items())
+        narrowed = ", ".join(f"{k} {v}" for k, v in search.filters.params())
         return f"Quotes matching {described}" + (f" ({narrowed})" if narrowed else "")
 
     def subtitle(self, search: SearchSpec) -> str:

@@ -97,6 +97,13 @@ class SearchFilters:
         """The filters that are set: facets as tuples of values, the others as URL values."""
         return {f.name: _parameter(value) for f in fields(self) if (value := getattr(self, f.name))}
 
+    def params(self) -> list[tuple[str, str]]:
+        """The filters that are set as URL parameters, one pair per value."""
+        pairs = []
+        for name, value in self.active().items():
+            pairs += [(name, v) for v in value] if isinstance(value, tuple) else [(name, value)]
+        return pairs
+
     def without(self, facet: str) -> SearchFilters:
         """The same filters with nothing chosen in one facet."""
         return replace(self, **{facet: ()})

@@ -27,3 +27,11 @@ def test_tsquery_text_quotes_words_and_marks_the_prefix_and_weights():
 def test_highlight_marks_words_starting_with_the_prefix():
     assert highlight("L'Ukraine résiste", parse("ukrai")) == "L&#x27;<mark>Ukraine</mark> résiste"
     assert "<mark>" not in highlight("L'Ukraine résiste", parse("ukrai "))
+
+
+def test_filters_as_url_parameters_repeat_a_facet_for_each_value():
+    from quotes.search import SearchFilters
+
+    filters = SearchFilters(outlet=("AFP", "Reuters"), kind="direct")
+
+    assert filters.params() == [("kind", "direct"), ("outlet", "AFP"), ("outlet", "Reuters")]
