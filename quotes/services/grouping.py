@@ -124,7 +124,7 @@ def _candidate_pairs(long_words: list[Words], permutations) -> Iterator[tuple[in
         yield from combinations(range(len(long_words)), 2)
         return
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=MINHASH_PERMUTATIONS)
-    signatures = []
+    # Each quote is looked up before it goes in, so no signature is kept once indexed.
     for index, words in enumerate(long_words):
         signature = MinHash(
             num_perm=MINHASH_PERMUTATIONS,
@@ -133,12 +133,9 @@ def _candidate_pairs(long_words: list[Words], permutations) -> Iterator[tuple[in
             hashfunc=_pair_hash,
         )
         signature.update_batch(words.pairs)
-        signatures.append(signature)
-        lsh.insert(index, signature, check_duplication=False)
-    for index, signature in enumerate(signatures):
         for other in lsh.query(signature):
-            if other > index:
-                yield index, other
+            yield other, index
+        lsh.insert(index, signature, check_duplication=False)
 
 
 def _speaker_groups(quotes: list[tuple[int, str]], permutations) -> list[list[int]]:
