@@ -167,8 +167,9 @@ class RevertForm(VersionedForm):
 
 
 class AddQuoteForm(SpeakerChoiceMixin, SpanForm):
-    """Add a missed quote by its offsets in the article."""
+    """Add a missed quote by its offsets; a name no speaker has is confirmed before creating."""
 
+    ask_before_creating = True
     version = None
     kind = forms.ChoiceField(choices=Quote.Kind.choices, initial=Quote.Kind.DIRECT)
 

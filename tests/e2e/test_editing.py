@@ -134,6 +134,10 @@ def test_editor_adds_a_missed_quote_by_selecting_text(page: Page, site, demo_edi
     page.get_by_label("Kind", exact=True).select_option("indirect")
     page.get_by_label("Speaker", exact=True).fill("Le préfet")
     page.get_by_role("button", name="Add quote").click()
+    # No speaker has that name: a new one is made only on the editor's explicit choice.
+    expect(page.locator("#add-quote-form")).to_contain_text("Did you mean …?")
+    assert not Quote.objects.filter(origin="editor").exists()
+    page.get_by_role("button", name="Create new speaker “Le préfet”").click()
 
     expect(page.locator("#add-quote-form")).to_contain_text("Quote added")
     added = Quote.objects.get(origin="editor")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from quotes.models import Speaker
+from quotes.models import Quote, Speaker
 from tests.factories import make_article, make_quote, make_speaker
 
 pytestmark = pytest.mark.django_db
@@ -79,3 +79,29 @@ def test_a_name_close_to_no_one_still_asks(editor_client, quote):
     assert "Create new speaker “Zoé Inconnue”" in page
     assert 'value="other" selected' in page
     assert not Speaker.objects.filter(name="Zoé Inconnue").exists()
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["no-js", "htmx"])
+def test_adding_a_quote_by_a_partial_name_asks_did_you_mean_too(
+    editor_client, quote, fried, headers
+):
+    article = quote.article
+    form = {"start": 2, "end": 10, "kind": "direct", "speaker": "Fried"}
+
+    response = editor_client.post(reverse("quote-add", args=[article.pk]), form, headers=headers)
+
+    html = response.content.decode()
+    assert "Did you mean …?" in html
+    assert f'name="suggested_speaker_id" value="{fried.pk}"' in html
+    assert 'name="start" id="add-start-' in html and 'value="2"' in html
+    assert not Quote.objects.filter(origin=Quote.Origin.EDITOR).exists()
+    assert not Speaker.objects.filter(name="Fried").exists()
+
+    picked = editor_client.post(
+        reverse("quote-add", args=[article.pk]),
+        {**form, "suggested_speaker_id": str(fried.pk)},
+        headers=headers,
+    )
+
+    assert picked.status_code in (200, 302)
+    assert Quote.objects.get(origin=Quote.Origin.EDITOR).speaker == fried

@@ -242,6 +242,7 @@ def test_add_quote_with_htmx_returns_a_fresh_form_and_announces_it(editor_client
             "end": len(BODY) - 1,
             "kind": "indirect",
             "speaker": "Marie Dupont",
+            "create_speaker": "on",
             "new_speaker_kind": "person",
         },
         headers=HTMX,
