@@ -269,25 +269,35 @@ def percent(value: float) -> str:
     return f"{round(value * 100)}%"
 
 
+LABEL_FORMATS = {"day": "%d %b %Y", "month": "%b %Y", "year": "%Y"}
+
+
 @register.simple_tag
-def timeline_svg(buckets, unit: str, *, width: int = 640, height: int = 160) -> SafeString:
-    """A bar chart of quotes per day or month as inline, accessible SVG."""
+def timeline_svg(buckets, unit: str, *, width: int = 640, height: int = 120) -> SafeString:
+    """A bar chart of quotes per day, month or year: accessible SVG bars, HTML labels.
+
+    The SVG has real dimensions (it scales down with the page, keeping its proportions) and
+    holds no text: the dates and the scale are HTML under it, so they stay readable on a phone.
+    Every period has its slot, so an empty one shows as a gap.
+    """
     if not buckets:
         return mark_safe("")
     top = max(bucket.count for bucket in buckets) or 1
-    left, right, upper, lower = 28, 8, 12, 28
-    plot_width = width - left - right
-    plot_height = height - upper - lower
-    slot = plot_width / len(buckets)
+    upper = 4
+    plot_height = height - upper - 1
+    slot = width / len(buckets)
     bar_width = min(max(slot * 0.8, 1), 40)
-    label_format = "%d %b %Y" if unit == "day" else "%b %Y"
+    label_format = LABEL_FORMATS[unit]
     total = sum(bucket.count for bucket in buckets)
     first_label = buckets[0].start.strftime(label_format)
     last_label = buckets[-1].start.strftime(label_format)
     parts = [
         format_html(
-            '<svg class="timeline" viewBox="0 0 {} {}" role="img" aria-labelledby="timeline-title">'
+            '<div class="timeline-chart"><svg class="timeline" viewBox="0 0 {} {}" width="{}"'
+            ' height="{}" role="img" aria-labelledby="timeline-title">'
             '<title id="timeline-title">{} quotes per {}, {} to {}; at most {} in one {}</title>',
+            width,
+            height,
             width,
             height,
             total,
@@ -298,22 +308,7 @@ def timeline_svg(buckets, unit: str, *, width: int = 640, height: int = 160) -> 
             unit,
         ),
         format_html(
-            '<line class="axis" x1="{}" y1="{}" x2="{}" y2="{}"/>',
-            left,
-            upper + plot_height,
-            width - right,
-            upper + plot_height,
-        ),
-        format_html(
-            '<text class="tick" x="{}" y="{}" text-anchor="end">{}</text>',
-            left - 4,
-            upper + 8,
-            top,
-        ),
-        format_html(
-            '<text class="tick" x="{}" y="{}" text-anchor="end">0</text>',
-            left - 4,
-            upper + plot_height,
+            '<line class="axis" x1="0" y1="{}" x2="{}" y2="{}"/>', height - 0.5, width, height - 0.5
         ),
     ]
     for index, bucket in enumerate(buckets):
@@ -322,7 +317,7 @@ def timeline_svg(buckets, unit: str, *, width: int = 640, height: int = 160) -> 
             format_html(
                 '<rect class="bar" x="{}" y="{}" width="{}" height="{}">'
                 "<title>{}: {} quote{}</title></rect>",
-                f"{left + index * slot + (slot - bar_width) / 2:.1f}",
+                f"{index * slot + (slot - bar_width) / 2:.1f}",
                 f"{upper + plot_height - bar_height:.1f}",
                 f"{bar_width:.1f}",
                 f"{bar_height:.1f}",
@@ -332,18 +327,15 @@ def timeline_svg(buckets, unit: str, *, width: int = 640, height: int = 160) -> 
             )
         )
     parts.append(
-        format_html('<text class="tick" x="{}" y="{}">{}</text>', left, height - 8, first_label)
-    )
-    if len(buckets) > 1:
-        parts.append(
-            format_html(
-                '<text class="tick" x="{}" y="{}" text-anchor="end">{}</text>',
-                width - right,
-                height - 8,
-                last_label,
-            )
+        format_html(
+            '</svg><p class="timeline-axis" aria-hidden="true"><span>{}</span>'
+            "<span>at most {} per {}</span><span>{}</span></p></div>",
+            first_label,
+            top,
+            unit,
+            last_label if len(buckets) > 1 else "",
         )
-    parts.append("</svg>")
+    )
     # Safe: built from format_html() pieces only.
     return mark_safe("".join(parts))
 

@@ -37,6 +37,14 @@ class Bar:
 
 
 @dataclass(frozen=True)
+class Period:
+    """Quotes in one month or year of a topic's timeline; zero for a period without any."""
+
+    start: dt.date
+    count: int
+
+
+@dataclass(frozen=True)
 class QuotePage:
     """One page of quotes whose total is already known (possibly an estimate)."""
 
@@ -98,10 +106,12 @@ class TopicPage:
     quotes: QuotePage
     total: int
     speakers: list[Bar]
-    timeline: list[Bar]
+    timeline: list[Period]
     first_quote: Quote | None
     latest_quote: Quote | None
     approximate: bool = False
+    # "month", or "year" when the quotes span more than MAX_MONTHLY_BARS months.
+    timeline_unit: str = "month"
 
 
 def _bars(counted: list[tuple[str, int, str]]) -> list[Bar]:
@@ -148,13 +158,15 @@ def topic_page(*, slug: str, page: int | str = 1) -> TopicPage:
     if links > EXACT_QUOTES and connection.vendor == "postgresql":
         counts = _sampled_counts(topic, links)
         total = round_estimate(sum(counts.values()))
+        timeline, unit = _timeline(counts)
         dated = quotes.filter(published_at__isnull=False)
         return TopicPage(
             topic=topic,
             quotes=QuotePage.of(quotes, total=total, page=page, approximate=True),
             total=total,
             speakers=_top_speakers(counts),
-            timeline=_timeline(counts),
+            timeline=timeline,
+            timeline_unit=unit,
             first_quote=dated.order_by("published_at", "id").first(),
             latest_quote=dated.first(),
             approximate=True,
@@ -165,6 +177,7 @@ def topic_page(*, slug: str, page: int | str = 1) -> TopicPage:
         .order_by()
     )
     counts = Counter((speaker, _month(published)) for _, speaker, published in rows)
+    timeline, unit = _timeline(counts)
     rows.sort(key=lambda row: (row[2] is not None, row[2] and row[2].timestamp(), row[0]))
     newest_first = [quote_id for quote_id, _, _ in reversed(rows)]
     dated = [quote_id for quote_id, _, published in rows if published is not None]
@@ -175,7 +188,8 @@ def topic_page(*, slug: str, page: int | str = 1) -> TopicPage:
         quotes=quote_page,
         total=len(rows),
         speakers=_top_speakers(counts),
-        timeline=_timeline(counts),
+        timeline=timeline,
+        timeline_unit=unit,
         first_quote=ends.get(dated[0]) if dated else None,
         latest_quote=ends.get(dated[-1]) if dated else None,
     )
@@ -220,22 +234,27 @@ def _top_speakers(counts: Counter) -> list[Bar]:
     )
 
 
-def _timeline(counts: Counter) -> list[Bar]:
+def _timeline(counts: Counter) -> tuple[list[Period], str]:
+    """Quotes per month from the first to the last, empty months included; per year beyond."""
     per_month: Counter = Counter()
     for (_speaker, month), n in counts.items():
         if month is not None:
-            per_month[month] += n
-    months = sorted(per_month.items())
-    if not months:
-        return []
-    first, last = months[0][0], months[-1][0]
-    span = (last.year - first.year) * 12 + last.month - first.month + 1
-    if span <= MAX_MONTHLY_BARS:
-        return _bars([(month.strftime("%b %Y"), round(n), "") for month, n in months])
-    years: Counter = Counter()
-    for month, n in months:
-        years[month.year] += n
-    return _bars([(str(year), round(n), "") for year, n in sorted(years.items())])
+            per_month[month.date()] += n
+    if not per_month:
+        return [], "month"
+    first, last = min(per_month), max(per_month)
+    if (last.year - first.year) * 12 + last.month - first.month < MAX_MONTHLY_BARS:
+        months = []
+        month = first
+        while month <= last:
+            months.append(Period(month, round(per_month[month])))
+            month = dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+        return months, "month"
+    per_year: Counter = Counter()
+    for month, n in per_month.items():
+        per_year[month.year] += n
+    years = range(first.year, last.year + 1)
+    return [Period(dt.date(year, 1, 1), round(per_year[year])) for year in years], "year"
 
 
 def speaker_top_topics(speaker: Speaker, limit: int = 8) -> list[Topic]:

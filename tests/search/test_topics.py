@@ -298,3 +298,49 @@ def test_topic_changes_from_a_stale_page_are_refused(corpus, editor_client, edit
     # A topic leaves the quote's version alone, so its other open forms stay valid.
     quote.refresh_from_db()
     assert quote.version == 2
+
+
+def _topic_quoted_on(*days: dt.date):
+    from tests.factories import make_article, make_quote, make_topic
+
+    topic = make_topic("Climat")
+    for day in days:
+        published = dt.datetime(day.year, day.month, day.day, 9, tzinfo=dt.UTC)
+        make_quote(make_article(published_at=published), None).topics.add(topic)
+    return topic
+
+
+def test_topic_timeline_has_a_slot_for_every_month_empty_ones_included(db, client):
+    from quotes.topics.selectors import topic_page
+
+    topic = _topic_quoted_on(dt.date(2024, 1, 5), dt.date(2024, 1, 20), dt.date(2024, 4, 2))
+
+    page = topic_page(slug=topic.slug)
+
+    assert page.timeline_unit == "month"
+    assert [(p.start, p.count) for p in page.timeline] == [
+        (dt.date(2024, 1, 1), 2),
+        (dt.date(2024, 2, 1), 0),
+        (dt.date(2024, 3, 1), 0),
+        (dt.date(2024, 4, 1), 1),
+    ]
+    html = client.get(reverse("topic-detail", args=[topic.slug])).content.decode()
+    assert '<svg class="timeline" viewBox="0 0 640 120" width="640" height="120"' in html
+    assert html.count('<rect class="bar"') == 4
+    assert "<title>Feb 2024: 0 quotes</title>" in html
+
+
+def test_topic_timeline_counts_per_year_over_three_years_gaps_included(db):
+    from quotes.topics.selectors import topic_page
+
+    topic = _topic_quoted_on(dt.date(2019, 1, 10), dt.date(2022, 2, 1), dt.date(2022, 3, 1))
+
+    page = topic_page(slug=topic.slug)
+
+    assert page.timeline_unit == "year"
+    assert [(p.start.year, p.count) for p in page.timeline] == [
+        (2019, 1),
+        (2020, 0),
+        (2021, 0),
+        (2022, 2),
+    ]
