@@ -106,6 +106,7 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     in_prepositional_phrase = False
     content_start: int | None = None
     evidence = "clause"
+    reported_infinitive = False
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
     limit = min(len(doc), index + MAX_SCAN_TOKENS)
     while index < limit:
@@ -166,6 +167,7 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
             if infinitive and (cue.takes_infinitive or bare_infinitive):
                 content_start = doc[first].idx
                 evidence = "object"
+                reported_infinitive = bare_infinitive and "Inf" not in verb.morph.get("VerbForm")
                 break
             if token.pos_ == "AUX" and index == cue.end:
                 index += 1
@@ -229,8 +231,11 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
         return None
     if speaker is not None and speaker.text.lower() in GENERIC_PRONOUNS:
         return None  # "on peut noter que …"
-    if evidence == "object" and is_thing(speaker):
-        return None  # "les ventes accusent une baisse de 5 %": a thing reports nothing
+    if evidence == "object" and is_thing(speaker) and not reported_infinitive:
+        # "les ventes accusent une baisse de 5 %": a thing reports nothing; but "162
+        # stations-service ont indiqué être en rupture": a bare infinitive after a reporting
+        # verb is said by its subject, whatever it is.
+        return None
     if region[2] == "direct" and is_thing(speaker) and not _has_own_subject(doc, cue):
         return None  # "le boson va permettre de poursuivre … : « … »": a thing quotes no one
     return Candidate(*region, cue, speaker, evidence, cue.belief)

@@ -835,3 +835,13 @@ def test_a_pronoun_subject_skips_names_in_its_own_clauses_adjuncts(
     extract_fr, article, fragment, speaker
 ):
     assert find_quote(extract_fr(article), fragment).speaker == speaker
+
+
+def test_a_bare_infinitive_reported_by_a_thing_is_still_content(extract_fr):
+    article = (
+        "Le mouvement se poursuit dans la région. Ce lundi, 162 stations-service ont indiqué "
+        "être en rupture d'au moins un carburant."
+    )
+    found = find_quote(extract_fr(article), "être en rupture")
+    assert found.text == "être en rupture d'au moins un carburant"
+    assert found.cue == "indiquer"
