@@ -50,17 +50,30 @@ INVALID_CURSOR = "Invalid cursor: pass back a next_cursor exactly as received."
 
 
 class Links:
-    """Absolute URLs on this host, for the site's pages, the API and the feeds."""
+    """Absolute URLs on this host, for the site's pages, the API and the feeds.
+
+    A list of 100 quotes names about 700 URLs: each URL name is reversed once per request,
+    with a marker in place of its argument, and filled in after (reverse() was half the time).
+    """
+
+    _MARKER = "2147483647"
 
     def __init__(self, request: HttpRequest) -> None:
         self.request = request
         self.origin = f"{request.scheme}://{request.get_host()}"
+        self._templates: dict[str, str] = {}
 
-    def __call__(self, path: str) -> str:
-        return self.origin + path
+    def __call__(self, name: str, arg: object = None) -> str:
+        """The absolute URL of a named route taking at most one argument (an id or a slug)."""
+        if arg is None:
+            return self.origin + reverse(name)
+        if name not in self._templates:
+            path = reverse(name, args=[self._MARKER])
+            self._templates[name] = self.origin + path.replace(self._MARKER, "{}")
+        return self._templates[name].format(arg)
 
-    def api(self, name: str, *args) -> str:
-        return self.origin + reverse(f"api-v1:{name}", args=args)
+    def api(self, name: str, arg: object = None) -> str:
+        return self(f"api-v1:{name}", arg)
 
     def next_page(self, cursor: str | None) -> str | None:
         """This request's URL with the cursor of the next page; None on the last page."""
@@ -139,7 +152,7 @@ def _speaker_ref(links: Links, speaker: Speaker) -> dict:
         "slug": speaker.slug,
         "name": speaker.name,
         "kind": speaker.kind,
-        "url": links(speaker.get_absolute_url()),
+        "url": links("speaker-detail", speaker.slug),
         "api_url": links.api("speaker", speaker.pk),
     }
 
@@ -149,7 +162,7 @@ def _topic_ref(links: Links, topic: Topic) -> dict:
         "id": topic.pk,
         "slug": topic.slug,
         "label": topic.label,
-        "url": links(topic.get_absolute_url()),
+        "url": links("topic-detail", topic.slug),
         "api_url": links.api("topic", topic.slug),
     }
 
@@ -161,7 +174,7 @@ def _article_ref(links: Links, article: Article) -> dict:
         "outlet": article.outlet,
         "language": article.language,
         "published_at": article.published_at,
-        "url": links(article.get_absolute_url()),
+        "url": links("article-detail", article.pk),
         "api_url": links.api("article", article.pk),
         "source_url": article.url,
     }
@@ -170,7 +183,7 @@ def _article_ref(links: Links, article: Article) -> dict:
 def _quote(links: Links, quote: Quote) -> dict:
     return {
         "id": quote.pk,
-        "url": links(quote.get_absolute_url()),
+        "url": links("quote-detail", quote.pk),
         "api_url": links.api("quote", quote.pk),
         "text": quote.text,
         "kind": quote.kind,
@@ -202,7 +215,7 @@ def _speaker(links: Links, speaker: Speaker) -> dict:
         "quote_count": speaker.quote_count,
         "latest_quote_at": speaker.latest_quote_at,
         "quotes_api_url": _quotes_api_url(links, speaker=speaker.slug),
-        "feed_url": links(reverse("speaker-feed", args=[speaker.slug])),
+        "feed_url": links("speaker-feed", speaker.slug),
     }
 
 
@@ -211,7 +224,7 @@ def _topic(links: Links, topic: Topic) -> dict:
         **_topic_ref(links, topic),
         "quote_count": topic.quote_count,
         "quotes_api_url": _quotes_api_url(links, topic=topic.slug),
-        "feed_url": links(reverse("topic-feed", args=[topic.slug])),
+        "feed_url": links("topic-feed", topic.slug),
     }
 
 

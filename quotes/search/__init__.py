@@ -313,6 +313,87 @@ class NewestIds:
     next_after: str | None
 
 
+# A topic with more public quotes than this is read by walking the date index and checking
+# each quote's links; a smaller one by reading its links, then its quotes, then sorting them.
+WALK_TOPIC_QUOTES = 5000
+
+
+@dataclass(frozen=True)
+class _Newest:
+    """A query and filters as SQL for reading matches newest first."""
+
+    source: object
+    where: list[str]
+    params: list
+
+
+def _newest_plan(query: str, filters: SearchFilters) -> _Newest | None:
+    """The SQL of a newest-first read; None when a speaker or topic slug names nothing.
+
+    The speaker and topic are looked up first so that the planner sees their ids: through
+    a slug it can only guess an average speaker's or topic's size, and read all 27,000
+    quotes of the most quoted speaker, or walk the whole date index for a small topic.
+    """
+    backend = _backend()
+    query = query.strip()[:500]
+    parsed = parse(query)
+    where, params = _filter_sql(
+        backend, replace(filters, speaker="", topic=""), include_rejected=False
+    )
+    if filters.speaker:
+        speaker_id = Speaker.objects.filter(slug=filters.speaker).values_list("id", flat=True)
+        if not (found := list(speaker_id)):
+            return None
+        where.append("s.speaker_id = %s")
+        params.append(found[0])
+    if filters.topic:
+        topic = Topic.objects.filter(slug=filters.topic).values_list("id", "quote_count")
+        if not (found := list(topic)):
+            return None
+        topic_id, quote_count = found[0]
+        if quote_count > WALK_TOPIC_QUOTES:
+            where.append(
+                "EXISTS (SELECT 1 FROM quotes_quote_topics qt"
+                " WHERE qt.quote_id = s.quote_id AND qt.topic_id = %s)"
+            )
+            params.append(topic_id)
+        else:
+            links = Quote.topics.through.objects.filter(topic_id=topic_id)
+            quote_ids = list(links.values_list("quote_id", flat=True)) or [0]
+            where.append(f"s.quote_id IN ({', '.join(['%s'] * len(quote_ids))})")
+            params += quote_ids
+    source = backend.match_sql(query, parsed) if parsed else None
+    return _Newest(source, where, params)
+
+
+def _newest_slice(
+    plan: _Newest, position: tuple[datetime | None, int] | None, limit: int
+) -> tuple[list[int], tuple[datetime | None, int] | None]:
+    """Up to `limit` ids after a position, and the position after them (None at the end)."""
+    # One row past the slice says whether there is more.
+    wanted = limit + 1
+    rows: list[tuple[int, object]] = []
+    if position is None or position[0] is not None:
+        dated = [*plan.where, "s.published_at IS NOT NULL"]
+        dated_params = list(plan.params)
+        if position is not None:
+            dated.append("(s.published_at, s.quote_id) < (%s, %s)")
+            dated_params += [connection.ops.adapt_datetimefield_value(position[0]), position[1]]
+        rows = _newest_rows(
+            plan.source, dated, dated_params, "s.published_at DESC NULLS LAST", wanted
+        )
+    if len(rows) < wanted:
+        undated = [*plan.where, "s.published_at IS NULL"]
+        undated_params = list(plan.params)
+        if position is not None and position[0] is None:
+            undated.append("s.quote_id < %s")
+            undated_params.append(position[1])
+        rows += _newest_rows(plan.source, undated, undated_params, "", wanted - len(rows))
+    page = rows[:limit]
+    following = _position(*page[-1]) if len(rows) > limit else None
+    return [quote_id for quote_id, _ in page], following
+
+
 def newest_quote_ids(
     query: str, filters: SearchFilters | None = None, *, after: str | None = None, limit: int
 ) -> NewestIds:
@@ -322,32 +403,12 @@ def newest_quote_ids(
     stopped, through the date index, however deep, and never repeats or skips a quote when
     others are added. Raises ValueError for a malformed position.
     """
-    backend = _backend()
     position = _parse_position(after) if after else None
-    query = query.strip()[:500]
-    parsed = parse(query)
-    where, params = _filter_sql(backend, filters or SearchFilters(), include_rejected=False)
-    source = backend.match_sql(query, parsed) if parsed else None
-    # One row past the slice says whether there is more.
-    wanted = limit + 1
-    rows: list[tuple[int, object]] = []
-    if position is None or position[0] is not None:
-        dated = [*where, "s.published_at IS NOT NULL"]
-        dated_params = list(params)
-        if position is not None:
-            dated.append("(s.published_at, s.quote_id) < (%s, %s)")
-            dated_params += [connection.ops.adapt_datetimefield_value(position[0]), position[1]]
-        rows = _newest_rows(source, dated, dated_params, "s.published_at DESC NULLS LAST", wanted)
-    if len(rows) < wanted:
-        undated = [*where, "s.published_at IS NULL"]
-        undated_params = list(params)
-        if position is not None and position[0] is None:
-            undated.append("s.quote_id < %s")
-            undated_params.append(position[1])
-        rows += _newest_rows(source, undated, undated_params, "", wanted - len(rows))
-    page = rows[:limit]
-    next_after = _format_position(*page[-1]) if len(rows) > limit else None
-    return NewestIds(ids=[quote_id for quote_id, _ in page], next_after=next_after)
+    plan = _newest_plan(query, filters or SearchFilters())
+    if plan is None:
+        return NewestIds(ids=[], next_after=None)
+    ids, following = _newest_slice(plan, position, limit)
+    return NewestIds(ids=ids, next_after=_format_position(following) if following else None)
 
 
 def _newest_rows(source, where, params, date_order: str, limit: int) -> list[tuple[int, object]]:
@@ -359,13 +420,19 @@ def _newest_rows(source, where, params, date_order: str, limit: int) -> list[tup
         return cursor.fetchall()
 
 
-def _format_position(quote_id: int, published_at) -> str:
-    """'<ISO date in UTC>~<id>', or '~<id>' for an undated quote."""
-    if published_at is None:
-        return f"~{quote_id}"
+def _position(quote_id: int, published_at) -> tuple[datetime | None, int]:
+    """The keyset position of an index row."""
     if isinstance(published_at, str):
         # SQLite hands back the stored text: naive UTC.
         published_at = datetime.fromisoformat(published_at).replace(tzinfo=UTC)
+    return published_at, quote_id
+
+
+def _format_position(position: tuple[datetime | None, int]) -> str:
+    """'<ISO date in UTC>~<id>', or '~<id>' for an undated quote."""
+    published_at, quote_id = position
+    if published_at is None:
+        return f"~{quote_id}"
     return f"{published_at.astimezone(UTC).isoformat()}~{quote_id}"
 
 
@@ -661,15 +728,15 @@ def matching_quote_ids(
 ) -> Iterator[list[int]]:
     """Ids of every public quote matching a query and filters, newest first, chunk by chunk.
 
-    Each chunk is one slice of newest_quote_ids, resuming after the last row of the one before
-    (a keyset on the date index), so memory stays flat however many quotes match. Undated
-    quotes come last, newest stored first. Rejected quotes never appear.
+    Each chunk is one slice of a newest-first read (as newest_quote_ids), resuming after the
+    last row of the one before on the date index, so memory stays flat however many quotes
+    match. Undated quotes come last, newest stored first. Rejected quotes never appear.
     """
-    after = None
-    while True:
-        found = newest_quote_ids(query, filters, after=after, limit=chunk_size or EXPORT_CHUNK)
-        if found.ids:
-            yield found.ids
-        if found.next_after is None:
+    plan = _newest_plan(query, filters or SearchFilters())
+    position = None
+    while plan is not None:
+        ids, position = _newest_slice(plan, position, chunk_size or EXPORT_CHUNK)
+        if ids:
+            yield ids
+        if position is None:
             return
-        after = found.next_after

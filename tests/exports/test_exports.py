@@ -235,9 +235,9 @@ def test_an_export_reads_a_fixed_number_of_queries_per_chunk(
     search_index_update_article(article=article)
     monkeypatch.setattr(search, "EXPORT_CHUNK", 3)
 
-    # The speaker; three chunks (3 + 3 + 1) of dated quotes, each one read of ids and one of
-    # rows; one read finding no undated quote.
-    with django_assert_num_queries(1 + 3 * 2 + 1):
+    # The speaker; its id for the search; three chunks (3 + 3 + 1) of dated quotes, each one
+    # read of ids and one of rows; one read finding no undated quote.
+    with django_assert_num_queries(1 + 1 + 3 * 2 + 1):
         rows = csv_rows(client.get(reverse("speaker-export", args=[speaker.slug, "csv"])))
     assert len(rows) == 7
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quotes.search import SearchFilters, newest_quote_ids, search_quotes
+from tests.factories import make_topic, recount
 from tests.views.test_browse_queries import query_plan
 
 pytestmark = pytest.mark.django_db
@@ -45,3 +46,24 @@ def test_slices_are_read_in_the_order_of_the_date_index(corpus):
     assert "quotes_search_date_idx" in plan
     assert "TEMP B-TREE" not in plan  # SQLite: no sort step
     assert "Sort" not in plan  # PostgreSQL: no sort step
+
+
+@pytest.mark.parametrize("walk_topics_over", [0, 5000])
+def test_speaker_and_topic_filters_match_the_search_pages(corpus, monkeypatch, walk_topics_over):
+    from quotes import search
+
+    monkeypatch.setattr(search, "WALK_TOPIC_QUOTES", walk_topics_over)
+    topic = make_topic("Ukraine")
+    for quote in (corpus.defense, corpus.fried_indirect, corpus.slaughter):
+        quote.topics.add(topic)
+    recount(corpus.defense, corpus.fried_indirect, corpus.slaughter)
+
+    for filters in (
+        SearchFilters(topic="ukraine"),
+        SearchFilters(speaker=corpus.fried.slug),
+        SearchFilters(speaker=corpus.fried.slug, topic="ukraine"),
+    ):
+        expected = {hit.quote.pk for hit in search_quotes("", filters, page_size=100).hits}
+        assert set(walk("", filters)) == expected and expected, filters
+    assert walk("", SearchFilters(topic="nowhere")) == []
+    assert walk("", SearchFilters(speaker="nobody")) == []
