@@ -328,40 +328,45 @@ class _Newest:
 
 
 def _newest_plan(query: str, filters: SearchFilters) -> _Newest | None:
-    """The SQL of a newest-first read; None when a speaker or topic slug names nothing.
+    """The SQL of a newest-first read; None when no speaker or topic slug names anything.
 
-    The speaker and topic are looked up first so that the planner sees their ids: through
-    a slug it can only guess an average speaker's or topic's size, and read all 27,000
+    Speakers and topics are looked up first so that the planner sees their ids: through
+    slugs it can only guess an average speaker's or topic's size, and read all 27,000
     quotes of the most quoted speaker, or walk the whole date index for a small topic.
     """
     backend = _backend()
     query = query.strip()[:500]
     parsed = parse(query)
     where, params = _filter_sql(
-        backend, replace(filters, speaker="", topic=""), include_rejected=False
+        backend, replace(filters, speaker=(), topic=()), include_rejected=False
     )
+
+    def one_of(expression: str, values: list) -> None:
+        where.append(f"{expression} IN ({', '.join(['%s'] * len(values))})")
+        params.extend(values)
+
     if filters.speaker:
-        speaker_id = Speaker.objects.filter(slug=filters.speaker).values_list("id", flat=True)
-        if not (found := list(speaker_id)):
+        speaker_ids = list(
+            Speaker.objects.filter(slug__in=filters.speaker).values_list("id", flat=True)
+        )
+        if not speaker_ids:
             return None
-        where.append("s.speaker_id = %s")
-        params.append(found[0])
+        one_of("s.speaker_id", speaker_ids)
     if filters.topic:
-        topic = Topic.objects.filter(slug=filters.topic).values_list("id", "quote_count")
-        if not (found := list(topic)):
+        topics = list(Topic.objects.filter(slug__in=filters.topic).values_list("id", "quote_count"))
+        if not topics:
             return None
-        topic_id, quote_count = found[0]
-        if quote_count > WALK_TOPIC_QUOTES:
+        topic_ids = [topic_id for topic_id, _ in topics]
+        if sum(count for _, count in topics) > WALK_TOPIC_QUOTES:
+            marks = ", ".join(["%s"] * len(topic_ids))
             where.append(
                 "EXISTS (SELECT 1 FROM quotes_quote_topics qt"
-                " WHERE qt.quote_id = s.quote_id AND qt.topic_id = %s)"
+                f" WHERE qt.quote_id = s.quote_id AND qt.topic_id IN ({marks}))"
             )
-            params.append(topic_id)
+            params.extend(topic_ids)
         else:
-            links = Quote.topics.through.objects.filter(topic_id=topic_id)
-            quote_ids = list(links.values_list("quote_id", flat=True)) or [0]
-            where.append(f"s.quote_id IN ({', '.join(['%s'] * len(quote_ids))})")
-            params += quote_ids
+            links = Quote.topics.through.objects.filter(topic_id__in=topic_ids)
+            one_of("s.quote_id", sorted(set(links.values_list("quote_id", flat=True))) or [0])
     source = backend.match_sql(query, parsed) if parsed else None
     return _Newest(source, where, params)
 
