@@ -13,7 +13,7 @@ from functools import partial
 from urllib.parse import urlsplit
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -146,6 +146,12 @@ def _quote_response(
         context["quote_view"] = browse_selectors.quote_detail(
             pk=quote.pk, include_rejected=True, name_editors=True
         )
+    elif page == reverse("review"):
+        # The queue's count, under the filters of the page the editor is on.
+        query = QueryDict(urlsplit(request.htmx.current_url_abs_path).query)
+        left = selectors.review_queue(**ReviewFilterForm(query).selector_arguments()).count()
+        context["review_left"] = left
+        context["review_shown"] = min(left, ReviewFilterForm.PAGE_SIZE)
     if saved:
         response["HX-Trigger"] = json.dumps({"quoteChanged": {"id": quote.pk}})
     return response

@@ -63,3 +63,21 @@ def test_a_review_button_answers_the_queue_with_the_compact_tools(editor_client,
     assert "Confirmed" in html
     assert reverse("quote-attribution", args=[quote.pk]) not in html
     assert "Saved: the quote is confirmed." in html
+
+
+def test_a_review_button_sends_the_queues_new_count_under_its_filters(editor_client, quotes):
+    quote = quotes[0]
+    review = reverse("review")
+
+    response = editor_client.post(
+        reverse("quote-reject", args=[quote.pk]),
+        {"version": "1"},
+        headers={"HX-Request": "true", "HX-Current-URL": f"http://testserver{review}?kind=direct"},
+    )
+
+    html = response.content.decode()
+    assert (
+        '<span id="review-count-text" hx-swap-oob="true"><strong>1</strong> quote left to review.'
+    ) in html
+    # The queue no longer fetches itself again after each change just to count.
+    assert "quoteChanged from:body" not in editor_client.get(review).content.decode()
