@@ -68,10 +68,12 @@ def _topic_updates() -> dict:
 
 
 def _article_count(condition: Q) -> Coalesce:
-    quotes = Quote.objects.filter(condition, article=OuterRef("pk")).order_by().values("article")
-    return Coalesce(
-        Subquery(quotes.annotate(n=Count("pk")).values("n"), output_field=IntegerField()), 0
-    )
+    # The condition filters the count, not the rows: each article's quotes are read through
+    # the article index alone. As a WHERE, "unreviewed" (nearly every quote) could lead the
+    # planner to intersect with the review-status index, reading it whole for every article.
+    quotes = Quote.objects.filter(article=OuterRef("pk")).order_by().values("article")
+    counted = quotes.annotate(n=Count("pk", filter=condition)).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def _article_updates() -> dict:

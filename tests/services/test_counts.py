@@ -423,3 +423,20 @@ def test_rejecting_a_quote_in_the_admin_recounts_its_speaker(admin_client, inges
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert stored(Speaker.objects.get(name="Paul Lenoir")) == (0, None)
     assert_counts_exact()
+
+
+def test_an_articles_recount_reads_its_quotes_through_the_article_index_alone():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from quotes.services.counts import article_counts_refresh
+
+    article = make_article(body=BODY, published_at=FRIDAY)
+    make_quote(article, None)
+    with CaptureQueriesContext(connection) as queries:
+        article_counts_refresh(article_ids=[article.pk])
+    update = next(q["sql"] for q in queries.captured_queries if q["sql"].startswith("UPDATE"))
+
+    # Review statuses are counted, not filtered on: "unreviewed" is nearly every quote, and a
+    # condition on it let PostgreSQL read the whole review-status index once per article.
+    assert update.count('"review_status"') == update.count("FILTER (WHERE") == 2
