@@ -63,7 +63,7 @@ def test_copy_puts_the_citation_on_the_clipboard_and_says_so(clipboard_page: Pag
 def test_copy_works_in_search_results_swapped_in_by_htmx(clipboard_page: Page, site, quote):
     page = clipboard_page
     page.goto(site.url("search"))
-    page.get_by_label("Words, names or titles").press_sequentially("tiendrons", delay=40)
+    page.get_by_label("Words or names").press_sequentially("tiendrons", delay=40)
     cite = page.locator("#search-results details.cite")
     cite.get_by_text("Cite").click()
 
