@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Annotated, Literal
 
 from ninja import Schema
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, StringConstraints
 
 SpeakerKind = Literal["person", "organisation", "anonymous", "other"]
 Gender = Literal["woman", "man", "unknown", "not_person"]
@@ -24,6 +24,12 @@ def _without_nul(value: object) -> object:
 
 
 Text = Annotated[str, BeforeValidator(_without_nul)]
+Slug = Annotated[
+    str, BeforeValidator(_without_nul), StringConstraints(strip_whitespace=True, max_length=320)
+]
+Outlet = Annotated[
+    str, BeforeValidator(_without_nul), StringConstraints(strip_whitespace=True, max_length=200)
+]
 
 
 class PageParams(Schema):
@@ -38,20 +44,24 @@ class PageParams(Schema):
 
 
 class QuoteFilters(Schema):
-    """The search page's filters (`/search/`), with the same names and values."""
+    """The search page's filters (`/search/`), with the same names and values.
+
+    Each facet may be repeated (`kind=direct&kind=mixed`): a quote matches any of its values.
+    """
 
     q: Text = Field(
         "",
         max_length=500,
-        description='Words, names or titles: "a phrase", -excluded, a or b (accents ignored).',
+        description='Quote words or speakers\' names: "a phrase", -excluded, a or b '
+        "(accents and plurals ignored).",
     )
-    speaker: Text = Field("", max_length=320, description="A speaker's slug.")
-    speaker_kind: SpeakerKind | None = None
-    kind: QuoteKind | None = None
-    language: LanguageCode | None = None
-    outlet: Text = Field("", max_length=200, description="Exact outlet name.")
-    topic: Text = Field("", max_length=220, description="A topic's slug.")
-    review_status: PublicReview | None = None
+    speaker: list[Slug] = Field([], max_length=50, description="Speakers' slugs.")
+    speaker_kind: list[SpeakerKind] = Field([], max_length=4)
+    kind: list[QuoteKind] = Field([], max_length=3)
+    language: list[LanguageCode] = Field([], max_length=2)
+    outlet: list[Outlet] = Field([], max_length=50, description="Exact outlet names.")
+    topic: list[Slug] = Field([], max_length=50, description="Topics' slugs.")
+    review_status: list[PublicReview] = Field([], max_length=3)
     date_from: dt.date | None = Field(None, description="First day (UTC), inclusive.")
     date_to: dt.date | None = Field(None, description="Last day (UTC), inclusive.")
 

@@ -134,13 +134,13 @@ def _is_article_position(position: object) -> bool:
 
 def _search_filters(filters: schemas.QuoteFilters) -> SearchFilters:
     return SearchFilters(
-        speaker=filters.speaker.strip(),
-        speaker_kind=filters.speaker_kind or "",
-        kind=filters.kind or "",
-        language=filters.language or "",
-        outlet=filters.outlet.strip(),
-        topic=filters.topic.strip(),
-        review_status=filters.review_status or "",
+        speaker=tuple(filters.speaker),
+        speaker_kind=tuple(filters.speaker_kind),
+        kind=tuple(filters.kind),
+        language=tuple(filters.language),
+        outlet=tuple(filters.outlet),
+        topic=tuple(filters.topic),
+        review_status=tuple(filters.review_status),
         date_from=filters.date_from,
         date_to=filters.date_to,
     )

@@ -188,3 +188,15 @@ def test_the_search_page_and_the_api_find_the_same_quotes(client, published):
     assert [h.quote.pk for h in page.context["results"].hits] == [
         h["quote"]["id"] for h in api["items"]
     ]
+
+
+def test_a_repeated_filter_matches_any_of_its_values(client, published):
+    both = walk(client, QUOTES, limit=100, outlet=["Reuters", "Example Times"], kind="direct")
+    expected = search_quotes(
+        "",
+        SearchFilters(outlet=("Reuters", "Example Times"), kind="direct"),
+        page_size=100,
+    )
+
+    assert sorted(both) == sorted(hit.quote.pk for hit in expected.hits)
+    assert len(both) == 3
