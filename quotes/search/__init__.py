@@ -327,7 +327,7 @@ class _Newest:
     params: list
 
 
-def _newest_plan(query: str, filters: SearchFilters) -> _Newest | None:
+def _newest_plan(query: str, filters: SearchFilters, *, titles: bool = False) -> _Newest | None:
     """The SQL of a newest-first read; None when no speaker or topic slug names anything.
 
     Speakers and topics are looked up first so that the planner sees their ids: through
@@ -367,7 +367,7 @@ def _newest_plan(query: str, filters: SearchFilters) -> _Newest | None:
         else:
             links = Quote.topics.through.objects.filter(topic_id__in=topic_ids)
             one_of("s.quote_id", sorted(set(links.values_list("quote_id", flat=True))) or [0])
-    source = backend.match_sql(query, parsed) if parsed else None
+    source = backend.match_sql(query, parsed, titles=titles) if parsed else None
     return _Newest(source, where, params)
 
 
@@ -729,7 +729,11 @@ def _mark_selected(results: SearchResults) -> SearchResults:
 
 
 def matching_quote_ids(
-    query: str, filters: SearchFilters | None = None, *, chunk_size: int | None = None
+    query: str,
+    filters: SearchFilters | None = None,
+    *,
+    titles: bool = False,
+    chunk_size: int | None = None,
 ) -> Iterator[list[int]]:
     """Ids of every public quote matching a query and filters, newest first, chunk by chunk.
 
@@ -737,7 +741,7 @@ def matching_quote_ids(
     last row of the one before on the date index, so memory stays flat however many quotes
     match. Undated quotes come last, newest stored first. Rejected quotes never appear.
     """
-    plan = _newest_plan(query, filters or SearchFilters())
+    plan = _newest_plan(query, filters or SearchFilters(), titles=titles)
     position = None
     while plan is not None:
         ids, position = _newest_slice(plan, position, chunk_size or EXPORT_CHUNK)

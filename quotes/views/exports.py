@@ -7,7 +7,7 @@ export link is the page's own query string.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from django.http import HttpRequest, HttpResponsePermanentRedirect, StreamingHttpResponse
@@ -64,16 +64,18 @@ def _download(
     return response
 
 
-def _filters(request: HttpRequest) -> tuple[str, SearchFilters]:
-    return request.GET.get("q", ""), SearchFilters.from_querydict(request.GET)
+def _quote_ids(request: HttpRequest, **fixed: str) -> Iterator[list[int]]:
+    """The quotes the search page would find with these parameters (and any fixed filter)."""
+    filters = replace(SearchFilters.from_querydict(request.GET), **fixed)
+    titles = request.GET.get("titles") == "1"
+    return matching_quote_ids(request.GET.get("q", ""), filters, titles=titles)
 
 
 @require_safe
 @without_nul_bytes
 def search_export(request: HttpRequest, fmt: str) -> StreamingHttpResponse:
     """Every quote a search finds (its words and filters), newest first."""
-    query, filters = _filters(request)
-    return _download(request, fmt, matching_quote_ids(query, filters), "quotes-search")
+    return _download(request, fmt, _quote_ids(request), "quotes-search")
 
 
 @require_safe
@@ -86,9 +88,7 @@ def speaker_export(
     if speaker.merged_into is not None:
         target = reverse("speaker-export", args=[speaker.merged_into.slug, fmt])
         return HttpResponsePermanentRedirect(f"{target}?{request.GET.urlencode()}".rstrip("?"))
-    query, filters = _filters(request)
-    chunks = matching_quote_ids(query, replace(filters, speaker=slug))
-    return _download(request, fmt, chunks, f"quotes-{slug}")
+    return _download(request, fmt, _quote_ids(request, speaker=slug), f"quotes-{slug}")
 
 
 @require_safe
@@ -96,8 +96,7 @@ def speaker_export(
 def topic_export(request: HttpRequest, slug: str, fmt: str) -> StreamingHttpResponse:
     """A topic's quotes, narrowed by any search filters given."""
     topic = get_object_or_404(Topic, slug=slug)
-    query, filters = _filters(request)
-    chunks = matching_quote_ids(query, replace(filters, topic=topic.slug))
+    chunks = _quote_ids(request, topic=topic.slug)
     return _download(request, fmt, chunks, f"quotes-topic-{topic.slug}")
 
 

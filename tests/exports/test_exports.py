@@ -253,3 +253,16 @@ def test_head_answers_like_get_without_reading_any_quote(
 
     assert head.status_code == 200
     assert head["Content-Type"] == client.get(url)["Content-Type"]
+
+
+def test_titles_are_searched_in_an_export_only_when_the_page_searches_them(client, exported):
+    url = reverse("search-export", args=["csv"])
+
+    without = csv_rows(client.get(url, {"q": "piégé"}))
+    with_titles = csv_rows(client.get(url, {"q": "piégé", "titles": "1"}))
+
+    assert without == []
+    assert set(_ids(with_titles)) == {
+        exported.formula.pk, exported.phone.pk, exported.minus.pk, exported.at_sign.pk,
+        exported.multiline.pk,
+    }  # fmt: skip
