@@ -124,8 +124,11 @@ def _quote_response(
         "history_on_page": page
         in {quote.get_absolute_url(), reverse("quote-edit", args=[quote.pk])},
     }
-    # The review queue shows its quotes' forms only once opened (they are fetched then).
-    context["compact"] = page == reverse("review") and not context["open_tools"]
+    # The review queue and the article page show a quote's forms only once opened (fetched then).
+    context["compact"] = not context["open_tools"] and page in {
+        reverse("review"),
+        quote.article.get_absolute_url(),
+    }
     if not request.htmx:
         context.update(_quote_page_context(quote))
         status = 409 if stale is not None else 400

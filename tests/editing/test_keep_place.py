@@ -182,3 +182,14 @@ def test_a_change_that_keeps_the_name_keeps_the_slug(db):
     )
 
     assert Speaker.objects.get(pk=speaker.pk).slug == "marie-dupont-2"
+
+
+def test_the_article_page_fetches_a_quotes_forms_when_it_is_opened(editor_client, scene):
+    article, first, second, *_ = scene
+
+    html = editor_client.get(article.get_absolute_url()).content.decode()
+
+    for quote in (first, second):
+        assert f'id="quote-{quote.pk}-confirm"' in html
+        assert f'hx-get="{reverse("quote-edit", args=[quote.pk])}" hx-trigger="toggle once"' in html
+        assert reverse("quote-attribution", args=[quote.pk]) not in html
