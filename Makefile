@@ -67,6 +67,7 @@ evaluate: setup
 	DEBUG=true $(PY) manage.py evaluate ../shared/data/gold/fr_dev.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_dev.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_blind.jsonl
+	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_blind_next.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_heldout.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_blind2.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_blind3.jsonl

@@ -37,8 +37,8 @@ DEV_GOLD = (
     "../shared/data/polnear_dev.jsonl",
 )
 # Scored once, never looked into: fitting on it would spend the blind score. (fr_winer_blind
-# was blind for issue 10's first round, and is dev since.)
-BLIND_GOLD = frozenset({"fr_winer_blind_next.jsonl"})
+# and fr_winer_blind_next were the blind sets of issue 10's first and second rounds.)
+BLIND_GOLD = frozenset({"fr_winer_blind4.jsonl"})
 COUNTS_OVER_LINES = re.compile(r"\[\s+(\d+),\s+(\d+)\s+\]")
 # A language with a single gold file is held out by documents instead, in this many folds.
 DOCUMENT_FOLDS = 4
