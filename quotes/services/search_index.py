@@ -1,5 +1,8 @@
 """Search index writers: call one after every change to quotes, speakers or articles.
 
+The quotes' groups (the same quote across articles) are derived from the same changes, so the
+writers of quotes regroup them here too.
+
 Each runs in its caller's transaction without a savepoint of its own, which would cost two
 statements per call and is never rolled back to alone.
 """
@@ -12,18 +15,22 @@ from django.db import transaction
 
 from quotes import search
 from quotes.models import Article, Speaker
+from quotes.services.grouping import quotes_regroup
 
 
 @transaction.atomic(savepoint=False)
 def search_index_update_quotes(*, quote_ids: Iterable[int]) -> None:
-    """Refresh the index rows of these quotes (after a correction, rejection or topic change)."""
-    search.index_quotes(quote_ids)
+    """Refresh the index rows and groups of these quotes (after a correction or rejection)."""
+    ids = list(quote_ids)
+    search.index_quotes(ids)
+    quotes_regroup(quote_ids=ids)
 
 
 @transaction.atomic(savepoint=False)
 def search_index_update_article(*, article: Article) -> None:
-    """Refresh the index rows of every quote of an article (after ingest or re-attribution)."""
+    """Refresh the index rows and groups of an article's quotes (after ingest or attribution)."""
     search.index_article(article)
+    quotes_regroup(quote_ids=article.quotes.values_list("pk", flat=True))
 
 
 @transaction.atomic(savepoint=False)

@@ -11,7 +11,10 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from quotes.attribution import Attribution
 from quotes.models import Quote, QuoteGroup
+from quotes.services import editing
+from quotes.services.attribution import article_attribute
 from quotes.services.grouping import (
     PAIRWISE_MAX,
     find_groups,
@@ -229,3 +232,47 @@ def test_regroup_runs_the_same_statements_for_few_or_many_quotes():
         return len(queries)
 
     assert statements(2) == statements(12)
+
+
+def attribution(body: str, text: str, speaker: str) -> Attribution:
+    """An engine record of text, said by speaker, in body."""
+    start, mention = body.index(text), body.index(speaker)
+    return Attribution(
+        text=text,
+        start=start,
+        end=start + len(text),
+        kind="direct",
+        speaker=speaker,
+        speaker_mention=speaker,
+        speaker_start=mention,
+        speaker_end=mention + len(speaker),
+        speaker_kind="person",
+        speaker_description="",
+        cue="déclarer",
+        cue_start=None,
+        cue_end=None,
+        confidence=0.9,
+    )
+
+
+def attributed(text: str, *, outlet: str, day: int) -> Quote:
+    """An article quoting Anne Martin, written through the attribution service."""
+    body = f"« {text} », a déclaré Anne Martin à {outlet}."
+    article = make_article(
+        body=body, outlet=outlet, published_at=dt.datetime(2024, 1, day, 9, tzinfo=dt.UTC)
+    )
+    article_attribute(article=article, attributions=[attribution(body, text, "Anne Martin")])
+    return article.quotes.get()
+
+
+@pytest.mark.django_db
+def test_attribution_groups_a_quote_reported_again(editor):
+    first = attributed(LONG, outlet="AFP", day=1)
+    again = attributed(LONG[:52] + " (traduction)", outlet="Le Monde", day=2)
+
+    assert group_of(first) == group_of(again) is not None
+
+    editing.quote_reject(quote=again, expected_version=again.version, user=editor)
+
+    assert group_of(first) is None
+    assert not QuoteGroup.objects.exists()
