@@ -10,14 +10,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from quotes.models import ApiToken, Article, Quote, Speaker, SpeakerAlias, Topic
 from quotes.services.batches import batch_reattribute
-from quotes.services.counts import (
-    article_counts_refresh,
-    quote_topic_ids,
-    speaker_counts_refresh,
-    topic_counts_refresh,
-)
+from quotes.services.changes import quotes_changed
+from quotes.services.counts import quote_topic_ids
 from quotes.services.ingest import article_metadata_refresh
-from quotes.services.search_index import search_index_update_quotes, search_index_update_speaker
 from quotes.tasks import uses_workers
 
 # The list shows the start of an attribution error; the article's page shows all of it.
@@ -32,9 +27,7 @@ def _delete_and_recount(quotes, delete) -> None:
     speaker_ids = list(quotes.values_list("speaker", flat=True).distinct())
     topic_ids = quote_topic_ids(quotes)
     delete()
-    article_counts_refresh(article_ids=article_ids)
-    speaker_counts_refresh(speaker_ids=speaker_ids)
-    topic_counts_refresh(topic_ids=topic_ids)
+    quotes_changed(speaker_ids=speaker_ids, topic_ids=topic_ids, article_ids=article_ids)
 
 
 class SpeakerAliasInline(admin.TabularInline):
@@ -133,7 +126,7 @@ class SpeakerAdmin(SimpleHistoryAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        search_index_update_speaker(speaker=form.instance)
+        quotes_changed(renamed_speaker_ids=[form.instance.pk])
 
 
 @admin.register(SpeakerAlias)
@@ -176,10 +169,9 @@ class QuoteAdmin(SimpleHistoryAdmin):
         quote = form.instance
         topics_before = quote_topic_ids([quote.pk])
         super().save_related(request, form, formsets, change)
-        article_counts_refresh(article_ids=[quote.article_id])
-        speaker_counts_refresh(speaker_ids=[form.initial.get("speaker"), quote.speaker_id])
-        topic_counts_refresh(topic_ids=[*topics_before, *quote_topic_ids([quote.pk])])
-        search_index_update_quotes(quote_ids=[quote.pk])
+        quotes_changed(
+            quote_ids=[quote.pk], speaker_ids=[form.initial.get("speaker")], topic_ids=topics_before
+        )
 
     def delete_model(self, request, obj):
         quotes = Quote.objects.filter(pk=obj.pk)

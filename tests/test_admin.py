@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 
 from quotes.search import SearchFilters, search_quotes
-from quotes.services.search_index import search_index_update_article
+from quotes.services.changes import quotes_changed
 from tests.factories import make_article, make_quote, make_speaker
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +28,7 @@ def quote():
     article = make_article(body=BODY, published_at=dt.datetime(2024, 3, 1, tzinfo=dt.UTC))
     speaker = make_speaker("Marie Durand")
     quote = make_quote(article, speaker, start=2, end=26)
-    search_index_update_article(article=article)
+    quotes_changed(quote_ids=[quote.pk])
     return quote
 
 

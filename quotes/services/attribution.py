@@ -14,18 +14,14 @@ from django.conf import settings
 from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import F, QuerySet
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from quotes.models import Article, Quote, Speaker, SpeakerAlias
-from quotes.services.counts import (
-    article_counts_refresh,
-    quote_topic_ids,
-    speaker_counts_refresh,
-    topic_counts_refresh,
-)
+from quotes.services.changes import quotes_changed
+from quotes.services.counts import quote_topic_ids
 from quotes.services.gender import article_speakers_gender
-from quotes.services.search_index import search_index_update_article
-from quotes.services.speakers import speaker_follow_merges, speaker_unique_slug
-from quotes.services.topics import article_topics_assign
+from quotes.services.speakers import speaker_follow_merges, speaker_unique_slugs
+from quotes.services.topics import article_topics_link
 from quotes.text import normalize_name
 
 if TYPE_CHECKING:
@@ -198,41 +194,48 @@ def _display_name(name: str) -> str:
 
 
 def _new_speaker(label: str, kind: str, description: str) -> Speaker:
-    """Create a speaker under a free slug, taking the next number when a slug is taken.
+    """An unsaved speaker for a name the database does not know yet."""
+    return Speaker(name=label[:300], kind=kind, description=description)
 
-    Two workers can both find "entreprise-2" free and insert it; the second one's insert
-    fails once the first commits, and the slug is then worked out again.
+
+@dataclass(frozen=True)
+class _Named:
+    """Who an attribution names, worked out before anything is looked up.
+
+    local: a generic or anonymous speaker, the same only within one article; key is then the
+    article's key for it. Otherwise key is the normalised full name, and aliases are the short
+    forms safe to remember for it.
     """
 
-    def create() -> Speaker:
-        with transaction.atomic():
-            slug = speaker_unique_slug(label)
-            return Speaker.objects.create(
-                name=label[:300], slug=slug, kind=kind, description=description
-            )
-
-    for _ in range(SLUG_ATTEMPTS - 1):
-        try:
-            return create()
-        except IntegrityError:
-            logger.info("slug for speaker %r taken meanwhile; trying the next one", label)
-    return create()
+    key: str
+    name: str
+    kind: str
+    description: str
+    local: bool
+    aliases: tuple[str, ...] = ()
 
 
 class _SpeakerBook:
-    """Finds or creates the speaker of each attribution in one article, with aliases."""
+    """Finds or creates the speakers of one article's attributions, in a few statements.
 
-    def __init__(self, article: Article, attributions: Sequence[Attribution]) -> None:
+    A short form is a safe alias only when its words are words (or initials) of the full name,
+    so a new one adds nothing the search index of the speaker's other quotes lacks.
+    """
+
+    def __init__(self, attributions: Sequence[Attribution], existing: Sequence[Quote]) -> None:
         self.full_names = _full_names(attributions)
         # Generic and anonymous speakers ("une source proche", "le responsable") are
         # only the same person inside one article, so they are looked up there only.
         self.local: dict[str, Speaker] = {}
-        for quote in article.quotes.select_related("speaker").exclude(speaker=None):
+        for quote in existing:
             speaker = quote.speaker
+            if speaker is None:
+                continue
             if speaker.kind == Speaker.Kind.ANONYMOUS or not is_proper_name(speaker.name):
                 self.local.setdefault(normalize_name(speaker.name), speaker)
 
-    def speaker_for(self, attribution: Attribution) -> Speaker | None:
+    def named(self, attribution: Attribution) -> _Named | None:
+        """Who the attribution names, or None for no one (a pronoun left unresolved)."""
         given = without_title((attribution.speaker or "").strip())
         mention = without_title((attribution.speaker_mention or "").strip())
         if not given and is_proper_name(mention):
@@ -243,44 +246,85 @@ class _SpeakerBook:
         kind = _SPEAKER_KINDS.get(attribution.speaker_kind or "", Speaker.Kind.OTHER)
         description = (attribution.speaker_description or "")[:500]
         if kind == Speaker.Kind.ANONYMOUS or not is_proper_name(given):
-            return self._local_speaker(key, given, kind, description)
+            return _Named(key, given, kind, description, local=True)
         name = _expand(given, self.full_names)
-        speaker = self._global_speaker(normalize_name(name), name, kind, description)
-        for short in {given, mention}:
-            if short and is_safe_alias(short, name):
-                self._add_alias(speaker, short)
-        return speaker
+        aliases = tuple(
+            short
+            for short in dict.fromkeys((given, mention))
+            if short and is_safe_alias(short, name)
+        )
+        return _Named(normalize_name(name), name, kind, description, local=False, aliases=aliases)
 
-    def _local_speaker(self, key: str, name: str, kind: str, description: str) -> Speaker:
-        if key not in self.local:
-            self.local[key] = _new_speaker(_display_name(name), kind, description)
-        return self.local[key]
+    def speakers_for(self, wanted: Sequence[_Named | None]) -> list[Speaker | None]:
+        """The speaker of each, new ones created with their aliases and unique slugs.
 
-    def _global_speaker(self, key: str, name: str, kind: str, description: str) -> Speaker:
-        alias = SpeakerAlias.objects.select_related("speaker").filter(normalized=key).first()
-        if alias is not None:
-            return speaker_follow_merges(alias.speaker)
-        try:
+        Another worker may create the same name, alias or slug between the look-up and the
+        inserts: the inserts then fail together and everything is looked up again, seeing
+        what that worker committed.
+        """
+        for attempt in range(SLUG_ATTEMPTS):
+            try:
+                return self._speakers_for(wanted)
+            except IntegrityError:
+                if attempt == SLUG_ATTEMPTS - 1:
+                    raise
+                logger.info("a speaker, alias or slug was taken meanwhile; looking up again")
+        raise AssertionError("unreachable")
+
+    def _speakers_for(self, wanted: Sequence[_Named | None]) -> list[Speaker | None]:
+        keys = {key for named in wanted if named and not named.local for key in _keys(named)}
+        by_key = {
+            alias.normalized: speaker_follow_merges(alias.speaker)
+            for alias in SpeakerAlias.objects.select_related("speaker").filter(normalized__in=keys)
+        }
+        local = dict(self.local)
+        new_speakers: list[Speaker] = []
+        new_aliases: list[SpeakerAlias] = []
+        found: list[Speaker | None] = []
+        for named in wanted:
+            if named is None:
+                found.append(None)
+                continue
+            if named.local:
+                if named.key not in local:
+                    local[named.key] = _new_speaker(
+                        _display_name(named.name), named.kind, named.description
+                    )
+                    new_speakers.append(local[named.key])
+                found.append(local[named.key])
+                continue
+            speaker = by_key.get(named.key)
+            if speaker is None:
+                speaker = _new_speaker(_display_name(named.name), named.kind, named.description)
+                new_speakers.append(speaker)
+                by_key[named.key] = speaker
+                new_aliases.append(
+                    SpeakerAlias(speaker=speaker, name=named.name[:300], normalized=named.key)
+                )
+            for short in named.aliases:
+                key = normalize_name(short)
+                if key and key not in _PRONOUNS and key not in by_key:
+                    by_key[key] = speaker
+                    new_aliases.append(
+                        SpeakerAlias(speaker=speaker, name=short[:300], normalized=key)
+                    )
+            found.append(speaker)
+        if new_speakers or new_aliases:
             with transaction.atomic():
-                speaker = _new_speaker(_display_name(name), kind, description)
-                SpeakerAlias.objects.create(speaker=speaker, name=name[:300], normalized=key)
-        except IntegrityError:
-            # Another worker created the same name meanwhile: use theirs.
-            alias = SpeakerAlias.objects.select_related("speaker").filter(normalized=key).first()
-            if alias is None:
-                raise
-            return speaker_follow_merges(alias.speaker)
-        return speaker
+                slugs = speaker_unique_slugs([speaker.name for speaker in new_speakers])
+                for speaker, slug in zip(new_speakers, slugs, strict=True):
+                    speaker.slug = slug
+                bulk_create_with_history(new_speakers, Speaker)
+                for alias in new_aliases:
+                    alias.speaker_id = alias.speaker.pk
+                SpeakerAlias.objects.bulk_create(new_aliases)
+        self.local = local
+        return found
 
-    def _add_alias(self, speaker: Speaker, mention: str) -> None:
-        key = normalize_name(mention)
-        if not key or key in _PRONOUNS or SpeakerAlias.objects.filter(normalized=key).exists():
-            return
-        try:
-            with transaction.atomic():
-                SpeakerAlias.objects.create(speaker=speaker, name=mention[:300], normalized=key)
-        except IntegrityError:
-            logger.info("alias %r was taken concurrently", mention)
+
+def _keys(named: _Named) -> list[str]:
+    """The alias keys that may already name this speaker: its full name and its short forms."""
+    return [named.key, *(normalize_name(short) for short in named.aliases)]
 
 
 def _span(start: Any, end: Any, limit: int) -> tuple[int | None, int | None]:
@@ -361,8 +405,20 @@ def _claim_machine_quote(quote: Quote) -> bool:
     return True
 
 
-@transaction.atomic
-def _write_quotes(*, article: Article, attributions: Sequence[Attribution]) -> AttributionOutcome:
+@dataclass
+class _Written:
+    """What writing an article's quotes changed, for the counts, the index and the topics."""
+
+    outcome: AttributionOutcome
+    # The article's quotes as they are now.
+    quotes: list[Quote]
+    # Quotes created, updated or deleted, and the speakers and topics they had before.
+    changed: set[int]
+    speakers_before: set[int]
+    topics_before: list[int]
+
+
+def _write_quotes(*, article: Article, attributions: Sequence[Attribution]) -> _Written:
     # Lock the article so two re-attributions of it cannot interleave.
     # NO KEY locks: an editor's commit checks its foreign keys to the article with a KEY
     # SHARE lock, which a plain FOR UPDATE here would block while we wait on their quote.
@@ -372,16 +428,14 @@ def _write_quotes(*, article: Article, attributions: Sequence[Attribution]) -> A
     existing = list(
         article.quotes.select_related("speaker").select_for_update(no_key=True, of=("self",))
     )
-    machine_speakers = {q.speaker_id for q in existing if not q.is_human_work and q.speaker_id}
     human_spans = [(q.start, q.end) for q in existing if q.is_human_work]
     # Machine quotes found again at the same span are updated in place, so their URLs last.
     machine = {(q.start, q.end): q for q in existing if not q.is_human_work}
     attributions = sorted(attributions, key=lambda a: (a.start, a.end))
-    book = _SpeakerBook(article, attributions)
-    created = updated = skipped = kept = 0
-    # Speakers whose quotes change: those of the machine quotes replaced, and the new ones.
-    touched = set(machine_speakers)
+    book = _SpeakerBook(attributions, existing)
+    skipped = kept = 0
     seen: set[tuple[int, int]] = set()
+    found: list[tuple[dict[str, Any], _Named | None]] = []
     for attribution in attributions:
         fields = _quote_fields(article, attribution)
         if fields is None or (fields["start"], fields["end"]) in seen:
@@ -392,38 +446,49 @@ def _write_quotes(*, article: Article, attributions: Sequence[Attribution]) -> A
             skipped += 1
             continue
         seen.add(span)
-        fields["speaker"] = book.speaker_for(attribution)
-        if fields["speaker"] is not None:
-            touched.add(fields["speaker"].pk)
-        previous = machine.pop(span, None)
+        found.append((fields, book.named(attribution)))
+    speakers = book.speakers_for([named for _, named in found])
+    new: list[Quote] = []
+    updated: list[Quote] = []
+    speakers_before: set[int] = set()
+    for (fields, _), speaker in zip(found, speakers, strict=True):
+        fields["speaker"] = speaker
+        previous = machine.pop((fields["start"], fields["end"]), None)
         if previous is None:
-            Quote.objects.create(article=article, **fields)
-            created += 1
+            new.append(Quote(article=article, **fields))
         elif any(getattr(previous, name) != value for name, value in fields.items()):
             if not _claim_machine_quote(previous):
                 kept += 1
                 continue
+            speakers_before.add(previous.speaker_id)
             for name, value in fields.items():
                 setattr(previous, name, value)
             previous.save()
-            updated += 1
+            updated.append(previous)
+    bulk_create_with_history(new, Quote)
     stale = [quote for quote in machine.values() if _still_machine_output(quote).exists()]
     kept += len(machine) - len(stale)
     stale_topics = quote_topic_ids([quote.pk for quote in stale]) if stale else []
     for quote in stale:
+        speakers_before.add(quote.speaker_id)
         _still_machine_output(quote).delete()
-    _delete_abandoned_speakers(machine_speakers)
-    article_counts_refresh(article_ids=[article.pk])
-    speaker_counts_refresh(speaker_ids=touched)
-    topic_counts_refresh(topic_ids=stale_topics)
-    search_index_update_article(article=article)
-    return AttributionOutcome(
-        article=article,
-        created=created,
-        updated=updated,
-        removed=len(stale),
-        kept=len(human_spans) + kept,
-        skipped=skipped,
+    # Only a speaker that lost a quote can have been abandoned.
+    _delete_abandoned_speakers(speakers_before - {q.speaker_id for q in [*new, *updated]})
+    changed = {quote.pk for quote in [*new, *updated, *stale]}
+    stale_ids = {quote.pk for quote in stale}
+    return _Written(
+        outcome=AttributionOutcome(
+            article=article,
+            created=len(new),
+            updated=len(updated),
+            removed=len(stale),
+            kept=len(human_spans) + kept,
+            skipped=skipped,
+        ),
+        quotes=[*(q for q in existing if q.pk not in stale_ids), *new],
+        changed=changed,
+        speakers_before=speakers_before,
+        topics_before=stale_topics,
     )
 
 
@@ -431,16 +496,23 @@ def _write_quotes(*, article: Article, attributions: Sequence[Attribution]) -> A
 def _write_article(
     *, article: Article, attributions: Sequence[Attribution], doc: Doc | None
 ) -> AttributionOutcome:
-    """Quotes, search index, topics and the done status: all written, or none."""
-    outcome = _write_quotes(article=article, attributions=attributions)
-    article_speakers_gender(article=outcome.article)
-    article_topics_assign(article=outcome.article, doc=doc)
-    article = outcome.article
+    """Quotes, topics, counts, search index and the done status: all written, or none."""
+    written = _write_quotes(article=article, attributions=attributions)
+    article = written.outcome.article
+    if written.changed:
+        # Unchanged quotes of an unchanged text give the clues they gave before.
+        article_speakers_gender(article=article)
+    topics = article_topics_link(article=article, quotes=written.quotes, doc=doc)
+    quotes_changed(
+        quote_ids=written.changed,
+        speaker_ids=written.speakers_before,
+        topic_ids=[*written.topics_before, *topics.changed_topic_ids],
+    )
     article.status = Article.Status.DONE
     article.error = ""
     article.status_changed_at = timezone.now()
     article.save(update_fields=["status", "error", "status_changed_at", "updated_at"])
-    return outcome
+    return written.outcome
 
 
 def _attempt_begin(article: Article) -> None:

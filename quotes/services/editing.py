@@ -13,16 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker, SpeakerAlias, SpeakerMerge
-from quotes.services.counts import (
-    article_counts_refresh,
-    quote_topic_ids,
-    speaker_counts_refresh,
-    topic_counts_refresh,
-)
-from quotes.services.search_index import (
-    search_index_update_quotes,
-    search_index_update_speaker,
-)
+from quotes.services.changes import quotes_changed
 from quotes.services.speakers import speaker_follow_merges, speaker_unique_slug
 from quotes.text import normalize_name
 
@@ -123,30 +114,15 @@ def _save_with_history(instance: models.Model, *, user: User, reason: str) -> No
     instance.save()
 
 
-def _is_public(quote: Quote) -> bool:
-    return quote.review_status != Quote.Review.REJECTED
-
-
 def _snapshot(quote: Quote) -> dict:
-    """What a change must compare against to recount: the speaker and whether it was public."""
-    return {"speaker_before": quote.speaker_id, "was_public": _is_public(quote)}
+    """What a change must recount besides the quote's own: the speaker it had."""
+    return {"speaker_before": quote.speaker_id}
 
 
 def _finish_quote_change(quote: Quote, *, user: User, reason: str, before: dict) -> None:
     """Save the changed quote with its history, then keep the counts and the index exact."""
     _save_with_history(quote, user=user, reason=reason)
-    _recount(quote, **before)
-    search_index_update_quotes(quote_ids=[quote.pk])
-
-
-def _recount(quote: Quote, *, speaker_before: int | None, was_public: bool) -> None:
-    """Recount the article, the speakers a quote left or joined and, if hidden or shown, topics."""
-    article_counts_refresh(article_ids=[quote.article_id])
-    public = _is_public(quote)
-    if public != was_public or quote.speaker_id != speaker_before:
-        speaker_counts_refresh(speaker_ids=[speaker_before, quote.speaker_id])
-    if public != was_public:
-        topic_counts_refresh(topic_ids=quote_topic_ids([quote.pk]))
+    quotes_changed(quote_ids=[quote.pk], speaker_ids=[before["speaker_before"]])
 
 
 def _touch_speaker(speaker: Speaker, *, user: User, reason: str) -> int:
@@ -337,9 +313,7 @@ def quote_add(
         published_at=article.published_at,
     )
     _save_with_history(quote, user=user, reason="Added by an editor")
-    article_counts_refresh(article_ids=[article.pk])
-    speaker_counts_refresh(speaker_ids=[quote.speaker_id])
-    search_index_update_quotes(quote_ids=[quote.pk])
+    quotes_changed(quote_ids=[quote.pk])
     return quote
 
 
@@ -396,7 +370,7 @@ def speaker_update(
     _save_with_history(speaker, user=user, reason="Edited " + (", ".join(changes) or "nothing"))
     if owner is None:
         SpeakerAlias.objects.create(speaker=speaker, name=name, normalized=normalized)
-    search_index_update_speaker(speaker=speaker)
+    quotes_changed(renamed_speaker_ids=[speaker.pk])
     return speaker
 
 
@@ -421,7 +395,7 @@ def speaker_alias_add(
     except IntegrityError as exc:
         raise EditingError(f"“{name}” was just added elsewhere.") from exc
     _save_with_history(speaker, user=user, reason=f"Alias added: {name}")
-    search_index_update_speaker(speaker=speaker)
+    quotes_changed(renamed_speaker_ids=[speaker.pk])
     return alias
 
 
@@ -435,7 +409,7 @@ def speaker_alias_remove(*, alias: SpeakerAlias, expected_version: int, user: Us
     name = alias.name
     alias.delete()
     _save_with_history(speaker, user=user, reason=f"Alias removed: {name}")
-    search_index_update_speaker(speaker=speaker)
+    quotes_changed(renamed_speaker_ids=[speaker.pk])
     return speaker
 
 
@@ -473,8 +447,7 @@ def speaker_merge(
     _save_with_history(source, user=user, reason=reason)
     absorbed = _touch_speaker(target, user=user, reason=f"Absorbed {source.name}")
     # Last, after the full saves above, which write back the counts they loaded.
-    speaker_counts_refresh(speaker_ids=[source.pk, target.pk])
-    search_index_update_speaker(speaker=target)
+    quotes_changed(speaker_ids=[source.pk, target.pk], renamed_speaker_ids=[target.pk])
     return SpeakerMerge.objects.create(
         source=source,
         target=target,
@@ -519,9 +492,7 @@ def speaker_merge_undo(*, merge: SpeakerMerge, expected_version: int, user: User
     merge.undone_at = timezone.now()
     merge.undone_by = user if getattr(user, "is_authenticated", False) else None
     merge.save(update_fields=["undone_at", "undone_by"])
-    speaker_counts_refresh(speaker_ids=[source.pk, target.pk])
-    search_index_update_speaker(speaker=source)
-    search_index_update_speaker(speaker=target)
+    quotes_changed(speaker_ids=[source.pk, target.pk], renamed_speaker_ids=[source.pk, target.pk])
     return source
 
 
@@ -583,12 +554,11 @@ def change_revert(
     when = record.history_date.strftime("%Y-%m-%d %H:%M")
     _save_with_history(instance, user=user, reason=f"Reverted {fields} (change of {when})")
     if model is Quote:
-        _recount(instance, **before)
-        search_index_update_quotes(quote_ids=[instance.pk])
+        quotes_changed(quote_ids=[instance.pk], speaker_ids=[before["speaker_before"]])
     else:
         if name_change and name_owner is None:
             SpeakerAlias.objects.create(
                 speaker=instance, name=instance.name, normalized=normalize_name(instance.name)
             )
-        search_index_update_speaker(speaker=instance)
+        quotes_changed(renamed_speaker_ids=[instance.pk])
     return instance

@@ -21,8 +21,7 @@ from quotes.services.attribution import (
     needs_attribution,
 )
 from quotes.services.batches import batch_add_articles
-from quotes.services.counts import speaker_counts_refresh
-from quotes.services.search_index import search_index_update_article
+from quotes.services.changes import quotes_changed
 
 logger = logging.getLogger(__name__)
 
@@ -116,8 +115,7 @@ def article_metadata_refresh(*, article: Article) -> None:
     """After an article's date, title or outlet changed: its quotes, counts and index follow."""
     quotes = article.quotes.all()
     quotes.update(published_at=article.published_at)
-    speaker_counts_refresh(speaker_ids=quotes.values_list("speaker", flat=True).distinct())
-    search_index_update_article(article=article)
+    quotes_changed(quote_ids=quotes.values_list("pk", flat=True))
 
 
 def article_ingest(

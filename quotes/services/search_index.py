@@ -1,10 +1,8 @@
-"""Search index writers: call one after every change to quotes, speakers or articles.
+"""Search index writers for rows written outside the services (fixtures, restored data).
 
-The quotes' groups (the same quote across articles) are derived from the same changes, so the
-writers of quotes regroup them here too.
-
-Each runs in its caller's transaction without a savepoint of its own, which would cost two
-statements per call and is never rolled back to alone.
+The services keep the index, the counts and the quotes' groups fresh through
+quotes.services.changes.quotes_changed. Each of these runs in its caller's transaction without
+a savepoint of its own.
 """
 
 from __future__ import annotations
@@ -14,13 +12,13 @@ from collections.abc import Iterable
 from django.db import transaction
 
 from quotes import search
-from quotes.models import Article, Speaker
+from quotes.models import Article
 from quotes.services.grouping import quotes_regroup
 
 
 @transaction.atomic(savepoint=False)
 def search_index_update_quotes(*, quote_ids: Iterable[int]) -> None:
-    """Refresh the index rows and groups of these quotes (after a correction or rejection)."""
+    """Refresh the index rows and groups of these quotes."""
     ids = list(quote_ids)
     search.index_quotes(ids)
     quotes_regroup(quote_ids=ids)
@@ -28,15 +26,9 @@ def search_index_update_quotes(*, quote_ids: Iterable[int]) -> None:
 
 @transaction.atomic(savepoint=False)
 def search_index_update_article(*, article: Article) -> None:
-    """Refresh the index rows and groups of an article's quotes (after ingest or attribution)."""
+    """Refresh the index rows and groups of an article's quotes."""
     search.index_article(article)
     quotes_regroup(quote_ids=article.quotes.values_list("pk", flat=True))
-
-
-@transaction.atomic(savepoint=False)
-def search_index_update_speaker(*, speaker: Speaker) -> None:
-    """Refresh the index rows of a speaker's quotes (after a rename, a new alias or a merge)."""
-    search.index_speaker(speaker)
 
 
 @transaction.atomic(savepoint=False)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
 from django.utils.text import slugify
 
 from quotes.models import Speaker
@@ -9,12 +14,24 @@ from quotes.models import Speaker
 
 def speaker_unique_slug(name: str) -> str:
     """A slug for a new speaker of this name, numbered when the plain one is taken."""
-    base = slugify(name)[:300].strip("-") or "speaker"
-    taken = set(Speaker.objects.filter(slug__startswith=base).values_list("slug", flat=True))
-    candidate, number = base, 2
-    while candidate in taken:
-        candidate, number = f"{base}-{number}", number + 1
-    return candidate
+    return speaker_unique_slugs([name])[0]
+
+
+def speaker_unique_slugs(names: Sequence[str]) -> list[str]:
+    """Distinct slugs for new speakers of these names, in one query, numbered when taken."""
+    bases = [slugify(name)[:300].strip("-") or "speaker" for name in names]
+    if not bases:
+        return []
+    starts = reduce(or_, (Q(slug__startswith=base) for base in set(bases)))
+    taken = set(Speaker.objects.filter(starts).values_list("slug", flat=True))
+    slugs = []
+    for base in bases:
+        candidate, number = base, 2
+        while candidate in taken:
+            candidate, number = f"{base}-{number}", number + 1
+        taken.add(candidate)
+        slugs.append(candidate)
+    return slugs
 
 
 def speaker_follow_merges(speaker: Speaker) -> Speaker:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -11,7 +12,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from quotes.models import Article, Quote, Topic
-from quotes.services.counts import topic_counts_refresh
+from quotes.services.changes import quotes_changed
 from quotes.services.editing import version_check
 from quotes.text import fold, normalize_name
 
@@ -90,6 +91,26 @@ def article_topics_assign(*, article: Article, doc: Doc | None = None) -> list[T
     an editor added or removed: its topics are the editor's from then on, while its speaker,
     kind and span stay unreviewed machine output in the review queue.
     """
+    assigned = article_topics_link(article=article, quotes=list(article.quotes.all()), doc=doc)
+    quotes_changed(topic_ids=assigned.changed_topic_ids)
+    return assigned.topics
+
+
+@dataclass(frozen=True)
+class AssignedTopics:
+    """The topics of an article, and those whose quote links changed (to be recounted)."""
+
+    topics: list[Topic]
+    changed_topic_ids: set[int]
+
+
+def article_topics_link(
+    *, article: Article, quotes: list[Quote], doc: Doc | None
+) -> AssignedTopics:
+    """article_topics_assign without the recount, for a writer that recounts once at its end.
+
+    quotes are the article's quotes as they are now.
+    """
     # Imported here: spaCy is slow to import, and the views and migrate never need it.
     from quotes.attribution import get_nlp
     from quotes.topics.extract import extract_topics
@@ -97,19 +118,17 @@ def article_topics_assign(*, article: Article, doc: Doc | None = None) -> list[T
     nlp = get_nlp(article.language)
     candidates = extract_topics(article.body, article.language, nlp=nlp, limit=None, doc=doc)
     article_topics = candidates[:ARTICLE_TOPICS]
-    edited_topics = set(
-        Quote.history.filter(article_id=article.pk, history_user__isnull=False)
-        .filter(
-            Q(history_change_reason__startswith=TOPIC_ADDED)
-            | Q(history_change_reason__startswith=TOPIC_REMOVED)
+    machine_quotes = [quote for quote in quotes if not quote.is_human_work]
+    if machine_quotes:
+        edited_topics = set(
+            Quote.history.filter(article_id=article.pk, history_user__isnull=False)
+            .filter(
+                Q(history_change_reason__startswith=TOPIC_ADDED)
+                | Q(history_change_reason__startswith=TOPIC_REMOVED)
+            )
+            .values_list("id", flat=True)
         )
-        .values_list("id", flat=True)
-    )
-    machine_quotes = [
-        quote
-        for quote in article.quotes.all()
-        if not quote.is_human_work and quote.pk not in edited_topics
-    ]
+        machine_quotes = [quote for quote in machine_quotes if quote.pk not in edited_topics]
     chosen = {
         quote.pk: _quote_candidates(quote, article_topics, candidates) for quote in machine_quotes
     }
@@ -124,18 +143,18 @@ def article_topics_assign(*, article: Article, doc: Doc | None = None) -> list[T
             quote_id__in=list(chosen)
         ).values_list("id", "quote_id", "topic_id")
     }
-    unwanted = [link_id for pair, link_id in linked.items() if pair not in wanted]
+    unwanted = {pair: link_id for pair, link_id in linked.items() if pair not in wanted}
     if unwanted:
-        _QuoteTopic.objects.filter(id__in=unwanted).delete()
-    _QuoteTopic.objects.bulk_create(
-        [_QuoteTopic(quote_id=q, topic_id=t) for q, t in sorted(wanted - linked.keys())],
-        # A concurrent run on the same article may have linked them already.
-        ignore_conflicts=True,
-    )
-    topic_counts_refresh(
-        topic_ids=[*(t for _, t in linked), *(topic.pk for topic in topics.values())]
-    )
-    return list(topics.values())
+        _QuoteTopic.objects.filter(id__in=list(unwanted.values())).delete()
+    added = sorted(wanted - linked.keys())
+    if added:
+        _QuoteTopic.objects.bulk_create(
+            [_QuoteTopic(quote_id=q, topic_id=t) for q, t in added],
+            # A concurrent run on the same article may have linked them already.
+            ignore_conflicts=True,
+        )
+    changed = {topic_id for _, topic_id in [*added, *unwanted]}
+    return AssignedTopics(topics=list(topics.values()), changed_topic_ids=changed)
 
 
 def _record(quote: Quote, user: AbstractBaseUser, reason: str) -> None:
@@ -200,7 +219,7 @@ def quote_topic_add(
     found = next((existing[key] for key in keys if key in existing), None)
     topic = found or _topic_for(key=keys[0], label=label)
     quote.topics.add(topic)
-    topic_counts_refresh(topic_ids=[topic.pk])
+    quotes_changed(topic_ids=[topic.pk])
     _record(quote, user, f"{TOPIC_ADDED}{topic.label}")
     return topic
 
@@ -217,5 +236,5 @@ def quote_topic_remove(
     if not quote.topics.filter(pk=topic.pk).exists():
         return
     quote.topics.remove(topic)
-    topic_counts_refresh(topic_ids=[topic.pk])
+    quotes_changed(topic_ids=[topic.pk])
     _record(quote, user, f"{TOPIC_REMOVED}{topic.label}")

@@ -6,7 +6,7 @@ import pytest
 
 from quotes.search import SearchFilters, search_quotes
 from quotes.services import editing
-from quotes.services.search_index import search_index_update_article
+from quotes.services.changes import quotes_changed
 from tests.factories import make_article, make_quote, make_speaker
 
 BODY = "« Le viaduc restera fermé tout l'été », a déclaré Jean Martin lundi."
@@ -16,7 +16,7 @@ BODY = "« Le viaduc restera fermé tout l'été », a déclaré Jean Martin lun
 def quote(db):
     article = make_article(body=BODY)
     quote = make_quote(article, make_speaker("Jean Martin"), start=2, end=BODY.index(" »"))
-    search_index_update_article(article=article)
+    quotes_changed(quote_ids=[quote.pk])
     return quote
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pytest
 
 from quotes.models import Article, Quote, Speaker
-from quotes.services.search_index import search_index_update_article
+from quotes.services.changes import quotes_changed
 from tests.factories import make_article, make_quote, make_speaker
 
 SEED_DATE = dt.datetime(2024, 11, 12, 9, 0, tzinfo=dt.UTC)
@@ -93,8 +93,7 @@ def corpus(db, seed_text) -> Corpus:
     martin = make_speaker("Paul Martin")
     quotes["not_a_phrase"] = _quote(french, martin, "Le Sud a voté", "rien dit")
     quotes["markup"] = _quote(french, martin, "La défense <b>", "d’abord")
-    for article in (seed, english, french):
-        search_index_update_article(article=article)
+    quotes_changed(quote_ids=Quote.objects.values_list("pk", flat=True))
     return Corpus(
         seed=seed,
         english=english,

@@ -68,10 +68,10 @@ def test_a_topic_failure_fails_the_article_and_writes_nothing(monkeypatch, caplo
 def test_a_bug_in_the_writer_keeps_its_own_name_and_traceback(monkeypatch, caplog):
     article = make_article(body=BODY, status=Article.Status.PENDING)
 
-    def buggy_index(*, article):
+    def buggy_index(**changes):
         raise AttributeError("'NoneType' object has no attribute 'pk'")
 
-    monkeypatch.setattr(attribution_service, "search_index_update_article", buggy_index)
+    monkeypatch.setattr(attribution_service, "quotes_changed", buggy_index)
 
     with caplog.at_level(logging.ERROR, logger=SERVICE_LOGGER):
         outcome = article_attribute(article=article, attributions=trump_attributions())

@@ -17,14 +17,14 @@ BODY = "« Nous fermerons l'usine en mars », a annoncé l'entreprise dans un co
 def test_a_slug_taken_meanwhile_gives_the_next_number(monkeypatch):
     Speaker.objects.create(name="Another worker's speaker", slug="taken-meanwhile")
     article = make_article(body=BODY, status=Article.Status.PENDING)
-    free_slug = speaker_service.speaker_unique_slug
-    answers = iter(["taken-meanwhile"])
+    free_slugs = speaker_service.speaker_unique_slugs
+    answers = iter([["taken-meanwhile"]])
 
-    def racing(name: str) -> str:
+    def racing(names: list[str]) -> list[str]:
         """The first answer is the slug a concurrent worker inserted after it was chosen."""
-        return next(answers, None) or free_slug(name)
+        return next(answers, None) or free_slugs(names)
 
-    monkeypatch.setattr("quotes.services.attribution.speaker_unique_slug", racing)
+    monkeypatch.setattr("quotes.services.attribution.speaker_unique_slugs", racing)
 
     outcome = article_attribute(article=article)
 

@@ -8,8 +8,8 @@ from django.test.utils import CaptureQueriesContext
 
 from quotes.models import Quote
 from quotes.search import search_quotes
-from quotes.services.counts import speaker_counts_refresh, topic_counts_refresh
-from quotes.services.search_index import search_index_update_quotes
+from quotes.services.changes import quotes_changed
+from quotes.services.counts import speaker_counts_refresh
 from tests.factories import make_article, make_quote, make_speaker, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -26,9 +26,7 @@ def test_refreshes_inside_a_transaction_open_no_savepoint_and_still_count():
     quote.topics.add(topic)
 
     with transaction.atomic(), CaptureQueriesContext(connection) as queries:
-        speaker_counts_refresh(speaker_ids=[speaker.pk])
-        topic_counts_refresh(topic_ids=[topic.pk])
-        search_index_update_quotes(quote_ids=[quote.pk])
+        quotes_changed(quote_ids=[quote.pk])
 
     statements = _statements(queries)
     assert "SAVEPOINT" not in statements and "RELEASE" not in statements
