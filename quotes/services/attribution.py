@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError, connection, transaction
-from django.db.models import F, QuerySet
+from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -227,11 +227,13 @@ class _SpeakerBook:
         # Generic and anonymous speakers ("une source proche", "le responsable") are
         # only the same person inside one article, so they are looked up there only.
         self.local: dict[str, Speaker] = {}
+        # Such speakers have no alias: their capitalised display name ("Agence") must not
+        # pass them for named people, or every run would replace them with new ones.
         for quote in existing:
             speaker = quote.speaker
-            if speaker is None:
+            if speaker is None or speaker.merged_into_id is not None:
                 continue
-            if speaker.kind == Speaker.Kind.ANONYMOUS or not is_proper_name(speaker.name):
+            if speaker.kind == Speaker.Kind.ANONYMOUS or not quote.speaker_has_alias:
                 self.local.setdefault(normalize_name(speaker.name), speaker)
 
     def named(self, attribution: Attribution) -> _Named | None:
@@ -410,8 +412,9 @@ class _Written:
     """What writing an article's quotes changed, for the counts, the index and the topics."""
 
     outcome: AttributionOutcome
-    # The article's quotes as they are now.
+    # The article's quotes as they are now, and those of them just created.
     quotes: list[Quote]
+    new: list[Quote]
     # Quotes created, updated or deleted, and the speakers and topics they had before.
     changed: set[int]
     speakers_before: set[int]
@@ -426,7 +429,11 @@ def _write_quotes(*, article: Article, attributions: Sequence[Attribution]) -> _
     # Lock the quotes too: an editor's save waits for this run, or this run waits for it
     # and then sees the quote as the editor left it.
     existing = list(
-        article.quotes.select_related("speaker").select_for_update(no_key=True, of=("self",))
+        article.quotes.select_related("speaker")
+        .annotate(
+            speaker_has_alias=Exists(SpeakerAlias.objects.filter(speaker_id=OuterRef("speaker_id")))
+        )
+        .select_for_update(no_key=True, of=("self",))
     )
     human_spans = [(q.start, q.end) for q in existing if q.is_human_work]
     # Machine quotes found again at the same span are updated in place, so their URLs last.
@@ -486,6 +493,7 @@ def _write_quotes(*, article: Article, attributions: Sequence[Attribution]) -> _
             skipped=skipped,
         ),
         quotes=[*(q for q in existing if q.pk not in stale_ids), *new],
+        new=new,
         changed=changed,
         speakers_before=speakers_before,
         topics_before=stale_topics,
@@ -502,7 +510,9 @@ def _write_article(
     if written.changed:
         # Unchanged quotes of an unchanged text give the clues they gave before.
         article_speakers_gender(article=article)
-    topics = article_topics_link(article=article, quotes=written.quotes, doc=doc)
+    topics = article_topics_link(
+        article=article, quotes=written.quotes, new_quotes=written.new, doc=doc
+    )
     quotes_changed(
         quote_ids=written.changed,
         speaker_ids=written.speakers_before,

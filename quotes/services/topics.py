@@ -91,7 +91,8 @@ def article_topics_assign(*, article: Article, doc: Doc | None = None) -> list[T
     an editor added or removed: its topics are the editor's from then on, while its speaker,
     kind and span stay unreviewed machine output in the review queue.
     """
-    assigned = article_topics_link(article=article, quotes=list(article.quotes.all()), doc=doc)
+    quotes = list(article.quotes.all())
+    assigned = article_topics_link(article=article, quotes=quotes, new_quotes=[], doc=doc)
     quotes_changed(topic_ids=assigned.changed_topic_ids)
     return assigned.topics
 
@@ -105,11 +106,12 @@ class AssignedTopics:
 
 
 def article_topics_link(
-    *, article: Article, quotes: list[Quote], doc: Doc | None
+    *, article: Article, quotes: list[Quote], new_quotes: list[Quote], doc: Doc | None
 ) -> AssignedTopics:
     """article_topics_assign without the recount, for a writer that recounts once at its end.
 
-    quotes are the article's quotes as they are now.
+    quotes are the article's quotes as they are now, new_quotes those of them just created,
+    which have no topics yet and no history of an editor's topic changes.
     """
     # Imported here: spaCy is slow to import, and the views and migrate never need it.
     from quotes.attribution import get_nlp
@@ -119,7 +121,8 @@ def article_topics_link(
     candidates = extract_topics(article.body, article.language, nlp=nlp, limit=None, doc=doc)
     article_topics = candidates[:ARTICLE_TOPICS]
     machine_quotes = [quote for quote in quotes if not quote.is_human_work]
-    if machine_quotes:
+    new_ids = {quote.pk for quote in new_quotes}
+    if any(quote.pk not in new_ids for quote in machine_quotes):
         edited_topics = set(
             Quote.history.filter(article_id=article.pk, history_user__isnull=False)
             .filter(
@@ -137,12 +140,14 @@ def article_topics_link(
     article.topics.set([topics[c.key] for c in article_topics])
     wanted = {(pk, topics[c.key].pk) for pk, found in chosen.items() for c in found}
     # Topics losing a link are counted again too, so the links are read before they change.
-    linked = {
-        (quote_id, topic_id): link_id
-        for link_id, quote_id, topic_id in _QuoteTopic.objects.filter(
-            quote_id__in=list(chosen)
-        ).values_list("id", "quote_id", "topic_id")
-    }
+    linked = {}
+    if old_ids := [pk for pk in chosen if pk not in new_ids]:
+        linked = {
+            (quote_id, topic_id): link_id
+            for link_id, quote_id, topic_id in _QuoteTopic.objects.filter(
+                quote_id__in=old_ids
+            ).values_list("id", "quote_id", "topic_id")
+        }
     unwanted = {pair: link_id for pair, link_id in linked.items() if pair not in wanted}
     if unwanted:
         _QuoteTopic.objects.filter(id__in=list(unwanted.values())).delete()

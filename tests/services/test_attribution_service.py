@@ -296,6 +296,28 @@ def test_reattribution_keeps_a_machine_quote_found_again_at_the_same_place():
     assert {q.text: q.pk for q in article.quotes.all()} == before
 
 
+def test_reattribution_keeps_a_generic_speaker_with_a_capital_and_writes_nothing():
+    article = make_article(body=BODY)
+    generic = [
+        attribution(
+            BODY,
+            "rien n'était signé",
+            speaker="plusieurs témoins",
+            kind="indirect",
+            speaker_kind="other",
+        )
+    ]
+    article_attribute(article=article, attributions=generic)
+    quote = article.quotes.get()
+    assert quote.speaker.name == "Plusieurs témoins"  # capitalised, yet no one's name
+
+    outcome = article_attribute(article=article, attributions=generic)
+
+    assert (outcome.created, outcome.updated, outcome.removed) == (0, 0, 0)
+    assert article.quotes.get().speaker == quote.speaker
+    assert Speaker.objects.get().pk == quote.speaker_id
+
+
 def test_a_rejected_quote_never_comes_back():
     article = make_article(body=BODY)
     article_attribute(article=article, attributions=trump_attributions())

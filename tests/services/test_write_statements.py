@@ -1,4 +1,4 @@
-"""Count and index refreshes inside a writer's transaction cost only their own statements."""
+"""Statements the writers cost: refreshes add only their own, an article a fixed number."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from quotes.models import Quote
+from quotes.attribution import Attribution
+from quotes.models import Quote, Speaker
 from quotes.search import search_quotes
+from quotes.services.attribution import article_attribute
 from quotes.services.changes import quotes_changed
 from quotes.services.counts import speaker_counts_refresh
 from tests.factories import make_article, make_quote, make_speaker, make_topic
@@ -47,3 +49,73 @@ def test_a_failed_writer_rolls_back_the_counts_it_refreshed():
 
     speaker.refresh_from_db()
     assert speaker.quote_count == 1
+
+
+DEFENCE = (
+    "« Le budget de la défense augmentera », a déclaré Florence Parly. "
+    "« Le budget de la défense est une priorité », a ajouté Parly. "
+    "« La défense européenne avance », a dit Jean Dupont. "
+    "« Le budget de la défense sera voté », a affirmé Marie Curie. "
+    "« Le budget de la défense inquiète », ont dit plusieurs témoins. "
+    "« La défense coûte cher », a estimé Paul Martin."
+)
+# The quotes of DEFENCE, each with who said it, the words naming them and their kind.
+SAID = [
+    ("« Le budget de la défense augmentera »", "Florence Parly", "Florence Parly", "person"),
+    ("« Le budget de la défense est une priorité »", "Florence Parly", "Parly", "person"),
+    ("« La défense européenne avance »", "Jean Dupont", "Jean Dupont", "person"),
+    ("« Le budget de la défense sera voté »", "Marie Curie", "Marie Curie", "person"),
+    ("« Le budget de la défense inquiète »", "plusieurs témoins", "plusieurs témoins", "other"),
+    ("« La défense coûte cher »", "Paul Martin", "Paul Martin", "person"),
+]
+
+
+def _attributions(indices: list[int]) -> list[Attribution]:
+    found = []
+    for index in indices:
+        text, speaker, mention, kind = SAID[index]
+        start, mention_start = DEFENCE.index(text), DEFENCE.index(mention)
+        found.append(
+            Attribution(
+                text=text,
+                start=start,
+                end=start + len(text),
+                kind="direct",
+                speaker=speaker,
+                speaker_mention=mention,
+                speaker_start=mention_start,
+                speaker_end=mention_start + len(mention),
+                speaker_kind=kind,
+                speaker_description="",
+                cue=None,
+                cue_start=None,
+                cue_end=None,
+                confidence=0.9,
+            )
+        )
+    return found
+
+
+def _statements_to_attribute(indices: list[int]) -> int:
+    article = make_article(body=DEFENCE, content_hash=f"defence-{indices}")
+    with CaptureQueriesContext(connection) as queries:
+        outcome = article_attribute(article=article, attributions=_attributions(indices))
+    assert (outcome.failed, outcome.created) == (False, len(indices))
+    return len(queries.captured_queries)
+
+
+def test_a_new_article_takes_as_many_statements_for_six_quotes_as_for_two():
+    _statements_to_attribute([0])  # Florence Parly and the topics exist from now on
+
+    # Two quotes, one new speaker; six quotes, three new speakers, a new alias, a generic one.
+    few = _statements_to_attribute([0, 2])
+    many = _statements_to_attribute([0, 1, 2, 3, 4, 5])
+
+    # 27 on SQLite, 29 on PostgreSQL, which locks the rows it recounts.
+    assert few == many <= 29
+    parly = Speaker.objects.get(name="Florence Parly")
+    assert parly.quote_count == 4
+    assert parly.aliases.filter(normalized="parly").exists()
+    assert [hit.quote.speaker for hit in search_quotes("voté").hits] == [
+        Speaker.objects.get(name="Marie Curie")
+    ]
