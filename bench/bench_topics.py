@@ -20,8 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import pytextrank  # noqa: E402, F401  (registers the "topicrank" spaCy factory)
-import snowballstemmer  # noqa: E402
 import spacy  # noqa: E402
+import Stemmer  # noqa: E402
 import yake  # noqa: E402
 
 from quotes.attribution import get_nlp  # noqa: E402
@@ -31,7 +31,7 @@ from quotes.topics.extract import extract_topics  # noqa: E402
 DATA = ROOT.parent / "shared" / "data" / "wikinews_fr_2012"
 K = 10
 OURS = "ours (YAKE statistics on the parse + POS + NER)"
-_STEMMER = snowballstemmer.stemmer("french")
+_STEMMER = Stemmer.Stemmer("french")
 _WORD = re.compile(r"\w+")
 
 

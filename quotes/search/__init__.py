@@ -6,7 +6,7 @@ source tables, so every writer calls it after changing quotes, speakers or artic
 
 Where the backends differ: PostgreSQL stems with its french/english Snowball dictionaries and
 leaves stop words inside a phrase unmarked in snippets; SQLite stems with the same Snowball
-algorithms in Python and marks every word of a phrase. PostgreSQL ranks with ts_rank, SQLite
+algorithms (PyStemmer) and marks every word of a phrase. PostgreSQL ranks with ts_rank, SQLite
 with bm25. PostgreSQL estimates counts from a sample beyond EXACT_MATCHES; SQLite always counts.
 Name suggestions use trigrams on PostgreSQL and four-letter prefixes on SQLite.
 """

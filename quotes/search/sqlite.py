@@ -6,7 +6,7 @@ from django.db import connection
 from django.utils.safestring import SafeString
 
 from quotes.models import Quote
-from quotes.search.query import Clause, Match, ParsedQuery, highlight, stem, words
+from quotes.search.query import Clause, Match, ParsedQuery, highlight, stem, stem_words, words
 
 YEAR_SQL = "strftime('%%Y', published_at)"
 DATE_PARAM = "%s"
@@ -107,7 +107,7 @@ def similar_speakers(query: str, limit: int) -> list[int]:
 
 
 def stems(text: str, language: str) -> str:
-    return " ".join(stem(word, language) for word in words(text))
+    return " ".join(stem_words(words(text), language))
 
 
 def index_quotes(quote_ids: list[int]) -> None:
