@@ -210,11 +210,6 @@ def index_article(article: Article) -> None:
     index_quotes(article.quotes.values_list("id", flat=True))
 
 
-def index_speaker(speaker: Speaker) -> None:
-    """Rewrite the index rows of a speaker's quotes (after a rename, new alias or merge)."""
-    index_quotes(speaker.quotes.values_list("id", flat=True))
-
-
 def rebuild_index() -> None:
     """Rebuild the whole index from the source tables."""
     _backend().rebuild_index()
