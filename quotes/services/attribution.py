@@ -515,6 +515,8 @@ def _write_article(
     )
     quotes_changed(
         quote_ids=written.changed,
+        # The article of deleted quotes, when none of its quotes is new or updated.
+        article_ids=[article.pk] if written.changed else [],
         speaker_ids=written.speakers_before,
         topic_ids=[*written.topics_before, *topics.changed_topic_ids],
     )

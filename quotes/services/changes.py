@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from quotes import search
 from quotes.models import Quote
@@ -49,8 +49,7 @@ def quotes_changed(
     topics = set(topic_ids)
     articles = set(article_ids)
     if quotes:
-        now = Quote.objects.filter(pk__in=quotes).values_list("speaker_id", "topics", "article_id")
-        for speaker, topic, article in now:
+        for speaker, topic, article in _now(sorted(quotes)):
             speakers.add(speaker)
             topics.add(topic)
             articles.add(article)
@@ -61,3 +60,17 @@ def quotes_changed(
     speaker_counts_refresh(speaker_ids=speakers)
     topic_counts_refresh(topic_ids=topics)
     search.index_quotes(quotes)
+
+
+def _now(quote_ids: list[int]) -> list[tuple[int | None, int | None, int]]:
+    """(speaker, topic, article) of these quotes as they are now, one row per topic link."""
+    marks = ", ".join(["%s"] * len(quote_ids))
+    with connection.cursor() as cursor:
+        # Plain SQL: the ORM's compiling of the join cost more than running it.
+        cursor.execute(
+            "SELECT q.speaker_id, l.topic_id, q.article_id FROM quotes_quote q"
+            " LEFT JOIN quotes_quote_topics l ON l.quote_id = q.id"
+            f" WHERE q.id IN ({marks})",
+            quote_ids,
+        )
+        return cursor.fetchall()

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
+from django.db.models import Case, Value, When
 
 from quotes.attribution.gender import WEIGHTS, GenderClue, decide, gender_clues
 from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker
@@ -32,18 +33,32 @@ def stored_clues(speaker: Speaker) -> list[GenderClue]:
     ]
 
 
-def _store(speaker: Speaker, evidence: list[dict[str, Any]]) -> None:
-    """Write the evidence, and the gender it decides unless an editor has chosen one."""
-    speaker.gender_evidence = evidence
-    Speaker.objects.filter(pk=speaker.pk).update(gender_evidence=evidence)
-    if speaker.gender_source == Speaker.GenderSource.EDITOR:
-        return
-    gender = decide(stored_clues(speaker), kind=speaker.kind, name=speaker.name)
-    # Conditional, so an editor's choice saved meanwhile is never overwritten.
-    if Speaker.objects.filter(pk=speaker.pk, gender_source=Speaker.GenderSource.INFERRED).update(
-        gender=gender
-    ):
-        speaker.gender = gender
+def _store(evidence: dict[int, tuple[Speaker, list[dict[str, Any]]]]) -> None:
+    """Write changed evidence, and the gender it decides unless an editor has chosen one.
+
+    A few statements whatever the number of speakers; a speaker whose evidence and gender
+    stay as they are is not written.
+    """
+    changed = []
+    genders: dict[int, str] = {}
+    for speaker, items in evidence.values():
+        if items != speaker.gender_evidence:
+            speaker.gender_evidence = items
+            changed.append(speaker)
+        if speaker.gender_source == Speaker.GenderSource.EDITOR:
+            continue
+        gender = decide(stored_clues(speaker), kind=speaker.kind, name=speaker.name)
+        if gender != speaker.gender:
+            genders[speaker.pk] = gender
+    if changed:
+        Speaker.objects.bulk_update(changed, ["gender_evidence"])
+    if genders:
+        # Conditional, so an editor's choice saved meanwhile is never overwritten.
+        Speaker.objects.filter(
+            pk__in=list(genders), gender_source=Speaker.GenderSource.INFERRED
+        ).update(gender=Case(*(When(pk=pk, then=Value(g)) for pk, g in genders.items())))
+        for speaker, _ in evidence.values():
+            speaker.gender = genders.get(speaker.pk, speaker.gender)
 
 
 @transaction.atomic(savepoint=False)
@@ -75,17 +90,18 @@ def article_speakers_gender(*, article: Article) -> None:
             mentions.setdefault(quote.speaker_id, []).append(
                 (quote.speaker_start, quote.speaker_end, quote.speaker_mention)
             )
+    found: dict[int, list[GenderClue]] = {}
     for speaker in speakers.values():
         names = [speaker.name, *(a.name for a in speaker.aliases.all() if a.name != speaker.name)]
         others = [s.name for s in speakers.values() if s.pk != speaker.pk]
-        clues = gender_clues(
+        found[speaker.pk] = gender_clues(
             article.body,
             names=names,
             mentions=mentions.get(speaker.pk, []),
             description=speaker.description,
             other_names=others,
         )
-        _store(speaker, _merged(speaker, article.pk, clues))
+    _store(_merged(list(speakers.values()), article.pk, found))
 
 
 def articles_speakers_gender() -> int:
@@ -98,17 +114,30 @@ def articles_speakers_gender() -> int:
     return count
 
 
-def _merged(speaker: Speaker, article_id: int, clues: list[GenderClue]) -> list[dict[str, Any]]:
-    kept = [c for c in speaker.gender_evidence if c.get("article") != article_id]
+def _merged(
+    speakers: list[Speaker], article_id: int, found: dict[int, list[GenderClue]]
+) -> dict[int, tuple[Speaker, list[dict[str, Any]]]]:
+    """Each speaker's evidence with this article's clues in place of those it gave before.
+
+    Clues of articles where the speaker is no longer quoted are dropped, read in one query.
+    """
+    kept = {
+        speaker.pk: [c for c in speaker.gender_evidence if c.get("article") != article_id]
+        for speaker in speakers
+    }
+    articles = {c.get("article") for items in kept.values() for c in items}
     still_quoted = set(
-        Quote.objects.filter(PUBLIC_QUOTES, speaker=speaker)
-        .filter(article_id__in={c.get("article") for c in kept})
-        .values_list("article_id", flat=True)
+        Quote.objects.filter(PUBLIC_QUOTES, speaker_id__in=list(kept), article_id__in=articles)
+        .values_list("speaker_id", "article_id")
+        .distinct()
     )
-    kept = [c for c in kept if c.get("article") in still_quoted]
-    if len({c["article"] for c in kept}) >= EVIDENCE_ARTICLES:
-        return kept
-    return kept + _clue_dicts(article_id, clues)
+    evidence = {}
+    for speaker in speakers:
+        items = [c for c in kept[speaker.pk] if (speaker.pk, c.get("article")) in still_quoted]
+        if len({c["article"] for c in items}) < EVIDENCE_ARTICLES:
+            items += _clue_dicts(article_id, found[speaker.pk])
+        evidence[speaker.pk] = (speaker, items)
+    return evidence
 
 
 @transaction.atomic
