@@ -82,11 +82,13 @@ _TOPIC_COUNTS = """
                    JOIN quotes_quote q ON q.id = l.quote_id
                    WHERE l.topic_id = quotes_topic.id AND q.review_status <> %s)
 """
+# As in _article_count, the status filters the count, not the rows: read through the article
+# index alone, never intersected with the review-status index.
 _ARTICLE_COUNTS = """
-    quote_count = (SELECT COUNT(*) FROM quotes_quote q
-                   WHERE q.article_id = quotes_article.id AND q.review_status <> %s),
-    unreviewed_count = (SELECT COUNT(*) FROM quotes_quote q
-                        WHERE q.article_id = quotes_article.id AND q.review_status = %s)
+    quote_count = (SELECT COUNT(CASE WHEN q.review_status <> %s THEN 1 END) FROM quotes_quote q
+                   WHERE q.article_id = quotes_article.id),
+    unreviewed_count = (SELECT COUNT(CASE WHEN q.review_status = %s THEN 1 END)
+                        FROM quotes_quote q WHERE q.article_id = quotes_article.id)
 """
 _REJECTED = Quote.Review.REJECTED.value
 _UNREVIEWED = Quote.Review.UNREVIEWED.value
