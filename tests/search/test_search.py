@@ -11,10 +11,8 @@ from django.urls import reverse
 
 from quotes.models import Quote
 from quotes.search import SearchFilters, search_quotes
-from quotes.services.search_index import (
-    search_index_update_quotes,
-    search_index_update_speaker,
-)
+from quotes.services.changes import quotes_changed
+from quotes.services.search_index import search_index_update_quotes
 from tests.factories import make_article, make_quote, make_speaker, make_topic
 
 pytestmark = pytest.mark.django_db
@@ -292,7 +290,7 @@ def test_index_follows_corrections_and_speaker_changes(corpus):
     fried = corpus.fried
     fried.name = "Dan Fried-Smith"
     fried.save()
-    search_index_update_speaker(speaker=fried)
+    quotes_changed(renamed_speaker_ids=[fried.pk])
     assert set(found("Smith")) == {corpus.fried_direct, corpus.fried_indirect}
 
 
