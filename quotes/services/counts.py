@@ -85,9 +85,9 @@ _TOPIC_COUNTS = """
 # As in _article_count, the status filters the count, not the rows: read through the article
 # index alone, never intersected with the review-status index.
 _ARTICLE_COUNTS = """
-    quote_count = (SELECT COUNT(CASE WHEN q.review_status <> %s THEN 1 END) FROM quotes_quote q
+    quote_count = (SELECT COUNT(*) FILTER (WHERE q."review_status" <> %s) FROM quotes_quote q
                    WHERE q.article_id = quotes_article.id),
-    unreviewed_count = (SELECT COUNT(CASE WHEN q.review_status = %s THEN 1 END)
+    unreviewed_count = (SELECT COUNT(*) FILTER (WHERE q."review_status" = %s)
                         FROM quotes_quote q WHERE q.article_id = quotes_article.id)
 """
 _REJECTED = Quote.Review.REJECTED.value

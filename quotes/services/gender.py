@@ -72,7 +72,8 @@ def article_speakers_gender(*, article: Article) -> None:
     quotes = list(
         article.quotes.filter(PUBLIC_QUOTES)
         .exclude(speaker=None)
-        .only("speaker_id", "speaker_mention", "speaker_start", "speaker_end")
+        # article_id too: the related manager reads it on every row it hands back.
+        .only("article_id", "speaker_id", "speaker_mention", "speaker_start", "speaker_end")
         .order_by("start")
     )
     # Locked in id order (as the counts are) and read afresh, so two articles of one speaker
