@@ -23,6 +23,7 @@ from quotes.services.counts import (
     speaker_counts_refresh,
     topic_counts_refresh,
 )
+from quotes.services.grouping import quotes_regroup
 
 
 @transaction.atomic(savepoint=False)
@@ -48,8 +49,10 @@ def quotes_changed(
     speakers = set(speaker_ids)
     topics = set(topic_ids)
     articles = set(article_ids)
+    existing: set[int] = set()
     if quotes:
-        for speaker, topic, article in _now(sorted(quotes)):
+        for quote, speaker, topic, article in _now(sorted(quotes)):
+            existing.add(quote)
             speakers.add(speaker)
             topics.add(topic)
             articles.add(article)
@@ -60,15 +63,17 @@ def quotes_changed(
     speaker_counts_refresh(speaker_ids=speakers)
     topic_counts_refresh(topic_ids=topics)
     search.index_quotes(quotes)
+    # The same quote across articles: groups follow the quotes' words.
+    quotes_regroup(quote_ids=sorted(existing))
 
 
-def _now(quote_ids: list[int]) -> list[tuple[int | None, int | None, int]]:
-    """(speaker, topic, article) of these quotes as they are now, one row per topic link."""
+def _now(quote_ids: list[int]) -> list[tuple[int, int | None, int | None, int]]:
+    """(quote, speaker, topic, article) of these quotes as they are now, a row per topic link."""
     marks = ", ".join(["%s"] * len(quote_ids))
     with connection.cursor() as cursor:
         # Plain SQL: the ORM's compiling of the join cost more than running it.
         cursor.execute(
-            "SELECT q.speaker_id, l.topic_id, q.article_id FROM quotes_quote q"
+            "SELECT q.id, q.speaker_id, l.topic_id, q.article_id FROM quotes_quote q"
             " LEFT JOIN quotes_quote_topics l ON l.quote_id = q.id"
             f" WHERE q.id IN ({marks})",
             quote_ids,
