@@ -7,8 +7,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
-from django.db.models import F
-from django.utils import timezone
+from django.db.models import F, QuerySet
 
 from quotes.models import Article, Language
 from quotes.selectors import WindowPage, _page_number, _window
@@ -79,7 +78,8 @@ class ArticleListing:
 
 
 def _start_of(day: dt.date) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+    """Midnight UTC: whole days as the search filters read them, bounds the date index can use."""
+    return dt.datetime.combine(day, dt.time.min, tzinfo=dt.UTC)
 
 
 def article_outlets() -> list[str]:
@@ -88,17 +88,8 @@ def article_outlets() -> list[str]:
     return list(outlets.distinct())
 
 
-def article_list(
-    *, filters: ArticleFilters | None = None, sort: str = DEFAULT_SORT, page: int | str = 1
-) -> ArticleListing:
-    """Articles filtered by outlet, language, status, dates and unreviewed quotes, sorted, paged.
-
-    The counts are the stored ones (quotes.services.counts), so no page counts quotes, and one
-    row past the page tells whether there is a next one.
-    """
-    filters = filters or ArticleFilters()
-    sort = sort if sort in ARTICLE_SORTS else DEFAULT_SORT
-    articles = Article.objects.defer("body", "error")
+def articles_filtered(articles: QuerySet[Article], filters: ArticleFilters) -> QuerySet[Article]:
+    """These articles narrowed by the filters (the article list's and the read API's)."""
     if filters.outlet:
         articles = articles.filter(outlet=filters.outlet)
     if filters.language:
@@ -112,6 +103,20 @@ def article_list(
         articles = articles.filter(published_at__lt=_start_of(filters.date_to + dt.timedelta(1)))
     if filters.unreviewed:
         articles = articles.filter(unreviewed_count__gt=0)
+    return articles
+
+
+def article_list(
+    *, filters: ArticleFilters | None = None, sort: str = DEFAULT_SORT, page: int | str = 1
+) -> ArticleListing:
+    """Articles filtered by outlet, language, status, dates and unreviewed quotes, sorted, paged.
+
+    The counts are the stored ones (quotes.services.counts), so no page counts quotes, and one
+    row past the page tells whether there is a next one.
+    """
+    filters = filters or ArticleFilters()
+    sort = sort if sort in ARTICLE_SORTS else DEFAULT_SORT
+    articles = articles_filtered(Article.objects.defer("body", "error"), filters)
     number = _page_number(page)
     offset = (number - 1) * ARTICLES_PER_PAGE
     rows = list(articles.order_by(*ARTICLE_SORTS[sort])[offset : offset + ARTICLES_PER_PAGE + 1])

@@ -15,6 +15,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
 from quotes import selectors
+from quotes.article_selectors import ArticleFilters, articles_filtered
 from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker, SpeakerAlias, Topic
 from quotes.search import SearchFilters, newest_quote_ids
 from quotes.text import normalize_name
@@ -129,16 +130,14 @@ def articles_page(
     limit: int,
 ) -> KeysetPage[Article]:
     """Attributed articles, newest first (undated last), without their bodies."""
-    articles = Article.objects.filter(status=Article.Status.DONE).defer("body", "error")
-    if language:
-        articles = articles.filter(language=language)
-    if outlet:
-        articles = articles.filter(outlet=outlet)
-    # Whole days in UTC, as the search filters read them, as bounds the date index can use.
-    if date_from:
-        articles = articles.filter(published_at__gte=_midnight(date_from))
-    if date_to and date_to < dt.date.max:
-        articles = articles.filter(published_at__lt=_midnight(date_to + dt.timedelta(days=1)))
+    filters = ArticleFilters(
+        outlet=outlet,
+        language=language,
+        status=Article.Status.DONE,
+        date_from=date_from,
+        date_to=date_to,
+    )
+    articles = articles_filtered(Article.objects.defer("body", "error"), filters)
     stamp, pk = after if after is not None else (None, None)
     rows: list[Article] = []
     if after is None or stamp is not None:
@@ -156,10 +155,6 @@ def articles_page(
             undated = undated.filter(pk__lt=pk)
         rows += undated.order_by("-pk")[: limit + 1 - len(rows)]
     return _keyset(rows, limit, _article_key)
-
-
-def _midnight(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time.min, tzinfo=dt.UTC)
 
 
 def _article_key(article: Article) -> list:
