@@ -51,6 +51,10 @@ def test_demo_editor_reassigns_a_quote_on_the_article_page(page: Page, site, dem
     tools = page.locator(f"#quote-{closed.pk}-tools")
     tools.get_by_text("Correct this quote").click()
     speaker = tools.get_by_label("Speaker", exact=True)
+    # The form is fetched when the tools open: type once htmx has wired it, as a person would.
+    page.wait_for_function(
+        "el => el['htmx-internal-data'] !== undefined", arg=speaker.element_handle()
+    )
     speaker.press_sequentially("dupo")
     # The autocomplete fills the datalist with speakers matching, accents and case aside.
     option = page.locator(f"#speaker-options-{closed.pk} option")
