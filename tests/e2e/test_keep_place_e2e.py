@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.e2e.conftest import TIMEOUT_MS
 from tests.factories import make_article, make_quote, make_speaker, make_user
 
 pytestmark = pytest.mark.e2e
@@ -73,3 +76,31 @@ def test_reassigning_keeps_focus_on_the_button_and_moves_the_quote(page: Page, s
     # The highlight in the text took Anne Petit's colour too.
     colour = anne.locator(".swatch").get_attribute("class").split()[-1]
     expect(page.locator(f"mark#quote-{quote.pk}")).to_have_class(f"q {colour}")
+
+
+@pytest.fixture
+def phone(browser) -> Iterator[Page]:
+    """A 390 px wide phone screen, where the quote list comes under the text."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="en-GB")
+    context.set_default_timeout(TIMEOUT_MS)
+    yield context.new_page()
+    context.close()
+
+
+def test_on_a_phone_confirming_keeps_the_page_where_it_was(phone: Page, site, article):
+    site.log_in(phone, "redaction")
+    phone.goto(site.url("article-detail", article.pk))
+    quote = article.quotes.order_by("start")[12]
+    confirm = phone.locator(f"#quote-{quote.pk}-confirm")
+    confirm.scroll_into_view_if_needed()
+    before = phone.evaluate(PLACE)
+    confirm.click()
+
+    expect(phone.locator("#save-status")).to_have_text("Saved: the quote is confirmed.")
+    expect(phone.locator(f"#quote-{quote.pk}-status")).to_be_focused()
+    after = phone.evaluate(PLACE)
+    assert before["window"] > 500
+    assert abs(after["window"] - before["window"]) < 5
+    assert abs(after["aside"] - before["aside"]) < 5
+    card = phone.locator(f"#card-{quote.pk}").bounding_box()
+    assert 0 <= card["y"] < 844
