@@ -4,9 +4,10 @@ Usage: python bench/gold/select_fr_winer_blind4.py ../shared/data/winer_fr/artic
        [../shared/data/gold]
 
 Excludes every article (by id, url or first 300 characters of text) of the gold sets that
-existed before fr_winer_blind4 (bench/gold/*.jsonl and the extra folders given), keeps those of
-800 to 9,000 characters scoring at least 6, sorts them by id, shuffles them with a fixed seed,
-takes the first 22 and adds the first sport article of the rest of the shuffled list.
+existed before fr_winer_blind4 (EARLIER, looked for in bench/gold and the extra folders given),
+keeps those of 800 to 9,000 characters scoring at least 6, sorts them by id, shuffles them with
+a fixed seed, takes the first 22 and adds the first sport article of the rest of the shuffled
+list.
 """
 
 import json
@@ -17,6 +18,15 @@ from pathlib import Path
 
 SEED = 20261206
 TAKE = 22
+EARLIER = (
+    "fr_dev.jsonl",
+    "fr_heldout.jsonl",
+    "fr_blind2.jsonl",
+    "fr_blind3.jsonl",
+    "fr_winer_dev.jsonl",
+    "fr_winer_blind.jsonl",
+    "fr_winer_blind_next.jsonl",
+)
 PAST = (
     r"déclaré|indiqué|affirmé|estimé|expliqué|précisé|ajouté|annoncé|souligné|assuré|dit"
     r"|confirmé|rappelé|fait savoir"
@@ -37,11 +47,12 @@ def score(text):
     return total
 
 
-def used_keys(folders):
+def used_keys(folders, names=EARLIER):
+    """Ids, urls and text openings of the articles of the gold files named in names."""
     ids, urls, heads = set(), set(), set()
     for folder in folders:
         for path in sorted(Path(folder).glob("*.jsonl")):
-            if path.name == "fr_winer_blind4.jsonl":
+            if path.name not in names:
                 continue
             for line in path.open(encoding="utf-8"):
                 record = json.loads(line)
