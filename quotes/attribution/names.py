@@ -26,16 +26,30 @@ LAST_NAMED = {
 HONORIFICS = frozenset(
     {"m.", "mme", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pr", "me", "maître"}
 )
-# Words that mark a mention as a pronoun or a description rather than a proper name; a gold
-# speaker that is one of them alone cannot be matched by any name.
-PRONOUNS_AND_DETERMINERS = PRONOUNS | frozenset(
+# Courtesy titles a stored name or alias is keyed without ("M. Fried" and "Fried" are one key).
+COURTESY_TITLES = frozenset(
+    {"m", "mm", "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr", "pr", "prof", "professor", "me",
+     "monsieur", "madame", "sir"}
+)  # fmt: skip
+# Determiners that open a common noun phrase ("le responsable", "the report"), not a name.
+DETERMINERS = frozenset(
     {
         "le", "la", "les", "l", "un", "une", "des", "du", "de", "d", "ce", "cet", "cette", "ces",
         "son", "sa", "ses", "leur", "leurs", "mon", "ma", "mes", "notre", "nos", "votre", "vos",
-        "plusieurs", "certains", "certaines", "qui", "celui", "celle", "ceux", "celles", "cela",
-        "vous", "tu", "the", "a", "an", "this", "that", "these", "those", "his", "its", "their",
-        "our", "my", "your", "some", "several", "many", "another", "it", "you", "us", "who",
-        "which", "one", "someone",
+        "the", "a", "an", "this", "that", "these", "those", "his", "its", "their", "our", "my",
+        "your",
+    }
+)  # fmt: skip
+# Pronouns that stand for a speaker without naming one: a stored speaker is never one of them.
+SPEAKER_PRONOUNS = PRONOUNS | frozenset(
+    {"celui", "celle", "ceux", "vous", "it", "you", "who"}
+)  # fmt: skip
+# Words that mark a mention as a pronoun or a description rather than a proper name; a gold
+# speaker that is one of them alone cannot be matched by any name.
+PRONOUNS_AND_DETERMINERS = SPEAKER_PRONOUNS | DETERMINERS | frozenset(
+    {
+        "plusieurs", "certains", "certaines", "qui", "celles", "cela", "tu", "some", "several",
+        "many", "another", "us", "which", "one", "someone",
     }
 )  # fmt: skip
 # Lower-case particles inside a name ("Charles de Gaulle", "Bank of England").
@@ -46,6 +60,10 @@ NAME_PARTICLES = frozenset(
 ORGANISATION_HEADS = word_set("organisation_heads")
 PERSON_HEADS = word_set("person_heads")
 LEADING_ARTICLES = ("l'", "l’")
+# "l'administration", "d'Etat": an elided article or preposition opening a word.
+ELIDED = re.compile(r"^[ld]['’]", re.IGNORECASE)
+# Words of a mention longer than this are a description ("la directrice du groupe …").
+NAME_MAX_WORDS = 6
 STRIP_CHARACTERS = " \t\n\u00a0\u202f,.;:!?«»“”„\"'’()[]-–—"
 NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
@@ -94,3 +112,27 @@ def fold(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(NON_WORD.sub(" ", stripped).split())
+
+
+def without_courtesy_title(name: str) -> str:
+    """The name without one leading courtesy title ("M. Fried" -> "Fried")."""
+    words = name.strip().split(maxsplit=1)
+    if len(words) == 2 and words[0].lower().removesuffix(".") in COURTESY_TITLES:
+        return words[1]
+    return name.strip()
+
+
+def is_proper_name(mention: str) -> bool:
+    """Whether a mention names someone: "Daniel Fried", "Trump", "le Kremlin", not "il" or
+    "le responsable" (a capitalised word after the determiners, at most NAME_MAX_WORDS)."""
+    words = mention.replace("’", "'").split()
+    if not words or len(words) > NAME_MAX_WORDS:
+        return False
+    if len(words) == 1 and fold(words[0]) in SPEAKER_PRONOUNS:
+        return False
+    while words and (words[0].lower() in DETERMINERS or ELIDED.match(words[0])):
+        head = words.pop(0)
+        if len(head) > 2 and ELIDED.match(head):
+            words.insert(0, head[2:])
+            break
+    return any(ELIDED.sub("", word)[:1].isupper() for word in words)

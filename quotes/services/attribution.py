@@ -16,6 +16,12 @@ from django.db.models import Exists, F, OuterRef, QuerySet
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from quotes.attribution.names import (
+    DETERMINERS,
+    SPEAKER_PRONOUNS,
+    is_proper_name,
+    without_courtesy_title,
+)
 from quotes.models import Article, Quote, Speaker, SpeakerAlias
 from quotes.services.changes import quotes_changed
 from quotes.services.counts import quote_topic_ids
@@ -33,24 +39,8 @@ logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 32
 ERROR_MAX_CHARS = 2000
-# Longer mentions are descriptions ("la directrice du groupe ..."), not names to alias.
-ALIAS_MAX_WORDS = 6
 # Workers racing for the same new slug: each retry sees the slugs committed meanwhile.
 SLUG_ATTEMPTS = 5
-# Word lists read best as prose; SIM905 would turn each into one word per line.
-_PRONOUNS = frozenset(
-    "il elle ils elles on lui eux celui celle ceux je nous vous "  # noqa: SIM905
-    "he she they him her them it we i you who".split()
-)
-_DETERMINERS = frozenset(
-    "le la les l un une des du de d ce cet cette ces son sa ses leur leurs notre votre "  # noqa: SIM905
-    "the a an this that these those his its their our".split()
-)
-# Courtesy titles dropped from aliases so "M. Fried" and "Fried" are one key.
-_TITLES = re.compile(
-    r"^(?:m|mm|mme|mmes|mlle|mr|mrs|ms|dr|pr|prof|professor|me|monsieur|madame|sir)\b\.?\s+",
-    re.IGNORECASE,
-)
 _WORD_SPLIT = re.compile(r"[\s\-‐–]+")
 _SPEAKER_KINDS = {
     "person": Speaker.Kind.PERSON,
@@ -93,30 +83,9 @@ class AttributionOutcome:
         return bool(self.error)
 
 
-def without_title(name: str) -> str:
-    """The name without a leading courtesy title ("M. Fried" -> "Fried")."""
-    return _TITLES.sub("", name.strip())
-
-
-def is_proper_name(mention: str) -> bool:
-    """True for "Daniel Fried", "Trump", "le Kremlin"; False for pronouns and "le responsable"."""
-    words = mention.replace("’", "'").split()
-    if not words or len(words) > ALIAS_MAX_WORDS:
-        return False
-    if len(words) == 1 and normalize_name(words[0]) in _PRONOUNS:
-        return False
-    # A determiner or an elided article ("l'administration") starts a common noun phrase.
-    while words and (words[0].lower() in _DETERMINERS or re.match(r"^[ld]'", words[0], re.I)):
-        head = words.pop(0)
-        if re.match(r"^[ld]'.", head, re.I):
-            words.insert(0, head[2:])
-            break
-    return any(re.sub(r"^[ld]'", "", word, flags=re.I)[:1].isupper() for word in words)
-
-
 def _name_words(name: str) -> list[str]:
-    words = [w for w in _WORD_SPLIT.split(normalize_name(without_title(name))) if w]
-    while words and words[0] in _DETERMINERS:
+    words = [w for w in _WORD_SPLIT.split(normalize_name(without_courtesy_title(name))) if w]
+    while words and words[0] in DETERMINERS:
         words.pop(0)
     return words
 
@@ -144,7 +113,7 @@ def _full_names(attributions: Iterable[Attribution]) -> list[str]:
     """The people named in full in one article, which its short forms refer to."""
     names: dict[str, str] = {}
     for attribution in attributions:
-        name = without_title((attribution.speaker or "").strip())
+        name = without_courtesy_title((attribution.speaker or "").strip())
         person = attribution.speaker_kind == "person" and is_proper_name(name)
         if person and len(_name_words(name)) >= 2:
             names.setdefault(normalize_name(name), name)
@@ -238,12 +207,12 @@ class _SpeakerBook:
 
     def named(self, attribution: Attribution) -> _Named | None:
         """Who the attribution names, or None for no one (a pronoun left unresolved)."""
-        given = without_title((attribution.speaker or "").strip())
-        mention = without_title((attribution.speaker_mention or "").strip())
+        given = without_courtesy_title((attribution.speaker or "").strip())
+        mention = without_courtesy_title((attribution.speaker_mention or "").strip())
         if not given and is_proper_name(mention):
             given = mention
         key = normalize_name(given)
-        if not key or key in _PRONOUNS:
+        if not key or key in SPEAKER_PRONOUNS:
             return None
         kind = _SPEAKER_KINDS.get(attribution.speaker_kind or "", Speaker.Kind.OTHER)
         description = (attribution.speaker_description or "")[:500]
@@ -305,7 +274,7 @@ class _SpeakerBook:
                 )
             for short in named.aliases:
                 key = normalize_name(short)
-                if key and key not in _PRONOUNS and key not in by_key:
+                if key and key not in SPEAKER_PRONOUNS and key not in by_key:
                     by_key[key] = speaker
                     new_aliases.append(
                         SpeakerAlias(speaker=speaker, name=short[:300], normalized=key)

@@ -161,6 +161,27 @@ def test_anonymous_source_has_the_anonymous_kind(extract_fr):
     assert found.speaker_kind == "anonymous"
 
 
+@pytest.mark.parametrize(
+    ("article", "fragment", "speaker"),
+    [
+        (
+            "Selon une Source proche du dossier, le contrat sera signé vendredi.",
+            "le contrat sera signé vendredi",
+            "source proche du dossier",
+        ),
+        (
+            "Un porte-parole a affirmé que les négociations reprendraient lundi.",
+            "les négociations reprendraient lundi",
+            "porte-parole",
+        ),
+    ],
+)
+def test_a_speaker_described_is_named_without_its_indefinite_article(
+    extract_fr, article, fragment, speaker
+):
+    assert find_quote(extract_fr(article), fragment).speaker == speaker
+
+
 def test_names_lose_a_leading_elided_article(extract_fr):
     article = "L’Ukraine affirme que ses troupes ont repris le village de Robotyne."
     found = find_quote(extract_fr(article), "ses troupes ont repris")

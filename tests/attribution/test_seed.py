@@ -43,6 +43,15 @@ def test_seed_anonymous_sources(seed_quotes):
     assert source.cue == "selon"
 
 
+def test_seed_speakers_are_clean_names_not_fragments(seed_quotes):
+    """What the app stores: a name, with the words after it as the description."""
+    official = find_quote(seed_quotes, "Nous travaillons dur")
+    assert official.speaker == "Porte-parole américain"
+    assert official.speaker_description == "fonctionnaire qui a demandé l’anonymat"
+    source = find_quote(seed_quotes, "entretien téléphonique avec Vladimir Poutine")
+    assert source.speaker == "source proche de cette conversation"
+
+
 def test_seed_stray_mark_swallows_nothing(seed_quotes, seed_text):
     last = find_quote(seed_quotes, "Si les équipes de Biden")
     assert last.end < len(seed_text)
