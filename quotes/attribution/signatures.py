@@ -148,12 +148,12 @@ def with_fragment_speaker(context: DocContext, candidate: Candidate) -> Candidat
         return candidate
     if not following[0].text[:1].isupper() or following[0].pos_ not in ("NOUN", "PROPN", "ADJ"):
         return candidate
-    end = following.end
-    if end < len(doc):
-        continuation = doc[end].sent
+    description = None
+    if following.end < len(doc):
+        continuation = doc[following.end].sent
         if continuation[0].is_lower and len(continuation) <= MAX_NAME_FRAGMENT_CONTINUATION_TOKENS:
-            end = continuation.end
-    fragment = build_mention(doc, following.start, end)
+            description = (continuation.start, continuation.end)
+    fragment = build_mention(doc, following.start, following.end, description)
     if fragment is None:
         return candidate
     return replace(candidate, speaker=fragment)

@@ -31,6 +31,8 @@ NP_STOP_DEPS = frozenset({"appos", "acl", "acl:relcl", "conj", "cc", "parataxis"
 MAX_SPEAKER_TOKENS = 14
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 
+INDEFINITE_ARTICLES = frozenset({"un", "une", "des", "a", "an"})
+COMMON_HEADS = PERSON_HEADS | ORGANISATION_HEADS | ANONYMOUS_WORDS
 OPENING_TITLE_MARKS = frozenset({"«", "“"})
 CLOSING_TITLE_MARKS = frozenset({"»", "”"})
 
@@ -174,7 +176,7 @@ def build_mention(
     words = [token.lower_ for token in span]
     description = ""
     if description_range is not None:
-        description = doc[description_range[0] : description_range[1]].text
+        description = doc[description_range[0] : description_range[1]].text.strip().rstrip(" .;:,")
     if (end - start == 1 and is_pronoun_text(text)) or tuple(words) in LAST_NAMED:
         pronoun = LAST_NAMED.get(tuple(words), words[0].lstrip("-").removeprefix("t-"))
         gender = "f" if pronoun in {"elle", "elles", "she", "her"} else None
@@ -190,7 +192,7 @@ def build_mention(
     )
     if entity is None and not nominal:
         return None  # "l'avait appelé la « … »": a lone determiner or adjective names no one
-    lowered = text.lower()
+    lowered = f"{text} {description}".lower()
     anonymous = any(phrase in lowered for phrase in ANONYMOUS_PHRASES) or (
         words[0] in {"un", "une", "des", "a", "an"} and words[-1] in ANONYMOUS_WORDS
     )
@@ -225,7 +227,7 @@ def build_mention(
             name = normalise_name(text)
             description = ""
     else:
-        name = normalise_name(text)
+        name = _description_name(text)
         head_word = _head_word(span)
         if anonymous:
             kind = "anonymous"
@@ -249,6 +251,20 @@ def build_mention(
         gender,
         entity is not None,
     )
+
+
+def _description_name(text: str) -> str:
+    """The name of a speaker described, not named: "Une Source proche de X" -> "source proche
+    de X". An indefinite article is no part of a name, nor the capital the writer gave a known
+    common noun after it."""
+    name = normalise_name(text)
+    first, _, rest = name.partition(" ")
+    if first.lower() in INDEFINITE_ARTICLES and rest:
+        head, _, tail = rest.partition(" ")
+        if singular_in(head.lower(), COMMON_HEADS):
+            head = head.lower()
+        return f"{head} {tail}".strip()
+    return name
 
 
 def _leading_proper_name(doc: Doc, start: int, end: int) -> int | None:
