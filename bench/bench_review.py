@@ -154,8 +154,8 @@ def main() -> None:
     from django.test import Client
     from django.urls import reverse
 
-    from quotes.editing_selectors import review_queue
     from quotes.management.commands.load_demo import DEMO_EDITOR
+    from quotes.selectors.editing import review_queue
     from quotes.services.accounts import user_make_editor
 
     editor, _ = user_make_editor(username=DEMO_EDITOR, create=True)

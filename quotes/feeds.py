@@ -12,10 +12,10 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
 from django.views.decorators.http import require_safe
 
-from quotes.api.selectors import Moved, quotes_newest, topic_get
 from quotes.models import Quote, Speaker
 from quotes.search import SearchFilters
-from quotes.selectors import speaker_get
+from quotes.selectors.api import Moved, quotes_newest, topic_get
+from quotes.selectors.browse import speaker_get
 from quotes.views import without_nul_bytes
 
 FEED_SIZE = 20

@@ -6,8 +6,8 @@ import re
 
 from django import forms
 
-from quotes.editing_selectors import SpeakerMatch, speaker_autocomplete
 from quotes.models import Quote, Speaker, SpeakerAlias
+from quotes.selectors.editing import SpeakerMatch, speaker_autocomplete
 from quotes.text import normalize_name
 
 

@@ -63,7 +63,7 @@ def pages_to_shoot() -> list[tuple[str, str, dict[str, int]]]:
     from django.db.models import Count, Q
 
     from quotes.models import Article, Speaker
-    from quotes.selectors import public_quotes, speaker_list
+    from quotes.selectors.browse import public_quotes, speaker_list
 
     pages = [
         ("home", "/", DESKTOP),

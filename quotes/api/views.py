@@ -21,10 +21,11 @@ from django.urls import reverse
 from ninja import NinjaAPI, Query
 from ninja.errors import HttpError
 
-from quotes.api import schemas, selectors
+from quotes.api import schemas
 from quotes.api.security import AnonymousThrottle, TokenOrAnonymous, TokenThrottle
 from quotes.models import Article, Quote, Speaker, Topic
 from quotes.search import SearchFilters, search_quotes
+from quotes.selectors import api as selectors
 
 # The relevance-ranked search counts its offset; deeper walks belong to /quotes (keyset).
 MAX_SEARCH_PAGE = 500

@@ -7,8 +7,8 @@ from django.urls import path
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from quotes.article_selectors import ArticleFilters, article_list
 from quotes.models import Article, Language
+from quotes.selectors.articles import ArticleFilters, article_list
 from quotes.views import (
     HtmxHttpRequest,
     page_or_partial,

@@ -7,7 +7,7 @@ from django.urls import path
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from quotes import batch_selectors as selectors
+from quotes.selectors import batches as selectors
 from quotes.views import HtmxHttpRequest, editor_required, page_or_partial
 
 # The same permission as the review queue: a batch page names failed articles and their errors.

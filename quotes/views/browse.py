@@ -8,7 +8,7 @@ from django.urls import path
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from quotes import selectors
+from quotes.selectors import browse as selectors
 from quotes.views import (
     HtmxHttpRequest,
     page_or_partial,

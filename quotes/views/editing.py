@@ -22,8 +22,6 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
-from quotes import editing_selectors as selectors
-from quotes import selectors as browse_selectors
 from quotes.forms import (
     AddQuoteForm,
     AliasForm,
@@ -39,6 +37,8 @@ from quotes.forms import (
     VersionedForm,
 )
 from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker, SpeakerAlias, SpeakerMerge
+from quotes.selectors import browse as browse_selectors
+from quotes.selectors import editing as selectors
 from quotes.services import editing as services
 from quotes.services.gender import speaker_set_gender
 from quotes.views import (

@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.views.decorators.http import require_safe
 
-from quotes.insights_selectors import gender_insights
+from quotes.selectors.insights import gender_insights
 
 CSV_COLUMNS = (
     "breakdown",

@@ -9,12 +9,12 @@ from django.urls import path
 from django.views.decorators.http import require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from quotes import selectors as browse_selectors
 from quotes.models import Quote, Topic
 from quotes.search import SearchFilters, search_quotes
+from quotes.selectors import browse as browse_selectors
+from quotes.selectors import topics as topic_selectors
 from quotes.services.editing import StaleVersion
 from quotes.services.topics import quote_topic_add, quote_topic_remove
-from quotes.topics import selectors as topic_selectors
 from quotes.views import (
     HtmxHttpRequest,
     editor_required,

@@ -9,9 +9,9 @@ from django.urls import reverse
 
 from quotes.attribution import get_nlp
 from quotes.models import Topic
+from quotes.selectors.topics import speaker_top_topics
 from quotes.services.topics import article_topics_assign, quote_topic_add, quote_topic_remove
 from quotes.topics.extract import extract_topics
-from quotes.topics.selectors import speaker_top_topics
 
 pytestmark = pytest.mark.django_db
 
@@ -175,7 +175,7 @@ def test_topic_page_paginates_newest_first(db, client):
 
 
 def test_very_large_topics_are_counted_from_a_sample(assigned, client, monkeypatch):
-    from quotes.topics import selectors
+    from quotes.selectors import topics as selectors
 
     monkeypatch.setattr(selectors, "EXACT_QUOTES", -1)
     html = client.get(reverse("topic-detail", args=["ukraine"])).content.decode()
@@ -311,7 +311,7 @@ def _topic_quoted_on(*days: dt.date):
 
 
 def test_topic_timeline_has_a_slot_for_every_month_empty_ones_included(db, client):
-    from quotes.topics.selectors import topic_page
+    from quotes.selectors.topics import topic_page
 
     topic = _topic_quoted_on(dt.date(2024, 1, 5), dt.date(2024, 1, 20), dt.date(2024, 4, 2))
 
@@ -331,7 +331,7 @@ def test_topic_timeline_has_a_slot_for_every_month_empty_ones_included(db, clien
 
 
 def test_topic_timeline_counts_per_year_over_three_years_gaps_included(db):
-    from quotes.topics.selectors import topic_page
+    from quotes.selectors.topics import topic_page
 
     topic = _topic_quoted_on(dt.date(2019, 1, 10), dt.date(2022, 2, 1), dt.date(2022, 3, 1))
 

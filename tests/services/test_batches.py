@@ -11,8 +11,8 @@ from celery.contrib.testing.worker import start_worker
 from django.conf import settings
 from django.core.management import call_command
 
-from quotes.batch_selectors import batch_progress
 from quotes.models import Article, IngestBatch
+from quotes.selectors.batches import batch_progress
 from quotes.services.attribution import article_attribute, article_mark_failed
 from quotes.services.batches import batch_add_articles, batch_start
 from tests.factories import make_article

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from quotes.models import Quote, Speaker
-from quotes.selectors import TimelineBucket
+from quotes.selectors.browse import TimelineBucket
 from quotes.templatetags.quote_tags import (
     PALETTE_SIZE,
     article_highlights,

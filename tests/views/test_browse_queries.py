@@ -10,9 +10,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from quotes import selectors
-from quotes.article_selectors import ArticleFilters, article_list
 from quotes.models import Article, Quote, Speaker
+from quotes.selectors import browse as selectors
+from quotes.selectors.articles import ArticleFilters, article_list
 from tests.factories import make_article, make_quote, make_speaker, recount
 
 pytestmark = pytest.mark.django_db

@@ -21,8 +21,8 @@ import json
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from quotes.editing_selectors import gold_documents
 from quotes.models import Language
+from quotes.selectors.editing import gold_documents
 
 
 class Command(BaseCommand):

@@ -10,7 +10,7 @@ from dataclasses import dataclass, fields
 from django.db.models import F, QuerySet
 
 from quotes.models import Article, Language
-from quotes.selectors import WindowPage, _page_number, _window
+from quotes.selectors.browse import WindowPage, _page_number, _window
 
 ARTICLES_PER_PAGE = 30
 # Each ordering is that of an index: newest, article_newest_idx on PostgreSQL and

@@ -1,4 +1,4 @@
-"""Reads for the views: bounded querysets, counts and page-sized slices."""
+"""Reads for the browsing pages: home, speakers, an article and a quote, bounded and paged."""
 
 from __future__ import annotations
 
@@ -9,7 +9,6 @@ from django.db.models import Count, Exists, F, Max, Min, OuterRef, Q, QuerySet, 
 from django.db.models.functions import TruncDate, TruncMonth
 from django.http import Http404
 
-from quotes.editing_selectors import Change, quote_history, speaker_by_slug
 from quotes.models import (
     PUBLIC_QUOTES,
     PUBLIC_REVIEW_STATUSES,
@@ -19,8 +18,9 @@ from quotes.models import (
     SpeakerAlias,
     Topic,
 )
+from quotes.selectors.editing import Change, quote_history, speaker_by_slug
+from quotes.selectors.topics import speaker_top_topics
 from quotes.text import normalize_name
-from quotes.topics.selectors import speaker_top_topics
 
 SPEAKERS_PER_PAGE = 30
 SPEAKER_QUOTES_PER_PAGE = 20

@@ -14,10 +14,10 @@ from typing import Generic, TypeVar
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 
-from quotes import selectors
-from quotes.article_selectors import ArticleFilters, articles_filtered
 from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker, SpeakerAlias, Topic
 from quotes.search import SearchFilters, newest_quote_ids
+from quotes.selectors import browse
+from quotes.selectors.articles import ArticleFilters, articles_filtered
 from quotes.text import normalize_name
 
 Item = TypeVar("Item")
@@ -101,7 +101,7 @@ def _after_speaker(sort: str, after: list) -> Q:
     return Q(name__gte=name) & (Q(name__gt=name) | Q(pk__gt=pk))
 
 
-def speaker_detail(*, pk: int) -> selectors.SpeakerProfile:
+def speaker_detail(*, pk: int) -> browse.SpeakerProfile:
     """A speaker's counts, first and latest quote and top topics; a merged one raises Moved."""
     speaker = Speaker.objects.select_related("merged_into").prefetch_related("aliases")
     speaker = speaker.filter(pk=pk).first()
@@ -109,7 +109,7 @@ def speaker_detail(*, pk: int) -> selectors.SpeakerProfile:
         raise Http404("No such speaker")
     if speaker.merged_into is not None:
         raise Moved(speaker.merged_into)
-    return selectors.speaker_profile(speaker=speaker)
+    return browse.speaker_profile(speaker=speaker)
 
 
 class Moved(Exception):
