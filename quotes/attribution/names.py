@@ -136,3 +136,14 @@ def is_proper_name(mention: str) -> bool:
             words.insert(0, head[2:])
             break
     return any(ELIDED.sub("", word)[:1].isupper() for word in words)
+
+
+def singular(word: str) -> str:
+    """A folded word without its plural ending ("budgets", "jeux", "policies")."""
+    if len(word) <= 3 or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("eaux", "eux")):
+        return word[:-1]
+    return word[:-1] if word.endswith("s") else word

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
+from quotes.attribution.names import singular as singular_word
 from quotes.models import Article, Quote, Topic
 from quotes.services.changes import quotes_changed
 from quotes.services.editing import version_check
@@ -169,17 +170,6 @@ def _record(quote: Quote, user: AbstractBaseUser, reason: str) -> None:
     quote.save(update_fields=["updated_at"])
 
 
-def _singular(word: str) -> str:
-    """A folded word without its plural ending ("budgets", "jeux", "policies")."""
-    if len(word) <= 3 or word.endswith(("ss", "us", "is")):
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("eaux", "eux")):
-        return word[:-1]
-    return word[:-1] if word.endswith("s") else word
-
-
 def typed_topic_keys(label: str) -> list[str]:
     """Keys a typed label may have, most likely first, without loading a language model.
 
@@ -192,7 +182,7 @@ def typed_topic_keys(label: str) -> list[str]:
     if not words:
         return []
     plain = [fold(w) for w in words]
-    singular = [_singular(f) if f not in _LEADING else f for f in plain]
+    singular = [singular_word(f) if f not in _LEADING else f for f in plain]
     # A capital starting a label of several words is sentence case unless the next word has
     # one too ("Budgets de défense" vs "Nations unies" vs "Etats-Unis").
     names = [w[:1].isupper() for w in words]
