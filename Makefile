@@ -8,7 +8,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/quotes_test
 PYTEST_ARGS ?=
 
 .PHONY: run setup demo serve test lint test-sqlite test-postgres browser postgres redis screenshots \
-	bench evaluate clean loadtest
+	bench evaluate clean loadtest gettext messages translations
 
 run: setup demo serve
 
@@ -18,7 +18,23 @@ $(STAMP): requirements.txt requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $(STAMP)
 
-setup: $(STAMP)
+setup: $(STAMP) messages
+
+# The interface's translations: msgfmt and xgettext come from Debian's gettext package. `messages`
+# compiles locale/*/LC_MESSAGES/django.po into the .mo files Django reads (not committed);
+# `translations` first collects the marked strings of the code and templates into the .po files.
+I18N_IGNORE := --ignore=.venv --ignore=var --ignore=staticfiles --ignore=tests --ignore=bench \
+	--ignore=scripts --ignore=demo --ignore=docs --ignore=quotes/attribution
+
+gettext:
+	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext)
+
+messages: $(STAMP) gettext
+	DEBUG=true $(PY) manage.py compilemessages --locale=fr $(I18N_IGNORE)
+
+translations: $(STAMP) gettext
+	DEBUG=true $(PY) manage.py makemessages --locale=fr --no-obsolete --add-location=file $(I18N_IGNORE)
+	DEBUG=true $(PY) manage.py compilemessages --locale=fr $(I18N_IGNORE)
 
 demo: setup
 	DEBUG=true $(PY) manage.py migrate --noinput

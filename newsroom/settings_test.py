@@ -25,3 +25,7 @@ STORAGES = {
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+
+# The suite reads the interface in English unless a test asks for French (Accept-Language or the
+# language cookie), so the demo's French default does not change what most tests read.
+LANGUAGE_CODE = "en"

@@ -15,5 +15,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # The language switch: Django's set_language (POST), which returns to the page it came from.
+    path("i18n/", include("django.conf.urls.i18n")),
     path("", include("quotes.urls")),
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,19 @@ import pytest
 from tests.factories import make_user
 
 FIXTURES = Path(__file__).parent / "fixtures"
+LOCALE = Path(__file__).resolve().parent.parent / "locale"
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Compile a translation catalogue edited since its .mo was built (`make messages` does too),
+    so the French pages under test are the ones the .po describes."""
+    for po in LOCALE.glob("*/LC_MESSAGES/*.po"):
+        mo = po.with_suffix(".mo")
+        if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
+            continue
+        if shutil.which("msgfmt") is None:
+            raise pytest.UsageError("msgfmt is missing: `make setup` installs Debian's gettext")
+        subprocess.run(["msgfmt", "--check-format", "-o", str(mo), str(po)], check=True)
 
 
 @pytest.fixture

@@ -93,7 +93,8 @@ def test_an_htmx_poll_gets_only_the_progress_region(editor_client):
     assert html.startswith('<section id="batch-progress"')
     assert html.endswith("</section>")
     assert "<html" not in html
-    assert response["Vary"] == "HX-Request, Cookie"
+    # The language (Accept-Language, or the language cookie) changes the page too.
+    assert response["Vary"] == "HX-Request, Accept-Language, Cookie"
 
 
 def test_the_region_polls_while_articles_are_pending_and_stops_when_none_is(editor_client):

@@ -1,0 +1,99 @@
+"""The interface's language: the browser's choice, the switch, French by default, French dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from tests.factories import make_article, make_quote, make_speaker
+from tests.test_settings import run_python
+
+pytestmark = pytest.mark.django_db
+
+FRENCH_BROWSER = {"HTTP_ACCEPT_LANGUAGE": "fr-FR,fr;q=0.9,en;q=0.5"}
+ENGLISH_BROWSER = {"HTTP_ACCEPT_LANGUAGE": "en-GB,en;q=0.9"}
+
+
+def squeeze(html: str) -> str:
+    """The page with runs of white space collapsed, as a browser shows it."""
+    return " ".join(html.split())
+
+
+def test_a_browser_asking_for_french_reads_the_pages_in_french(client: Client):
+    page = squeeze(client.get(reverse("home"), **FRENCH_BROWSER).content.decode())
+    assert '<html lang="fr">' in page
+    assert "Qui a dit quoi" in page
+    assert ">Intervenants</a>" in page
+    assert ">Thèmes</a>" in page
+    assert "Who said what" not in page
+
+
+def test_a_browser_asking_for_english_reads_the_pages_in_english(client: Client):
+    page = squeeze(client.get(reverse("home"), **ENGLISH_BROWSER).content.decode())
+    assert '<html lang="en">' in page
+    assert "Who said what" in page
+    assert ">Speakers</a>" in page
+    assert "Qui a dit quoi" not in page
+
+
+def test_a_browser_asking_for_neither_gets_the_default_language(client: Client, settings):
+    settings.LANGUAGE_CODE = "fr"
+    page = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="de-DE,de;q=0.9").content.decode()
+    assert '<html lang="fr">' in page
+    assert "Qui a dit quoi" in page
+
+
+def test_the_demo_defaults_to_french_and_the_environment_can_choose_english():
+    show = "from django.conf import settings; print(settings.LANGUAGE_CODE)"
+    setup = "import django; django.setup(); "
+    default = run_python(
+        "-c", setup + show, DEBUG="true", DJANGO_SETTINGS_MODULE="newsroom.settings"
+    )
+    assert default.stdout.strip() == "fr", default.stderr
+    english = run_python(
+        "-c",
+        setup + show,
+        DEBUG="true",
+        LANGUAGE_CODE="en",
+        DJANGO_SETTINGS_MODULE="newsroom.settings",
+    )
+    assert english.stdout.strip() == "en", english.stderr
+
+
+def test_the_switch_changes_the_language_and_returns_to_the_same_page(client: Client):
+    page = reverse("speaker-list") + "?q=ma&sort=name"
+    french = client.get(page, **FRENCH_BROWSER).content.decode()
+    assert 'name="language" value="en"' in french
+    assert f'name="next" value="{page.replace("&", "&amp;")}"' in french
+
+    answer = client.post(
+        reverse("set_language"), {"language": "en", "next": page}, **FRENCH_BROWSER
+    )
+
+    assert answer.status_code == 302
+    assert answer["Location"] == page
+    # The choice outlives the browser's preference: the cookie wins over Accept-Language.
+    english = squeeze(client.get(page, **FRENCH_BROWSER).content.decode())
+    assert '<html lang="en">' in english
+    assert ">Speakers</a>" in english
+    assert 'name="language" value="fr"' in english
+
+
+def test_dates_are_written_in_the_readers_language(client: Client):
+    day = dt.datetime(2024, 3, 1, 12, tzinfo=dt.UTC)
+    make_quote(make_article(published_at=day), make_speaker("Anne Martin"), published_at=day)
+    french = squeeze(client.get(reverse("home"), **FRENCH_BROWSER).content.decode())
+    english = squeeze(client.get(reverse("home"), **ENGLISH_BROWSER).content.decode())
+    assert "1 mars 2024" in french
+    assert "1 Mar 2024" in english
+
+
+def test_counts_take_the_plural_of_the_readers_language(client: Client):
+    make_quote(make_article(), make_speaker("Anne Martin"))
+    french = squeeze(client.get(reverse("home"), **FRENCH_BROWSER).content.decode())
+    assert "<strong>1</strong> article lu," in french
+    assert "<strong>1</strong> citation trouvée," in french
+    assert "<strong>1</strong> intervenant suivi" in french
