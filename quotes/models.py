@@ -365,3 +365,49 @@ class SpeakerMerge(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} → {self.target}"
+
+
+class SpeakerInsightCount(models.Model):
+    """One speaker's public quotes in one group of /insights/ (all, an outlet, a month, a topic).
+
+    Stored so that a change recounts only the speakers it touched (quotes.services.insights):
+    the page's people counts are distinct speakers, which cannot be added up from group totals
+    alone. The gender is the speaker's when the row was written, so the totals it went into
+    can be taken back out. No foreign keys: rows outlive a deleted speaker or topic until
+    their recount removes them.
+    """
+
+    speaker_id = models.IntegerField(db_index=True)
+    gender = models.CharField(max_length=16)
+    dimension = models.CharField(max_length=8)
+    outlet = models.CharField(max_length=200, blank=True)
+    month = models.DateTimeField(null=True)
+    topic_id = models.IntegerField(null=True)
+    quotes = models.PositiveIntegerField()
+
+    def __str__(self) -> str:
+        return f"speaker {self.speaker_id}, {self.dimension}: {self.quotes} quotes"
+
+
+class InsightCount(models.Model):
+    """People quoted and their public quotes, by gender, in one group of /insights/.
+
+    The sums of SpeakerInsightCount, kept by adding each recount's difference; key is the
+    outlet, the month as YYYY-MM, the topic id, or "" (all articles, no outlet, undated).
+    """
+
+    dimension = models.CharField(max_length=8)
+    key = models.CharField(max_length=200)
+    gender = models.CharField(max_length=16)
+    people = models.IntegerField(default=0)
+    quotes = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dimension", "key", "gender"], name="insight_count_group_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.dimension} {self.key!r} {self.gender}: {self.people} people"

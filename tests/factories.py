@@ -15,6 +15,7 @@ from quotes.services.counts import (
     speaker_counts_refresh,
     topic_counts_refresh,
 )
+from quotes.services.insights import insight_counts_refresh
 from quotes.text import normalize_name
 
 _counter = itertools.count(1)
@@ -68,6 +69,7 @@ def make_quote(
     quote = Quote.objects.create(article=article, speaker=speaker, start=start, end=end, **fields)
     article_counts_refresh(article_ids=[article.pk])
     speaker_counts_refresh(speaker_ids=[quote.speaker_id])
+    insight_counts_refresh(speaker_ids=[quote.speaker_id])
     return quote
 
 
@@ -76,6 +78,7 @@ def recount(*quotes: Quote) -> None:
     article_counts_refresh(article_ids=[quote.article_id for quote in quotes])
     speaker_counts_refresh(speaker_ids=[quote.speaker_id for quote in quotes])
     topic_counts_refresh(topic_ids=quote_topic_ids([quote.pk for quote in quotes]))
+    insight_counts_refresh(speaker_ids=[quote.speaker_id for quote in quotes])
 
 
 def make_topic(label: str, **overrides) -> Topic:

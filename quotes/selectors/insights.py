@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db.models import Q
 
-from quotes.models import PUBLIC_QUOTES, Quote, Speaker, Topic
+from quotes.models import InsightCount, Speaker, Topic
 
 TOPIC_LIMIT = 15
-PEOPLE_GENDERS = (Speaker.Gender.WOMAN, Speaker.Gender.MAN, Speaker.Gender.UNKNOWN)
 
 
 @dataclass
@@ -60,66 +58,45 @@ class GenderInsights:
         ]
 
 
-def _people_quotes() -> QuerySet[Quote]:
-    """Public quotes of people (any gender, unknown included), not of organisations."""
-    return Quote.objects.filter(PUBLIC_QUOTES, speaker__gender__in=PEOPLE_GENDERS).order_by()
-
-
-def _grouped(rows: Iterable[dict], group: str) -> dict[object, GenderCounts]:
-    groups: dict[object, GenderCounts] = {}
-    for row in rows:
-        counts = groups.setdefault(row[group], GenderCounts(label=""))
-        counts.people[row["speaker__gender"]] = row["people"]
-        counts.quotes[row["speaker__gender"]] = row["quote_count"]
-    return groups
-
-
-def _counted(quotes: QuerySet[Quote], *group: str) -> list[dict]:
-    return list(
-        quotes.values(*group, "speaker__gender").annotate(
-            people=Count("speaker", distinct=True), quote_count=Count("pk")
-        )
-    )
-
-
 def gender_insights() -> GenderInsights:
     """Share of women among people quoted and among their quotes: overall, by outlet, month, topic.
 
-    Six queries, whatever the number of quotes.
+    Two queries, whatever the number of quotes: the stored sums of quotes.services.insights.
     """
-    quotes = _people_quotes()
-    total = GenderCounts(label="All articles", key="all")
-    for row in _counted(quotes):
-        total.people[row["speaker__gender"]] = row["people"]
-        total.quotes[row["speaker__gender"]] = row["quote_count"]
-
-    outlets = _grouped(_counted(quotes, "article__outlet"), "article__outlet")
-    by_outlet = []
-    for outlet, counts in sorted(outlets.items(), key=lambda item: (item[0] or "").lower()):
-        counts.label, counts.key = outlet or "(no outlet)", outlet or ""
-        by_outlet.append(counts)
-
-    months = _grouped(_counted(quotes.annotate(month=TruncMonth("published_at")), "month"), "month")
-    by_month = []
-    for month in sorted(months, key=lambda m: (m is None, m)):
-        counts = months[month]
-        counts.label = month.strftime("%b %Y") if month else "(undated)"
-        counts.key = month.strftime("%Y-%m") if month else ""
-        by_month.append(counts)
-
     top = list(
         Topic.objects.filter(quote_count__gt=0)
         .order_by("-quote_count", "label")
         .values_list("pk", "label", "slug")[:TOPIC_LIMIT]
     )
-    topics = _grouped(_counted(quotes.filter(topics__in=[t[0] for t in top]), "topics"), "topics")
+    rows = InsightCount.objects.filter(
+        Q(dimension__in=["total", "outlet", "month"])
+        | Q(dimension="topic", key__in=[str(t[0]) for t in top]),
+        people__gt=0,
+    ).values_list("dimension", "key", "gender", "people", "quotes")
+    groups: dict[str, dict[str, GenderCounts]] = {
+        d: {} for d in ("total", "outlet", "month", "topic")
+    }
+    not_person = 0
+    for dimension, key, gender, people, quotes in rows:
+        if gender == Speaker.Gender.NOT_PERSON:
+            not_person += quotes if dimension == "total" else 0
+            continue
+        counts = groups[dimension].setdefault(key, GenderCounts(label="", key=key))
+        counts.people[gender] = people
+        counts.quotes[gender] = quotes
+    total = groups["total"].get("", GenderCounts(label=""))
+    total.label, total.key = "All articles", "all"
+    by_outlet = []
+    for key, counts in sorted(groups["outlet"].items(), key=lambda item: item[0].lower()):
+        counts.label = key or "(no outlet)"
+        by_outlet.append(counts)
+    by_month = []
+    for key, counts in sorted(groups["month"].items(), key=lambda item: (not item[0], item[0])):
+        counts.label = dt.datetime.strptime(key, "%Y-%m").strftime("%b %Y") if key else "(undated)"
+        by_month.append(counts)
     by_topic = []
     for pk, label, slug in top:
-        if pk in topics:
-            topics[pk].label, topics[pk].key = label, slug
-            by_topic.append(topics[pk])
-
-    not_person = Quote.objects.filter(
-        PUBLIC_QUOTES, speaker__gender=Speaker.Gender.NOT_PERSON
-    ).count()
+        if counts := groups["topic"].get(str(pk)):
+            counts.label, counts.key = label, slug
+            by_topic.append(counts)
     return GenderInsights(total, by_outlet, by_month, by_topic, not_person)

@@ -476,9 +476,10 @@ def _write_article(
     """Quotes, topics, counts, search index and the done status: all written, or none."""
     written = _write_quotes(article=article, attributions=attributions)
     article = written.outcome.article
+    regendered: list[int] = []
     if written.changed:
         # Unchanged quotes of an unchanged text give the clues they gave before.
-        article_speakers_gender(article=article)
+        regendered = article_speakers_gender(article=article)
     topics = article_topics_link(
         article=article, quotes=written.quotes, new_quotes=written.new, doc=doc
     )
@@ -486,7 +487,7 @@ def _write_article(
         quote_ids=written.changed,
         # The article of deleted quotes, when none of its quotes is new or updated.
         article_ids=[article.pk] if written.changed else [],
-        speaker_ids=written.speakers_before,
+        speaker_ids=[*written.speakers_before, *regendered],
         topic_ids=[*written.topics_before, *topics.changed_topic_ids],
     )
     article.status = Article.Status.DONE

@@ -24,6 +24,7 @@ from quotes.services.counts import (
     topic_counts_refresh,
 )
 from quotes.services.grouping import quotes_regroup
+from quotes.services.insights import insight_counts_refresh
 
 
 @transaction.atomic(savepoint=False)
@@ -62,6 +63,7 @@ def quotes_changed(
     article_counts_refresh(article_ids=articles)
     speaker_counts_refresh(speaker_ids=speakers)
     topic_counts_refresh(topic_ids=topics)
+    insight_counts_refresh(speaker_ids=speakers)
     search.index_quotes(quotes)
     # The same quote across articles: groups follow the quotes' words.
     quotes_regroup(quote_ids=sorted(existing))

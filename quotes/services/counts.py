@@ -18,6 +18,7 @@ from django.db.models import Count, IntegerField, Max, OuterRef, Q, QuerySet, Su
 from django.db.models.functions import Coalesce
 
 from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker, Topic
+from quotes.services.insights import insight_counts_rebuild
 
 _TopicLink = Quote.topics.through
 
@@ -142,7 +143,8 @@ def quote_topic_ids(quotes: QuerySet[Quote] | Iterable[int]) -> list[int]:
 
 @transaction.atomic(savepoint=False)
 def counts_rebuild() -> None:
-    """Recount every speaker, topic and article: after bulk loads, or writes bypassing services."""
+    """Recount every speaker, topic, article and insights group: after bulk loads, stray writes."""
     Speaker.objects.update(**_speaker_updates())
     Topic.objects.update(**_topic_updates())
     Article.objects.update(**_article_updates())
+    insight_counts_rebuild()

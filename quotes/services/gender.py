@@ -11,6 +11,7 @@ from django.db.models import Case, Value, When
 from quotes.attribution.gender import WEIGHTS, GenderClue, decide, gender_clues
 from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker
 from quotes.services.editing import EditingError, User, _claim_version, _save_with_history
+from quotes.services.insights import insight_counts_refresh
 
 # Enough to decide and to show; a speaker quoted in thousands of articles keeps a small row.
 EVIDENCE_ARTICLES = 40
@@ -33,11 +34,11 @@ def stored_clues(speaker: Speaker) -> list[GenderClue]:
     ]
 
 
-def _store(evidence: dict[int, tuple[Speaker, list[dict[str, Any]]]]) -> None:
+def _store(evidence: dict[int, tuple[Speaker, list[dict[str, Any]]]]) -> list[int]:
     """Write changed evidence, and the gender it decides unless an editor has chosen one.
 
     A few statements whatever the number of speakers; a speaker whose evidence and gender
-    stay as they are is not written.
+    stay as they are is not written. Returns the speakers whose gender changed.
     """
     changed = []
     genders: dict[int, str] = {}
@@ -59,11 +60,15 @@ def _store(evidence: dict[int, tuple[Speaker, list[dict[str, Any]]]]) -> None:
         ).update(gender=Case(*(When(pk=pk, then=Value(g)) for pk, g in genders.items())))
         for speaker, _ in evidence.values():
             speaker.gender = genders.get(speaker.pk, speaker.gender)
+    return list(genders)
 
 
 @transaction.atomic(savepoint=False)
-def article_speakers_gender(*, article: Article) -> None:
+def article_speakers_gender(*, article: Article) -> list[int]:
     """Read what the article says about each of its speakers and decide their gender again.
+
+    Returns the speakers whose gender changed: the caller names them to quotes_changed, which
+    recounts /insights/.
 
     Each speaker keeps the clues of at most EVIDENCE_ARTICLES articles; this article's
     replace those it gave before, and clues of articles where the speaker is no longer
@@ -102,7 +107,7 @@ def article_speakers_gender(*, article: Article) -> None:
             description=speaker.description,
             other_names=others,
         )
-    _store(_merged(list(speakers.values()), article.pk, found))
+    return _store(_merged(list(speakers.values()), article.pk, found))
 
 
 def articles_speakers_gender() -> int:
@@ -110,7 +115,8 @@ def articles_speakers_gender() -> int:
     count = 0
     done = Article.objects.filter(status=Article.Status.DONE).order_by("pk")
     for article in done.only("pk", "body").iterator(chunk_size=200):
-        article_speakers_gender(article=article)  # one transaction each
+        with transaction.atomic():
+            insight_counts_refresh(speaker_ids=article_speakers_gender(article=article))
         count += 1
     return count
 
@@ -151,7 +157,7 @@ def speaker_set_gender(
     """
     if gender and gender not in Speaker.Gender.values:
         raise EditingError(f"Unknown gender {gender!r}.")
-    before = speaker.get_gender_display()
+    before, before_gender = speaker.get_gender_display(), speaker.gender
     _claim_version(speaker, expected_version)
     if gender:
         speaker.gender, speaker.gender_source = gender, Speaker.GenderSource.EDITOR
@@ -161,4 +167,6 @@ def speaker_set_gender(
         speaker.gender = decide(stored_clues(speaker), kind=speaker.kind, name=speaker.name)
         reason = f"Gender left to the evidence: {speaker.get_gender_display()} (was {before})"
     _save_with_history(speaker, user=user, reason=reason)
+    if speaker.gender != before_gender:
+        insight_counts_refresh(speaker_ids=[speaker.pk])
     return speaker
