@@ -56,6 +56,12 @@ BEFORE_STORED_COUNTS = {
     "topic list: most quoted first": (312, 332, 3),
     "topic list: filtered `guerre`": (280, 323, 4),
 }
+# /insights/ as it was before its stored counts (commit 4e6c642, counting the quotes on every
+# request; same database and machine, load average 2.8 to 4.3, 1 warm-up then 5 timed):
+# p50, p95 (the slowest of the 5), SQL queries.
+BEFORE_INSIGHT_COUNTS = {
+    "insights: sources by gender": (6109, 9668, 6),
+}
 NOTES = """
 Building the data: `manage.py build_synthetic` (defaults: 1,000,000 quotes, 50,000 speakers,
 200,000 articles) took 3 min 58 s wall on this 2-core machine (COPY, then the search index
@@ -166,6 +172,8 @@ def cases() -> list[tuple[str, str]]:
             f"topic page: 90th percentile topic ({mid_topic[1]} quotes)",
             reverse("topic-detail", args=[mid_topic[0]]),
         ),
+        ("insights: sources by gender", reverse("insights")),
+        ("insights: CSV download", reverse("insights-csv")),
     ]
 
 
@@ -318,7 +326,8 @@ def main() -> None:
         "## Before and after stored counts",
         "",
         "The browsing pages that counted quotes on every request, measured on this database "
-        "just before migration 0005 (commit 7cd61db), then with the stored counts (this run):",
+        "just before migration 0005 (commit 7cd61db), and /insights/ just before migration "
+        "0014 (commit 4e6c642), then with the stored counts (this run):",
         "",
         "| case | before p50 | before p95 | before queries | p50 | p95 | queries |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -327,7 +336,7 @@ def main() -> None:
         f"| {r['label']} | {before[0]} | {before[1]} | {before[2]} "
         f"| {r['p50']:.0f} | {r['p95']:.0f} | {r['queries']} |"
         for r in results
-        if (before := BEFORE_STORED_COUNTS.get(r["label"]))
+        if (before := BEFORE_STORED_COUNTS.get(r["label"]) or BEFORE_INSIGHT_COUNTS.get(r["label"]))
     ]
     lines += [NOTES, "## Slowest query of each case, explained", ""]
     for result in results:
