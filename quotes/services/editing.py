@@ -446,8 +446,17 @@ def speaker_merge(
     source.merged_into = target
     _save_with_history(source, user=user, reason=reason)
     absorbed = _touch_speaker(target, user=user, reason=f"Absorbed {source.name}")
-    # Last, after the full saves above, which write back the counts they loaded.
-    quotes_changed(speaker_ids=[source.pk, target.pk], renamed_speaker_ids=[target.pk])
+    # Imported here: the gender service builds on this module's versioned saves.
+    from quotes.services.gender import speaker_absorb_evidence
+
+    speaker_absorb_evidence(source=source, target=target)
+    # Last, after the full saves above, which write back the counts they loaded; the moved
+    # quotes join the groups of the target's same words.
+    quotes_changed(
+        quote_ids=quote_ids,
+        speaker_ids=[source.pk, target.pk],
+        renamed_speaker_ids=[target.pk],
+    )
     return SpeakerMerge.objects.create(
         source=source,
         target=target,

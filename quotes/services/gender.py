@@ -147,6 +147,30 @@ def _merged(
     return evidence
 
 
+@transaction.atomic(savepoint=False)
+def speaker_absorb_evidence(*, source: Speaker, target: Speaker) -> None:
+    """A merge: the target keeps the clues of both, and decides its gender on them all.
+
+    The target's own clues come first; those of the source fill up to EVIDENCE_ARTICLES
+    articles. An editor's gender stays. Runs before quotes_changed, which recounts /insights/.
+    """
+    items = list(target.gender_evidence)
+    articles = {c.get("article") for c in items}
+    for clue in source.gender_evidence:
+        article = clue.get("article")
+        if article not in articles and len(articles) >= EVIDENCE_ARTICLES:
+            continue
+        articles.add(article)
+        if clue not in items:
+            items.append(clue)
+    target.gender_evidence = items
+    if target.gender_source != Speaker.GenderSource.EDITOR:
+        target.gender = decide(stored_clues(target), kind=target.kind, name=target.name)
+    Speaker.objects.filter(pk=target.pk).update(
+        gender_evidence=target.gender_evidence, gender=target.gender
+    )
+
+
 @transaction.atomic
 def speaker_set_gender(
     *, speaker: Speaker, gender: str, expected_version: int, user: User

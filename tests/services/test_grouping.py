@@ -276,3 +276,16 @@ def test_attribution_groups_a_quote_reported_again(editor):
 
     assert group_of(first) is None
     assert not QuoteGroup.objects.exists()
+
+
+@pytest.mark.django_db
+def test_merging_two_speakers_groups_their_same_words(editor):
+    martin, double = make_speaker("Anne Martin"), make_speaker("A. Martin")
+    first = quote_in(martin, LONG, day=1)
+    again = quote_in(double, LONG, outlet="AFP", day=2)
+    quotes_regroup(quote_ids=[first.pk, again.pk])
+    assert group_of(first) is None  # two speakers: not the same quote yet
+
+    editing.speaker_merge(source=double, target=martin, expected_version=1, user=editor)
+
+    assert group_of(first) == group_of(again) is not None
