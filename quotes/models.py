@@ -7,19 +7,20 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
 class Language(models.TextChoices):
-    FRENCH = "fr", "French"
-    ENGLISH = "en", "English"
+    FRENCH = "fr", _("French")
+    ENGLISH = "en", _("English")
 
 
 class Article(models.Model):
     class Status(models.TextChoices):
-        PENDING = "pending", "Pending"
-        DONE = "done", "Done"
-        FAILED = "failed", "Failed"
+        PENDING = "pending", _("Pending")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
 
     title = models.CharField(max_length=500)
     body = models.TextField(help_text="The exact text that quote offsets refer to.")
@@ -108,20 +109,20 @@ class IngestBatch(models.Model):
 
 class Speaker(models.Model):
     class Kind(models.TextChoices):
-        PERSON = "person", "Person"
-        ORGANISATION = "organisation", "Organisation"
-        ANONYMOUS = "anonymous", "Anonymous source"
-        OTHER = "other", "Other"
+        PERSON = "person", _("Person")
+        ORGANISATION = "organisation", _("Organisation")
+        ANONYMOUS = "anonymous", _("Anonymous source")
+        OTHER = "other", _("Other")
 
     class Gender(models.TextChoices):
-        WOMAN = "woman", "Woman"
-        MAN = "man", "Man"
-        UNKNOWN = "unknown", "Unknown"
-        NOT_PERSON = "not_person", "Not a person"
+        WOMAN = "woman", _("Woman")
+        MAN = "man", _("Man")
+        UNKNOWN = "unknown", _("Unknown")
+        NOT_PERSON = "not_person", _("Not a person")
 
     class GenderSource(models.TextChoices):
-        INFERRED = "inferred", "Inferred from the articles"
-        EDITOR = "editor", "Set by an editor"
+        INFERRED = "inferred", _("Inferred from the articles")
+        EDITOR = "editor", _("Set by an editor")
 
     name = models.CharField(max_length=300)
     slug = models.SlugField(max_length=320, unique=True, allow_unicode=False)
@@ -226,19 +227,19 @@ class QuoteGroup(models.Model):
 
 class Quote(models.Model):
     class Kind(models.TextChoices):
-        DIRECT = "direct", "Direct"
-        INDIRECT = "indirect", "Indirect"
-        MIXED = "mixed", "Mixed"
+        DIRECT = "direct", _("Direct")
+        INDIRECT = "indirect", _("Indirect")
+        MIXED = "mixed", _("Mixed")
 
     class Origin(models.TextChoices):
-        MACHINE = "machine", "Machine"
-        EDITOR = "editor", "Editor"
+        MACHINE = "machine", _("Machine")
+        EDITOR = "editor", _("Editor")
 
     class Review(models.TextChoices):
-        UNREVIEWED = "unreviewed", "Unreviewed"
-        CONFIRMED = "confirmed", "Confirmed"
-        CORRECTED = "corrected", "Corrected"
-        REJECTED = "rejected", "Rejected"
+        UNREVIEWED = "unreviewed", _("Unreviewed")
+        CONFIRMED = "confirmed", _("Confirmed")
+        CORRECTED = "corrected", _("Corrected")
+        REJECTED = "rejected", _("Rejected")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
     speaker = models.ForeignKey(

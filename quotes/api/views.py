@@ -294,7 +294,7 @@ def search(
         "total": results.total,
         "approximate": results.approximate,
         "facets": {
-            name: [{"value": v.value, "label": v.label, "count": v.count} for v in values]
+            name: [{"value": v.value, "label": str(v.label), "count": v.count} for v in values]
             for name, values in results.facets.items()
         },
         **_page(

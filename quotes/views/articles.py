@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
@@ -16,7 +17,7 @@ from quotes.views import (
     without_nul_bytes,
 )
 
-SORT_LABELS = {"newest": "Newest first", "oldest": "Oldest first", "quotes": "Most quotes"}
+SORT_LABELS = {"newest": _("Newest first"), "oldest": _("Oldest first"), "quotes": _("Most quotes")}
 
 
 @require_safe

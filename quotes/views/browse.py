@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
@@ -17,7 +18,7 @@ from quotes.views import (
     without_nul_bytes,
 )
 
-SORT_LABELS = {"count": "Most quoted", "name": "Name", "latest": "Latest quote"}
+SORT_LABELS = {"count": _("Most quoted"), "name": _("Name"), "latest": _("Latest quote")}
 
 
 def _can_see_rejected(request: HttpRequest) -> bool:

@@ -97,3 +97,42 @@ def test_counts_take_the_plural_of_the_readers_language(client: Client):
     assert "<strong>1</strong> article lu," in french
     assert "<strong>1</strong> citation trouvée," in french
     assert "<strong>1</strong> intervenant suivi" in french
+
+
+@pytest.mark.parametrize(
+    ("name", "french", "english"),
+    [
+        ("speaker-list", "Aucun intervenant ne correspond à ces filtres.", "No speaker matches"),
+        ("article-list", "Aucun article ne correspond à ces filtres.", "No article matches"),
+        ("topic-list", "Aucun thème ne correspond.", "No topic matches."),
+        ("search", "Rechercher des citations", "Search quotes"),
+    ],
+)
+def test_the_main_pages_speak_the_readers_language(client: Client, name, french, english):
+    fr_page = squeeze(client.get(reverse(name), **FRENCH_BROWSER).content.decode())
+    en_page = squeeze(client.get(reverse(name), **ENGLISH_BROWSER).content.decode())
+    assert french in fr_page
+    assert english not in fr_page
+    assert english in en_page
+
+
+def test_a_quote_page_in_french_names_its_facts_and_kind_in_french(client: Client):
+    quote = make_quote(make_article(), make_speaker("Anne Martin"))
+    page = squeeze(client.get(quote.get_absolute_url(), **FRENCH_BROWSER).content.decode())
+    assert 'Citation de <a href="' in page
+    assert "<dt>Intervenant</dt>" in page
+    assert "<dd>Directe</dd>" in page
+    assert "Non relue" in page
+
+
+def test_the_exports_and_the_api_keep_english_values_for_a_french_reader(client: Client):
+    speaker = make_speaker("Anne Martin")
+    make_quote(make_article(), speaker)
+    export = client.get(reverse("speaker-export", args=[speaker.slug, "csv"]), **FRENCH_BROWSER)
+    header = b"".join(export.streaming_content).decode().splitlines()[0]
+    assert "speaker" in header
+    assert "intervenant" not in header.lower()
+    assert export["Content-Language"] == "en"
+    api = client.get("/api/v1/speakers", **FRENCH_BROWSER)
+    assert api["Content-Language"] == "en"
+    assert api.json()["items"][0]["kind"] == "person"
