@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .context import (
     CLOSING_MARKS,
@@ -35,8 +35,9 @@ from .subjects import (
 
 SHORT_QUOTE_WORDS = 8
 NP_BREAKING_PREPOSITIONS = frozenset(
-    {"à", "au", "aux", "dans", "lors", "devant", "sur", "pendant", "depuis", "chez", "par", "en"}
-)
+    {"à", "au", "aux", "dans", "lors", "devant", "sur", "pendant", "depuis", "chez", "par", "en",
+     "vers", "avant", "après"}
+)  # fmt: skip
 MAX_NAME_ASIDE_TOKENS = 7
 # "a déclaré à l'AFP mardi soir Paul Roy": words skipped after the verb to reach a name.
 MAX_WORDS_BEFORE_NAME = 6
@@ -139,7 +140,10 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
     previous = doc[group_start - 1]
     after_comme = previous.lower_ in {"comme", "as"}
     subject_before = any(
-        child.dep_ in SUBJECT_DEPS and child.i < group_start and not context.inside_quote[child.i]
+        child.dep_ in SUBJECT_DEPS
+        and child.i < group_start
+        and not context.inside_quote[child.i]
+        and not (previous.text == "," and _is_clause(child))
         for child in doc[cue.start].children
     )
     following = doc[cue.end] if cue.end < len(doc) else None
@@ -152,6 +156,12 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
         if speaker is not None and not _object_after_named_subject(context, cue, speaker):
             return Incise(cue, group_start, speaker, speaker_end, after_comme)
     return _subject_first_incise(context, cue, group_start)
+
+
+def _is_clause(token: Token) -> bool:
+    """ "La victime est le conducteur, a annoncé la police": a "subject" with its own subject or
+    copula is the reported clause the parser hung on the verb, not who speaks."""
+    return any(child.dep_ in SUBJECT_DEPS or child.dep_ == "cop" for child in token.children)
 
 
 def _object_after_named_subject(context: DocContext, cue: Cue, speaker: SpeakerMention) -> bool:

@@ -28,6 +28,7 @@ SENTENCES_LOOKED_BACK = 8
 AGENT_DEPS = frozenset({"obl:agent", "nmod"})
 PASSIVE_AGENT = "obl:agent"
 PERSON_LABELS = frozenset({"PER", "PERSON"})
+RELAYING_PRONOUNS = frozenset({"il", "elle", "he", "she"})
 
 
 @dataclass(frozen=True)
@@ -116,8 +117,9 @@ def resolve_speakers(doc: Doc, candidates: list[Candidate]) -> list[ResolvedSpea
     sentence_starts = [sentence.start_char for sentence in doc.sents]
     content_spans = sorted((candidate.start, candidate.end) for candidate in candidates)
     antecedents = _entity_antecedents(doc, names, sentence_starts, content_spans)
-    antecedents += _group_antecedents(doc, sentence_starts, content_spans)
+    antecedents += _group_antecedents(doc, names, sentence_starts, content_spans)
     antecedents.sort(key=lambda antecedent: antecedent.position)
+    relayed = _pronoun_subject_sentences(doc, sentence_starts, content_spans)
     resolved: list[ResolvedSpeaker] = []
     speaker_antecedents: list[_Antecedent] = []
     # Inherited candidates share the mention object of the candidate they continue.
@@ -132,7 +134,13 @@ def resolve_speakers(doc: Doc, candidates: list[Candidate]) -> list[ResolvedSpea
             continue
         resolved.append(
             _resolve_one(
-                mention, candidate, names, antecedents, speaker_antecedents, sentence_starts
+                mention,
+                candidate,
+                names,
+                antecedents,
+                speaker_antecedents,
+                sentence_starts,
+                relayed,
             )
         )
         by_mention[id(mention)] = resolved[-1]
@@ -146,11 +154,12 @@ def _resolve_one(
     antecedents: list[_Antecedent],
     speaker_antecedents: list[_Antecedent],
     sentence_starts: list[int],
+    relayed: frozenset[int],
 ) -> ResolvedSpeaker:
     """Resolve one mention; named and nominal speakers become antecedents for later pronouns."""
     if mention.is_pronoun:
         found = _pick_antecedent(
-            mention, candidate, antecedents + speaker_antecedents, sentence_starts
+            mention, candidate, antecedents + speaker_antecedents, sentence_starts, relayed
         )
         if found is None:
             return ResolvedSpeaker(None, "other", "", True)
@@ -251,10 +260,31 @@ def _entity_antecedents(
     return found
 
 
-def _group_antecedents(
+def _pronoun_subject_sentences(
     doc: Doc, sentence_starts: list[int], content_spans: list[tuple[int, int]]
+) -> frozenset[int]:
+    """Sentences whose main verb has a personal pronoun as subject ("Il rejoint ainsi Paavo
+    Nurmi"): they carry an earlier referent on, so the names in them are not who "il" is."""
+    found = set()
+    for token in doc:
+        if (
+            token.dep_ in ("nsubj", "nsubj:pass")
+            and token.lower_ in RELAYING_PRONOUNS
+            and token.head.dep_ == "ROOT"
+            and not _inside(content_spans, token.idx)
+        ):
+            found.add(bisect.bisect_right(sentence_starts, token.idx) - 1)
+    return frozenset(found)
+
+
+def _group_antecedents(
+    doc: Doc,
+    names: ArticleNames,
+    sentence_starts: list[int],
+    content_spans: list[tuple[int, int]],
 ) -> list[_Antecedent]:
-    """Group and institution subjects: "Les enquêteurs … Ils", "Le gouvernement … Il"."""
+    """Group, institution and titled subjects: "Les enquêteurs … Ils", "Le gouvernement …
+    Il", "Le candidat de droite a renouvelé … a-t-il déclaré"."""
     found = []
     for token in doc:
         if token.pos_ != "NOUN" or token.ent_type_ or _inside(content_spans, token.idx):
@@ -268,8 +298,15 @@ def _group_antecedents(
         if not (is_subject or agent):
             continue
         gender = None
+        titled = None
         if plural and singular in PERSON_HEADS:
             kind = "person"
+        elif is_subject and not plural and token.lower_ in PERSON_HEADS:
+            if any(other.ent_type_ in PERSON_LABELS for other in token.subtree):
+                continue  # "le ministre, Christophe Castaner,": the name is the antecedent
+            kind = "person"
+            gender = ORGANISATION_GENDERS.get(doc[token.left_edge.i].lower_)
+            titled = names.by_title(token.lower_, token.idx)
         elif singular in ORGANISATION_HEADS:
             kind = "organisation"
             # "Le gouvernement … Il assure": a French institution is he or she by its noun.
@@ -281,7 +318,7 @@ def _group_antecedents(
         start, end = noun_phrase(token)
         if start >= 2 and doc[start - 1].text == "," and doc[start - 2].ent_type_ in PERSON_LABELS:
             continue  # "Thierry et Véronique Roy, parents d'un jihadiste": the names come first
-        name = normalise_name(doc[start:end].text)
+        name = titled or normalise_name(doc[start:end].text)
         found.append(
             _Antecedent(
                 token.idx,
@@ -324,6 +361,7 @@ def _pick_antecedent(
     candidate: Candidate,
     antecedents: list[_Antecedent],
     sentence_starts: list[int],
+    relayed: frozenset[int],
 ) -> _Antecedent | None:
     """Most salient compatible antecedent: same sentence, then earlier ones; subjects first.
 
@@ -333,14 +371,18 @@ def _pick_antecedent(
     sentence = bisect.bisect_right(sentence_starts, mention.start) - 1
     if mention.text.lower() in PLURAL_PRONOUNS:
         groups = [antecedent for antecedent in antecedents if antecedent.plural]
-        found = _pick_in_sentences(mention, candidate, groups, sentence)
+        found = _pick_in_sentences(mention, candidate, groups, sentence, relayed)
         if found is not None:
             return found
-    return _pick_in_sentences(mention, candidate, antecedents, sentence)
+    return _pick_in_sentences(mention, candidate, antecedents, sentence, relayed)
 
 
 def _pick_in_sentences(
-    mention: SpeakerMention, candidate: Candidate, antecedents: list[_Antecedent], sentence: int
+    mention: SpeakerMention,
+    candidate: Candidate,
+    antecedents: list[_Antecedent],
+    sentence: int,
+    relayed: frozenset[int],
 ) -> _Antecedent | None:
     for looked in range(SENTENCES_LOOKED_BACK + 1):
         target = sentence - looked
@@ -362,9 +404,10 @@ def _pick_in_sentences(
         if tuple(mention.text.lower().split()) in LAST_NAMED:
             return pool[-1]  # "ce dernier" is the last one named, subject or not
         subjects = [antecedent for antecedent in pool if antecedent.is_subject]
-        if looked == 0 and not subjects:
-            # "Interrogé sur les buts encaissés par Thierry Omeyer, il explique": a person in
-            # the clause's adjuncts is not who "il" is; the previous sentences say who is.
+        if not subjects and (looked == 0 or target in relayed):
+            # "Interrogé sur les buts encaissés par Thierry Omeyer, il explique", "Il rejoint
+            # Paavo Nurmi": a person in the adjuncts or objects is not who "il" is; the
+            # previous sentences say who is.
             continue
         chosen = (subjects or pool)[-1] if looked == 0 else (subjects or pool)[0]
         return chosen

@@ -24,6 +24,8 @@ from .names import ORGANISATION_HEADS, PERSON_HEADS
 from .speakers import SpeakerMention, build_mention, noun_phrase
 from .subjects import appositive_name, ends_name, is_thing, subject_of
 
+# "pour qui", "chez qui", "pour lesquels": a preposition opening a relative clause.
+RELATIVE_PREPOSITIONS = frozenset({"pour", "chez", "selon", "avec", "par", "for", "with"})
 RELATIVE_SOURCES = frozenset({"lequel", "laquelle", "lesquels", "lesquelles"})
 MAX_SOURCE_TOKENS = 20
 MAX_MID_CLAUSE_SOURCE_TOKENS = 8
@@ -131,10 +133,15 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
             if region is not None and (
                 region[2] != "indirect" or has_finite_verb(doc, region[0], region[1])
             ):
-                first_word = context.text[region[0] : region[1]].split()[0].lower()
-                # "…, selon la police, qui précise que …": a relative clause describes the
-                # source; the content is the clause before it.
-                if first_word not in COORDINATORS and first_word not in RELATIVE_WORDS:
+                words = context.text[region[0] : region[1]].lower().split()
+                # "…, selon la police, qui précise que …", "…, d'après l'ONU, pour qui …": a
+                # relative clause describes the source; the content is the clause before it.
+                relative = words[0] in RELATIVE_WORDS or (
+                    len(words) > 1
+                    and words[0] in RELATIVE_PREPOSITIONS
+                    and words[1] in RELATIVE_WORDS
+                )
+                if words[0] not in COORDINATORS and not relative:
                     after = region
     if after is not None:
         return Candidate(*after, cue, speaker, "source")

@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Span, Token
 from .context import CLOSING_MARKS, RELATIVE_WORDS, SUBJECT_DEPS, DocContext, sentence_bounds
 from .cues import INCISE_PRONOUNS, Cue
 from .lexicon import phrase_set
-from .names import PERSON_HEADS
+from .names import PERSON_HEADS, is_pronoun_text
 from .speakers import (
     ANONYMOUS_WORDS,
     SpeakerMention,
@@ -328,10 +328,24 @@ def subject_of(context: DocContext, verb: Token) -> SpeakerMention | None:
     """The speaker of a verb in normal order, climbing coordinated and adverbial verbs."""
     current = verb
     for _ in range(MAX_VERBS_CLIMBED):
-        for child in current.children:
-            if child.dep_ in SUBJECT_DEPS and child.i < current.i + MAX_SUBJECT_AFTER_VERB:
-                closer = _noun_phrase_before_verb(context, current, child)
-                return mention_for_subject(context, closer or child)
+        subjects = [
+            child
+            for child in current.children
+            if child.dep_ in SUBJECT_DEPS and child.i < current.i + MAX_SUBJECT_AFTER_VERB
+        ]
+        if subjects:
+            # "Ému, il déclare": of two subjects the parser gives a verb, the pronoun after the
+            # comma ("Penelope Fillon avait elle-même déclaré" keeps the name).
+            before = [child for child in subjects if child.i < current.i]
+            child = subjects[0]
+            if (
+                len(before) > 1
+                and is_pronoun_text(before[-1].text)
+                and any(token.text == "," for token in context.doc[before[-2].i : before[-1].i])
+            ):
+                child = before[-1]
+            closer = _noun_phrase_before_verb(context, current, child)
+            return mention_for_subject(context, closer or child)
         if (
             current.dep_ == "acl"
             and current.head.pos_ in ("NOUN", "PROPN")

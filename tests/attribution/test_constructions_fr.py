@@ -866,3 +866,46 @@ def test_a_bare_infinitive_reported_by_a_thing_is_still_content(extract_fr):
     found = find_quote(extract_fr(article), "être en rupture")
     assert found.text == "être en rupture d'au moins un carburant"
     assert found.cue == "indiquer"
+
+
+def test_an_unquoted_clause_before_an_inverted_incise_with_a_common_noun_is_reported(extract_fr):
+    """The parser hangs "conducteur" on the verb as its subject: the clause is the content and
+    the noun after the verb, without the time after it, is the speaker."""
+    article = (
+        "La collision s'est produite à Dudelange. La victime décédée est le conducteur du train "
+        "de voyageurs, a annoncé la police vers midi."
+    )
+    found = find_quote(extract_fr(article), "La victime décédée est le conducteur")
+    assert found.kind == "indirect"
+    assert found.speaker == "la police"
+
+
+def test_pour_qui_after_a_source_leaves_the_clause_before_it_as_content(extract_fr):
+    article = (
+        "Six travailleurs ont été tués. Il s'agit de la troisième attaque depuis le début du "
+        "mois dans le pays, d'après l’ONU, pour qui c'est aussi la plus meurtrière."
+    )
+    found = find_quote(extract_fr(article), "Il s'agit de la troisième attaque")
+    assert found.speaker == "ONU"
+
+
+def test_a_fronted_adjective_before_the_pronoun_is_not_the_speaker(extract_fr):
+    article = "Manuel Valls a perdu. Ému, il déclare : « Je tiens à féliciter Benoît Hamon. »"
+    assert find_quote(extract_fr(article), "Je tiens à féliciter").speaker == "Manuel Valls"
+
+
+def test_a_sentence_with_a_pronoun_subject_passes_il_on_past_its_objects(extract_fr):
+    article = (
+        "Le relais était la dernière course de Usain Bolt. Depuis 2008, il a remporté neuf "
+        "médailles d'or. Il rejoint ainsi le Finlandais Paavo Nurmi et l'Américain Carl Lewis. "
+        "« Vous chantez mon nom, merci » a-t-il lancé à la télévision."
+    )
+    assert find_quote(extract_fr(article), "Vous chantez mon nom").speaker == "Usain Bolt"
+
+
+def test_a_titled_subject_is_the_antecedent_rather_than_a_name_in_its_object(extract_fr):
+    article = (
+        "Le candidat de droite a renouvelé sa référence au suicide de Pierre Bérégovoy lors "
+        "d'un discours à Nantes. « Jugez-moi sur mon parcours. » a-t-il déclaré."
+    )
+    assert find_quote(extract_fr(article), "Jugez-moi").speaker == "Le candidat de droite"
