@@ -64,6 +64,11 @@ class QuoteFilters(Schema):
     review_status: list[PublicReview] = Field([], max_length=3)
     date_from: dt.date | None = Field(None, description="First day (UTC), inclusive.")
     date_to: dt.date | None = Field(None, description="Last day (UTC), inclusive.")
+    one_per_group: bool = Field(
+        False,
+        description="Count a quote reported in several articles once, under its first stored "
+        "quote (as `one_per_group=1` on the search page).",
+    )
 
 
 class SpeakerFilters(Schema):

@@ -144,6 +144,7 @@ def _search_filters(filters: schemas.QuoteFilters) -> SearchFilters:
         review_status=tuple(filters.review_status),
         date_from=filters.date_from,
         date_to=filters.date_to,
+        one_per_group=filters.one_per_group,
     )
 
 
