@@ -25,6 +25,7 @@ from django.utils.safestring import SafeString
 
 from quotes.models import Article, Language, Quote, Speaker, Topic
 from quotes.search.query import highlight, parse, render_marked
+from quotes.selectors.pagination import Page
 
 PAGE_SIZE = 20
 EXPORT_CHUNK = 2000
@@ -299,15 +300,6 @@ def _hit(
     return SearchHit(quote, snippet, rank, matched_in, speaker_name, title)
 
 
-@dataclass(frozen=True)
-class NewestIds:
-    """Ids of matching quotes, newest first, and the keyset position after the last one."""
-
-    ids: list[int]
-    # None when the list is exhausted; else pass it back as `after` for the next slice.
-    next_after: str | None
-
-
 # A topic with more public quotes than this is read by walking the date index and checking
 # each quote's links; a smaller one by reading its links, then its quotes, then sorting them.
 WALK_TOPIC_QUOTES = 5000
@@ -396,19 +388,21 @@ def _newest_slice(
 
 def newest_quote_ids(
     query: str, filters: SearchFilters | None = None, *, after: str | None = None, limit: int
-) -> NewestIds:
+) -> Page[int]:
     """Public quotes matching a query and filters, newest first (undated last), by keyset.
 
     `after` is the position a previous call returned: each slice starts where the last one
     stopped, through the date index, however deep, and never repeats or skips a quote when
-    others are added. Raises ValueError for a malformed position.
+    others are added; the page's next_after is None at the end. Raises ValueError for a
+    malformed position.
     """
     position = _parse_position(after) if after else None
     plan = _newest_plan(query, filters or SearchFilters())
     if plan is None:
-        return NewestIds(ids=[], next_after=None)
+        return Page([], size=limit)
     ids, following = _newest_slice(plan, position, limit)
-    return NewestIds(ids=ids, next_after=_format_position(following) if following else None)
+    after = _format_position(following) if following else None
+    return Page(ids, size=limit, has_next=after is not None, next_after=after)
 
 
 def _newest_rows(source, where, params, date_order: str, limit: int) -> list[tuple[int, object]]:

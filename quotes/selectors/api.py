@@ -8,8 +8,6 @@ a list while quotes arrive never sees one twice.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import Generic, TypeVar
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -18,17 +16,8 @@ from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker, SpeakerAlias, 
 from quotes.search import SearchFilters, newest_quote_ids
 from quotes.selectors import browse
 from quotes.selectors.articles import ArticleFilters, articles_filtered
+from quotes.selectors.pagination import Page
 from quotes.text import normalize_name
-
-Item = TypeVar("Item")
-
-
-@dataclass(frozen=True)
-class KeysetPage(Generic[Item]):
-    """One page of a list and the position to continue from (None on the last page)."""
-
-    items: list[Item]
-    next_after: object | None
 
 
 def _quotes_for_lists() -> QuerySet[Quote]:
@@ -43,15 +32,18 @@ def _quotes_for_lists() -> QuerySet[Quote]:
 
 def quotes_newest(
     *, query: str = "", filters: SearchFilters | None = None, after: str | None = None, limit: int
-) -> KeysetPage[Quote]:
+) -> Page[Quote]:
     """Public quotes matching the search page's query and filters, newest first.
 
     Raises ValueError for a malformed `after`.
     """
     found = newest_quote_ids(query, filters, after=after, limit=limit)
     # The quote row is the truth: one rejected since the index was written is left out.
-    by_id = _quotes_for_lists().in_bulk(found.ids)
-    return KeysetPage([by_id[pk] for pk in found.ids if pk in by_id], found.next_after)
+    by_id = _quotes_for_lists().in_bulk(found.items)
+    items = [by_id[pk] for pk in found.items if pk in by_id]
+    return Page(
+        items, size=limit, has_next=found.next_after is not None, next_after=found.next_after
+    )
 
 
 def quote_get(*, pk: int) -> Quote:
@@ -68,7 +60,7 @@ SPEAKER_ORDERS = {"count": ("-quote_count", "name", "id"), "name": ("name", "id"
 
 def speakers_page(
     *, query: str = "", kind: str = "", sort: str = "count", after: list | None, limit: int
-) -> KeysetPage[Speaker]:
+) -> Page[Speaker]:
     """Speakers with public quotes, by name or alias, by kind; most quoted or by name."""
     speakers = Speaker.objects.filter(merged_into__isnull=True, quote_count__gt=0)
     if kind:
@@ -81,7 +73,7 @@ def speakers_page(
     if after is not None:
         speakers = speakers.filter(_after_speaker(sort, after))
     rows = list(speakers.order_by(*SPEAKER_ORDERS[sort]).prefetch_related("aliases")[: limit + 1])
-    return _keyset(rows, limit, lambda s: _speaker_key(sort, s))
+    return Page.keyset(rows, size=limit, key=lambda s: _speaker_key(sort, s))
 
 
 def _speaker_key(sort: str, speaker: Speaker) -> list:
@@ -128,7 +120,7 @@ def articles_page(
     date_to: dt.date | None = None,
     after: list | None,
     limit: int,
-) -> KeysetPage[Article]:
+) -> Page[Article]:
     """Attributed articles, newest first (undated last), without their bodies."""
     filters = ArticleFilters(
         outlet=outlet,
@@ -154,7 +146,7 @@ def articles_page(
         if after is not None and stamp is None:
             undated = undated.filter(pk__lt=pk)
         rows += undated.order_by("-pk")[: limit + 1 - len(rows)]
-    return _keyset(rows, limit, _article_key)
+    return Page.keyset(rows, size=limit, key=_article_key)
 
 
 def _article_key(article: Article) -> list:
@@ -171,7 +163,7 @@ def article_detail(*, pk: int) -> tuple[Article, list[Quote]]:
     return article, quotes
 
 
-def topics_page(*, query: str = "", after: list | None, limit: int) -> KeysetPage[Topic]:
+def topics_page(*, query: str = "", after: list | None, limit: int) -> Page[Topic]:
     """Topics with public quotes, most quoted first, filtered by a folded substring."""
     topics = Topic.objects.filter(quote_count__gt=0)
     if wanted := normalize_name(query):
@@ -183,7 +175,7 @@ def topics_page(*, query: str = "", after: list | None, limit: int) -> KeysetPag
             & (Q(quote_count__lt=count) | Q(label__gt=label) | Q(label=label, pk__gt=pk))
         )
     rows = list(topics.order_by("-quote_count", "label", "id")[: limit + 1])
-    return _keyset(rows, limit, lambda t: [t.quote_count, t.label, t.pk])
+    return Page.keyset(rows, size=limit, key=lambda t: [t.quote_count, t.label, t.pk])
 
 
 def topic_get(*, slug: str) -> Topic:
@@ -192,9 +184,3 @@ def topic_get(*, slug: str) -> Topic:
     if topic is None:
         raise Http404("No such topic")
     return topic
-
-
-def _keyset(rows: list, limit: int, key) -> KeysetPage:
-    """A page from limit + 1 rows read in key order."""
-    page = rows[:limit]
-    return KeysetPage(page, key(page[-1]) if len(rows) > limit else None)

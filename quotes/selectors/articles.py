@@ -10,7 +10,7 @@ from dataclasses import dataclass, fields
 from django.db.models import F, QuerySet
 
 from quotes.models import Article, Language
-from quotes.selectors.browse import WindowPage, _page_number, _window
+from quotes.selectors.pagination import Page, page_number, page_offset
 
 ARTICLES_PER_PAGE = 30
 # Each ordering is that of an index: newest, article_newest_idx on PostgreSQL and
@@ -71,7 +71,7 @@ class ArticleFilters:
 class ArticleListing:
     """One page of the article list, the filters and sort that produced it, the outlets known."""
 
-    page: WindowPage
+    page: Page
     filters: ArticleFilters
     sort: str
     outlets: list[str]
@@ -117,11 +117,11 @@ def article_list(
     filters = filters or ArticleFilters()
     sort = sort if sort in ARTICLE_SORTS else DEFAULT_SORT
     articles = articles_filtered(Article.objects.defer("body", "error"), filters)
-    number = _page_number(page)
-    offset = (number - 1) * ARTICLES_PER_PAGE
+    number = page_number(page)
+    offset = page_offset(number, ARTICLES_PER_PAGE)
     rows = list(articles.order_by(*ARTICLE_SORTS[sort])[offset : offset + ARTICLES_PER_PAGE + 1])
     return ArticleListing(
-        page=_window(rows, number, ARTICLES_PER_PAGE),
+        page=Page.window(rows, number=number, size=ARTICLES_PER_PAGE),
         filters=filters,
         sort=sort,
         outlets=article_outlets(),

@@ -19,6 +19,7 @@ from quotes.models import (
     Topic,
 )
 from quotes.selectors.editing import Change, quote_history, speaker_by_slug
+from quotes.selectors.pagination import Page, page_number, page_offset
 from quotes.selectors.topics import speaker_top_topics
 from quotes.text import normalize_name
 
@@ -27,8 +28,6 @@ SPEAKER_QUOTES_PER_PAGE = 20
 LATEST_QUOTES = 10
 TOP_SPEAKERS = 8
 SPEAKER_TOP_TOPICS = 8
-# Deeper pages than anyone reads; also keeps OFFSET within what the databases accept.
-MAX_PAGE = 10_000
 # Buckets by day when the quotes span at most this many days, by month otherwise.
 DAILY_TIMELINE_MAX_DAYS = 62
 # Links to other reports of a quote listed on its page.
@@ -41,64 +40,6 @@ SPEAKER_SORTS = {
     "latest": (F("latest_quote_at").desc(nulls_last=True), "id"),
 }
 SPEAKER_KINDS = (Speaker.Kind.PERSON, Speaker.Kind.ORGANISATION, Speaker.Kind.ANONYMOUS)
-
-
-@dataclass(frozen=True)
-class WindowPage:
-    """One page of a list, read with one row past its end instead of counting the whole list."""
-
-    object_list: list
-    number: int
-    size: int
-    has_next: bool
-
-    def __iter__(self):
-        return iter(self.object_list)
-
-    def __len__(self) -> int:
-        return len(self.object_list)
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    @property
-    def has_other_pages(self) -> bool:
-        return self.has_next or self.has_previous
-
-    @property
-    def next_page_number(self) -> int:
-        return self.number + 1
-
-    @property
-    def previous_page_number(self) -> int:
-        return self.number - 1
-
-    @property
-    def start_index(self) -> int:
-        return (self.number - 1) * self.size + 1
-
-    @property
-    def end_index(self) -> int:
-        return self.start_index + len(self.object_list) - 1
-
-    @property
-    def is_complete(self) -> bool:
-        """True when this one page holds the whole list, so its length is the total."""
-        return not self.has_other_pages
-
-
-def _page_number(page: int | str) -> int:
-    """A page number from the query string: junk is page 1, and far pages stop at the last."""
-    try:
-        return min(max(int(page), 1), MAX_PAGE)
-    except (TypeError, ValueError):
-        return 1
-
-
-def _window(rows: list, number: int, size: int) -> WindowPage:
-    """Wrap size + 1 fetched rows as a page."""
-    return WindowPage(object_list=rows[:size], number=number, size=size, has_next=len(rows) > size)
 
 
 def public_quotes() -> QuerySet[Quote]:
@@ -198,7 +139,7 @@ def _latest_quotes() -> list[Quote]:
 class SpeakerListing:
     """One page of the speaker list and the filters that produced it."""
 
-    page: WindowPage
+    page: Page
     query: str
     kind: str
     sort: str
@@ -220,8 +161,8 @@ def speaker_list(
             speaker=OuterRef("pk"), normalized__contains=folded
         )
         speakers = speakers.filter(Q(name__icontains=query) | Exists(alias_matches))
-    number = _page_number(page)
-    offset = (number - 1) * SPEAKERS_PER_PAGE
+    number = page_number(page)
+    offset = page_offset(number, SPEAKERS_PER_PAGE)
     # The stored counts let the page walk an index and stop after one row past its end.
     rows = list(
         speakers.filter(quote_count__gt=0).order_by(*SPEAKER_SORTS[sort])[
@@ -229,7 +170,10 @@ def speaker_list(
         ]
     )
     return SpeakerListing(
-        page=_window(rows, number, SPEAKERS_PER_PAGE), query=query, kind=kind, sort=sort
+        page=Page.window(rows, number=number, size=SPEAKERS_PER_PAGE),
+        query=query,
+        kind=kind,
+        sort=sort,
     )
 
 
@@ -325,18 +269,16 @@ def _fill_gaps(counts: dict[dt.date, int], unit: str) -> list[TimelineBucket]:
     return buckets
 
 
-def speaker_quotes(
-    *, speaker: Speaker, page: int | str = 1, one_per_group: bool = False
-) -> WindowPage:
+def speaker_quotes(*, speaker: Speaker, page: int | str = 1, one_per_group: bool = False) -> Page:
     """One page of the speaker's public quotes, newest first and undated last, with articles.
 
     Dated quotes are read in the order of the (speaker, date) index, whatever the database's
     NULL ordering; undated ones follow, newest stored first. One row past the page tells
     whether there is a next page, so no page ever counts all of a speaker's quotes.
     """
-    number = _page_number(page)
+    number = page_number(page)
     size = SPEAKER_QUOTES_PER_PAGE
-    offset = (number - 1) * size
+    offset = page_offset(number, size)
     quotes = _listed_quotes().filter(speaker=speaker)
     if one_per_group:
         quotes = quotes.filter(ONE_PER_GROUP)
@@ -347,7 +289,7 @@ def speaker_quotes(
         skip = max(offset - dated_total, 0)
         undated = quotes.filter(published_at__isnull=True).order_by("-id")
         rows += undated[skip : skip + size + 1 - len(rows)]
-    return _window(rows, number, size)
+    return Page.window(rows, number=number, size=size)
 
 
 @dataclass(frozen=True)
@@ -355,7 +297,7 @@ class SpeakerPage:
     """A speaker's page: profile (left out for "load more"), one page of quotes, or a redirect."""
 
     speaker: Speaker
-    quotes: WindowPage | None
+    quotes: Page | None
     profile: SpeakerProfile | None
     moved_to: Speaker | None = None
 

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import Counter
 from dataclasses import dataclass
 
-from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Count, QuerySet
 from django.http import Http404
 
 from quotes.models import PUBLIC_QUOTES, PUBLIC_REVIEW_STATUSES, Quote, Speaker, Topic
 from quotes.search import round_estimate
+from quotes.selectors.pagination import Page, page_number, page_offset
 from quotes.text import normalize_name
 
 TOPICS_PER_PAGE = 60
@@ -44,58 +43,24 @@ class Period:
     count: int
 
 
-@dataclass(frozen=True)
-class QuotePage:
-    """One page of quotes whose total is already known (possibly an estimate)."""
+def _quotes_by_ids(quotes: QuerySet[Quote], ordered_ids: list[int], page: int | str) -> Page:
+    """The page of quotes whose ids, in display order, are already known."""
+    size = TOPIC_QUOTES_PER_PAGE
+    number = min(page_number(page), Page.last_number(len(ordered_ids), size))
+    wanted = ordered_ids[page_offset(number, size) : page_offset(number, size) + size]
+    found = quotes.in_bulk(wanted)
+    items = [found[pk] for pk in wanted if pk in found]
+    return Page.counted(items, number=number, size=size, total=len(ordered_ids))
 
-    items: list[Quote]
-    number: int
-    num_pages: int
-    approximate: bool
 
-    @classmethod
-    def of(cls, quotes: QuerySet[Quote], *, total: int, page: int | str, approximate: bool):
-        num_pages = max(1, math.ceil(total / TOPIC_QUOTES_PER_PAGE))
-        try:
-            number = min(max(1, int(page)), num_pages)
-        except (TypeError, ValueError):
-            number = 1
-        start = (number - 1) * TOPIC_QUOTES_PER_PAGE
-        items = list(quotes[start : start + TOPIC_QUOTES_PER_PAGE])
-        # An estimate can overshoot: the page after the last real quote is empty, not an error.
-        return cls(items, number, num_pages, approximate)
-
-    @classmethod
-    def of_ids(cls, quotes: QuerySet[Quote], ordered_ids: list[int], *, page: int | str):
-        """The page of quotes whose ids, in display order, are already known."""
-        num_pages = max(1, math.ceil(len(ordered_ids) / TOPIC_QUOTES_PER_PAGE))
-        try:
-            number = min(max(1, int(page)), num_pages)
-        except (TypeError, ValueError):
-            number = 1
-        start = (number - 1) * TOPIC_QUOTES_PER_PAGE
-        wanted = ordered_ids[start : start + TOPIC_QUOTES_PER_PAGE]
-        found = quotes.in_bulk(wanted)
-        return cls([found[pk] for pk in wanted if pk in found], number, num_pages, False)
-
-    def __iter__(self):
-        return iter(self.items)
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.number < self.num_pages and len(self.items) == TOPIC_QUOTES_PER_PAGE
-
-    @property
-    def previous_page_number(self) -> int:
-        return self.number - 1
-
-    @property
-    def next_page_number(self) -> int:
-        return self.number + 1
+def _quotes_estimated(quotes: QuerySet[Quote], *, total: int, page: int | str) -> Page:
+    """A page of quotes read by offset, under an estimated total."""
+    size = TOPIC_QUOTES_PER_PAGE
+    number = min(page_number(page), Page.last_number(total, size))
+    start = page_offset(number, size)
+    # An estimate can overshoot: the page after the last real quote is empty, not an error.
+    items = list(quotes[start : start + size])
+    return Page.counted(items, number=number, size=size, total=total, approximate=True)
 
 
 @dataclass(frozen=True)
@@ -103,7 +68,7 @@ class TopicPage:
     """Everything the topic page shows."""
 
     topic: Topic
-    quotes: QuotePage
+    quotes: Page
     total: int
     speakers: list[Bar]
     timeline: list[Period]
@@ -121,7 +86,7 @@ def _bars(counted: list[tuple[str, int, str]]) -> list[Bar]:
     ]
 
 
-def topics_most_quoted(*, query: str = "", page: int | str = 1) -> Page:
+def topics_most_quoted(*, query: str = "", page: int | str = 1) -> Page[Topic]:
     """Topics with at least one public quote, most quoted first, filtered by a folded substring.
 
     Sorted on the stored counts' index (kept exact by quotes.services.counts): counting two
@@ -130,7 +95,12 @@ def topics_most_quoted(*, query: str = "", page: int | str = 1) -> Page:
     topics = Topic.objects.filter(quote_count__gt=0)
     if wanted := normalize_name(query):
         topics = topics.filter(normalized__contains=wanted)
-    return Paginator(topics.order_by("-quote_count", "label", "id"), TOPICS_PER_PAGE).get_page(page)
+    total = topics.count()
+    size = TOPICS_PER_PAGE
+    number = min(page_number(page), Page.last_number(total, size))
+    start = page_offset(number, size)
+    rows = list(topics.order_by("-quote_count", "label", "id")[start : start + size])
+    return Page.counted(rows, number=number, size=size, total=total)
 
 
 def topic_quotes(topic: Topic) -> QuerySet[Quote]:
@@ -162,7 +132,7 @@ def topic_page(*, slug: str, page: int | str = 1) -> TopicPage:
         dated = quotes.filter(published_at__isnull=False)
         return TopicPage(
             topic=topic,
-            quotes=QuotePage.of(quotes, total=total, page=page, approximate=True),
+            quotes=_quotes_estimated(quotes, total=total, page=page),
             total=total,
             speakers=_top_speakers(counts),
             timeline=timeline,
@@ -181,7 +151,7 @@ def topic_page(*, slug: str, page: int | str = 1) -> TopicPage:
     rows.sort(key=lambda row: (row[2] is not None, row[2] and row[2].timestamp(), row[0]))
     newest_first = [quote_id for quote_id, _, _ in reversed(rows)]
     dated = [quote_id for quote_id, _, published in rows if published is not None]
-    quote_page = QuotePage.of_ids(quotes, newest_first, page=page)
+    quote_page = _quotes_by_ids(quotes, newest_first, page)
     ends = quotes.in_bulk([dated[0], dated[-1]]) if dated else {}
     return TopicPage(
         topic=topic,

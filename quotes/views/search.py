@@ -14,6 +14,7 @@ from quotes.models import Quote, Topic
 from quotes.search import SearchFilters, search_quotes
 from quotes.selectors import browse as browse_selectors
 from quotes.selectors import topics as topic_selectors
+from quotes.selectors.pagination import page_number
 from quotes.services.editing import StaleVersion
 from quotes.services.topics import quote_topic_add, quote_topic_remove
 from quotes.views import (
@@ -23,14 +24,6 @@ from quotes.views import (
     without_empty_parameters,
     without_nul_bytes,
 )
-
-
-def _page_number(request: HttpRequest) -> int:
-    try:
-        return int(request.GET.get("page", 1))
-    except ValueError:
-        return 1
-
 
 SORT_LABELS = {
     "relevance": _("Best match"),
@@ -49,7 +42,7 @@ def search(request: HtmxHttpRequest) -> TemplateResponse:
     results = search_quotes(
         request.GET.get("q", ""),
         SearchFilters.from_querydict(request.GET),
-        _page_number(request),
+        page_number(request.GET.get("page")),
         include_rejected=is_editor,
         sort=request.GET.get("sort", ""),
         titles=request.GET.get("titles") == "1",

@@ -15,7 +15,7 @@ def walk(query: str = "", filters: SearchFilters | None = None, limit: int = 2) 
     seen, after = [], None
     while True:
         found = newest_quote_ids(query, filters, after=after, limit=limit)
-        seen += found.ids
+        seen += found.items
         if found.next_after is None:
             return seen
         after = found.next_after
