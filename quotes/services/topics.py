@@ -65,7 +65,7 @@ def _topics_for(candidates: list[TopicCandidate]) -> dict[str, Topic]:
     missing = [key for key in labels if key not in found]
     if missing:
         bases = {key: slugify(fold(labels[key]))[:200] or "topic" for key in missing}
-        taken = set(Topic.objects.filter(slug__in=bases.values()).values_list("slug", flat=True))
+        taken: set[str] = set()
         fresh = []
         # In key order, so two ingests creating the same topics never wait on each other.
         for key in sorted(missing):
@@ -73,7 +73,8 @@ def _topics_for(candidates: list[TopicCandidate]) -> dict[str, Topic]:
                 continue  # a numbered slug: rare, left to the one-by-one path below
             taken.add(bases[key])
             fresh.append(Topic(label=labels[key][:200], slug=bases[key], normalized=key))
-        # A concurrent ingest may create the same topics: theirs are read back below.
+        # A row whose slug another topic has, or that a concurrent ingest created meanwhile, is
+        # skipped: the latter is read back below, the former takes a numbered slug one by one.
         Topic.objects.bulk_create(fresh, ignore_conflicts=True)
         found |= {t.normalized: t for t in Topic.objects.filter(normalized__in=missing)}
     for key, label in labels.items():

@@ -344,3 +344,17 @@ def test_topic_timeline_counts_per_year_over_three_years_gaps_included(db):
         (2021, 0),
         (2022, 2),
     ]
+
+
+def test_a_topic_whose_slug_another_topic_has_gets_its_own_numbered_page(corpus, client):
+    # Another topic already holds the slug "ukraine" under a different key.
+    Topic.objects.create(label="Ukraine (the band)", slug="ukraine", normalized="ukraine band")
+
+    article_topics_assign(article=corpus.seed)
+
+    topic = Topic.objects.get(normalized="ukraine")
+    assert topic.slug == "ukraine-2"
+    assert corpus.seed.topics.filter(pk=topic.pk).exists()
+    response = client.get(reverse("topic-detail", args=[topic.slug]))
+    assert response.status_code == 200
+    assert "Ukraine" in response.content.decode()
