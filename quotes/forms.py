@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from quotes.models import Quote, Speaker, SpeakerAlias
 from quotes.selectors.editing import SpeakerMatch, speaker_autocomplete
@@ -37,15 +38,15 @@ class SpeakerChoiceMixin(forms.Form):
     speaker = forms.CharField(
         max_length=300,
         required=False,
-        help_text="Pick a speaker from the suggestions, or type a new name.",
+        help_text=_("Pick a speaker from the suggestions, or type a new name."),
     )
     new_speaker_kind = forms.ChoiceField(
-        choices=Speaker.Kind.choices, initial=Speaker.Kind.PERSON, required=False, label="Kind"
+        choices=Speaker.Kind.choices, initial=Speaker.Kind.PERSON, required=False, label=_("Kind")
     )
     new_speaker_description = forms.CharField(
-        max_length=500, required=False, label="Description (for a new speaker)"
+        max_length=500, required=False, label=_("Description (for a new speaker)")
     )
-    unknown_speaker = forms.BooleanField(required=False, label="Speaker unknown")
+    unknown_speaker = forms.BooleanField(required=False, label=_("Speaker unknown"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -60,11 +61,13 @@ class SpeakerChoiceMixin(forms.Form):
         picked = cleaned.get("suggested_speaker_id") or cleaned.get("speaker_id")
         # An empty field is more often a slip than a decision, so "unknown" must be ticked.
         if not value and not picked and not cleaned.get("unknown_speaker"):
-            raise forms.ValidationError("Pick a speaker, type a name, or tick “Speaker unknown”.")
+            raise forms.ValidationError(
+                _("Pick a speaker, type a name, or tick “Speaker unknown”.")
+            )
         if picked is not None:
             cleaned["speaker_obj"] = Speaker.objects.filter(pk=picked).first()
             if cleaned["speaker_obj"] is None:
-                raise forms.ValidationError("That speaker no longer exists; pick another.")
+                raise forms.ValidationError(_("That speaker no longer exists; pick another."))
         elif (
             "speaker_id" not in self.data
             and value.isdigit()
@@ -75,7 +78,7 @@ class SpeakerChoiceMixin(forms.Form):
             self.name_to_confirm = value
             self.suggestions = speaker_autocomplete(value)
             raise forms.ValidationError(
-                "No speaker is called “%(name)s”.", code="unknown_name", params={"name": value}
+                _("No speaker is called “%(name)s”."), code="unknown_name", params={"name": value}
             )
         else:
             cleaned["new_speaker_name"] = value
@@ -144,15 +147,17 @@ class SpanForm(VersionedForm):
         if cleaned.get("selected", "").strip():
             found = locate_span(self.body, cleaned["selected"], cleaned.get("near"))
             if found is None:
-                raise forms.ValidationError("The selected text was not found in the article.")
+                raise forms.ValidationError(_("The selected text was not found in the article."))
             cleaned["start"], cleaned["end"] = found
         start, end = cleaned.get("start"), cleaned.get("end")
         if start is None or end is None:
-            raise forms.ValidationError("Select text in the article, or give both offsets.")
+            raise forms.ValidationError(_("Select text in the article, or give both offsets."))
         if start >= end:
-            raise forms.ValidationError("The span must end after it starts.")
+            raise forms.ValidationError(_("The span must end after it starts."))
         if end > len(self.body):
-            raise forms.ValidationError(f"The article has only {len(self.body)} characters.")
+            raise forms.ValidationError(
+                _("The article has only %(count)s characters.") % {"count": len(self.body)}
+            )
         return cleaned
 
 
@@ -186,14 +191,14 @@ class SpeakerGenderForm(VersionedForm):
     """An editor's gender for a speaker, or none to let the articles' clues decide."""
 
     gender = forms.ChoiceField(
-        choices=[("", "Inferred from the articles"), *Speaker.Gender.choices], required=False
+        choices=[("", _("Inferred from the articles")), *Speaker.Gender.choices], required=False
     )
 
 
 class AliasForm(VersionedForm):
     """Add another name for a speaker."""
 
-    name = forms.CharField(max_length=300, label="New alias")
+    name = forms.CharField(max_length=300, label=_("New alias"))
 
 
 class MergeForm(VersionedForm):
@@ -205,7 +210,7 @@ class MergeForm(VersionedForm):
     """
 
     target_id = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
-    target = forms.CharField(max_length=300, label="Merge into")
+    target = forms.CharField(max_length=300, label=_("Merge into"))
     # A merge is asked for twice: first what would move is shown, then it is confirmed.
     confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
@@ -222,7 +227,7 @@ class MergeForm(VersionedForm):
             )
             found = alias.first().speaker if alias.exists() else None
         if found is None:
-            raise forms.ValidationError("Pick an existing speaker from the suggestions.")
+            raise forms.ValidationError(_("Pick an existing speaker from the suggestions."))
         return found
 
 
@@ -233,7 +238,7 @@ class ReviewFilterForm(forms.Form):
 
     article = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
     speaker = forms.IntegerField(required=False, min_value=1, widget=forms.HiddenInput)
-    kind = forms.ChoiceField(choices=[("", "All kinds"), *Quote.Kind.choices], required=False)
+    kind = forms.ChoiceField(choices=[("", _("All kinds")), *Quote.Kind.choices], required=False)
 
     def selector_arguments(self) -> dict:
         """Keyword arguments for review_queue from the valid filters."""

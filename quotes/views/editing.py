@@ -18,6 +18,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
@@ -215,7 +216,9 @@ def quote_attribution(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         request,
         quote,
         change,
-        saved=lambda changed: f"Saved: the quote is now attributed to {_speaker_name(changed)}.",
+        saved=lambda changed: (
+            _("Saved: the quote is now attributed to %(name)s.") % {"name": _speaker_name(changed)}
+        ),
         keep_open=True,
     )
 
@@ -240,7 +243,9 @@ def quote_kind(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         request,
         quote,
         change,
-        saved=lambda changed: f"Saved: the quote is now {changed.get_kind_display().lower()}.",
+        saved=lambda changed: (
+            _("Saved: the quote is now %(kind)s.") % {"kind": changed.get_kind_display().lower()}
+        ),
         keep_open=True,
     )
 
@@ -263,7 +268,7 @@ def quote_span(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         user=request.user,
     )
     return _change_quote(
-        request, quote, change, saved="Saved: the quote's span was moved.", keep_open=True
+        request, quote, change, saved=_("Saved: the quote's span was moved."), keep_open=True
     )
 
 
@@ -282,7 +287,7 @@ def quote_confirm(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         expected_version=form.cleaned_data["version"],
         user=request.user,
     )
-    return _change_quote(request, quote, change, saved="Saved: the quote is confirmed.")
+    return _change_quote(request, quote, change, saved=_("Saved: the quote is confirmed."))
 
 
 @require_POST
@@ -300,7 +305,7 @@ def quote_reject(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         expected_version=form.cleaned_data["version"],
         user=request.user,
     )
-    return _change_quote(request, quote, change, saved="Saved: rejected as not a quote.")
+    return _change_quote(request, quote, change, saved=_("Saved: rejected as not a quote."))
 
 
 @require_POST
@@ -319,7 +324,7 @@ def quote_revert(request: HtmxHttpRequest, pk: int) -> HttpResponse:
         expected_version=form.cleaned_data["version"],
         user=request.user,
     )
-    return _change_quote(request, quote, change, saved="Saved: the change was reverted.")
+    return _change_quote(request, quote, change, saved=_("Saved: the change was reverted."))
 
 
 @require_safe
@@ -383,7 +388,9 @@ def quote_add(request: HtmxHttpRequest, article_pk: int) -> HttpResponse:
         except services.EditingError as exc:
             error = str(exc)
         else:
-            saved = f"Saved: quote added, attributed to {_speaker_name(quote)}."
+            saved = _("Saved: quote added, attributed to %(name)s.") % {
+                "name": _speaker_name(quote)
+            }
             if not request.htmx:
                 messages.success(request, saved)
                 return _back_to(request, reverse("quote-edit", args=[quote.pk]))
@@ -495,7 +502,7 @@ def speaker_update(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         expected_version=data["version"],
         user=request.user,
     )
-    return _change_speaker(request, speaker, change, saved="Saved: the speaker was updated.")
+    return _change_speaker(request, speaker, change, saved=_("Saved: the speaker was updated."))
 
 
 @require_POST
@@ -517,7 +524,9 @@ def speaker_alias_add(request: HtmxHttpRequest, slug: str) -> HttpResponse:
             user=request.user,
         ).speaker
 
-    return _change_speaker(request, speaker, change, saved=f"Saved: alias “{name}” added.")
+    return _change_speaker(
+        request, speaker, change, saved=_("Saved: alias “%(name)s” added.") % {"name": name}
+    )
 
 
 @require_POST
@@ -536,7 +545,9 @@ def speaker_alias_remove(request: HtmxHttpRequest, slug: str, alias_pk: int) -> 
         expected_version=form.cleaned_data["version"],
         user=request.user,
     )
-    return _change_speaker(request, speaker, change, saved=f"Saved: alias “{alias.name}” removed.")
+    return _change_speaker(
+        request, speaker, change, saved=_("Saved: alias “%(name)s” removed.") % {"name": alias.name}
+    )
 
 
 @require_POST
@@ -555,7 +566,9 @@ def speaker_gender(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         expected_version=form.cleaned_data["version"],
         user=request.user,
     )
-    return _change_speaker(request, speaker, change, saved="Saved: the speaker's gender was set.")
+    return _change_speaker(
+        request, speaker, change, saved=_("Saved: the speaker's gender was set.")
+    )
 
 
 @require_POST
@@ -583,10 +596,10 @@ def speaker_merge(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         )
         return Speaker.objects.select_related("merged_into").get(pk=speaker.pk)
 
-    saved = (
-        f"Saved: {speaker.name} was merged into {target.name}. "
-        f"To undo it, use “Undo this merge” in {target.name}'s history."
-    )
+    saved = _(
+        "Saved: %(name)s was merged into %(target)s. "
+        "To undo it, use “Undo this merge” in %(target)s's history."
+    ) % {"name": speaker.name, "target": target.name}
     return _change_speaker(request, speaker, change, saved=saved)
 
 
@@ -611,7 +624,9 @@ def speaker_merge_undo(request: HtmxHttpRequest, slug: str, merge_pk: int) -> Ht
     except services.EditingError as exc:
         return _speaker_response(request, target, error=str(exc))
     # Quotes moved between two speakers' pages: go to the restored one.
-    messages.success(request, f"Saved: the merge was undone, {restored.name} is back.")
+    messages.success(
+        request, _("Saved: the merge was undone, %(name)s is back.") % {"name": restored.name}
+    )
     if request.htmx:
         return HttpResponseClientRedirect(restored.get_absolute_url())
     return HttpResponseRedirect(restored.get_absolute_url())
@@ -633,7 +648,7 @@ def speaker_revert(request: HtmxHttpRequest, slug: str) -> HttpResponse:
         expected_version=form.cleaned_data["version"],
         user=request.user,
     )
-    return _change_speaker(request, speaker, change, saved="Saved: the change was reverted.")
+    return _change_speaker(request, speaker, change, saved=_("Saved: the change was reverted."))
 
 
 @require_safe

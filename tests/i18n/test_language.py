@@ -136,3 +136,25 @@ def test_the_exports_and_the_api_keep_english_values_for_a_french_reader(client:
     api = client.get("/api/v1/speakers", **FRENCH_BROWSER)
     assert api["Content-Language"] == "en"
     assert api.json()["items"][0]["kind"] == "person"
+
+
+def test_an_editor_reads_the_tools_messages_and_errors_in_french(editor_client: Client):
+    quote = make_quote(make_article(), make_speaker("Anne Martin"))
+    confirm = reverse("quote-confirm", args=[quote.pk])
+
+    saved = editor_client.post(
+        confirm,
+        {"version": quote.version, "next": quote.get_absolute_url()},
+        follow=True,
+        **FRENCH_BROWSER,
+    )
+    page = squeeze(saved.content.decode())
+    assert "Enregistré : la citation est confirmée." in page
+    assert ">Pas une citation</button>" in page
+
+    refused = editor_client.post(
+        reverse("quote-span", args=[quote.pk]),
+        {"version": quote.version + 1, "start": 5, "end": 2},
+        **FRENCH_BROWSER,
+    )
+    assert "L’extrait doit finir après son début." in refused.content.decode()
