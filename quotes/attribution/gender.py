@@ -336,9 +336,21 @@ def _inside_longer_name(text: str, start: int) -> bool:
     return re.fullmatch("|".join(_TITLE_WORDS.values()), found.group(2)) is None
 
 
-def _title_pattern(form: str) -> re.Pattern[str]:
-    titles = "|".join(f"(?P<{gender}>{words})" for gender, words in _TITLE_WORDS.items())
-    return re.compile(rf"(?<![\w.])(?:{titles})\s*{re.escape(form)}\b")
+# A courtesy title and the spaces after it; a name form must start where the match ends.
+_TITLE = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(f"(?P<{gender}>{words})" for gender, words in _TITLE_WORDS.items())
+    + r")\s*"
+)
+_WORD_BOUNDARY = re.compile(r"\b")
+
+
+def _titled(titles: Sequence[re.Match[str]], text: str, form: str) -> Iterable[re.Match[str]]:
+    """The titles of the text (found once for all forms) that this name form follows."""
+    for title in titles:
+        end = title.end() + len(form)
+        if text.startswith(form, title.end()) and _WORD_BOUNDARY.match(text, end):
+            yield title
 
 
 def gender_clues(
@@ -357,15 +369,17 @@ def gender_clues(
     """
     clues: list[GenderClue] = []
     named: list[tuple[int, int]] = []
+    titles = list(_TITLE.finditer(text))
     for form in _name_forms(names, other_names):
         if not form[:1].isupper():
             gender = role_gender(form)
             if gender is not None:
                 clues.append(GenderClue(gender, "role", _clip(form, keep_start=True)))
             continue
-        for match in _title_pattern(form).finditer(text):
+        for match in _titled(titles, text, form):
             gender = WOMAN if match.group(WOMAN) else MAN
-            clues.append(GenderClue(gender, "title", _clip(match.group()), match.start()))
+            wording = text[match.start() : match.end() + len(form)]
+            clues.append(GenderClue(gender, "title", _clip(wording), match.start()))
         for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
             if any(begin <= match.start() < end for begin, end in named):
                 continue  # the surname inside a full name already read
