@@ -323,6 +323,8 @@ def test_too_many_matches_to_count_give_estimates_and_newest_first(corpus, clien
     assert results.total == 2
     dates = [hit.quote.published_at for hit in results.hits]
     assert dates == sorted(dates, reverse=True)
+    # Not ranked at all (the API shows each hit's rank): ranking every match is what is avoided.
+    assert [hit.rank for hit in results.hits] == [0.0, 0.0]
     html = client.get(reverse("search"), {"q": "Ukraine"}).content.decode()
     assert "of about 2 quotes, newest first" in html
     assert 'Daniel Fried <span class="count">≈1</span>' in html
