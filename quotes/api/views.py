@@ -289,7 +289,7 @@ def search(
     quotes = [hit.quote for hit in results.hits]
     prefetch_related_objects(quotes, Prefetch("topics", queryset=Topic.objects.order_by("label")))
     links = Links(request)
-    more = results.has_next and results.page < MAX_SEARCH_PAGE
+    more = results.hits.has_next and results.hits.number < MAX_SEARCH_PAGE
     return {
         "query": results.query,
         "total": results.total,
@@ -304,7 +304,7 @@ def search(
                 {"quote": _quote(links, hit.quote), "snippet": str(hit.snippet), "rank": hit.rank}
                 for hit in results.hits
             ],
-            [results.page + 1, size] if more else None,
+            [results.hits.next_page_number, size] if more else None,
         ),
     }
 

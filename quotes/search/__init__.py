@@ -14,7 +14,6 @@ Name suggestions use trigrams on PostgreSQL and four-letter prefixes on SQLite.
 from __future__ import annotations
 
 import contextlib
-import math
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import UTC, date, datetime
@@ -146,17 +145,12 @@ class SearchHit:
 
 @dataclass
 class SearchResults:
-    """A page of hits, the total, and the facet counts over every match."""
+    """A page of hits (with the total, estimated when approximate), and the facet counts."""
 
     query: str
     filters: SearchFilters
-    hits: list[SearchHit]
-    total: int
-    page: int
-    page_size: int
+    hits: Page[SearchHit]
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
-    # True when there are too many matches to count: totals are estimates, hits newest first.
-    approximate: bool = False
     # Speakers with a similar name, offered when nothing matched.
     suggestions: list[Speaker] = field(default_factory=list)
     # The order asked for ("relevance", "newest", "oldest") and whether titles were searched.
@@ -164,24 +158,13 @@ class SearchResults:
     titles: bool = False
 
     @property
-    def num_pages(self) -> int:
-        return max(1, math.ceil(self.total / self.page_size))
+    def total(self) -> int:
+        return self.hits.total or 0
 
     @property
-    def has_previous(self) -> bool:
-        return self.page > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.page < self.num_pages
-
-    @property
-    def first_index(self) -> int:
-        return (self.page - 1) * self.page_size + 1 if self.total else 0
-
-    @property
-    def last_index(self) -> int:
-        return (self.page - 1) * self.page_size + len(self.hits)
+    def approximate(self) -> bool:
+        """Too many matches to count: the totals are estimates, the hits newest first."""
+        return self.hits.approximate
 
     @property
     def by_relevance(self) -> bool:
@@ -247,7 +230,7 @@ def search_quotes(
         # The estimate was far too high: few enough matches to count them all.
         approximate = False
         facets, total = _facets(backend, source, filters, include_rejected, sample=False)
-    num_pages = max(1, math.ceil(total / page_size))
+    num_pages = Page.last_number(total, page_size)
     page = min(max(1, page), num_pages)
     where, params = _filter_sql(backend, filters, include_rejected=include_rejected)
     order = sort
@@ -274,9 +257,16 @@ def search_quotes(
         for qid, rank in ranked
         if qid in quotes
     ]
-    results = SearchResults(
-        query, filters, hits, total, page, page_size, facets, approximate, sort=sort, titles=titles
+    # Some hits may have been left out above, so whether a next page exists comes from the total.
+    hit_page = Page(
+        hits,
+        size=page_size,
+        number=page,
+        has_next=page < num_pages,
+        total=total,
+        approximate=approximate,
     )
+    results = SearchResults(query, filters, hit_page, facets, sort=sort, titles=titles)
     if query and not total:
         ids = backend.similar_speakers(query, SUGGESTIONS)
         found = Speaker.objects.in_bulk(ids)
