@@ -12,6 +12,7 @@ from .signatures import dash_signature, transcript_turn
 from .spans import SpanIndex
 from .speakers import SpeakerMention
 from .subjects import mention_for_subject, subject_of
+from .terms import is_term_in_noun_phrase
 
 # French news marks names and terms with « »; English news rarely uses marks for anything but
 # speech, and its gold standards (GUM) count short quoted fragments as quotes.
@@ -84,7 +85,11 @@ def unattributed_quotes(context: DocContext, candidates: list[Candidate]) -> lis
         minimum_words = MIN_WORDS_FOR_UNATTRIBUTED_QUOTE.get(
             context.lang, MIN_WORDS_FOR_UNATTRIBUTED_QUOTE["fr"]
         )
-        if not whole_sentence and (words < minimum_words or _looks_like_title(quote, text)):
+        if not whole_sentence and (
+            words < minimum_words
+            or _looks_like_title(quote, text)
+            or is_term_in_noun_phrase(context, quote)
+        ):
             continue
         if whole_sentence:
             previous = _previous_sentence_subject(context, quote)

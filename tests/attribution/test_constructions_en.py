@@ -377,3 +377,23 @@ def test_the_subject_speaks_in_a_statement_it_issues(extract_en):
     )
     found = find_quote(extract_en(article), "champion")
     assert found.speaker == "the Association of Flight Attendants"
+
+
+def test_a_term_in_marks_inside_the_writers_noun_phrase_is_not_a_quote(extract_en):
+    article = (
+        "Mayor Ann Hale said the plan would cut traffic in the old town. The council also "
+        'backed a "green corridor" along the river and a separate "parking fund." Her rivals '
+        'mocked the "fresh start" slogan and sold "miracle" diet pills on television.'
+    )
+    found = extract_en(article)
+    assert [item.text for item in found if item.kind == "direct"] == []
+    assert find_quote(found, "the plan would cut traffic").speaker == "Ann Hale"
+
+
+def test_a_quoted_verdict_on_an_object_stays_a_quote(extract_en):
+    article = (
+        "The court ruled on Friday. Party chairman David Pepper called the decision "
+        'a "huge win for Ohio voters."'
+    )
+    found = find_quote(extract_en(article), "huge win for Ohio voters")
+    assert found.speaker == "David Pepper"

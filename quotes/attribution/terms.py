@@ -1,0 +1,60 @@
+"""Terms in marks: a few quoted words that are part of the writer's own noun phrase."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .context import DocContext
+from .marks import QuotedSpan
+
+# "the “Buffett rule”", "a separate “liquidating trust”", "“quack” medical cures": the writer
+# names or distances a term; nobody is quoted. Longer passages are speech even after "a".
+MAX_TERM_WORDS = 5
+NOMINALS = frozenset({"NOUN", "PROPN"})
+NOUN_PHRASE_OPENERS = frozenset({"det", "poss", "amod", "nummod", "compound"})
+NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod"})
+
+
+def is_term_in_noun_phrase(context: DocContext, quote: QuotedSpan) -> bool:
+    """Whether a short quote is a word group of a noun phrase opened or closed outside its marks."""
+    if len(context.text[quote.start : quote.end].split()) > MAX_TERM_WORDS:
+        return False
+    span = context.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [token for token in span if not token.is_punct]
+    heads = [token for token in words if not quote.start <= token.head.idx < quote.end]
+    if len(heads) != 1:
+        return False
+    head = heads[0]
+    return _modifies_a_noun_after(head, quote) or _determined_before(head, quote)
+
+
+def _modifies_a_noun_after(head: Token, quote: QuotedSpan) -> bool:
+    """ "“quack” medical cures", "the “sex tape” reference": the quote modifies a later noun."""
+    return (
+        head.dep_ in NOUN_MODIFIERS
+        and head.head.pos_ in NOMINALS
+        and head.head.idx >= quote.close_end
+    )
+
+
+def _determined_before(head: Token, quote: QuotedSpan) -> bool:
+    """ "a “philanthropub”", "its “national enterprise reporter”": the noun phrase opens outside."""
+    return (
+        head.pos_ in NOMINALS
+        and not _names_an_object(head)
+        and any(
+            child.dep_ in NOUN_PHRASE_OPENERS and child.idx + len(child) <= quote.open_start
+            for child in head.children
+        )
+    )
+
+
+def _names_an_object(head: Token) -> bool:
+    """ "called the ruling a “huge win”", "branded Korea an “outlaw nation”": a quoted verdict."""
+    if head.dep_ == "oprd":
+        return True
+    return head.dep_ == "dobj" and any(
+        child.dep_ == "dobj" and child.i < head.i for child in head.head.children
+    )
