@@ -31,13 +31,14 @@
     if (!button) return;
     var text = button.closest(".citation").querySelector(".citation-text");
     var status = button.closest(".cite").querySelector(".copy-status");
-    var language = text.getAttribute("lang") === "fr" ? "French" : "English";
-    var copied = function () { announce(status, language + " citation copied to the clipboard."); };
+    // The messages come translated from the page (_cite.html), in the reader's language.
+    var copiedMessage = text.getAttribute("lang") === "fr" ? status.dataset.copiedFr : status.dataset.copiedEn;
+    var copied = function () { announce(status, copiedMessage); };
     var failed = function () {
       if (copyBySelection(text)) {
         copied();
       } else {
-        announce(status, "Copying is blocked here: the citation is selected, copy it with your keyboard.");
+        announce(status, status.dataset.blocked);
       }
     };
     if (navigator.clipboard && window.isSecureContext) {

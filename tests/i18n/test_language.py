@@ -158,3 +158,9 @@ def test_an_editor_reads_the_tools_messages_and_errors_in_french(editor_client: 
         **FRENCH_BROWSER,
     )
     assert "L’extrait doit finir après son début." in refused.content.decode()
+
+
+def test_the_insights_page_reads_in_french(client: Client):
+    page = squeeze(client.get(reverse("insights"), **FRENCH_BROWSER).content.decode())
+    assert "<h1>Les sources par genre</h1>" in page
+    assert "la ligne marque la parité (50 %)." in page
