@@ -59,7 +59,7 @@ def test_reader_pages_and_their_htmx_swaps_raise_no_csp_violation(
     expect(page.locator(".speaker-row")).to_have_count(1)
     visit(page, site.url("speaker-detail", corpus.fried.slug))
     visit(page, site.url("article-list"))
-    page.get_by_label("Language").select_option("en")
+    page.get_by_role("search", name="Filter articles").get_by_label("Language").select_option("en")
     expect(page.locator(".article-row")).to_have_count(1)
     visit(page, site.url("article-detail", corpus.seed.pk))
     page.locator("mark.q").first.hover()
