@@ -9,8 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django import template
+from django.utils.formats import date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import ngettext, pgettext_lazy
 
 from quotes.models import Quote, Speaker
 
@@ -269,7 +271,12 @@ def percent(value: float) -> str:
     return f"{round(value * 100)}%"
 
 
-LABEL_FORMATS = {"day": "%d %b %Y", "month": "%b %Y", "year": "%Y"}
+# Django date formats, translated: the month's short name in the reader's language.
+LABEL_FORMATS = {
+    "day": pgettext_lazy("chart date format", "d M Y"),
+    "month": pgettext_lazy("chart date format", "M Y"),
+    "year": "Y",
+}
 
 
 @register.simple_tag
@@ -289,8 +296,8 @@ def timeline_svg(buckets, unit: str, *, width: int = 640, height: int = 120) -> 
     bar_width = min(max(slot * 0.8, 1), 40)
     label_format = LABEL_FORMATS[unit]
     total = sum(bucket.count for bucket in buckets)
-    first_label = buckets[0].start.strftime(label_format)
-    last_label = buckets[-1].start.strftime(label_format)
+    first_label = date_format(buckets[0].start, label_format)
+    last_label = date_format(buckets[-1].start, label_format)
     parts = [
         format_html(
             '<div class="timeline-chart"><svg class="timeline" viewBox="0 0 {} {}" width="{}"'
@@ -316,14 +323,14 @@ def timeline_svg(buckets, unit: str, *, width: int = 640, height: int = 120) -> 
         parts.append(
             format_html(
                 '<rect class="bar" x="{}" y="{}" width="{}" height="{}">'
-                "<title>{}: {} quote{}</title></rect>",
+                "<title>{}: {}</title></rect>",
                 f"{index * slot + (slot - bar_width) / 2:.1f}",
                 f"{upper + plot_height - bar_height:.1f}",
                 f"{bar_width:.1f}",
                 f"{bar_height:.1f}",
-                bucket.start.strftime(label_format),
-                bucket.count,
-                "" if bucket.count == 1 else "s",
+                date_format(bucket.start, label_format),
+                ngettext("%(count)s quote", "%(count)s quotes", bucket.count)
+                % {"count": bucket.count},
             )
         )
     parts.append(

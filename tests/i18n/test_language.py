@@ -164,3 +164,13 @@ def test_the_insights_page_reads_in_french(client: Client):
     page = squeeze(client.get(reverse("insights"), **FRENCH_BROWSER).content.decode())
     assert "<h1>Les sources par genre</h1>" in page
     assert "la ligne marque la parité (50 %)." in page
+
+
+def test_a_speakers_chart_names_its_months_in_french(client: Client):
+    speaker = make_speaker("Anne Martin")
+    for month in (1, 3):
+        day = dt.datetime(2024, month, 5, 12, tzinfo=dt.UTC)
+        make_quote(make_article(published_at=day), speaker, published_at=day)
+    page = client.get(speaker.get_absolute_url(), **FRENCH_BROWSER).content.decode()
+    assert "05 jan. 2024: 1 citation</title>" in page
+    assert "<span>05 jan. 2024</span>" in page
