@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from .context import Candidate, DocContext
 from .cues import Cue
 from .speakers import SpeakerMention, build_mention, noun_phrase
-from .subjects import cue_subject, is_thing, subject_of
+from .subjects import cue_subject, is_thing, subject_of, subject_to_the_left
 
 SOURCE_OPENERS = frozenset({"pour", "selon", "for"})
 # "…denied the allegations:" then the quote on the next line, within a few characters.
@@ -72,6 +72,10 @@ def colon_speaker(context: DocContext, colon: int) -> SpeakerMention | None:
     heads = verbs + ([root] if root.i < colon_token.i and root not in verbs else [])
     for verb in reversed(heads):
         speaker = subject_of(context, verb)
+        if speaker is None or is_thing(speaker):
+            # "l'archevêque de Paris, Michel Aupetit, a expliqué l'appel : « … »": the parser
+            # took the object for the subject; the name in apposition before the verb speaks.
+            speaker = subject_to_the_left(context, Cue(verb.lemma_, "verb", verb.i, verb.i + 1))
         # "sur lequel aucune autopsie n'avait été effectuée : « … »" names no speaker.
         if speaker is not None and (speaker.is_pronoun or speaker.kind != "other"):
             return speaker

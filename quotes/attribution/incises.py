@@ -39,6 +39,7 @@ NP_BREAKING_PREPOSITIONS = frozenset(
      "vers", "avant", "après"}
 )  # fmt: skip
 MAX_NAME_ASIDE_TOKENS = 7
+DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "this", "that"})
 # "a déclaré à l'AFP mardi soir Paul Roy": words skipped after the verb to reach a name.
 MAX_WORDS_BEFORE_NAME = 6
 MAX_INVERTED_SUBJECT_TOKENS = 14
@@ -77,8 +78,17 @@ def _inverted_subject(
         if token.text in {",", ".", ";", ":"} or token.pos_ in ("VERB",):
             break
         probe += 1
-    while index < limit and doc[index].lower_ in TIME_WORDS:
-        index += 1
+    while index < limit:
+        if doc[index].lower_ in TIME_WORDS:
+            index += 1
+        elif (
+            doc[index].lower_ in DEMONSTRATIVES
+            and index + 1 < limit
+            and doc[index + 1].lower_ in TIME_WORDS
+        ):
+            index += 2  # "a indiqué ce vendredi l'Élysée"
+        else:
+            break
     if index >= limit:
         return None, index
     first = doc[index]

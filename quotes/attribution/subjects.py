@@ -23,6 +23,12 @@ VERB_GROUP_WORDS = frozenset(
     {"l'", "l’", "le", "la", "lui", "leur", "se", "s'", "s’", "n'", "n’", "ne", "y", "en", "-t"}
     | INCISE_PRONOUNS
 )
+NOUNS = frozenset({"NOUN", "PROPN"})
+# "Muriel Pénicaud a twitté": forms of avoir and être the tagger may take for a verb or a name.
+PERFECT_AUXILIARIES = frozenset(
+    {"a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "est", "sont",
+     "était", "étaient"}
+)  # fmt: skip
 NAME_STOPS = frozenset({",", ".", ";", ":", "!", "?", "(", ")", "«", "»", "“", "”", '"', "—", "–"})
 PARTICIPLE_CLITICS = frozenset({"y", "se", "s'", "s’", "lui", "leur", "l'", "l’"})
 MAX_DATELINE_TOKENS = 8
@@ -49,7 +55,11 @@ def verb_group_start(doc: Doc, cue: Cue) -> int:
     index = cue.start
     while index > 0:
         previous = doc[index - 1]
-        if previous.pos_ == "AUX" or previous.lower_ in VERB_GROUP_WORDS:
+        if (
+            previous.pos_ == "AUX"
+            or previous.lower_ in VERB_GROUP_WORDS
+            or previous.lower_ in PERFECT_AUXILIARIES
+        ):
             index -= 1
             continue
         # "a également indiqué": an adverb inside the verb group.
@@ -192,9 +202,12 @@ def subject_to_the_left(context: DocContext, cue: Cue) -> SpeakerMention | None:
         if comma is None:
             return _name_opening_sentence(context, sentence_start, index)
         name = doc[comma + 1 : index]
-        if _is_person_name(name) and doc[comma - 1].pos_ == "NOUN":
+        role = doc[comma - 1]
+        while role.dep_.startswith(("nmod", "flat")) and role.head.i < role.i:
+            role = role.head  # "l'archevêque de Paris, Michel Aupetit,": the role, not "Paris"
+        if _is_person_name(name) and doc[comma - 1].pos_ in NOUNS and role.pos_ in NOUNS:
             # "le ministre des finances, Pierre Moscovici, a ajouté": the name in apposition.
-            return build_mention(doc, name.start, name.end, noun_phrase(doc[comma - 1]))
+            return build_mention(doc, name.start, name.end, noun_phrase(role))
         index = comma - 1
     while index > sentence_start and doc[index].pos_ == "ADJ":
         index -= 1  # "Le syndicat Force ouvrière fait savoir": the adjective closes the name
@@ -281,10 +294,12 @@ def _is_comma_apposition(token: Token) -> bool:
 
 
 def _is_person_name(span: Span) -> bool:
-    """Whether a span is a person's name and nothing else: "Pierre Moscovici"."""
+    """Whether a span is a person's name and nothing else: "Pierre Moscovici" (the tagger may
+    call a surname after the first name an adjective: "Michel Aupetit")."""
     return (
         0 < len(span) <= MAX_PERSON_NAME_TOKENS
-        and all(token.pos_ == "PROPN" for token in span)
+        and span[0].pos_ == "PROPN"
+        and all(token.pos_ in ("PROPN", "ADJ", "NOUN") for token in span)
         and all(token.ent_type_ in ("PER", "PERSON") for token in span)
     )
 
@@ -337,7 +352,10 @@ def subject_of(context: DocContext, verb: Token) -> SpeakerMention | None:
             # "Ému, il déclare": of two subjects the parser gives a verb, the pronoun after the
             # comma ("Penelope Fillon avait elle-même déclaré" keeps the name).
             before = [child for child in subjects if child.i < current.i]
-            child = subjects[0]
+            outside = [child for child in subjects if not context.inside_quote[child.i]]
+            # "dans l'émission « Le grand rendez-vous », X a expliqué l'appel": a title in
+            # marks the parser took for a subject speaks for no one.
+            child = outside[0] if outside else subjects[0]
             if (
                 len(before) > 1
                 and is_pronoun_text(before[-1].text)

@@ -909,3 +909,34 @@ def test_a_titled_subject_is_the_antecedent_rather_than_a_name_in_its_object(ext
         "d'un discours à Nantes. « Jugez-moi sur mon parcours. » a-t-il déclaré."
     )
     assert find_quote(extract_fr(article), "Jugez-moi").speaker == "Le candidat de droite"
+
+
+def test_an_auxiliary_the_tagger_missed_still_joins_the_verb_to_its_subject(extract_fr):
+    article = (
+        "Vers 9h00, la ministre du Travail, Muriel Pénicaud a twitté que « 41 000 salariés "
+        "sont en activité partielle. »"
+    )
+    found = find_quote(extract_fr(article), "41 000 salariés")
+    assert found.speaker == "Muriel Pénicaud"
+
+
+def test_a_day_after_the_inverted_verb_is_not_part_of_the_speaker(extract_fr):
+    article = (
+        "Emmanuel Macron lancera les consultations le 17 avril pour débattre de l'avenir de "
+        "l'Europe, a indiqué ce vendredi l'Élysée."
+    )
+    found = find_quote(extract_fr(article), "lancera les consultations")
+    assert found.speaker == "Élysée"
+
+
+def test_a_name_in_apposition_before_the_verb_introduces_the_colon_quote(extract_fr):
+    """The parser takes the object "l'appel" for the subject and the quoted programme title
+    for another; the archbishop named before the verb speaks."""
+    article = (
+        "Vers 10h00, dans l'émission « Le grand rendez-vous » diffusé sur Europe1, l'archevêque "
+        "de Paris, Michel Aupetit, a expliqué l'appel lancé par la Conférence des évêques : "
+        "« on a 13 000 paroisses, des lieux d'aumônerie. »"
+    )
+    found = find_quote(extract_fr(article), "13 000 paroisses")
+    assert found.speaker == "Michel Aupetit"
+    assert found.speaker_description == "l'archevêque de Paris"
