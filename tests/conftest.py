@@ -7,6 +7,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
 from tests.factories import make_user
 
@@ -24,6 +25,13 @@ def pytest_sessionstart(session: pytest.Session) -> None:
         if shutil.which("msgfmt") is None:
             raise pytest.UsageError("msgfmt is missing: `make setup` installs Debian's gettext")
         subprocess.run(["msgfmt", "--check-format", "-o", str(mo), str(po)], check=True)
+
+
+@pytest.fixture(autouse=True)
+def _default_language_after_each_test():
+    """A French request leaves its language active in the thread: back to the default after it."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
