@@ -51,6 +51,8 @@ MAX_WORDS_BEFORE_LONE_QUOTE = 3
 # '"…," Merkel told reporters after the long meeting.': in English the words after an incise's
 # verb may run on; a French incise that follows its quote is inverted ("…», a dit X").
 LONG_INCISE_TAILS = frozenset({"en"})
+# Dependencies of a word opening an adjunct after such a verb ("after", "when", "in").
+ADJUNCT_OPENERS = frozenset({"mark", "prep", "advmod"})
 
 
 def _inverted_subject(
@@ -187,7 +189,16 @@ def _subject_first_incise(context: DocContext, cue: Cue, group_start: int) -> In
     """'"…," Smith said.' or "…, il a dit": a subject then the verb, after a comma or a quote."""
     doc = context.doc
     verb = doc[cue.start]
-    subject = next((child for child in verb.children if child.dep_ in SUBJECT_DEPS), None)
+    # '"… Not good, great. One of the brightest," Rep. Moore said': the parser may take a word
+    # of the quote as a second subject.
+    subject = next(
+        (
+            child
+            for child in verb.children
+            if child.dep_ in SUBJECT_DEPS and not context.inside_quote[child.i]
+        ),
+        None,
+    )
     if subject is None or subject.i > verb.i:
         return None
     start, end = noun_phrase(subject)
@@ -199,19 +210,20 @@ def _subject_first_incise(context: DocContext, cue: Cue, group_start: int) -> In
     )
     if not after_quote and before.text != ",":
         return None
+    long_tail = after_quote and context.lang in LONG_INCISE_TAILS
     following = cue.end
     while following < len(doc) and following - cue.end < MAX_INCISE_TAIL_TOKENS:
         token = doc[following]
         if token.text in {".", ",", ";", "!", "?"} or token.is_space:
             break
+        if long_tail and token.dep_ in ADJUNCT_OPENERS and token.lower_ not in COMPLEMENTISERS:
+            break  # '"…," Renzi said after the meeting broke up': the rest is an adjunct
         if token.lower_ in COMPLEMENTISERS or token.pos_ in ("VERB", "AUX") or token.text == ":":
             return None
         if context.inside_quote[following]:
             return None
         following += 1
-    if following - cue.end >= MAX_INCISE_TAIL_TOKENS and not (
-        after_quote and context.lang in LONG_INCISE_TAILS
-    ):
+    if following - cue.end >= MAX_INCISE_TAIL_TOKENS and not long_tail:
         return None
     if not after_quote and (following >= len(doc) or doc[following].text not in {".", "!", "?"}):
         return None

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import word_set
 from .names import (
+    HONORIFICS,
     LAST_NAMED,
     ORGANISATION_HEADS,
     PERSON_HEADS,
@@ -274,14 +275,20 @@ def _leading_proper_name(doc: Doc, start: int, end: int) -> int | None:
         (doc[index].pos_ == "PROPN" and doc[index].text[:1].isupper())
         or (doc[index].text == "-" and not doc[index].whitespace_)
     ):
-        if doc[index].ent_type_ in ("ORG", "LOC", "GPE") or (
-            doc[index].ent_iob_ == "B" and index > start
-        ):
+        if doc[index].ent_type_ in ("ORG", "LOC", "GPE"):
+            break
+        if doc[index].ent_iob_ == "B" and index > start:
+            if _is_title(doc[index - 1].lower_):
+                return None  # "Prime Minister Paolo Greco": a title, then the name NER found
             break
         index += 1
     return (
         index if index - start >= 2 and doc[start].ent_type_ not in ("ORG", "LOC", "GPE") else None
     )
+
+
+def _is_title(word: str) -> bool:
+    return word in HONORIFICS or singular_in(word, PERSON_HEADS)
 
 
 def _head_token(span: Span) -> Token:

@@ -397,3 +397,29 @@ def test_a_quoted_verdict_on_an_object_stays_a_quote(extract_en):
     )
     found = find_quote(extract_en(article), "huge win for Ohio voters")
     assert found.speaker == "David Pepper"
+
+
+def test_a_named_incise_after_the_quote_takes_an_adjunct_clause(extract_en):
+    article = (
+        "Chancellor Eva Lind said the summit had gone well.\n\n"
+        '"We did not agree on anything that matters," Prime Minister Paolo Greco said after '
+        "the meeting broke up."
+    )
+    found = find_quote(extract_en(article), "We did not agree on anything")
+    assert found.speaker == "Paolo Greco"
+
+
+def test_a_named_incise_after_a_quote_of_several_sentences_names_its_speaker(extract_en):
+    article = (
+        "The mayor endorsed him on Monday.\n\n"
+        '"She would be a fine judge. Not good, great. One of the sharpest minds in the state," '
+        "Rep. Tom A. Field (D-Ore.) said in an interview."
+    )
+    found = find_quote(extract_en(article), "She would be a fine judge")
+    assert found.speaker == "Tom A. Field"
+
+
+def test_a_capitalised_title_before_a_name_is_not_the_speakers_name(extract_en):
+    article = 'Prime Minister Paolo Greco said the vote was close. "We will win," he added.'
+    found = extract_en(article)
+    assert {item.speaker for item in found} == {"Paolo Greco"}
