@@ -11,6 +11,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker, SpeakerAlias, SpeakerMerge
 from quotes.services.changes import quotes_changed
@@ -149,9 +150,12 @@ def _corrected_status(quote: Quote) -> str:
 
 def _check_span(article: Article, start: int, end: int) -> None:
     if not 0 <= start < end <= len(article.body):
-        raise EditingError(f"The span must lie within the article (0 to {len(article.body)}).")
+        raise EditingError(
+            _("The span must lie within the article (0 to %(length)s).")
+            % {"length": len(article.body)}
+        )
     if not article.body[start:end].strip():
-        raise EditingError("The span must contain text, not only spaces.")
+        raise EditingError(_("The span must contain text, not only spaces."))
 
 
 @transaction.atomic
@@ -162,7 +166,7 @@ def speaker_create(
     name = " ".join(name.split())
     normalized = normalize_name(name)
     if not normalized:
-        raise EditingError("A speaker needs a name.")
+        raise EditingError(_("A speaker needs a name."))
     existing = SpeakerAlias.objects.select_related("speaker").filter(normalized=normalized).first()
     if existing is not None:
         return speaker_follow_merges(existing.speaker)
@@ -333,7 +337,10 @@ def _name_owner(speaker: Speaker, name: str) -> SpeakerAlias | None:
         .first()
     )
     if owner is not None and owner.speaker_id != speaker.pk:
-        raise EditingError(f"“{name}” already names {owner.speaker.name}: merge the two instead.")
+        raise EditingError(
+            _("“%(name)s” already names %(owner)s: merge the two instead.")
+            % {"name": name, "owner": owner.speaker.name}
+        )
     return owner
 
 
@@ -351,7 +358,7 @@ def speaker_update(
     name = " ".join(name.split())
     normalized = normalize_name(name)
     if not normalized:
-        raise EditingError("A speaker needs a name.")
+        raise EditingError(_("A speaker needs a name."))
     if kind not in Speaker.Kind.values:
         raise EditingError(f"Unknown kind {kind!r}.")
     owner = _name_owner(speaker, name)
@@ -382,18 +389,24 @@ def speaker_alias_add(
     name = " ".join(name.split())
     normalized = normalize_name(name)
     if not normalized:
-        raise EditingError("An alias needs a name.")
+        raise EditingError(_("An alias needs a name."))
     owner = SpeakerAlias.objects.select_related("speaker").filter(normalized=normalized).first()
     if owner is not None:
         if owner.speaker_id == speaker.pk:
-            raise EditingError(f"“{name}” is already an alias of {speaker.name}.")
-        raise EditingError(f"“{name}” already names {owner.speaker.name}: merge the two instead.")
+            raise EditingError(
+                _("“%(name)s” is already an alias of %(speaker)s.")
+                % {"name": name, "speaker": speaker.name}
+            )
+        raise EditingError(
+            _("“%(name)s” already names %(owner)s: merge the two instead.")
+            % {"name": name, "owner": owner.speaker.name}
+        )
     _claim_version(speaker, expected_version)
     try:
         with transaction.atomic():
             alias = SpeakerAlias.objects.create(speaker=speaker, name=name, normalized=normalized)
     except IntegrityError as exc:
-        raise EditingError(f"“{name}” was just added elsewhere.") from exc
+        raise EditingError(_("“%(name)s” was just added elsewhere.") % {"name": name}) from exc
     _save_with_history(speaker, user=user, reason=f"Alias added: {name}")
     quotes_changed(renamed_speaker_ids=[speaker.pk])
     return alias
@@ -404,7 +417,7 @@ def speaker_alias_remove(*, alias: SpeakerAlias, expected_version: int, user: Us
     """Forget one of a speaker's names (its current name cannot be removed); a new version."""
     speaker = alias.speaker
     if alias.normalized == normalize_name(speaker.name):
-        raise EditingError("The speaker's own name cannot be removed; rename the speaker first.")
+        raise EditingError(_("The speaker's own name cannot be removed; rename the speaker first."))
     _claim_version(speaker, expected_version)
     name = alias.name
     alias.delete()
@@ -423,9 +436,12 @@ def speaker_merge(
     """
     target = speaker_follow_merges(target)
     if target.pk == source.pk:
-        raise EditingError("A speaker cannot be merged into itself.")
+        raise EditingError(_("A speaker cannot be merged into itself."))
     if source.merged_into_id is not None:
-        raise EditingError(f"{source.name} was already merged into {source.merged_into.name}.")
+        raise EditingError(
+            _("%(source)s was already merged into %(target)s.")
+            % {"source": source.name, "target": source.merged_into.name}
+        )
     _claim_version(source, expected_version)
     reason = f"Speaker merged: {source.name} → {target.name}"
     quote_ids = []
@@ -477,10 +493,13 @@ def speaker_merge_undo(*, merge: SpeakerMerge, expected_version: int, user: User
     """
     merge = SpeakerMerge.objects.select_for_update().get(pk=merge.pk)
     if merge.undone_at is not None:
-        raise EditingError("This merge was already undone.")
+        raise EditingError(_("This merge was already undone."))
     source, target = merge.source, merge.target
     if source.merged_into_id != target.pk:
-        raise EditingError(f"{source.name} is no longer merged into {target.name}.")
+        raise EditingError(
+            _("%(source)s is no longer merged into %(target)s.")
+            % {"source": source.name, "target": target.name}
+        )
     _claim_version(target, expected_version)
     reason = f"Merge undone: {source.name} split from {target.name}"
     moved_back = []
@@ -521,13 +540,13 @@ def change_revert(
     model = type(instance)
     record = instance.history.filter(history_id=history_id).first()
     if record is None:
-        raise EditingError("No such change for this item.")
+        raise EditingError(_("No such change for this item."))
     previous = record.prev_record
     if previous is None:
-        raise EditingError("This is the item's creation; there is nothing before it to restore.")
+        raise EditingError(_("This is the item's creation; there is nothing before it to restore."))
     delta = record.diff_against(previous, included_fields=list(_REVERTIBLE[model]))
     if not delta.changes:
-        raise EditingError("That change modified nothing that can be reverted.")
+        raise EditingError(_("That change modified nothing that can be reverted."))
     name_change = next((c for c in delta.changes if c.field == "name"), None)
     # The name comes back only while no other speaker owns it, as when renaming.
     name_owner = _name_owner(instance, name_change.old) if name_change else None
@@ -546,7 +565,7 @@ def change_revert(
             if change.old is not None:
                 previous_speaker = Speaker.objects.filter(pk=change.old).first()
                 if previous_speaker is None:
-                    raise EditingError("The previous speaker no longer exists.")
+                    raise EditingError(_("The previous speaker no longer exists."))
                 # A speaker merged away since then now speaks as the one it was merged into.
                 previous_speaker = speaker_follow_merges(previous_speaker)
             instance.speaker = previous_speaker
