@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.urls import path, reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.text import Truncator
+from django.utils.translation import gettext, gettext_lazy
 from django.views.decorators.http import require_safe
 
 from quotes.models import Quote, Speaker
@@ -26,7 +27,7 @@ class _QuoteFeed(Feed):
     """Newest public quotes first; each entry links to the quote's page."""
 
     feed_type = Atom1Feed
-    author_name = "Quote tracker"
+    author_name = gettext_lazy("Quote tracker")
     # An Atom summary of type html, rendered with the request so that its links are absolute;
     # the quote's own text is escaped there, never read as markup.
     description_template = "quotes/feeds/quote_summary.html"
@@ -42,7 +43,7 @@ class _QuoteFeed(Feed):
         return {"quote": kwargs["item"], "origin": origin}
 
     def item_title(self, quote: Quote) -> str:
-        speaker = quote.speaker.name if quote.speaker else "Unknown speaker"
+        speaker = quote.speaker.name if quote.speaker else gettext("Unknown speaker")
         return f"{speaker}: « {Truncator(quote.text).words(TITLE_WORDS)} »"
 
     def item_link(self, quote: Quote) -> str:
@@ -55,7 +56,7 @@ class _QuoteFeed(Feed):
         return quote.updated_at
 
     def item_author_name(self, quote: Quote) -> str:
-        return quote.article.byline or quote.article.outlet or "Unknown author"
+        return quote.article.byline or quote.article.outlet or gettext("Unknown author")
 
     def item_categories(self, quote: Quote) -> list[str]:
         return [topic.label for topic in quote.topics.all()]
@@ -77,10 +78,12 @@ class SpeakerFeed(_QuoteFeed):
         return speaker
 
     def title(self, speaker: Speaker) -> str:
-        return f"{speaker.name}: newest quotes"
+        return gettext("%(name)s: newest quotes") % {"name": speaker.name}
 
     def subtitle(self, speaker: Speaker) -> str:
-        return f"What {speaker.name} said, newest first, as the quote tracker found it."
+        return gettext("What %(speaker)s said, newest first, as the quote tracker found it.") % {
+            "speaker": speaker.name
+        }
 
     def link(self, speaker: Speaker) -> str:
         return speaker.get_absolute_url()
@@ -95,10 +98,10 @@ class TopicFeed(_QuoteFeed):
         return topic_get(slug=slug)
 
     def title(self, topic) -> str:
-        return f"{topic.label}: newest quotes"
+        return gettext("%(name)s: newest quotes") % {"name": topic.label}
 
     def subtitle(self, topic) -> str:
-        return f"Quotes on {topic.label}, newest first."
+        return gettext("Quotes on %(topic)s, newest first.") % {"topic": topic.label}
 
     def link(self, topic) -> str:
         return topic.get_absolute_url()
@@ -128,12 +131,13 @@ class SearchFeed(_QuoteFeed):
         return SearchSpec.from_querydict(request.GET)
 
     def title(self, search: SearchSpec) -> str:
-        described = f"“{search.query}”" if search.query else "all quotes"
+        described = f"“{search.query}”" if search.query else gettext("all quotes")
         narrowed = ", ".join(f"{k} {v}" for k, v in search.filters.params())
-        return f"Quotes matching {described}" + (f" ({narrowed})" if narrowed else "")
+        title = gettext("Quotes matching %(search)s") % {"search": described}
+        return title + (f" ({narrowed})" if narrowed else "")
 
     def subtitle(self, search: SearchSpec) -> str:
-        return "The newest quotes matching a search of the quote tracker."
+        return gettext("The newest quotes matching a search of the quote tracker.")
 
     def link(self, search: SearchSpec) -> str:
         return _with_query(reverse("search"), search.urlencode())

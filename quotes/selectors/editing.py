@@ -10,6 +10,7 @@ from typing import Any
 from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils.text import capfirst
+from django.utils.translation import gettext, gettext_lazy
 
 from quotes.models import Article, Quote, Speaker, SpeakerAlias, SpeakerMerge
 from quotes.text import normalize_name
@@ -135,8 +136,8 @@ def speaker_by_slug(slug: str) -> Speaker | None:
 _FOREIGN_KEYS = {"speaker": "speaker_id", "merged_into": "merged_into_id"}
 
 
-ANONYMOUS_EDITOR = "an editor"
-PIPELINE = "the extraction pipeline"
+ANONYMOUS_EDITOR = gettext_lazy("an editor")
+PIPELINE = gettext_lazy("the extraction pipeline")
 
 
 def _history(
@@ -177,7 +178,7 @@ def _history(
                 date=record.history_date,
                 user=author,
                 reason=record.history_change_reason
-                or ("Created" if record.history_type == "+" else "Changed"),
+                or (gettext("Created") if record.history_type == "+" else gettext("Changed")),
                 changes=tuple(changes),
                 revertible=any(change.field in revertible for change in changes),
             )

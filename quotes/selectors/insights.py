@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.db.models import Q
+from django.utils.formats import date_format
+from django.utils.translation import gettext, pgettext
 
 from quotes.models import InsightCount, Speaker, Topic
 
@@ -52,9 +54,13 @@ class GenderInsights:
 
     def sections(self) -> list[tuple[str, str, list[GenderCounts]]]:
         return [
-            ("outlet", "By outlet", self.by_outlet),
-            ("month", "By month", self.by_month),
-            ("topic", f"By topic (the {TOPIC_LIMIT} most quoted)", self.by_topic),
+            ("outlet", gettext("By outlet"), self.by_outlet),
+            ("month", gettext("By month"), self.by_month),
+            (
+                "topic",
+                gettext("By topic (the %(count)d most quoted)") % {"count": TOPIC_LIMIT},
+                self.by_topic,
+            ),
         ]
 
 
@@ -85,14 +91,18 @@ def gender_insights() -> GenderInsights:
         counts.people[gender] = people
         counts.quotes[gender] = quotes
     total = groups["total"].get("", GenderCounts(label=""))
-    total.label, total.key = "All articles", "all"
+    total.label, total.key = gettext("All articles"), "all"
     by_outlet = []
     for key, counts in sorted(groups["outlet"].items(), key=lambda item: item[0].lower()):
-        counts.label = key or "(no outlet)"
+        counts.label = key or gettext("(no outlet)")
         by_outlet.append(counts)
     by_month = []
     for key, counts in sorted(groups["month"].items(), key=lambda item: (not item[0], item[0])):
-        counts.label = dt.datetime.strptime(key, "%Y-%m").strftime("%b %Y") if key else "(undated)"
+        counts.label = (
+            date_format(dt.datetime.strptime(key, "%Y-%m"), pgettext("chart date format", "M Y"))
+            if key
+            else gettext("(undated)")
+        )
         by_month.append(counts)
     by_topic = []
     for pk, label, slug in top:

@@ -12,7 +12,7 @@ from django import template
 from django.utils.formats import date_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import ngettext, pgettext_lazy
+from django.utils.translation import gettext, ngettext, pgettext_lazy
 
 from quotes.models import Quote, Speaker
 
@@ -98,13 +98,14 @@ def article_palette(quotes: list[Quote]) -> Palette:
 
 def quote_summary(quote: Quote) -> str:
     """Who said it, how and how sure the machine is: the tooltip text."""
-    who = quote.speaker.name if quote.speaker else "Unknown speaker"
+    who = quote.speaker.name if quote.speaker else gettext("Unknown speaker")
     if not quote.speaker and quote.speaker_mention:
         who = f"{who} (“{quote.speaker_mention}”)"
-    parts = [who, f"{Quote.Kind(quote.kind).label.lower()} quote"]
+    kind = Quote.Kind(quote.kind).label.lower()
+    parts = [who, gettext("%(kind)s quote") % {"kind": kind}]
     if quote.cue:
-        parts.append(f"cue “{quote.cue}”")
-    parts.append(f"confidence {round(quote.confidence * 100)}%")
+        parts.append(gettext("cue “%(cue)s”") % {"cue": quote.cue})
+    parts.append(gettext("confidence %(percent)d%%") % {"percent": round(quote.confidence * 100)})
     return " · ".join(parts)
 
 

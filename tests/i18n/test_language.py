@@ -174,3 +174,23 @@ def test_a_speakers_chart_names_its_months_in_french(client: Client):
     page = client.get(speaker.get_absolute_url(), **FRENCH_BROWSER).content.decode()
     assert "05 jan. 2024: 1 citation</title>" in page
     assert "<span>05 jan. 2024</span>" in page
+
+
+def test_history_tooltips_and_feeds_speak_french_too(editor_client: Client):
+    reader = Client()
+    speaker = make_speaker("Anne Martin")
+    quote = make_quote(make_article(), speaker, confidence=0.8, cue="a déclaré")
+    editor_client.post(
+        reverse("quote-confirm", args=[quote.pk]),
+        {"version": quote.version, "next": quote.get_absolute_url()},
+    )
+
+    history = squeeze(reader.get(quote.get_absolute_url(), **FRENCH_BROWSER).content.decode())
+    assert "Créée</strong> par l’extraction automatique" in history
+    assert "par un éditeur" in history
+    article = squeeze(
+        reader.get(quote.article.get_absolute_url(), **FRENCH_BROWSER).content.decode()
+    )
+    assert "Anne Martin · citation directe · introducteur « a déclaré » · confiance 80 %" in article
+    feed = reader.get(reverse("speaker-feed", args=[speaker.slug]), **FRENCH_BROWSER)
+    assert "<title>Anne Martin\u00a0: dernières citations</title>" in feed.content.decode()
