@@ -28,7 +28,7 @@ gate bench/gold/fr_heldout.jsonl --min-f1 0.96 --min-e2e 0.95        # 0.980, 0.
 gate bench/gold/fr_blind2.jsonl --min-f1 0.93 --min-e2e 0.85         # 0.953, 0.879
 gate bench/gold/fr_blind3.jsonl --min-f1 0.93 --min-e2e 0.91         # 0.959, 0.932
 gate ../shared/data/gum_news_en.jsonl --min-f1 0.69                  # 0.716 (direct only)
-gate ../shared/data/polnear_dev.jsonl --min-f1 0.57 --min-e2e 0.39   # 0.593, 0.417
+gate ../shared/data/polnear_dev.jsonl --min-f1 0.57 --min-e2e 0.40   # 0.595, 0.420
 
 if ((failures)); then
     echo "accuracy gate: $failures gold set(s) below their floors (floors of $FLOORS_SET)" >&2

@@ -215,6 +215,7 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
         sentence_end = _before_next_clause(context, content_start, sentence_end)
     end = cut_at_next_boundary(context, content_start, sentence_end)
     end = _before_coordinated_verb(context, cue, content_start, end)
+    end = _inside_fronted_clause(verb, end)
     position = bisect.bisect_right(boundaries, content_start)
     if position < len(boundaries) and boundaries[position] < end:
         end = boundaries[position]
@@ -239,6 +240,15 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     if region[2] == "direct" and is_thing(speaker) and not _has_own_subject(doc, cue):
         return None  # "le boson va permettre de poursuivre … : « … »": a thing quotes no one
     return Candidate(*region, cue, speaker, evidence, cue.belief)
+
+
+def _inside_fronted_clause(verb: Token, end: int) -> int:
+    """ "When Clinton noted that …, Trump boasted": a reporting verb in an adverbial clause
+    before its main clause reports nothing past that clause."""
+    if verb.dep_ != "advcl" or verb.head.i < verb.i:
+        return end
+    edge = verb.right_edge
+    return min(end, edge.idx + len(edge))
 
 
 def _has_own_subject(doc: Doc, cue: Cue) -> bool:

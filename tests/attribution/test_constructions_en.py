@@ -423,3 +423,17 @@ def test_a_capitalised_title_before_a_name_is_not_the_speakers_name(extract_en):
     article = 'Prime Minister Paolo Greco said the vote was close. "We will win," he added.'
     found = extract_en(article)
     assert {item.speaker for item in found} == {"Paolo Greco"}
+
+
+def test_content_in_a_fronted_clause_ends_with_that_clause(extract_en):
+    article = (
+        "When the senator noted that the mayor had paid no tax for years, the mayor shrugged, "
+        "\u201cThat makes me clever.\u201d After the judge said the ruling was final, the crowd "
+        "left the square and went home."
+    )
+    found = extract_en(article)
+    assert (
+        find_quote(found, "the mayor had paid no tax").text == "the mayor had paid no tax for years"
+    )
+    assert find_quote(found, "That makes me clever").speaker == "the mayor"
+    assert find_quote(found, "the ruling was final").text == "the ruling was final"
