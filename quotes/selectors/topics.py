@@ -7,10 +7,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
-from quotes.models import PUBLIC_QUOTES, PUBLIC_REVIEW_STATUSES, Quote, Speaker, Topic
+from quotes.models import PUBLIC_QUOTES, Quote, Speaker, SpeakerInsightCount, Topic
 from quotes.search import round_estimate
 from quotes.selectors.pagination import Page, page_number, page_offset
 from quotes.text import normalize_name
@@ -228,11 +228,16 @@ def _timeline(counts: Counter) -> tuple[list[Period], str]:
 
 
 def speaker_top_topics(speaker: Speaker, limit: int = 8) -> list[Topic]:
-    """The topics a speaker is quoted on most, each with its speaker_quote_count."""
-    return list(
-        Topic.objects.filter(
-            quotes__speaker=speaker, quotes__review_status__in=PUBLIC_REVIEW_STATUSES
-        )
-        .annotate(speaker_quote_count=Count("quotes"))
-        .order_by("-speaker_quote_count", "label")[:limit]
+    """The topics a speaker is quoted on most, each with its speaker_quote_count.
+
+    Read from the speaker's stored public quotes per topic (SpeakerInsightCount, kept by
+    quotes_changed): joining the most quoted speaker's 26,000 quotes to their topics took
+    about 270 ms a request. A row outliving its deleted topic finds no topic and is skipped.
+    """
+    sql = (
+        f"SELECT t.*, c.n AS speaker_quote_count FROM {Topic._meta.db_table} t JOIN"
+        f" (SELECT topic_id, SUM(quotes) AS n FROM {SpeakerInsightCount._meta.db_table}"
+        "  WHERE speaker_id = %s AND dimension = 'topic' GROUP BY topic_id) c"
+        " ON c.topic_id = t.id ORDER BY c.n DESC, t.label, t.id LIMIT %s"
     )
+    return list(Topic.objects.raw(sql, [speaker.pk, limit]))

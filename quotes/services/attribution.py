@@ -487,7 +487,7 @@ def _write_article(
         quote_ids=written.changed,
         # The article of deleted quotes, when none of its quotes is new or updated.
         article_ids=[article.pk] if written.changed else [],
-        speaker_ids=[*written.speakers_before, *regendered],
+        speaker_ids=[*written.speakers_before, *regendered, *topics.changed_speaker_ids],
         topic_ids=[*written.topics_before, *topics.changed_topic_ids],
     )
     article.status = Article.Status.DONE

@@ -95,16 +95,20 @@ def article_topics_assign(*, article: Article, doc: Doc | None = None) -> list[T
     """
     quotes = list(article.quotes.all())
     assigned = article_topics_link(article=article, quotes=quotes, new_quotes=[], doc=doc)
-    quotes_changed(topic_ids=assigned.changed_topic_ids)
+    quotes_changed(topic_ids=assigned.changed_topic_ids, speaker_ids=assigned.changed_speaker_ids)
     return assigned.topics
 
 
 @dataclass(frozen=True)
 class AssignedTopics:
-    """The topics of an article, and those whose quote links changed (to be recounted)."""
+    """The topics of an article, and the topics and speakers whose quote links changed.
+
+    Both are recounted: a speaker's stored counts include its quotes per topic.
+    """
 
     topics: list[Topic]
     changed_topic_ids: set[int]
+    changed_speaker_ids: set[int]
 
 
 def article_topics_link(
@@ -161,7 +165,12 @@ def article_topics_link(
             ignore_conflicts=True,
         )
     changed = {topic_id for _, topic_id in [*added, *unwanted]}
-    return AssignedTopics(topics=list(topics.values()), changed_topic_ids=changed)
+    relinked = {quote_id for quote_id, _ in [*added, *unwanted]}
+    return AssignedTopics(
+        topics=list(topics.values()),
+        changed_topic_ids=changed,
+        changed_speaker_ids={q.speaker_id for q in quotes if q.pk in relinked and q.speaker_id},
+    )
 
 
 def _record(quote: Quote, user: AbstractBaseUser, reason: str) -> None:
@@ -215,7 +224,7 @@ def quote_topic_add(
     found = next((existing[key] for key in keys if key in existing), None)
     topic = found or _topic_for(key=keys[0], label=label)
     quote.topics.add(topic)
-    quotes_changed(topic_ids=[topic.pk])
+    quotes_changed(topic_ids=[topic.pk], speaker_ids=[quote.speaker_id])
     _record(quote, user, f"{TOPIC_ADDED}{topic.label}")
     return topic
 
@@ -232,5 +241,5 @@ def quote_topic_remove(
     if not quote.topics.filter(pk=topic.pk).exists():
         return
     quote.topics.remove(topic)
-    quotes_changed(topic_ids=[topic.pk])
+    quotes_changed(topic_ids=[topic.pk], speaker_ids=[quote.speaker_id])
     _record(quote, user, f"{TOPIC_REMOVED}{topic.label}")
