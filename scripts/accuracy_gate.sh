@@ -23,7 +23,7 @@ FLOORS_SET="2026-12-06 15:40 UTC (issue 10, third round)"
 gate ../shared/data/gold/fr_dev.jsonl --min-f1 0.98 --min-e2e 0.92   # 1.000, 0.944
 gate bench/gold/fr_winer_dev.jsonl --min-f1 0.89 --min-e2e 0.82      # 0.910, 0.846
 gate bench/gold/fr_winer_blind.jsonl --min-f1 0.87 --min-e2e 0.77    # 0.890, 0.792
-gate bench/gold/fr_winer_blind_next.jsonl --min-f1 0.85 --min-e2e 0.76  # 0.870, 0.788
+gate bench/gold/fr_winer_blind_next.jsonl --min-f1 0.85 --min-e2e 0.76  # 0.874, 0.793
 gate bench/gold/fr_heldout.jsonl --min-f1 0.96 --min-e2e 0.95        # 0.980, 0.970
 gate bench/gold/fr_blind2.jsonl --min-f1 0.93 --min-e2e 0.85         # 0.953, 0.879
 gate bench/gold/fr_blind3.jsonl --min-f1 0.93 --min-e2e 0.91         # 0.959, 0.932

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from .clauses import coordination_start, forward_candidate, split_at_second_clause
 from .context import CLOSING_MARKS, Candidate, DocContext
 from .cues import Cue
-from .incises import find_incise, incise_candidates
+from .incises import find_incise, incise_boundary, incise_candidates
 from .sources import is_mid_clause_source, source_candidate
 from .subjects import PARTICIPLE_CLITICS, coordinated_subject
 
@@ -35,7 +35,7 @@ def content_candidates(context: DocContext, cues: list[Cue]) -> list[Candidate]:
         incise = find_incise(context, cue)
         if incise is not None:
             incises[cue.start] = incise
-            boundaries.append(doc[incise.group_start - 1].idx)
+            boundaries.append(incise_boundary(doc, incise.group_start))
         elif (opener := _participle_opener(doc, cue)) is not None:
             start = opener
             if start > 0 and doc[start - 1].lower_ == "tout":

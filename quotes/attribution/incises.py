@@ -161,13 +161,33 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
     following = doc[cue.end] if cue.end < len(doc) else None
     if following is not None and (following.pos_ == "PROPN" or following.ent_type_):
         subject_before = False  # "c'est un exemple, a déclaré Paul Roy": the parser erred
-    opens_incise = previous.text in {",", "—", "–", "("} or previous.text in CLOSING_MARKS
+    opens_incise = (
+        previous.text in {",", "—", "–", "("}
+        or previous.text in CLOSING_MARKS
+        or _named_subject_ends_sentence(doc, cue)
+    )
     # "Paul, le maire, a appelé le ministre « … »": the noun after the verb is its object.
     if (opens_incise and not subject_before) or after_comme:
         speaker, speaker_end = _inverted_subject(context, cue, limit)
         if speaker is not None and not _object_after_named_subject(context, cue, speaker):
             return Incise(cue, group_start, speaker, speaker_end, after_comme)
     return _subject_first_incise(context, cue, group_start)
+
+
+def _named_subject_ends_sentence(doc: Doc, cue: Cue) -> bool:
+    """ "Les effectifs vont augmenter en 2019 assure Christophe Castaner.": no comma, but the
+    verb's subject is a person named after it, last in the sentence."""
+    if cue.end >= len(doc) or "Fin" not in doc[cue.start].morph.get("VerbForm"):
+        return False
+    name = doc[cue.end]
+    if name.ent_type_ not in ("PER", "PERSON") or name.ent_iob_ != "B":
+        return False
+    if name.dep_ not in SUBJECT_DEPS or name.head.i != cue.start:
+        return False
+    end = cue.end + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end < len(doc) and doc[end].text in {".", "!", "?"}
 
 
 def _is_clause(token: Token) -> bool:
@@ -240,13 +260,20 @@ def _is_name_aside(doc: Doc, start: int, end: int) -> bool:
     return (doc[start].text, doc[end - 1].text) in {("(", ")"), (",", ",")}
 
 
+def incise_boundary(doc: Doc, group_start: int) -> int:
+    """Where the content before an incise ends: at its comma or mark, or after the last word
+    when none comes before the verb ("… en 2019 assure X")."""
+    previous = doc[group_start - 1]
+    return previous.idx if previous.is_punct else previous.idx + len(previous.text)
+
+
 def incise_candidates(context: DocContext, incise: Incise) -> list[Candidate]:
     """Content before and, for mid-sentence incises, after an inverted attribution."""
     doc = context.doc
     cue_token = doc[incise.cue.start]
     sentence_start, sentence_end = sentence_bounds(context, cue_token)
     candidates: list[Candidate] = []
-    before_end = doc[incise.group_start - 1].idx
+    before_end = incise_boundary(doc, incise.group_start)
     if incise.after_comme and incise.group_start >= 2 and doc[incise.group_start - 2].text == ",":
         before_end = doc[incise.group_start - 2].idx
     after = _after_incise_region(context, incise, sentence_end)

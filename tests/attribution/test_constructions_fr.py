@@ -940,3 +940,13 @@ def test_a_name_in_apposition_before_the_verb_introduces_the_colon_quote(extract
     found = find_quote(extract_fr(article), "13 000 paroisses")
     assert found.speaker == "Michel Aupetit"
     assert found.speaker_description == "l'archevêque de Paris"
+
+
+def test_a_person_named_after_the_verb_without_a_comma_reports_the_clause_before(extract_fr):
+    article = (
+        "Le budget a augmenté. Les effectifs des policiers vont augmenter de 2 500 postes en "
+        "2019 assure Christophe Castaner. Pour les lieux de vie, 300 millions ont été budgétisés."
+    )
+    found = find_quote(extract_fr(article), "Les effectifs des policiers")
+    assert found.text == "Les effectifs des policiers vont augmenter de 2 500 postes en 2019"
+    assert found.speaker == "Christophe Castaner"
