@@ -62,6 +62,11 @@ BEFORE_STORED_COUNTS = {
 BEFORE_INSIGHT_COUNTS = {
     "insights: sources by gender": (6109, 9668, 6),
 }
+# A speaker's detail before its top topics came from those stored counts (commit df5c1a4,
+# joining its quotes to their topics; same database and machine, load average 3.9 to 4.6).
+BEFORE_SPEAKER_TOPICS = {
+    "api: speaker, most quoted (26482)": (228, 254, 5),
+}
 NOTES = """
 Building the data: `manage.py build_synthetic` (defaults: 1,000,000 quotes, 50,000 speakers,
 200,000 articles) took 3 min 58 s wall on this 2-core machine (COPY, then the search index
@@ -327,7 +332,8 @@ def main() -> None:
         "",
         "The browsing pages that counted quotes on every request, measured on this database "
         "just before migration 0005 (commit 7cd61db), and /insights/ just before migration "
-        "0014 (commit 4e6c642), then with the stored counts (this run):",
+        "0014 (commit 4e6c642), the API's speaker detail before its top topics read them "
+        "(commit df5c1a4), then with the stored counts (this run):",
         "",
         "| case | before p50 | before p95 | before queries | p50 | p95 | queries |",
         "|---|---:|---:|---:|---:|---:|---:|",
@@ -336,7 +342,11 @@ def main() -> None:
         f"| {r['label']} | {before[0]} | {before[1]} | {before[2]} "
         f"| {r['p50']:.0f} | {r['p95']:.0f} | {r['queries']} |"
         for r in results
-        if (before := BEFORE_STORED_COUNTS.get(r["label"]) or BEFORE_INSIGHT_COUNTS.get(r["label"]))
+        if (
+            before := BEFORE_STORED_COUNTS.get(r["label"])
+            or BEFORE_INSIGHT_COUNTS.get(r["label"])
+            or BEFORE_SPEAKER_TOPICS.get(r["label"])
+        )
     ]
     lines += [NOTES, "## Slowest query of each case, explained", ""]
     for result in results:
