@@ -48,3 +48,24 @@ def test_topic_charts_have_a_sane_height_and_readable_text(
         assert page.evaluate("document.documentElement.scrollWidth") <= width
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_insights_page_fits_the_screen_with_legible_charts(browser: Browser, site, width):
+    for n in range(12):
+        speaker = make_speaker(f"Intervenante numéro {n}", gender="woman" if n % 3 else "man")
+        make_quote(make_article(outlet=f"Média régional numéro {n}"), speaker)
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="en-GB")
+    page = context.new_page()
+    try:
+        page.goto(site.url("insights"))
+        assert page.locator("svg.share-chart").count() >= 2
+        # The charts' text is drawn 11 units high in a 640-unit wide view box.
+        smallest = page.evaluate(
+            """() => Math.min(...Array.from(document.querySelectorAll('svg.share-chart'),
+                (svg) => 11 * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width))"""
+        )
+        assert smallest >= 9
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+    finally:
+        context.close()
