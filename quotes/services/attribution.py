@@ -157,6 +157,33 @@ def _checked(attributions: Iterable[Attribution]) -> list[Attribution]:
     return checked
 
 
+def _without_mixed_fragments(attributions: Sequence[Attribution]) -> list[Attribution]:
+    """The records less the quoted words of a mixed quote given again as a direct quote.
+
+    The engine gives them (the gold sets list them as borderline items), but stored they would
+    show a reader the same words twice and count them twice.
+    """
+    mixed = [
+        (a.start, a.end, a.speaker)
+        for a in attributions
+        if a.kind == "mixed" and isinstance(a.start, int) and isinstance(a.end, int)
+    ]
+    return [
+        a
+        for a in attributions
+        if a.kind != "direct"
+        or not isinstance(a.start, int)
+        or not isinstance(a.end, int)
+        or not any(
+            start <= a.start
+            and a.end <= end
+            and (start, end) != (a.start, a.end)
+            and speaker == a.speaker
+            for start, end, speaker in mixed
+        )
+    ]
+
+
 def _display_name(name: str) -> str:
     """A speaker page title: "le département d'Etat" becomes "Le département d'Etat"."""
     return name[:1].upper() + name[1:]
@@ -407,7 +434,7 @@ def _write_quotes(*, article: Article, attributions: Sequence[Attribution]) -> _
     human_spans = [(q.start, q.end) for q in existing if q.is_human_work]
     # Machine quotes found again at the same span are updated in place, so their URLs last.
     machine = {(q.start, q.end): q for q in existing if not q.is_human_work}
-    attributions = sorted(attributions, key=lambda a: (a.start, a.end))
+    attributions = sorted(_without_mixed_fragments(attributions), key=lambda a: (a.start, a.end))
     book = _SpeakerBook(attributions, existing)
     skipped = kept = 0
     seen: set[tuple[int, int]] = set()

@@ -483,3 +483,18 @@ def test_an_article_is_parsed_once_and_its_topics_are_those_of_a_fresh_parse(mon
         candidate.key for candidate in fresh
     )
     assert article.quotes.get().topics.exists()
+
+
+def test_a_mixed_quotes_quoted_words_are_stored_once_as_the_mixed_quote():
+    body = (
+        "Le ministre Jean Dupont a affirmé que la réforme était « nécessaire et urgente » "
+        "pour le pays. Il a ensuite quitté la salle."
+    )
+    article = make_article(body=body)
+
+    article_attribute(article=article)
+
+    quotes = list(article.quotes.order_by("start"))
+    assert [(q.kind, q.speaker.name) for q in quotes] == [("mixed", "Jean Dupont")]
+    assert "« nécessaire et urgente »" in quotes[0].text
+    assert Speaker.objects.get(name="Jean Dupont").quote_count == 1
