@@ -39,6 +39,7 @@ NP_BREAKING_PREPOSITIONS = frozenset(
      "vers", "avant", "après"}
 )  # fmt: skip
 MAX_NAME_ASIDE_TOKENS = 7
+SPEAKER_DESCRIPTIONS = frozenset({"appos", "relcl", "acl", "acl:relcl"})
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "this", "that"})
 # "a déclaré à l'AFP mardi soir Paul Roy": words skipped after the verb to reach a name.
 MAX_WORDS_BEFORE_NAME = 6
@@ -169,7 +170,11 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
     # "Paul, le maire, a appelé le ministre « … »": the noun after the verb is its object.
     if (opens_incise and not subject_before) or after_comme:
         speaker, speaker_end = _inverted_subject(context, cue, limit)
-        if speaker is not None and not _object_after_named_subject(context, cue, speaker):
+        if (
+            speaker is not None
+            and not _object_after_named_subject(context, cue, speaker)
+            and not _subject_of_reported_clause(doc, cue, speaker)
+        ):
             return Incise(cue, group_start, speaker, speaker_end, after_comme)
     return _subject_first_incise(context, cue, group_start)
 
@@ -188,6 +193,17 @@ def _named_subject_ends_sentence(doc: Doc, cue: Cue) -> bool:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return end < len(doc) and doc[end].text in {".", "!", "?"}
+
+
+def _subject_of_reported_clause(doc: Doc, cue: Cue, speaker: SpeakerMention) -> bool:
+    """ "Derek Mitchell, who served …, said Clinton reached out": the name after the verb is the
+    subject of the clause it reports, not an inverted speaker."""
+    return any(
+        subject.dep_ in SUBJECT_DEPS and speaker.start <= subject.idx < speaker.end
+        for clause in doc[cue.start].children
+        if clause.dep_ == "ccomp" and clause.i >= cue.end
+        for subject in clause.children
+    )
 
 
 def _is_clause(token: Token) -> bool:
@@ -326,6 +342,8 @@ def _after_incise_region(
     start = doc[index].idx + 1
     if start >= sentence_end:
         return None
+    if _describes_speaker(doc, incise.speaker, index + 1):
+        return None
     end = cut_at_next_boundary(context, start, sentence_end)
     region = classify_region(context, start, end)
     if region is None:
@@ -342,3 +360,14 @@ def _after_incise_region(
         if len(quotes) == 1 and outside <= MAX_WORDS_BEFORE_LONE_QUOTE:
             return quotes[0].start, quotes[0].end, "direct"
     return region
+
+
+def _describes_speaker(doc: Doc, speaker: SpeakerMention | None, first: int) -> bool:
+    """'"…," said Jo Coelbart, a retired general who works …': the words after the name are
+    an apposition or a relative clause of the speaker, not what was said."""
+    if speaker is None or first >= len(doc):
+        return False
+    for token in (doc[first], *doc[first].ancestors):
+        if speaker.start <= token.head.idx < speaker.end and token.head.i != token.i:
+            return token.dep_ in SPEAKER_DESCRIPTIONS
+    return False

@@ -437,3 +437,25 @@ def test_content_in_a_fronted_clause_ends_with_that_clause(extract_en):
     )
     assert find_quote(found, "That makes me clever").speaker == "the mayor"
     assert find_quote(found, "the ruling was final").text == "the ruling was final"
+
+
+def test_the_description_after_an_inverted_speaker_is_not_content(extract_en):
+    article = (
+        '"The old bridge is no longer safe," said Jo Marten, a retired engineer who works '
+        "for the county.\n\nThe first repairs could start this week, said Ben Ruiz, a longtime "
+        "adviser to the mayor who oversees the works."
+    )
+    found = extract_en(article)
+    assert [(item.text, item.speaker) for item in found] == [
+        ("The old bridge is no longer safe", "Jo Marten"),
+        ("The first repairs could start this week", "Ben Ruiz"),
+    ]
+
+
+def test_a_name_after_said_that_opens_the_reported_clause_is_not_the_speaker(extract_en):
+    article = (
+        "Derek Hall, who served as ambassador to Chile until this year, said Ruth Baker reached "
+        "out to the senator during her first year."
+    )
+    found = find_quote(extract_en(article), "Ruth Baker reached out to the senator")
+    assert found.speaker == "Derek Hall"
