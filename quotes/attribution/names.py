@@ -64,7 +64,8 @@ LEADING_ARTICLES = ("l'", "l’")
 ELIDED = re.compile(r"^[ld]['’]", re.IGNORECASE)
 # Words of a mention longer than this are a description ("la directrice du groupe …").
 NAME_MAX_WORDS = 6
-STRIP_CHARACTERS = " \t\n\u00a0\u202f,.;:!?«»“”„\"'’()[]-–—"
+# "<>": markup left around a name ('tweet-date="…">Sanders said').
+STRIP_CHARACTERS = " \t\n\u00a0\u202f,.;:!?«»“”„\"'’()[]<>-–—"
 NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
 
 

@@ -459,3 +459,13 @@ def test_a_name_after_said_that_opens_the_reported_clause_is_not_the_speaker(ext
     )
     found = find_quote(extract_en(article), "Ruth Baker reached out to the senator")
     assert found.speaker == "Derek Hall"
+
+
+def test_markup_glued_to_a_name_is_not_part_of_the_speaker(extract_en):
+    article = (
+        '<tweet author="factdesk" tweet-date="The claim is accurate.">Sanders said that for '
+        "young workers, \u201cthe real jobless rate is 51 percent.\u201d His numbers check "
+        "out<tweet/>."
+    )
+    found = find_quote(extract_en(article), "the real jobless rate is 51 percent")
+    assert found.speaker == "Sanders"
