@@ -124,7 +124,7 @@ def _own_sentence_subject(context: DocContext, quote: QuotedSpan) -> SpeakerMent
         mention = mention_for_subject(context, first)
     if mention is None or mention.is_pronoun or mention.end > quote.open_start:
         return None
-    return mention if mention.kind == "person" else None
+    return mention if mention.kind in ("person", "organisation") else None
 
 
 def _subject_before_quoted_predicate(

@@ -469,3 +469,12 @@ def test_markup_glued_to_a_name_is_not_part_of_the_speaker(extract_en):
     )
     found = find_quote(extract_en(article), "the real jobless rate is 51 percent")
     assert found.speaker == "Sanders"
+
+
+def test_a_quote_in_its_own_sentence_goes_to_that_sentences_named_subject(extract_en):
+    article = (
+        "Obama said there is a danger. In an August speech, Trump attacked \u201cthe hateful "
+        "ideology of radical Islam and its oppression of women.\u201d"
+    )
+    found = find_quote(extract_en(article), "the hateful ideology of radical Islam")
+    assert found.speaker == "Trump"
