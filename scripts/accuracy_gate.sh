@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Accuracy gate (run by .ci/run): the engine's scores on the dev gold sets must not fall below
 # floors set a little under its scores, so a rule that fixes one construction and breaks others
-# fails CI. Dev sets only: the blind set (bench/gold/fr_winer_blind4.jsonl) is scored once by
-# hand, never in CI; fr_winer_blind and fr_winer_blind_next are dev since they were scored. Scores, not timings: nothing here depends on the machine's speed.
+# fails CI. Dev sets only: the blind set (bench/gold/fr_winer_blind5.jsonl) is scored once by
+# hand, never in CI; fr_winer_blind, fr_winer_blind_next and fr_winer_blind4 are dev since they
+# were scored. Scores, not timings: nothing here depends on the machine's speed.
 #
 # Each floor is its set's score when FLOORS_SET (below) minus 0.02, rounded down to two decimals
 # (quote F1; end-to-end F1 where the gold names speakers). Raise a floor when a set improves for
@@ -24,6 +25,7 @@ gate ../shared/data/gold/fr_dev.jsonl --min-f1 0.98 --min-e2e 0.92   # 1.000, 0.
 gate bench/gold/fr_winer_dev.jsonl --min-f1 0.89 --min-e2e 0.82      # 0.910, 0.849
 gate bench/gold/fr_winer_blind.jsonl --min-f1 0.87 --min-e2e 0.77    # 0.893, 0.795
 gate bench/gold/fr_winer_blind_next.jsonl --min-f1 0.85 --min-e2e 0.76  # 0.874, 0.800
+gate bench/gold/fr_winer_blind4.jsonl --min-f1 0.83 --min-e2e 0.75   # 0.850, 0.778
 gate bench/gold/fr_heldout.jsonl --min-f1 0.96 --min-e2e 0.95        # 0.980, 0.970
 gate bench/gold/fr_blind2.jsonl --min-f1 0.93 --min-e2e 0.85         # 0.953, 0.879
 gate bench/gold/fr_blind3.jsonl --min-f1 0.93 --min-e2e 0.91         # 0.959, 0.932

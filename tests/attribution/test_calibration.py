@@ -117,7 +117,7 @@ def test_calibrate_writes_a_table_and_prints_errors_before_and_after(tmp_path):
 
 
 def test_calibrate_refuses_a_blind_set(tmp_path):
-    blind = gold_file(tmp_path, "fr_winer_blind4.jsonl")
+    blind = gold_file(tmp_path, "fr_winer_blind5.jsonl")
     with pytest.raises(CommandError, match="blind set"):
         call_command("calibrate", str(blind), "--output", str(tmp_path / "out.json"))
 
