@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def test_rebuild_search_restores_an_index_emptied_outside_the_services(corpus):
     with connection.cursor() as cursor:
         cursor.execute("DELETE FROM quotes_search")
-    assert search_quotes("defense", SearchFilters()).hits == []
+    assert list(search_quotes("defense", SearchFilters()).hits) == []
 
     call_command("rebuild_search", stdout=io.StringIO())
 
