@@ -124,12 +124,17 @@ class Speaker(models.Model):
         INFERRED = "inferred", _("Inferred from the articles")
         EDITOR = "editor", _("Set by an editor")
 
-    name = models.CharField(max_length=300)
+    name = models.CharField(_("name"), max_length=300)
     slug = models.SlugField(max_length=320, unique=True, allow_unicode=False)
-    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.PERSON)
-    description = models.CharField(max_length=500, blank=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.PERSON)
+    description = models.CharField(_("description"), max_length=500, blank=True)
     merged_into = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="merged_speakers"
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="merged_speakers",
+        verbose_name=_("merged into"),
     )
     version = models.PositiveIntegerField(default=1)
     # Stored so the speaker list sorts without counting a million quotes; kept exact by
@@ -243,12 +248,17 @@ class Quote(models.Model):
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="quotes")
     speaker = models.ForeignKey(
-        Speaker, null=True, blank=True, on_delete=models.SET_NULL, related_name="quotes"
+        Speaker,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="quotes",
+        verbose_name=_("speaker"),
     )
-    text = models.TextField()
-    start = models.PositiveIntegerField()
-    end = models.PositiveIntegerField()
-    kind = models.CharField(max_length=16, choices=Kind.choices)
+    text = models.TextField(_("text"))
+    start = models.PositiveIntegerField(_("start"))
+    end = models.PositiveIntegerField(_("end"))
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     cue = models.CharField(max_length=100, blank=True)
     cue_start = models.PositiveIntegerField(null=True, blank=True)
     cue_end = models.PositiveIntegerField(null=True, blank=True)
@@ -258,7 +268,7 @@ class Quote(models.Model):
     confidence = models.FloatField(default=0.5)
     origin = models.CharField(max_length=16, choices=Origin.choices, default=Origin.MACHINE)
     review_status = models.CharField(
-        max_length=16, choices=Review.choices, default=Review.UNREVIEWED
+        _("review status"), max_length=16, choices=Review.choices, default=Review.UNREVIEWED
     )
     # Copied from the article so a speaker's quotes sort by date on one index.
     published_at = models.DateTimeField(null=True, blank=True)

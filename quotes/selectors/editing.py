@@ -13,6 +13,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext, gettext_lazy
 
 from quotes.models import Article, Quote, Speaker, SpeakerAlias, SpeakerMerge
+from quotes.reasons import shown
 from quotes.text import normalize_name
 
 AUTOCOMPLETE_LIMIT = 10
@@ -177,14 +178,20 @@ def _history(
                 history_id=record.history_id,
                 date=record.history_date,
                 user=author,
-                reason=record.history_change_reason
-                or (gettext("Created") if record.history_type == "+" else gettext("Changed")),
+                reason=_reason(record),
                 changes=tuple(changes),
                 revertible=any(change.field in revertible for change in changes),
             )
         )
         previous = record
     return entries[::-1]
+
+
+def _reason(record: Any) -> str:
+    """Why the row changed, in the reader's language."""
+    if record.history_change_reason:
+        return shown(record.history_change_reason)
+    return gettext("Created") if record.history_type == "+" else gettext("Changed")
 
 
 QUOTE_HISTORY_FIELDS = ("speaker", "kind", "start", "end", "text", "review_status")

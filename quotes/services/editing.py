@@ -14,12 +14,27 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker, SpeakerAlias, SpeakerMerge
+from quotes.reasons import (
+    ABSORBED,
+    ADDED_BY_EDITOR,
+    ALIAS_ADDED,
+    ALIAS_REMOVED,
+    CONFIRMED,
+    CREATED_BY_EDITOR,
+    KIND_CHANGED,
+    MERGE_UNDONE,
+    MERGE_UNDONE_RESTORED,
+    MERGED,
+    REJECTED,
+    REVERTED,
+    SPAN_CHANGED,
+    SPEAKER_CHANGED,
+    SPEAKER_EDITED,
+    fill,
+)
 from quotes.services.changes import quotes_changed
 from quotes.services.speakers import speaker_follow_merges, speaker_unique_slug
 from quotes.text import normalize_name
-
-# simple-history stores the reason in a CharField(max_length=100).
-_REASON_MAX = 100
 
 User = AbstractBaseUser | AnonymousUser | None
 
@@ -111,7 +126,7 @@ def _save_with_history(instance: models.Model, *, user: User, reason: str) -> No
     """Save the whole row and record who did it and why."""
     if user is not None and getattr(user, "is_authenticated", False):
         instance._history_user = user
-    instance._change_reason = reason[:_REASON_MAX]
+    instance._change_reason = reason
     instance.save()
 
 
@@ -175,7 +190,7 @@ def speaker_create(
             speaker = Speaker(
                 name=name, slug=speaker_unique_slug(name), kind=kind, description=description
             )
-            _save_with_history(speaker, user=user, reason="Created by an editor")
+            _save_with_history(speaker, user=user, reason=fill(CREATED_BY_EDITOR))
             SpeakerAlias.objects.create(speaker=speaker, name=name, normalized=normalized)
     except IntegrityError:
         # Someone (an editor or ingestion) created the same name meanwhile: use theirs.
@@ -214,11 +229,13 @@ def quote_reassign(
     speaker = _speaker_for(
         speaker, new_speaker_name, new_speaker_kind, new_speaker_description, user
     )
-    old = quote.speaker.name if quote.speaker else "unknown"
+    old = quote.speaker.name if quote.speaker else "—"
     quote.speaker = speaker
     quote.review_status = _corrected_status(quote)
-    new = speaker.name if speaker else "unknown"
-    _finish_quote_change(quote, user=user, reason=f"Speaker: {old} → {new}", before=before)
+    new = speaker.name if speaker else "—"
+    _finish_quote_change(
+        quote, user=user, reason=fill(SPEAKER_CHANGED, old=old, new=new), before=before
+    )
     return quote
 
 
@@ -232,7 +249,9 @@ def quote_set_kind(*, quote: Quote, kind: str, expected_version: int, user: User
     old = quote.kind
     quote.kind = kind
     quote.review_status = _corrected_status(quote)
-    _finish_quote_change(quote, user=user, reason=f"Kind: {old} → {kind}", before=before)
+    _finish_quote_change(
+        quote, user=user, reason=fill(KIND_CHANGED, old=old, new=kind), before=before
+    )
     return quote
 
 
@@ -249,9 +268,8 @@ def quote_set_span(
     quote.start, quote.end = start, end
     quote.text = article.body[start:end]
     quote.review_status = _corrected_status(quote)
-    _finish_quote_change(
-        quote, user=user, reason=f"Span: {old[0]}–{old[1]} → {start}–{end}", before=before
-    )
+    span = fill(SPAN_CHANGED, old=f"{old[0]}–{old[1]}", new=f"{start}–{end}")
+    _finish_quote_change(quote, user=user, reason=span, before=before)
     return quote
 
 
@@ -261,7 +279,7 @@ def quote_confirm(*, quote: Quote, expected_version: int, user: User) -> Quote:
     _claim_version(quote, expected_version)
     before = _snapshot(quote)
     quote.review_status = Quote.Review.CONFIRMED
-    _finish_quote_change(quote, user=user, reason="Confirmed", before=before)
+    _finish_quote_change(quote, user=user, reason=fill(CONFIRMED), before=before)
     return quote
 
 
@@ -271,7 +289,7 @@ def quote_reject(*, quote: Quote, expected_version: int, user: User) -> Quote:
     _claim_version(quote, expected_version)
     before = _snapshot(quote)
     quote.review_status = Quote.Review.REJECTED
-    _finish_quote_change(quote, user=user, reason="Rejected: not a quote", before=before)
+    _finish_quote_change(quote, user=user, reason=fill(REJECTED), before=before)
     return quote
 
 
@@ -316,7 +334,7 @@ def quote_add(
         review_status=Quote.Review.CONFIRMED,
         published_at=article.published_at,
     )
-    _save_with_history(quote, user=user, reason="Added by an editor")
+    _save_with_history(quote, user=user, reason=fill(ADDED_BY_EDITOR))
     quotes_changed(quote_ids=[quote.pk])
     return quote
 
@@ -374,7 +392,9 @@ def speaker_update(
     ]
     speaker.name, speaker.kind, speaker.description = name, kind, description
     _slug_follows_name(speaker)
-    _save_with_history(speaker, user=user, reason="Edited " + (", ".join(changes) or "nothing"))
+    _save_with_history(
+        speaker, user=user, reason=fill(SPEAKER_EDITED, fields=", ".join(changes) or "—")
+    )
     if owner is None:
         SpeakerAlias.objects.create(speaker=speaker, name=name, normalized=normalized)
     quotes_changed(renamed_speaker_ids=[speaker.pk])
@@ -407,7 +427,7 @@ def speaker_alias_add(
             alias = SpeakerAlias.objects.create(speaker=speaker, name=name, normalized=normalized)
     except IntegrityError as exc:
         raise EditingError(_("“%(name)s” was just added elsewhere.") % {"name": name}) from exc
-    _save_with_history(speaker, user=user, reason=f"Alias added: {name}")
+    _save_with_history(speaker, user=user, reason=fill(ALIAS_ADDED, name=name))
     quotes_changed(renamed_speaker_ids=[speaker.pk])
     return alias
 
@@ -421,7 +441,7 @@ def speaker_alias_remove(*, alias: SpeakerAlias, expected_version: int, user: Us
     _claim_version(speaker, expected_version)
     name = alias.name
     alias.delete()
-    _save_with_history(speaker, user=user, reason=f"Alias removed: {name}")
+    _save_with_history(speaker, user=user, reason=fill(ALIAS_REMOVED, name=name))
     quotes_changed(renamed_speaker_ids=[speaker.pk])
     return speaker
 
@@ -443,12 +463,12 @@ def speaker_merge(
             % {"source": source.name, "target": source.merged_into.name}
         )
     _claim_version(source, expected_version)
-    reason = f"Speaker merged: {source.name} → {target.name}"
+    why = fill(MERGED, source=source.name, target=target.name)
     quote_ids = []
     for quote in Quote.objects.filter(speaker=source).select_for_update():
         quote.speaker = target
         quote.version += 1
-        _save_with_history(quote, user=user, reason=reason)
+        _save_with_history(quote, user=user, reason=why)
         quote_ids.append(quote.pk)
     aliases = SpeakerAlias.objects.filter(speaker=source)
     alias_ids = list(aliases.values_list("pk", flat=True))
@@ -457,11 +477,11 @@ def speaker_merge(
     redirected_ids = []
     for earlier in Speaker.objects.filter(merged_into=source).exclude(pk=target.pk):
         earlier.merged_into = target
-        _save_with_history(earlier, user=user, reason=reason)
+        _save_with_history(earlier, user=user, reason=why)
         redirected_ids.append(earlier.pk)
     source.merged_into = target
-    _save_with_history(source, user=user, reason=reason)
-    absorbed = _touch_speaker(target, user=user, reason=f"Absorbed {source.name}")
+    _save_with_history(source, user=user, reason=why)
+    absorbed = _touch_speaker(target, user=user, reason=fill(ABSORBED, source=source.name))
     # Imported here: the gender service builds on this module's versioned saves.
     from quotes.services.gender import speaker_absorb_evidence
 
@@ -501,22 +521,22 @@ def speaker_merge_undo(*, merge: SpeakerMerge, expected_version: int, user: User
             % {"source": source.name, "target": target.name}
         )
     _claim_version(target, expected_version)
-    reason = f"Merge undone: {source.name} split from {target.name}"
+    why = fill(MERGE_UNDONE, source=source.name, target=target.name)
     moved_back = []
     for quote in Quote.objects.filter(pk__in=merge.quote_ids, speaker=target).select_for_update():
         quote.speaker = source
         quote.version += 1
-        _save_with_history(quote, user=user, reason=reason)
+        _save_with_history(quote, user=user, reason=why)
         moved_back.append(quote.pk)
     SpeakerAlias.objects.filter(pk__in=merge.alias_ids, speaker=target).update(speaker=source)
     for earlier in Speaker.objects.filter(pk__in=merge.redirected_ids, merged_into=target):
         earlier.merged_into = source
-        _save_with_history(earlier, user=user, reason=reason)
+        _save_with_history(earlier, user=user, reason=why)
     source = Speaker.objects.select_for_update().get(pk=source.pk)
     source.merged_into = None
     source.version += 1
-    _save_with_history(source, user=user, reason=reason)
-    _touch_speaker(target, user=user, reason=f"Merge undone: {source.name} restored")
+    _save_with_history(source, user=user, reason=why)
+    _touch_speaker(target, user=user, reason=fill(MERGE_UNDONE_RESTORED, source=source.name))
     merge.undone_at = timezone.now()
     merge.undone_by = user if getattr(user, "is_authenticated", False) else None
     merge.save(update_fields=["undone_at", "undone_by"])
@@ -580,7 +600,7 @@ def change_revert(
             instance.review_status = _corrected_status(instance)
     fields = ", ".join(c.field for c in changes)
     when = record.history_date.strftime("%Y-%m-%d %H:%M")
-    _save_with_history(instance, user=user, reason=f"Reverted {fields} (change of {when})")
+    _save_with_history(instance, user=user, reason=fill(REVERTED, fields=fields, when=when))
     if model is Quote:
         quotes_changed(quote_ids=[instance.pk], speaker_ids=[before["speaker_before"]])
     else:

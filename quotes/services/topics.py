@@ -13,6 +13,7 @@ from django.utils.text import slugify
 
 from quotes.attribution.names import singular as singular_word
 from quotes.models import Article, Quote, Topic
+from quotes.reasons import TOPIC_ADDED, TOPIC_REMOVED, fill, prefix
 from quotes.services.changes import quotes_changed
 from quotes.services.editing import version_check
 from quotes.text import fold, normalize_name
@@ -29,9 +30,6 @@ _LEADING = frozenset(
 _WORD = re.compile(r"[^\w]+")
 ARTICLE_TOPICS = 10
 QUOTE_TOPICS = 5
-# History reasons of editors' topic changes, which mark a quote's topics as theirs.
-TOPIC_ADDED = "Topic added: "
-TOPIC_REMOVED = "Topic removed: "
 _QuoteTopic = Quote.topics.through
 
 
@@ -132,8 +130,8 @@ def article_topics_link(
         edited_topics = set(
             Quote.history.filter(article_id=article.pk, history_user__isnull=False)
             .filter(
-                Q(history_change_reason__startswith=TOPIC_ADDED)
-                | Q(history_change_reason__startswith=TOPIC_REMOVED)
+                Q(history_change_reason__startswith=prefix(TOPIC_ADDED))
+                | Q(history_change_reason__startswith=prefix(TOPIC_REMOVED))
             )
             .values_list("id", flat=True)
         )
@@ -225,7 +223,7 @@ def quote_topic_add(
     topic = found or _topic_for(key=keys[0], label=label)
     quote.topics.add(topic)
     quotes_changed(topic_ids=[topic.pk], speaker_ids=[quote.speaker_id])
-    _record(quote, user, f"{TOPIC_ADDED}{topic.label}")
+    _record(quote, user, fill(TOPIC_ADDED, topic=topic.label))
     return topic
 
 
@@ -242,4 +240,4 @@ def quote_topic_remove(
         return
     quote.topics.remove(topic)
     quotes_changed(topic_ids=[topic.pk], speaker_ids=[quote.speaker_id])
-    _record(quote, user, f"{TOPIC_REMOVED}{topic.label}")
+    _record(quote, user, fill(TOPIC_REMOVED, topic=topic.label))

@@ -194,3 +194,20 @@ def test_history_tooltips_and_feeds_speak_french_too(editor_client: Client):
     assert "Anne Martin · citation directe · introducteur « a déclaré » · confiance 80 %" in article
     feed = reader.get(reverse("speaker-feed", args=[speaker.slug]), **FRENCH_BROWSER)
     assert "<title>Anne Martin\u00a0: dernières citations</title>" in feed.content.decode()
+
+
+def test_why_a_quote_changed_is_told_in_each_readers_language(editor_client: Client):
+    quote = make_quote(make_article(), make_speaker("Anne Martin"))
+    dupont = make_speaker("Marie Dupont")
+    editor_client.post(
+        reverse("quote-attribution", args=[quote.pk]),
+        {"speaker": str(dupont.pk), "version": quote.version},
+        **ENGLISH_BROWSER,
+    )
+    history = reverse("quote-history", args=[quote.pk])
+
+    french = squeeze(editor_client.get(history, **FRENCH_BROWSER).content.decode())
+    english = squeeze(editor_client.get(history, **ENGLISH_BROWSER).content.decode())
+    assert "Intervenant : Anne Martin → Marie Dupont" in french
+    assert "Speaker:" not in french
+    assert "Speaker: Anne Martin → Marie Dupont" in english

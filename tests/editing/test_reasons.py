@@ -1,0 +1,36 @@
+"""History reasons: stored as English text, shown from the same template in any language."""
+
+from __future__ import annotations
+
+from django.utils import translation
+
+from quotes.reasons import (
+    MERGE_UNDONE,
+    MERGE_UNDONE_RESTORED,
+    REASON_MAX,
+    REVERTED,
+    SPAN_CHANGED,
+    fill,
+    shown,
+)
+
+
+def test_a_stored_reason_is_shown_with_its_values_in_the_active_language():
+    stored = fill(MERGE_UNDONE, source="Macron", target="Emmanuel Macron")
+    assert stored == "Merge undone: Macron split from Emmanuel Macron"
+    with translation.override("fr"):
+        assert shown(stored) == "Fusion annulée : Macron séparé de Emmanuel Macron"
+        assert (
+            shown(fill(MERGE_UNDONE_RESTORED, source="Macron")) == "Fusion annulée : Macron rétabli"
+        )
+        assert shown(fill(SPAN_CHANGED, old="3–9", new="3–12")) == "Passage : 3–9 → 3–12"
+    with translation.override("en"):
+        assert shown(stored) == stored
+
+
+def test_a_reason_no_template_made_is_shown_as_stored():
+    with translation.override("fr"):
+        assert shown("Imported from the 2019 archive") == "Imported from the 2019 archive"
+        cut = fill(REVERTED, fields="speaker, " * 12, when="2026-12-06 16:50")
+        assert len(cut) == REASON_MAX
+        assert shown(cut) == cut
