@@ -1,0 +1,210 @@
+"""Choose the articles of a French Wikinews 2016-2018 gold set, and check a gold file.
+
+Usage: python bench/gold/select_fr_winer.py SET ../shared/data/winer_fr/articles.jsonl
+           [../shared/data/gold]
+       python bench/gold/select_fr_winer.py --check GOLD.jsonl
+           ../shared/data/winer_fr/articles.jsonl
+
+The first form prints the articles chosen for SET (a name of CHOICES: fr_winer_blind4,
+fr_winer_blind5, fr_winer_blind6), one a line: id, length, score, title. Surface patterns only,
+never engine output. Every article of the gold files that existed before SET (looked for in this
+folder and the extra folders given) is excluded, by id, by url and by its first 300 characters;
+the others of the set's length range scoring at least 6 form the pool, sorted by id, and the set's
+rule chooses from it with its seed.
+
+The second form checks a gold file by hand-annotators' rules: every text identical to the
+source article of the same id, every quote_text equal to text[quote_start:quote_end] (Python str
+offsets) and found only once in its text, and each quote's kind, speakers, cue and required well
+formed. It prints the problems and exits 1 if there are any.
+"""
+
+import json
+import random
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+PAST = (
+    r"déclaré|indiqué|affirmé|estimé|expliqué|précisé|ajouté|annoncé|souligné|assuré|dit"
+    r"|confirmé|rappelé|fait savoir"
+)
+PRESENT = r"déclare|indique|affirme|estime|explique|précise|ajoute|annonce|souligne|assure"
+SPORT = re.compile(r"^(Tennis|Football|Rugby|Cyclisme|Athlétisme|Basket|Handball|Sport|JO|Jeux)")
+INTERVIEW = re.compile(r"\b(?:interview|entretien|entrevue)\b", re.IGNORECASE)
+KINDS = frozenset({"direct", "indirect", "mixed"})
+FIRST_SETS = (
+    "fr_dev.jsonl",
+    "fr_heldout.jsonl",
+    "fr_blind2.jsonl",
+    "fr_blind3.jsonl",
+    "fr_winer_dev.jsonl",
+    "fr_winer_blind.jsonl",
+    "fr_winer_blind_next.jsonl",
+)
+
+
+@dataclass(frozen=True)
+class Choice:
+    """How one set was chosen.
+
+    rule "shuffled": the first `take` articles of the shuffled pool, then the first sport article
+    after them. Rule "richest": the `take` highest scores (then more « marks, then longer), then,
+    from the rest shuffled, its first sport article and its first `extra` other ones; with
+    `interview`, also the first article (by id) in no earlier set whose title names an interview,
+    whatever its score and length.
+    """
+
+    before: tuple[str, ...]
+    seed: int
+    rule: str
+    take: int
+    extra: int = 0
+    longest: int = 9000
+    interview: bool = False
+
+
+CHOICES = {
+    "fr_winer_blind4": Choice(FIRST_SETS, seed=20261206, rule="shuffled", take=22),
+    "fr_winer_blind5": Choice(
+        (*FIRST_SETS, "fr_winer_blind4.jsonl"), seed=20261207, rule="richest", take=20, extra=3
+    ),
+    "fr_winer_blind6": Choice(
+        (*FIRST_SETS, "fr_winer_blind4.jsonl", "fr_winer_blind5.jsonl"),
+        seed=20261208,
+        rule="richest",
+        take=21,
+        longest=12000,
+        interview=True,
+    ),
+}
+
+
+def score(text):
+    """Count « marks, reporting verbs, selon/d'après and inverted cues (as for fr_blind3)."""
+    total = text.count("«")
+    total += len(re.findall(rf"\b(?:a|ont|avait)\s+(?:\w+\s+)?(?:{PAST})\b", text))
+    total += len(re.findall(rf"\b(?:{PRESENT})\b", text))
+    total += 2 * len(re.findall(r"\b(?:selon|d'après|d’après)\b", text, re.IGNORECASE))
+    total += 2 * len(re.findall(r"-t-(?:il|elle|ils|elles)\b", text))
+    total += 2 * len(re.findall(rf", (?:a|ont) (?:{PAST}) ", text))
+    total += 2 * len(re.findall(rf"\b(?:{PAST}|{PRESENT})\s+qu(?:e\b|'|’)", text))
+    return total
+
+
+def used_keys(folders, names):
+    """Ids, urls and text openings of the articles of the gold files named in names."""
+    ids, urls, heads = set(), set(), set()
+    for folder in folders:
+        for path in sorted(Path(folder).glob("*.jsonl")):
+            if path.name not in names:
+                continue
+            for line in path.open(encoding="utf-8"):
+                record = json.loads(line)
+                ids.add(record["id"].split("/", 1)[-1])
+                urls.add(record.get("url"))
+                heads.add(record["text"][:300])
+    return ids, urls, heads
+
+
+def load(articles_path):
+    with open(articles_path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
+def shuffled(pool, choice):
+    pool = list(pool)
+    random.Random(choice.seed).shuffle(pool)
+    sport = next(article for article in pool[choice.take :] if SPORT.match(article["title"]))
+    return [*pool[: choice.take], sport]
+
+
+def richest(pool, choice):
+    ranked = sorted(
+        pool,
+        key=lambda article: (
+            -score(article["text"]),
+            -article["text"].count("«"),
+            -len(article["text"]),
+            article["id"],
+        ),
+    )
+    top = ranked[: choice.take]
+    rest = [article for article in pool if article not in top]
+    random.Random(choice.seed).shuffle(rest)
+    sport = next(article for article in rest if SPORT.match(article["title"]))
+    others = [article for article in rest if article is not sport][: choice.extra]
+    return [*top, sport, *others]
+
+
+RULES = {"shuffled": shuffled, "richest": richest}
+
+
+def select(name, articles_path, folders):
+    choice = CHOICES[name]
+    ids, urls, heads = used_keys(folders, choice.before)
+    unused = [
+        article
+        for article in load(articles_path)
+        if article["id"] not in ids
+        and article["url"] not in urls
+        and article["text"][:300] not in heads
+    ]
+    pool = sorted(
+        (
+            article
+            for article in unused
+            if 800 <= len(article["text"]) <= choice.longest and score(article["text"]) >= 6
+        ),
+        key=lambda article: article["id"],
+    )
+    chosen = RULES[choice.rule](pool, choice)
+    if choice.interview:
+        chosen += [
+            article
+            for article in sorted(unused, key=lambda article: article["id"])
+            if article not in chosen and INTERVIEW.search(article["title"])
+        ][:1]
+    return chosen
+
+
+def check(gold_path, articles_path):
+    """Problems of a gold file: texts changed, offsets wrong, spans repeated, fields malformed."""
+    source = {article["id"]: article for article in load(articles_path)}
+    problems = []
+    for number, record in enumerate(load(gold_path), 1):
+        key = record["id"].split("/", 1)[-1]
+        where = f"line {number} ({key})"
+        article = source.get(key)
+        if article is None:
+            problems.append(f"{where}: no source article of this id")
+        elif any(record.get(field) != article[field] for field in ("text", "url", "date")):
+            problems.append(f"{where}: text, url or date differs from the source")
+        text = record["text"]
+        for quote in record["quotes"]:
+            span = quote["quote_text"]
+            said = f"{where} {span[:40]!r}"
+            if text[quote["quote_start"] : quote["quote_end"]] != span:
+                problems.append(f"{said}: offsets do not give quote_text")
+            if text.count(span) != 1:
+                problems.append(f"{said}: found {text.count(span)} times in the text")
+            if span != span.strip() or not span:
+                problems.append(f"{said}: empty or with surrounding spaces")
+            if quote["kind"] not in KINDS:
+                problems.append(f"{said}: kind {quote['kind']!r}")
+            speakers = quote["speakers"]
+            if not speakers or not all(isinstance(name, str) and name for name in speakers):
+                problems.append(f"{said}: speakers must be a list of names")
+            if not quote.get("cue") or not isinstance(quote.get("required"), bool):
+                problems.append(f"{said}: cue and required (true/false) are needed")
+    return problems
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "--check":
+        found = check(sys.argv[2], sys.argv[3])
+        print("\n".join(found) or "ok")
+        sys.exit(1 if found else 0)
+    folders = [Path(__file__).parent, *sys.argv[3:]]
+    for article in select(sys.argv[1], sys.argv[2], folders):
+        print(article["id"], len(article["text"]), score(article["text"]), article["title"])
