@@ -18,6 +18,7 @@ offsets) and found only once in its text, and each quote's kind, speakers, cue a
 formed. It prints the problems and exits 1 if there are any.
 """
 
+import argparse
 import json
 import random
 import re
@@ -200,11 +201,25 @@ def check(gold_path, articles_path):
     return problems
 
 
-if __name__ == "__main__":
-    if sys.argv[1] == "--check":
-        found = check(sys.argv[2], sys.argv[3])
+def main(argv):
+    parser = argparse.ArgumentParser(
+        description="Choose a winer gold set's articles, or check a gold file."
+    )
+    parser.add_argument("--check", metavar="GOLD", help="check this gold file instead of choosing")
+    parser.add_argument("set", nargs="?", choices=sorted(CHOICES), help="the set to choose")
+    parser.add_argument("articles", help="../shared/data/winer_fr/articles.jsonl")
+    parser.add_argument("folders", nargs="*", help="more folders of earlier gold sets")
+    args = parser.parse_args(argv)
+    if args.check:
+        found = check(args.check, args.articles)
         print("\n".join(found) or "ok")
-        sys.exit(1 if found else 0)
-    folders = [Path(__file__).parent, *sys.argv[3:]]
-    for article in select(sys.argv[1], sys.argv[2], folders):
+        return 1 if found else 0
+    if args.set is None:
+        parser.error("name the set to choose, or give --check GOLD")
+    for article in select(args.set, args.articles, [Path(__file__).parent, *args.folders]):
         print(article["id"], len(article["text"]), score(article["text"]), article["title"])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
