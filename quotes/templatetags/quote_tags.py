@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django import template
-from django.utils.formats import date_format
+from django.utils.formats import date_format, number_format
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext, pgettext_lazy
@@ -105,7 +105,7 @@ def quote_summary(quote: Quote) -> str:
     parts = [who, gettext("%(kind)s quote") % {"kind": kind}]
     if quote.cue:
         parts.append(gettext("cue “%(cue)s”") % {"cue": quote.cue})
-    parts.append(gettext("confidence %(percent)d%%") % {"percent": round(quote.confidence * 100)})
+    parts.append(gettext("confidence %(percent)s") % {"percent": format_percent(quote.confidence)})
     return " · ".join(parts)
 
 
@@ -266,10 +266,16 @@ def article_highlights(body: str, quotes: list[Quote]) -> Highlights:
     return Highlights(body=rendered, groups=ordered, highlighted_ids=highlighted)
 
 
+def format_percent(share: float, digits: int = 0) -> str:
+    """A share as a percentage written the reader's way: 0.425 -> '42.5%' or '42,5 %'."""
+    number = number_format(round(share * 100, digits), digits)
+    return gettext("%(number)s%%") % {"number": number}
+
+
 @register.filter
 def percent(value: float) -> str:
-    """0.823 -> '82%'."""
-    return f"{round(value * 100)}%"
+    """0.823 -> '82%' (in French '82 %')."""
+    return format_percent(value)
 
 
 # Django date formats, translated: the month's short name in the reader's language.

@@ -62,6 +62,15 @@ def test_charts_are_svg_with_a_title_and_the_values_as_text(client, corpus):
     assert "Le Quotidien: 50.0% of people, 66.7% of quotes" in html
 
 
+def test_a_french_reader_reads_the_shares_and_charts_the_french_way(client, corpus):
+    html = client.get(reverse("insights"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+
+    assert "<dd>66,7\u00a0%</dd>" in html
+    assert "Le Quotidien : 50,0\u00a0% des personnes, 66,7\u00a0% des citations" in html
+    assert "66,7\u00a0% des citations</text>" in html
+    assert "of people" not in html and "women among" not in html
+
+
 def test_csv_has_one_row_per_group_with_counts_and_shares(client, corpus):
     response = client.get(reverse("insights-csv"))
 
