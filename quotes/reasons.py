@@ -2,8 +2,10 @@
 
 A reason is stored as one of the templates below filled with its values (names, spans, dates),
 so that the record reads the same whatever the editor's language. `shown` finds the template a
-stored reason was made from and fills the translated template with the same values; a reason
-made by no template (older rows, a reason cut at the column's length) is shown as stored.
+stored reason was made from and fills the translated template with the same values; a value
+whose field ends in `_label` is a choice's label (a kind, a gender), stored in English and
+translated too. A reason made by no template (older rows, a reason cut at the column's length)
+is shown as stored.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 
 # simple-history stores the reason in a CharField(max_length=100).
@@ -21,7 +24,7 @@ ADDED_BY_EDITOR = gettext_noop("Added by an editor")
 CONFIRMED = gettext_noop("Confirmed")
 REJECTED = gettext_noop("Rejected: not a quote")
 SPEAKER_CHANGED = gettext_noop("Speaker: {old} → {new}")
-KIND_CHANGED = gettext_noop("Kind: {old} → {new}")
+KIND_CHANGED = gettext_noop("Kind: {old_label} → {new_label}")
 SPAN_CHANGED = gettext_noop("Span: {old} → {new}")
 SPEAKER_EDITED = gettext_noop("Edited {fields}")
 ALIAS_ADDED = gettext_noop("Alias added: {name}")
@@ -33,6 +36,8 @@ MERGE_UNDONE_RESTORED = gettext_noop("Merge undone: {source} restored")
 REVERTED = gettext_noop("Reverted {fields} (change of {when})")
 TOPIC_ADDED = gettext_noop("Topic added: {topic}")
 TOPIC_REMOVED = gettext_noop("Topic removed: {topic}")
+GENDER_SET = gettext_noop("Gender set: {gender_label} (was {was_label})")
+GENDER_INFERRED = gettext_noop("Gender left to the evidence: {gender_label} (was {was_label})")
 
 TEMPLATES = (
     CREATED_BY_EDITOR,
@@ -52,6 +57,8 @@ TEMPLATES = (
     REVERTED,
     TOPIC_ADDED,
     TOPIC_REMOVED,
+    GENDER_SET,
+    GENDER_INFERRED,
 )
 
 _FIELD = re.compile(r"\{(\w+)\}")
@@ -59,7 +66,9 @@ _FIELD = re.compile(r"\{(\w+)\}")
 
 def fill(template: str, **values: object) -> str:
     """The reason to store: the English template filled, cut to the column's length."""
-    return template.format(**values)[:REASON_MAX]
+    with translation.override("en"):
+        english = {name: str(value) for name, value in values.items()}
+    return template.format(**english)[:REASON_MAX]
 
 
 def prefix(template: str) -> str:
@@ -88,5 +97,9 @@ def shown(stored: str) -> str:
     for pattern, template in _patterns():
         match = pattern.match(stored)
         if match:
-            return gettext(template).format(**match.groupdict())
+            values = {
+                name: gettext(value) if name.endswith("_label") else value
+                for name, value in match.groupdict().items()
+            }
+            return gettext(template).format(**values)
     return stored

@@ -250,7 +250,12 @@ def quote_set_kind(*, quote: Quote, kind: str, expected_version: int, user: User
     quote.kind = kind
     quote.review_status = _corrected_status(quote)
     _finish_quote_change(
-        quote, user=user, reason=fill(KIND_CHANGED, old=old, new=kind), before=before
+        quote,
+        user=user,
+        reason=fill(
+            KIND_CHANGED, old_label=Quote.Kind(old).label, new_label=Quote.Kind(kind).label
+        ),
+        before=before,
     )
     return quote
 

@@ -10,6 +10,7 @@ from django.db.models import Case, Value, When
 
 from quotes.attribution.gender import WEIGHTS, GenderClue, decide, gender_clues
 from quotes.models import PUBLIC_QUOTES, Article, Quote, Speaker
+from quotes.reasons import GENDER_INFERRED, GENDER_SET, fill
 from quotes.services.editing import EditingError, User, _claim_version, _save_with_history
 from quotes.services.insights import insight_counts_refresh
 
@@ -171,6 +172,11 @@ def speaker_absorb_evidence(*, source: Speaker, target: Speaker) -> None:
     )
 
 
+def _gender_label(gender: str) -> str:
+    """A gender's label for the history, "—" when none is set."""
+    return Speaker.Gender(gender).label if gender in Speaker.Gender.values else "—"
+
+
 @transaction.atomic
 def speaker_set_gender(
     *, speaker: Speaker, gender: str, expected_version: int, user: User
@@ -181,15 +187,18 @@ def speaker_set_gender(
     """
     if gender and gender not in Speaker.Gender.values:
         raise EditingError(f"Unknown gender {gender!r}.")
-    before, before_gender = speaker.get_gender_display(), speaker.gender
+    before_gender = speaker.gender
     _claim_version(speaker, expected_version)
     if gender:
         speaker.gender, speaker.gender_source = gender, Speaker.GenderSource.EDITOR
-        reason = f"Gender set: {speaker.get_gender_display()} (was {before})"
+        template = GENDER_SET
     else:
         speaker.gender_source = Speaker.GenderSource.INFERRED
         speaker.gender = decide(stored_clues(speaker), kind=speaker.kind, name=speaker.name)
-        reason = f"Gender left to the evidence: {speaker.get_gender_display()} (was {before})"
+        template = GENDER_INFERRED
+    reason = fill(
+        template, gender_label=_gender_label(speaker.gender), was_label=_gender_label(before_gender)
+    )
     _save_with_history(speaker, user=user, reason=reason)
     if speaker.gender != before_gender:
         insight_counts_refresh(speaker_ids=[speaker.pk])

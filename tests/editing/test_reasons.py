@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django.utils import translation
 
+from quotes.models import Speaker
 from quotes.reasons import (
+    GENDER_SET,
     MERGE_UNDONE,
     MERGE_UNDONE_RESTORED,
     REASON_MAX,
@@ -34,3 +36,10 @@ def test_a_reason_no_template_made_is_shown_as_stored():
         cut = fill(REVERTED, fields="speaker, " * 12, when="2026-12-06 16:50")
         assert len(cut) == REASON_MAX
         assert shown(cut) == cut
+
+
+def test_a_choice_label_is_stored_in_english_and_shown_in_the_readers_language():
+    with translation.override("fr"):
+        stored = fill(GENDER_SET, gender_label=Speaker.Gender.MAN.label, was_label="—")
+        assert stored == "Gender set: Man (was —)"
+        assert shown(stored) == "Genre indiqué : Homme (auparavant —)"
