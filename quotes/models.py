@@ -362,6 +362,9 @@ class SpeakerMerge(models.Model):
     redirected_ids = models.JSONField(
         default=list, help_text="Speakers merged into source earlier, re-pointed to target."
     )
+    moved_clues = models.JSONField(
+        default=list, help_text="Gender clues the target took from the source."
+    )
     merged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -490,7 +490,7 @@ def speaker_merge(
     # Imported here: the gender service builds on this module's versioned saves.
     from quotes.services.gender import speaker_absorb_evidence
 
-    speaker_absorb_evidence(source=source, target=target)
+    moved_clues = speaker_absorb_evidence(source=source, target=target)
     # Last, after the full saves above, which write back the counts they loaded; the moved
     # quotes join the groups of the target's same words.
     quotes_changed(
@@ -505,6 +505,7 @@ def speaker_merge(
         quote_ids=quote_ids,
         alias_ids=alias_ids,
         redirected_ids=redirected_ids,
+        moved_clues=moved_clues,
         merged_by=user if getattr(user, "is_authenticated", False) else None,
     )
 
@@ -542,6 +543,10 @@ def speaker_merge_undo(*, merge: SpeakerMerge, expected_version: int, user: User
     source.version += 1
     _save_with_history(source, user=user, reason=why)
     _touch_speaker(target, user=user, reason=fill(MERGE_UNDONE_RESTORED, source=source.name))
+    # Imported here: the gender service builds on this module's versioned saves.
+    from quotes.services.gender import speaker_release_evidence
+
+    speaker_release_evidence(target=Speaker.objects.get(pk=target.pk), clues=merge.moved_clues)
     merge.undone_at = timezone.now()
     merge.undone_by = user if getattr(user, "is_authenticated", False) else None
     merge.save(update_fields=["undone_at", "undone_by"])

@@ -149,14 +149,16 @@ def _merged(
 
 
 @transaction.atomic(savepoint=False)
-def speaker_absorb_evidence(*, source: Speaker, target: Speaker) -> None:
+def speaker_absorb_evidence(*, source: Speaker, target: Speaker) -> list[dict]:
     """A merge: the target keeps the clues of both, and decides its gender on them all.
 
     The target's own clues come first; those of the source fill up to EVIDENCE_ARTICLES
     articles. An editor's gender stays. Runs before quotes_changed, which recounts /insights/.
+    Returns the clues the target took, which an undo gives back.
     """
     items = list(target.gender_evidence)
     articles = {c.get("article") for c in items}
+    taken = []
     for clue in source.gender_evidence:
         article = clue.get("article")
         if article not in articles and len(articles) >= EVIDENCE_ARTICLES:
@@ -164,11 +166,27 @@ def speaker_absorb_evidence(*, source: Speaker, target: Speaker) -> None:
         articles.add(article)
         if clue not in items:
             items.append(clue)
-    target.gender_evidence = items
-    if target.gender_source != Speaker.GenderSource.EDITOR:
-        target.gender = decide(stored_clues(target), kind=target.kind, name=target.name)
-    Speaker.objects.filter(pk=target.pk).update(
-        gender_evidence=target.gender_evidence, gender=target.gender
+            taken.append(clue)
+    _decide_on(target, items)
+    return taken
+
+
+def speaker_release_evidence(*, target: Speaker, clues: list[dict]) -> None:
+    """A merge undone: the target gives back the clues it took, and decides again without them.
+
+    Clues it had before the merge, or found since in its own articles, stay. Runs before
+    quotes_changed, which recounts /insights/.
+    """
+    _decide_on(target, [clue for clue in target.gender_evidence if clue not in clues])
+
+
+def _decide_on(speaker: Speaker, clues: list[dict]) -> None:
+    """Store these clues as the speaker's and, unless an editor set it, the gender they give."""
+    speaker.gender_evidence = clues
+    if speaker.gender_source != Speaker.GenderSource.EDITOR:
+        speaker.gender = decide(stored_clues(speaker), kind=speaker.kind, name=speaker.name)
+    Speaker.objects.filter(pk=speaker.pk).update(
+        gender_evidence=speaker.gender_evidence, gender=speaker.gender
     )
 
 

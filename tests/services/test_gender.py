@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from quotes.models import Speaker
 from quotes.services.attribution import article_attribute
-from quotes.services.editing import StaleVersion, speaker_merge
+from quotes.services.editing import StaleVersion, speaker_merge, speaker_merge_undo
 from quotes.services.gender import EVIDENCE_ARTICLES, article_speakers_gender, speaker_set_gender
 from tests.factories import make_article, make_quote, make_speaker
 from tests.services.test_attribution_service import attribution
@@ -162,3 +162,23 @@ def test_a_merge_moves_the_clues_to_the_kept_speaker_who_decides_again(editor):
     assert kept.gender == Speaker.Gender.WOMAN
     assert {clue["article"] for clue in kept.gender_evidence} == {article.pk}
     assert len(kept.gender_evidence) == len(kessler.gender_evidence)
+
+
+def test_undoing_a_merge_gives_the_clues_back_and_the_kept_speaker_decides_again(editor):
+    article = make_article(body=BODY)
+    article_attribute(article=article, attributions=kessler_attributions())
+    kessler = Speaker.objects.get(name="Odile Kessler")
+    kept = make_speaker("O. Kessler")
+    merge = speaker_merge(
+        source=kessler, target=kept, expected_version=kessler.version, user=editor
+    )
+    kept.refresh_from_db()
+    assert kept.gender == Speaker.Gender.WOMAN
+
+    speaker_merge_undo(merge=merge, expected_version=kept.version, user=editor)
+
+    kept.refresh_from_db()
+    kessler.refresh_from_db()
+    assert kept.gender_evidence == []
+    assert kept.gender == Speaker.Gender.UNKNOWN
+    assert kessler.gender == Speaker.Gender.WOMAN and kessler.gender_evidence
