@@ -13,7 +13,7 @@ register = template.Library()
 
 LABEL_WIDTH = 150
 BAR_WIDTH = 380
-VALUE_WIDTH = 110
+VALUE_WIDTH = 130
 BAR_HEIGHT = 9
 ROW_HEIGHT = 28
 TOP = 22

@@ -67,7 +67,7 @@ def test_a_french_reader_reads_the_shares_and_charts_the_french_way(client, corp
 
     assert "<dd>66,7\u00a0%</dd>" in html
     assert "Le Quotidien : 50,0\u00a0% des personnes, 66,7\u00a0% des citations" in html
-    assert "66,7\u00a0% des citations</text>" in html
+    assert "66,7\u00a0% citations</text>" in html
     assert "of people" not in html and "women among" not in html
 
 
