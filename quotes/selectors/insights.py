@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db.models import Q
 from django.utils.formats import date_format
@@ -42,6 +43,15 @@ class GenderCounts:
         return (self.people if what == "people" else self.quotes).get(gender, 0)
 
 
+class InsightSection(NamedTuple):
+    """One breakdown of the page: its key (also the CSV's), heading, column name and rows."""
+
+    key: str
+    title: str
+    column: str
+    rows: list[GenderCounts]
+
+
 @dataclass(frozen=True)
 class GenderInsights:
     """The whole corpus and its breakdowns."""
@@ -52,13 +62,14 @@ class GenderInsights:
     by_topic: list[GenderCounts]
     not_person_quotes: int
 
-    def sections(self) -> list[tuple[str, str, list[GenderCounts]]]:
+    def sections(self) -> list[InsightSection]:
         return [
-            ("outlet", gettext("By outlet"), self.by_outlet),
-            ("month", gettext("By month"), self.by_month),
-            (
+            InsightSection("outlet", gettext("By outlet"), gettext("Outlet"), self.by_outlet),
+            InsightSection("month", gettext("By month"), gettext("Month"), self.by_month),
+            InsightSection(
                 "topic",
                 gettext("By topic (the %(count)d most quoted)") % {"count": TOPIC_LIMIT},
+                gettext("Topic"),
                 self.by_topic,
             ),
         ]

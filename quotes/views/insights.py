@@ -44,7 +44,8 @@ def insights_csv(request: HttpRequest) -> HttpResponse:
     response["Content-Disposition"] = 'attachment; filename="sources-by-gender.csv"'
     writer = csv.writer(response)
     writer.writerow(CSV_COLUMNS)
-    for breakdown, _title, rows in [("all", "", [data.total]), *data.sections()]:
+    groups = [("all", [data.total]), *((section.key, section.rows) for section in data.sections())]
+    for breakdown, rows in groups:
         for row in rows:
             writer.writerow(
                 [

@@ -107,3 +107,11 @@ def test_an_empty_database_shows_dashes(client):
 
 def test_the_navigation_links_to_insights(client):
     assert 'href="/insights/"' in client.get(reverse("home")).content.decode()
+
+
+def test_the_tables_name_their_first_column_in_the_readers_language(client, corpus):
+    html = client.get(reverse("insights"), HTTP_ACCEPT_LANGUAGE="fr").content.decode()
+
+    for column in ("Média", "Mois", "Thème"):
+        assert f'<th scope="col">{column}</th>' in html
+    assert '<th scope="col">Topic</th>' not in html
