@@ -148,9 +148,14 @@ def classify_region(context: DocContext, start: int, end: int) -> tuple[int, int
         outside_words += count_words(text[cursor : max(cursor, quote.open_start)])
         cursor = max(cursor, quote.close_end)
     outside_words += count_words(text[cursor:end])
-    if len(inside) == 1 and outside_words < MIN_WORDS_OUTSIDE_FOR_MIXED:
-        return inside[0].start, inside[0].end, "direct"
+    if outside_words < MIN_WORDS_OUTSIDE_FOR_MIXED and _one_passage(inside):
+        return inside[0].start, inside[-1].end, "direct"
     return start, end, "mixed"
+
+
+def _one_passage(quotes: list[QuotedSpan]) -> bool:
+    """One quotation: a single span, or the paragraphs of a quote running over several."""
+    return all(quote.continues for quote in quotes[:-1])
 
 
 def count_words(fragment: str) -> int:

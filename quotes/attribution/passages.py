@@ -92,18 +92,23 @@ def repeated_quotes(text: str, candidates: list[Candidate]) -> list[Candidate]:
 
 
 def with_quoted_fragments(context: DocContext, candidates: list[Candidate]) -> list[Candidate]:
-    """Also give the quoted words inside mixed content as direct quotes of the same speaker."""
+    """Also give the pieces of a passage as direct quotes of the same speaker: the quoted words
+    inside mixed content, and each paragraph of a quote running over several paragraphs."""
     result: list[Candidate] = []
     taken = {(candidate.start, candidate.end) for candidate in candidates}
     for candidate in candidates:
         result.append(candidate)
-        if candidate.kind != "mixed":
+        if candidate.kind not in ("mixed", "direct"):
             continue
-        for quote in context.quotes_between(candidate.start, candidate.end):
-            if (
-                candidate.start <= quote.start < candidate.end
-                and (quote.start, quote.end) not in taken
-            ):
+        pieces = [
+            quote
+            for quote in context.quotes_between(candidate.start, candidate.end)
+            if candidate.start <= quote.start < candidate.end
+        ]
+        if candidate.kind == "direct" and len(pieces) < 2:
+            continue
+        for quote in pieces:
+            if (quote.start, quote.end) not in taken:
                 taken.add((quote.start, quote.end))
                 result.append(replace(candidate, start=quote.start, end=quote.end, kind="direct"))
     return result

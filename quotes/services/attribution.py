@@ -157,16 +157,17 @@ def _checked(attributions: Iterable[Attribution]) -> list[Attribution]:
     return checked
 
 
-def _without_mixed_fragments(attributions: Sequence[Attribution]) -> list[Attribution]:
-    """The records less the quoted words of a mixed quote given again as a direct quote.
+def _without_repeated_pieces(attributions: Sequence[Attribution]) -> list[Attribution]:
+    """The records less the pieces of a longer quote given again as direct quotes: the quoted
+    words of a mixed quote, the paragraphs of a quote running over several.
 
-    The engine gives them (the gold sets list them as borderline items), but stored they would
-    show a reader the same words twice and count them twice.
+    The engine gives them (the gold sets list them as items of their own or as borderline
+    ones), but stored they would show a reader the same words twice and count them twice.
     """
-    mixed = [
+    passages = [
         (a.start, a.end, a.speaker)
         for a in attributions
-        if a.kind == "mixed" and isinstance(a.start, int) and isinstance(a.end, int)
+        if a.kind in ("mixed", "direct") and isinstance(a.start, int) and isinstance(a.end, int)
     ]
     return [
         a
@@ -179,7 +180,7 @@ def _without_mixed_fragments(attributions: Sequence[Attribution]) -> list[Attrib
             and a.end <= end
             and (start, end) != (a.start, a.end)
             and speaker == a.speaker
-            for start, end, speaker in mixed
+            for start, end, speaker in passages
         )
     ]
 
@@ -434,7 +435,7 @@ def _write_quotes(*, article: Article, attributions: Sequence[Attribution]) -> _
     human_spans = [(q.start, q.end) for q in existing if q.is_human_work]
     # Machine quotes found again at the same span are updated in place, so their URLs last.
     machine = {(q.start, q.end): q for q in existing if not q.is_human_work}
-    attributions = sorted(_without_mixed_fragments(attributions), key=lambda a: (a.start, a.end))
+    attributions = sorted(_without_repeated_pieces(attributions), key=lambda a: (a.start, a.end))
     book = _SpeakerBook(attributions, existing)
     skipped = kept = 0
     seen: set[tuple[int, int]] = set()

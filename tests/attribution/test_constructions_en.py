@@ -104,13 +104,21 @@ def test_a_pull_quote_signed_by_a_name_read_as_places_is_kept(extract_en):
     assert found.speaker == "Saskia Paris"
 
 
-def test_a_quote_running_over_paragraphs_without_reopening_marks_is_found(extract_en):
+def test_a_quote_running_over_paragraphs_without_reopening_marks_is_one_direct_passage(
+    extract_en,
+):
     article = (
         'The coach said, "We learned a lot today.\n\n'
         'It was an emotional day for the whole team." The players left.'
     )
-    texts = [item.text for item in extract_en(article) if item.kind == "direct"]
-    assert texts == ["We learned a lot today.", "It was an emotional day for the whole team."]
+    found = extract_en(article)
+    assert [item.kind for item in found] == ["direct"] * 3
+    passage = find_quote(found, "We learned a lot today.\n\nIt was an emotional day")
+    assert passage.speaker == "The coach"
+    # Each paragraph is given again as a piece of its own (the GUM convention); the services
+    # store the passage only.
+    pieces = sorted(item.text for item in found if item is not passage)
+    assert pieces == ["It was an emotional day for the whole team.", "We learned a lot today."]
 
 
 def test_a_transcript_turn_names_its_speaker(extract_en):

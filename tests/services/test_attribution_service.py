@@ -498,3 +498,18 @@ def test_a_mixed_quotes_quoted_words_are_stored_once_as_the_mixed_quote():
     assert [(q.kind, q.speaker.name) for q in quotes] == [("mixed", "Jean Dupont")]
     assert "« nécessaire et urgente »" in quotes[0].text
     assert Speaker.objects.get(name="Jean Dupont").quote_count == 1
+
+
+def test_a_quote_running_over_two_paragraphs_is_stored_once_as_one_direct_quote():
+    body = (
+        "Après le match, l'entraîneur Marc Lenoir a déclaré : « Nous avons beaucoup appris.\n\n"
+        "C'était une journée pleine d'émotion pour toute l'équipe. » Les joueurs sont partis."
+    )
+    article = make_article(body=body)
+
+    article_attribute(article=article)
+
+    quotes = list(article.quotes.all())
+    assert [(q.kind, q.speaker.name) for q in quotes] == [("direct", "Marc Lenoir")]
+    assert quotes[0].text.startswith("Nous avons beaucoup appris.\n\nC'était une journée")
+    assert Speaker.objects.get(name="Marc Lenoir").quote_count == 1
