@@ -346,8 +346,9 @@ def _newest_plan(query: str, filters: SearchFilters, *, titles: bool = False) ->
             )
             params.extend(topic_ids)
         else:
-            links = Quote.topics.through.objects.filter(topic_id__in=topic_ids)
-            one_of("s.quote_id", sorted(set(links.values_list("quote_id", flat=True))) or [0])
+            marks = ", ".join(["%s"] * len(topic_ids))
+            where.append(backend.QUOTES_OF_TOPICS.format(marks=marks))
+            params.extend(topic_ids)
     source = backend.match_sql(query, parsed, titles=titles) if parsed else None
     return _Newest(source, where, params)
 

@@ -12,6 +12,10 @@ YEAR_SQL = "strftime('%%Y', published_at)"
 DATE_PARAM = "%s"
 # SQLite cannot sample pages; at the sizes it serves, counting every match is affordable.
 SAMPLE_SQL = ""
+# The quotes of small topics (quotes.search.WALK_TOPIC_QUOTES), each then fetched by id.
+QUOTES_OF_TOPICS = (
+    "s.quote_id IN (SELECT qt.quote_id FROM quotes_quote_topics qt WHERE qt.topic_id IN ({marks}))"
+)
 
 
 def _quoted(word: str) -> str:
