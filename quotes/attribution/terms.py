@@ -1,4 +1,4 @@
-"""Terms in marks: a few quoted words that are part of the writer's own noun phrase."""
+"""Terms in marks: a few quoted words that are part of the writer's own noun phrase, or a name."""
 
 from __future__ import annotations
 
@@ -13,21 +13,51 @@ MAX_TERM_WORDS = 5
 NOMINALS = frozenset({"NOUN", "PROPN"})
 NOUN_PHRASE_OPENERS = frozenset({"det", "poss", "amod", "nummod", "compound"})
 NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod"})
+# "named their robot “Robogee”", "un navire baptisé « Espoir »": the name something is given.
+# Verb forms by their stems: the models run without a lemmatizer.
+NAMING_VERB_STEMS = (
+    "name",
+    "dub",
+    "nickname",
+    "christen",
+    "rename",
+    "baptis",
+    "rebaptis",
+    "surnomm",
+)
 
 
 def is_term_in_noun_phrase(context: DocContext, quote: QuotedSpan) -> bool:
     """Whether a short quote is a word group of a noun phrase opened or closed outside its marks."""
-    if len(context.text[quote.start : quote.end].split()) > MAX_TERM_WORDS:
+    head = _term_head(context, quote)
+    return head is not None and (
+        _modifies_a_noun_after(head, quote) or _determined_before(head, quote)
+    )
+
+
+def is_a_given_name(context: DocContext, quote: QuotedSpan) -> bool:
+    """Whether a short quote is the name a verb before it gives ("dubbed “the Beast”")."""
+    head = _term_head(context, quote)
+    if head is None:
         return False
+    verb = head.head
+    return (
+        verb.pos_ in ("VERB", "AUX")
+        and verb.lower_.startswith(NAMING_VERB_STEMS)
+        and verb.idx < quote.open_start
+    )
+
+
+def _term_head(context: DocContext, quote: QuotedSpan) -> Token | None:
+    """The one word of a short quote that hangs on a word outside it, if there is one."""
+    if len(context.text[quote.start : quote.end].split()) > MAX_TERM_WORDS:
+        return None
     span = context.doc.char_span(quote.start, quote.end, alignment_mode="expand")
     if span is None:
-        return False
+        return None
     words = [token for token in span if not token.is_punct]
     heads = [token for token in words if not quote.start <= token.head.idx < quote.end]
-    if len(heads) != 1:
-        return False
-    head = heads[0]
-    return _modifies_a_noun_after(head, quote) or _determined_before(head, quote)
+    return heads[0] if len(heads) == 1 else None
 
 
 def _modifies_a_noun_after(head: Token, quote: QuotedSpan) -> bool:

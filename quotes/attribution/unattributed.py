@@ -12,7 +12,7 @@ from .signatures import dash_signature, transcript_turn
 from .spans import SpanIndex
 from .speakers import SpeakerMention
 from .subjects import mention_for_subject, subject_of
-from .terms import is_term_in_noun_phrase
+from .terms import is_a_given_name, is_term_in_noun_phrase
 
 # French news marks names and terms with « »; English news rarely uses marks for anything but
 # speech, and its gold standards (GUM) count short quoted fragments as quotes.
@@ -89,6 +89,7 @@ def unattributed_quotes(context: DocContext, candidates: list[Candidate]) -> lis
             words < minimum_words
             or _looks_like_title(quote, text)
             or is_term_in_noun_phrase(context, quote)
+            or is_a_given_name(context, quote)
         ):
             continue
         if whole_sentence:

@@ -398,6 +398,16 @@ def test_a_term_in_marks_inside_the_writers_noun_phrase_is_not_a_quote(extract_e
     assert find_quote(found, "the plan would cut traffic").speaker == "Ann Hale"
 
 
+def test_a_name_given_by_a_naming_verb_is_not_a_quote(extract_en):
+    article = (
+        "Coach Lena Ortiz said the team had worked all summer. The students built the machine "
+        'in three weeks and named their robot "Rover One." Fans dubbed the arena "the Nest."'
+    )
+    found = extract_en(article)
+    assert [item.text for item in found if item.kind == "direct"] == []
+    assert find_quote(found, "the team had worked all summer").speaker == "Lena Ortiz"
+
+
 def test_a_quoted_verdict_on_an_object_stays_a_quote(extract_en):
     article = (
         "The court ruled on Friday. Party chairman David Pepper called the decision "

@@ -195,6 +195,7 @@ def test_names_lose_a_leading_elided_article(extract_fr):
         "Le plan « Vigipirate » a été relevé au niveau maximal dans la région.",
         "La capsule « Dragon » s’est amarrée à la station spatiale samedi.",
         "Le film « Les Misérables » sort en salles le mois prochain.",
+        "Les habitants ont surnommé le pont « la Passerelle du Vieux Port » dès son ouverture.",
     ],
 )
 def test_titles_and_names_in_marks_are_not_quotes(extract_fr, article):
