@@ -6,7 +6,12 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from .clauses import coordination_start, forward_candidate, split_at_second_clause
+from .clauses import (
+    coordinated_report_start,
+    coordination_start,
+    forward_candidate,
+    split_at_second_clause,
+)
 from .context import CLOSING_MARKS, Candidate, DocContext
 from .cues import Cue
 from .incises import find_incise, incise_boundary, incise_candidates
@@ -43,6 +48,8 @@ def content_candidates(context: DocContext, cues: list[Cue]) -> list[Candidate]:
             boundaries.append(doc[start].idx)
         elif (coordination := coordination_start(context, cue)) is not None:
             boundaries.append(coordination)
+        elif (second := coordinated_report_start(context, cue)) is not None:
+            boundaries.append(second)
     boundaries.sort()
     candidates: list[Candidate] = []
     for cue in cues:

@@ -357,6 +357,25 @@ def coordination_start(context: DocContext, cue: Cue) -> int | None:
     return doc[conjunction].idx
 
 
+def coordinated_report_start(context: DocContext, cue: Cue) -> int | None:
+    """Where "et" or "mais" opens a report with its own subject (", mais le syndicat assure
+    que …", ", and the mayor said …"): the content before ends there."""
+    doc = context.doc
+    verb = doc[cue.start]
+    subject = next(
+        (child for child in verb.children if child.dep_ in SUBJECT_DEPS and child.i < verb.i), None
+    )
+    if subject is None:
+        return None
+    first = subject.left_edge.i
+    if first == 0 or doc[first - 1].lower_ not in COORDINATORS or context.inside_quote[first - 1]:
+        return None
+    conjunction = first - 1
+    if conjunction > 0 and doc[conjunction - 1].text == ",":
+        conjunction -= 1
+    return doc[conjunction].idx
+
+
 def _before_next_clause(context: DocContext, start: int, end: int) -> int:
     """ "a confié vouloir X, alors qu'il …", "a affirmé ne pas être convaincu et lui demande …":
     an object or infinitive has no finite verb of its own, so one joined to it starts new text."""

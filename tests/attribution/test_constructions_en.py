@@ -408,6 +408,21 @@ def test_a_name_given_by_a_naming_verb_is_not_a_quote(extract_en):
     assert find_quote(found, "the team had worked all summer").speaker == "Lena Ortiz"
 
 
+def test_a_second_report_joined_by_but_or_and_is_not_part_of_the_first(extract_en):
+    article = (
+        "Officials said the flight was delayed by fog, but airline spokesman Tom Reed says the "
+        "crew ran out of hours. Police said two men were arrested, and the mayor said the "
+        "streets were calm again."
+    )
+    found = extract_en(article)
+    assert [(item.text, item.speaker) for item in found] == [
+        ("the flight was delayed by fog", "Officials"),
+        ("the crew ran out of hours", "Tom Reed"),
+        ("two men were arrested", "Police"),
+        ("the streets were calm again", "the mayor"),
+    ]
+
+
 def test_a_quoted_verdict_on_an_object_stays_a_quote(extract_en):
     article = (
         "The court ruled on Friday. Party chairman David Pepper called the decision "

@@ -202,6 +202,19 @@ def test_titles_and_names_in_marks_are_not_quotes(extract_fr, article):
     assert extract_fr(article) == []
 
 
+def test_a_second_report_joined_by_mais_is_not_part_of_the_first(extract_fr):
+    article = (
+        "Le ministre a affirmé que la réforme serait maintenue, mais le syndicat assure que le "
+        "texte sera retiré. Le maire a dit que Paul et Marie avaient déclaré la faillite."
+    )
+    found = extract_fr(article)
+    assert [(item.text, item.speaker) for item in found] == [
+        ("la réforme serait maintenue", "Le ministre"),
+        ("le texte sera retiré", "le syndicat"),
+        ("Paul et Marie avaient déclaré la faillite", "Le maire"),
+    ]
+
+
 def test_a_journalist_aside_is_not_a_quote(extract_fr):
     assert extract_fr("À noter que le marché a progressé de 12 % depuis janvier.") == []
 
