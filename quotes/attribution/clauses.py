@@ -358,8 +358,9 @@ def coordination_start(context: DocContext, cue: Cue) -> int | None:
 
 
 def coordinated_report_start(context: DocContext, cue: Cue) -> int | None:
-    """Where "et" or "mais" opens a report with its own subject (", mais le syndicat assure
-    que …", ", and the mayor said …"): the content before ends there."""
+    """Where ", et" or ", mais" opens a report with its own subject (", mais le syndicat assure
+    que …", ", and the mayor said …"): the content before ends at the comma. Without the comma
+    the parser may have split a subject of two names ("que Paul et Marie ont déclaré")."""
     doc = context.doc
     verb = doc[cue.start]
     subject = next(
@@ -367,13 +368,15 @@ def coordinated_report_start(context: DocContext, cue: Cue) -> int | None:
     )
     if subject is None:
         return None
-    first = subject.left_edge.i
-    if first == 0 or doc[first - 1].lower_ not in COORDINATORS or context.inside_quote[first - 1]:
+    conjunction = subject.left_edge.i - 1
+    if (
+        conjunction < 1
+        or doc[conjunction].lower_ not in COORDINATORS
+        or doc[conjunction - 1].text != ","
+        or context.inside_quote[conjunction]
+    ):
         return None
-    conjunction = first - 1
-    if conjunction > 0 and doc[conjunction - 1].text == ",":
-        conjunction -= 1
-    return doc[conjunction].idx
+    return doc[conjunction - 1].idx
 
 
 def _before_next_clause(context: DocContext, start: int, end: int) -> int:
