@@ -15,6 +15,7 @@ from .context import (
     Candidate,
     DocContext,
     classify_region,
+    continues_previous_sentence,
     count_words,
     cut_at_next_boundary,
     is_reported_clause,
@@ -140,7 +141,11 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
             if index + 1 < len(doc):
                 content_start = doc[index + 1].idx
             break
-        if token.text in CLAUSE_STOPS or (token.is_sent_start and index > cue.end):
+        if token.text in CLAUSE_STOPS or (
+            token.is_sent_start
+            and index > cue.end
+            and not continues_previous_sentence(context, token.idx)
+        ):
             return None
         if token.pos_ in ("VERB", "AUX") and token.dep_ in ("ccomp",) and token.head.i == verb.i:
             # "He said the plan was a disaster": a content clause without "that".

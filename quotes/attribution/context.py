@@ -92,7 +92,7 @@ def sentence_bounds(context: DocContext, token: Token) -> tuple[int, int]:
         quote = context.quote_at(start)
         if quote is not None and quote.open_start < start:
             start = quote.open_start
-        if not _continues_previous_sentence(context, start):
+        if not continues_previous_sentence(context, start):
             break
         before = start
         while before > 0 and context.text[before - 1].isspace():
@@ -104,24 +104,46 @@ def sentence_bounds(context: DocContext, token: Token) -> tuple[int, int]:
     quote = context.quote_at(start)
     if quote is not None and quote.open_start < start:
         start = quote.open_start
+    end = _through_cut_sentences(context, end)
     quote = context.quote_at(max(start, end - 1))
     if quote is not None and quote.close_end > end:
         end = quote.close_end
     return start, end
 
 
-def _continues_previous_sentence(context: DocContext, start: int) -> bool:
-    """ "… Madrid Arena » qui peut contenir …": a lowercase start after an unfinished sentence."""
+def _through_cut_sentences(context: DocContext, end: int) -> int:
+    """The end of the sentence, past the parser's cuts where no punctuation ends it ("a annoncé
+    qu'un délinquant … sur le site internet | Le Bon Coin, des articles …")."""
+    text = context.text
+    for _ in range(MAX_SENTENCES_JOINED):
+        following = end
+        while following < len(text) and text[following] in " \u00a0\u202f\t":
+            following += 1
+        if following >= len(text) or not continues_previous_sentence(context, following):
+            break
+        span = context.doc.char_span(following, following + 1, alignment_mode="expand")
+        if span is None or not len(span) or span[0].sent.end_char <= end:
+            break
+        end = span[0].sent.end_char
+    return end
+
+
+def continues_previous_sentence(context: DocContext, start: int) -> bool:
+    """Whether a parser sentence starting at a character goes on with the one before: a
+    lowercase start after an unfinished sentence ("… Madrid Arena » qui peut contenir …"), or
+    any start after a word or comma with no punctuation between ("… sur BFMTV | - RMC qu'il")."""
     text = context.text
     if start < len(text) and text[start] == ",":
         return True  # "Rana Sanaullah, ministre de … (qui en est la capitale) | , a précisé"
     if 0 < start < len(text) and text[start - 1].isalnum() and text[start] in "-‐":
         return True  # "le chef d'état | -major serait": the parser cut inside a word
-    if start >= len(text) or not (text[start].islower() or text[start] in OPENING_MARKS):
-        return False
     before = start
     while before > 0 and text[before - 1] in " \u00a0\u202f\t":
         before -= 1
+    if 0 < before < start < len(text) and (text[before - 1].isalnum() or text[before - 1] == ","):
+        return True
+    if start >= len(text) or not (text[start].islower() or text[start] in OPENING_MARKS):
+        return False
     if before == 0 or text[before - 1] in "\n.!?…:;":
         return False
     if text[before - 1] in CLOSING_MARKS:

@@ -232,13 +232,13 @@ def _name_opening_sentence(context: DocContext, start: int, comma: int) -> Speak
     """ "Rana Sanaullah, ministre de … où se situe Lahore (qui en est la capitale), a précisé":
     a long apposition ends at the verb; the person named first is its subject."""
     doc = context.doc
-    first = doc[start]
-    if first.ent_type_ not in ("PER", "PERSON") or first.ent_iob_ != "B":
-        return None
-    end = start + 1
-    while end < comma and doc[end].ent_iob_ == "I":
+    end = start
+    # "Ömer Fatih Sayan,": a first name the NER left out (or gave another type) still opens it.
+    while end < comma and (doc[end].ent_type_ in ("PER", "PERSON") or doc[end].pos_ == "PROPN"):
         end += 1
-    if doc[end].text != ",":
+    if doc[end].text != "," or not any(
+        token.ent_type_ in ("PER", "PERSON") for token in doc[start:end]
+    ):
         return None
     relative = False
     for token in doc[end + 1 : comma]:

@@ -964,3 +964,26 @@ def test_a_person_named_after_the_verb_without_a_comma_reports_the_clause_before
     found = find_quote(extract_fr(article), "Les effectifs des policiers")
     assert found.text == "Les effectifs des policiers vont augmenter de 2 500 postes en 2019"
     assert found.speaker == "Christophe Castaner"
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (
+            # The parser starts a sentence at "Le Bon Marché": no punctuation ends one there.
+            "Vers 21h00, France 2 a annoncé qu'un homme a été arrêté après avoir vendu sur le "
+            "site internet Le Bon Marché, des montres volées près de la gare de Lyon.",
+            "un homme a été arrêté après avoir vendu sur le site internet Le Bon Marché, des "
+            "montres volées près de la gare de Lyon",
+        ),
+        (
+            # … and at the hyphen of "ronds-points".
+            "Vers 19h30, la préfète a affirmé qu'il reste un peu plus de 300 ronds-points "
+            "occupés par les manifestants.",
+            "il reste un peu plus de 300 ronds-points occupés par les manifestants",
+        ),
+    ],
+)
+def test_a_sentence_the_parser_cut_without_punctuation_goes_on(extract_fr, article, expected):
+    found = find_quote(extract_fr(article), expected[:30])
+    assert found.text == expected
