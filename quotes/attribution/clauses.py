@@ -34,6 +34,7 @@ from .subjects import (
 )
 
 CLAUSE_STOPS = frozenset({".", ";", "!", "?", "…"})
+FULL_STOPS = frozenset({".", "!", "?"})
 PREPOSITIONS = word_set("prepositions")
 ELIDED_CLITICS = frozenset(
     {"s'", "s’", "se", "l'", "l’", "le", "la", "les", "en", "y", "lui", "leur"}
@@ -155,6 +156,9 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
             in_prepositional_phrase = True  # "déclare en recevant la coupe que …"
             index += 1
             continue
+        if in_prepositional_phrase and _is_noun_participle(token) and not _is_noun_participle(verb):
+            index += 1  # "a annoncé dans un communiqué publié sur son site sa volonté de …"
+            continue
         if token.pos_ in ("VERB", "AUX") and token.ent_type_ not in ("PER", "PERSON"):
             infinitive = "Inf" in token.morph.get("VerbForm")
             first = index
@@ -184,7 +188,7 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
             in_prepositional_phrase = False
         elif (
             cue.takes_object
-            and not in_prepositional_phrase
+            and (not in_prepositional_phrase or _opens_object(verb, token))
             and token.pos_ in ("NOUN", "DET", "PROPN", "NUM")
             and lower not in TIME_WORDS
             and not (index + 1 < len(doc) and doc[index + 1].lower_ in TIME_WORDS)
@@ -218,6 +222,7 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     if evidence == "object":
         sentence_end = _before_trailing_apposition(context, content_start, sentence_end)
         sentence_end = _before_next_clause(context, content_start, sentence_end)
+    sentence_end = _before_full_stop(context, content_start, sentence_end)
     end = cut_at_next_boundary(context, content_start, sentence_end)
     end = _before_coordinated_verb(context, cue, content_start, end)
     end = _inside_fronted_clause(verb, end)
@@ -245,6 +250,36 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     if region[2] == "direct" and is_thing(speaker) and not _has_own_subject(doc, cue):
         return None  # "le boson va permettre de poursuivre … : « … »": a thing quotes no one
     return Candidate(*region, cue, speaker, evidence, cue.belief)
+
+
+def _before_full_stop(context: DocContext, start: int, end: int) -> int:
+    """ "… a annoncé leur disqualification. « On nous a dit … » a commenté X": the parser's
+    sentence ran on into the next quote; the content ends at the full stop outside quotes."""
+    span = context.doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return end
+    for token in span[:-1]:
+        if token.text in FULL_STOPS and not context.inside_quote[token.i]:
+            return token.idx
+    return end
+
+
+def _opens_object(verb: Token, token: Token) -> bool:
+    """ "a annoncé depuis lundi le renfort de …", "a indiqué sur Twitter l'arrestation de …": after
+    an adjunct, the noun phrase the parser gives the verb as its object opens the content (also
+    when it hung it on a participle of the adjunct, which takes none)."""
+    head = token if token.dep_ == "obj" else token.head
+    if head.dep_ != "obj" or head.i < token.i or not (token.i == head.i or token.dep_ == "det"):
+        return False
+    owner = head.head
+    return not _is_noun_participle(verb) and (
+        owner.i == verb.i or (verb.i < owner.i < token.i and _is_noun_participle(owner))
+    )
+
+
+def _is_noun_participle(token: Token) -> bool:
+    """ "un communiqué publié sur …", "les papillons exposés à …": it modifies a noun."""
+    return token.dep_.startswith("acl") and "Part" in token.morph.get("VerbForm")
 
 
 def _inside_fronted_clause(verb: Token, end: int) -> int:

@@ -987,3 +987,47 @@ def test_a_person_named_after_the_verb_without_a_comma_reports_the_clause_before
 def test_a_sentence_the_parser_cut_without_punctuation_goes_on(extract_fr, article, expected):
     found = find_quote(extract_fr(article), expected[:30])
     assert found.text == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "expected", "speaker"),
+    [
+        (
+            "En matière de sécurité, le maire a annoncé depuis mardi le recrutement de 40 agents "
+            "et l'ouverture d'un poste de police à Nantes.",
+            "le recrutement de 40 agents et l'ouverture d'un poste de police à Nantes",
+            "le maire",
+        ),
+        (
+            # The parser hangs the object on the participle of the adjunct.
+            "Ce mardi, la société lyonnaise Biotex a annoncé dans un communiqué publié sur son "
+            "site internet sa décision de fermer son usine de Vénissieux pour la fin de l'année.",
+            "sa décision de fermer son usine de Vénissieux pour la fin de l'année",
+            "Biotex",
+        ),
+        (
+            "La firme a également annoncé un plan de suppression de 300 postes d'ici 2022.",
+            "un plan de suppression de 300 postes d'ici 2022",
+            "firme",
+        ),
+    ],
+)
+def test_a_noun_phrase_object_after_an_adjunct_is_the_content(
+    extract_fr, article, expected, speaker
+):
+    found = find_quote(extract_fr(article), expected[:25])
+    assert found.text == expected
+    assert speaker in found.speaker
+
+
+def test_an_object_ends_at_the_full_stop_before_the_next_quote(extract_fr):
+    article = (
+        "Les Français fêtaient déjà leur victoire quand le jury a annoncé leur disqualification "
+        "pour un départ anticipé de Paul Martin. « On nous a dit que le départ était faux. Je "
+        "ne comprends pas », a commenté Martin."
+    )
+    found = extract_fr(article)
+    report = find_quote(found, "leur disqualification")
+    assert report.text == "leur disqualification pour un départ anticipé de Paul Martin"
+    assert report.speaker == "le jury"
+    assert find_quote(found, "On nous a dit").speaker == "Paul Martin"
