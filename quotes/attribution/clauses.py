@@ -35,6 +35,8 @@ from .subjects import (
 
 CLAUSE_STOPS = frozenset({".", ";", "!", "?", "…"})
 FULL_STOPS = frozenset({".", "!", "?"})
+# What the parser makes of a verb's noun-phrase object ("l'ouverture" may come out obl:mod).
+OBJECT_DEPS = frozenset({"obj", "obl", "obl:mod", "obl:arg"})
 PREPOSITIONS = word_set("prepositions")
 ELIDED_CLITICS = frozenset(
     {"s'", "s’", "se", "l'", "l’", "le", "la", "les", "en", "y", "lui", "leur"}
@@ -267,9 +269,16 @@ def _before_full_stop(context: DocContext, start: int, end: int) -> int:
 def _opens_object(verb: Token, token: Token) -> bool:
     """ "a annoncé depuis lundi le renfort de …", "a indiqué sur Twitter l'arrestation de …": after
     an adjunct, the noun phrase the parser gives the verb as its object opens the content (also
-    when it hung it on a participle of the adjunct, which takes none)."""
-    head = token if token.dep_ == "obj" else token.head
-    if head.dep_ != "obj" or head.i < token.i or not (token.i == head.i or token.dep_ == "det"):
+    when it hung it on a participle of the adjunct, which takes none, or took it for an adjunct
+    with no preposition)."""
+    head = token if token.dep_ in OBJECT_DEPS else token.head
+    if (
+        head.dep_ not in OBJECT_DEPS
+        or head.i < token.i
+        or not (token.i == head.i or token.dep_ == "det")
+        or head.lower_ in TIME_WORDS
+        or any(child.dep_ == "case" for child in head.children)
+    ):
         return False
     owner = head.head
     return not _is_noun_participle(verb) and (
@@ -279,7 +288,11 @@ def _opens_object(verb: Token, token: Token) -> bool:
 
 def _is_noun_participle(token: Token) -> bool:
     """ "un communiqué publié sur …", "les papillons exposés à …": it modifies a noun."""
-    return token.dep_.startswith("acl") and "Part" in token.morph.get("VerbForm")
+    return (
+        token.dep_.startswith("acl")
+        and "Part" in token.morph.get("VerbForm")
+        and not any(child.dep_.startswith("aux") for child in token.children)
+    )
 
 
 def _inside_fronted_clause(verb: Token, end: int) -> int:

@@ -1006,6 +1006,20 @@ def test_a_sentence_the_parser_cut_without_punctuation_goes_on(extract_fr, artic
             "Biotex",
         ),
         (
+            # "indiquer" and "affirmer" take a noun phrase too; here the parser reads the
+            # object as an adjunct of a relative clause.
+            "Plus tôt dans la journée, la ministre de la Santé, Claire Dubois, avait indiqué sur "
+            "Twitter l'ouverture de 40 nouveaux centres de vaccination.",
+            "l'ouverture de 40 nouveaux centres de vaccination",
+            "Claire Dubois",
+        ),
+        (
+            "Jean Morel était déjà connu. En 2015, il avait affirmé publiquement sa volonté de "
+            "fermer la mine de charbon de la commune.",
+            "sa volonté de fermer la mine de charbon de la commune",
+            "Jean Morel",
+        ),
+        (
             "La firme a également annoncé un plan de suppression de 300 postes d'ici 2022.",
             "un plan de suppression de 300 postes d'ici 2022",
             "firme",
