@@ -27,6 +27,7 @@ from .names import GENERIC_PRONOUNS
 from .subjects import (
     VERB_GROUP_WORDS,
     aside_length,
+    aside_length_from,
     cue_subject,
     is_present_participle,
     is_thing,
@@ -106,7 +107,8 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
         return None
     if _is_adjectival_participle(verb) or _is_hypothetical(doc, cue):
         return None
-    index = cue.end
+    # "y voit pour sa part une « … »": an aside after the verb is not its object.
+    index = cue.end + aside_length_from(doc, cue.end)
     in_prepositional_phrase = False
     content_start: int | None = None
     evidence = "clause"
@@ -278,6 +280,7 @@ def _opens_object(verb: Token, token: Token) -> bool:
         or not (token.i == head.i or token.dep_ == "det")
         or head.lower_ in TIME_WORDS
         or any(child.dep_ == "case" for child in head.children)
+        or token.doc[token.i - 1].pos_ == "ADP"  # "pour sa part": the preposition's own
     ):
         return False
     owner = head.head

@@ -13,6 +13,8 @@ REFLEXIVE_CLITICS = frozenset(
     {"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"}
 )
 UNAMBIGUOUS_REFLEXIVES = REFLEXIVE_CLITICS - {"nous", "vous"}
+# Locutions whose verb needs a clitic before it ("y voir une « … »"); like "se", not inflected.
+CLITIC_PREFIXES = ("y ",)
 INCISE_PRONOUNS = frozenset(
     {"-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-ils", "-t-elles", "-t-on"}
 )
@@ -125,6 +127,12 @@ def _is_reflexive(entry: LexiconEntry) -> bool:
     return entry.lemma.startswith(("se ", "s'", "s’"))
 
 
+def _has_required_clitic(doc: Doc, index: int, entry: LexiconEntry) -> bool:
+    """ "y voir": a locution whose clitic must stand shortly before ("Mediapart y voit …")."""
+    clitic = entry.lemma.split(" ", 1)[0]
+    return any(doc[position].lower_ == clitic for position in range(max(0, index - 3), index))
+
+
 def _has_reflexive_clitic(
     doc: Doc, index: int, clitics: frozenset[str] = REFLEXIVE_CLITICS
 ) -> bool:
@@ -133,7 +141,7 @@ def _has_reflexive_clitic(
 
 
 def _strip_reflexive(lemma: str) -> str:
-    for prefix in ("se ", "s'", "s’"):
+    for prefix in ("se ", "s'", "s’", *CLITIC_PREFIXES):
         if lemma.startswith(prefix):
             return lemma[len(prefix) :]
     return lemma
@@ -256,6 +264,10 @@ def find_cues(doc: Doc, lang: str, inside_quote: list[bool]) -> list[Cue]:
                 entries = sorted(entries, key=lambda entry: not _is_reflexive(entry))
             for entry in entries:
                 if _is_reflexive(entry) and not reflexive:
+                    continue
+                if entry.lemma.startswith(CLITIC_PREFIXES) and not _has_required_clitic(
+                    doc, index, entry
+                ):
                     continue
                 # "B. Obama, …, fait savoir que": a whole locution outweighs a NOUN tag.
                 if not verb_like and (not entry.tail or _after_determiner(doc, index)):

@@ -87,6 +87,16 @@ def aside_length(doc: Doc, end: int) -> int:
     return 0
 
 
+def aside_length_from(doc: Doc, start: int) -> int:
+    """Length of a "pour sa part" or "de son côté" starting at token start (0 when none)."""
+    for length in range(MAX_ASIDE_WORDS, 1, -1):
+        if start + length <= len(doc) and (
+            tuple(t.lower_ for t in doc[start : start + length]) in ASIDES
+        ):
+            return length
+    return 0
+
+
 def _is_name_token(token: Token) -> bool:
     return token.pos_ == "PROPN" or token.ent_type_ in ("PER", "PERSON")
 

@@ -1045,3 +1045,28 @@ def test_an_object_ends_at_the_full_stop_before_the_next_quote(extract_fr):
     assert report.text == "leur disqualification pour un départ anticipé de Paul Martin"
     assert report.speaker == "le jury"
     assert find_quote(found, "On nous a dit").speaker == "Paul Martin"
+
+
+@pytest.mark.parametrize(
+    ("article", "quoted", "speaker"),
+    [
+        (
+            "La réforme a été votée mardi. Le syndicat Solidaires y voit pour sa part une "
+            "« provocation inacceptable » de la direction.",
+            "provocation inacceptable",
+            "Solidaires",
+        ),
+        (
+            "La décision a fait réagir le quotidien Libération qui y voit un « tournant "
+            "historique » voulu par le gouvernement.",
+            "tournant historique",
+            "Libération",
+        ),
+    ],
+)
+def test_y_voir_reports_its_object(extract_fr, article, quoted, speaker):
+    found = extract_fr(article)
+    mixed = find_quote(found, f"« {quoted} »")
+    assert mixed.kind == "mixed"
+    assert not mixed.text.startswith("sa part")
+    assert speaker in mixed.speaker
