@@ -1070,3 +1070,27 @@ def test_y_voir_reports_its_object(extract_fr, article, quoted, speaker):
     assert mixed.kind == "mixed"
     assert not mixed.text.startswith("sa part")
     assert speaker in mixed.speaker
+
+
+@pytest.mark.parametrize(
+    ("article", "expected", "speaker"),
+    [
+        (
+            # Gendarmes, firefighters, residents and web users are people who speak.
+            "La tempête approche. Depuis plusieurs jours, les gendarmes leur demandaient de "
+            "quitter le camping.",
+            "quitter le camping",
+            "les gendarmes",
+        ),
+        (
+            # "menacer de" + infinitive: the threat is reported content.
+            "Le chantier est bloqué. Les riverains menacent de porter plainte contre la mairie.",
+            "porter plainte contre la mairie",
+            "Les riverains",
+        ),
+    ],
+)
+def test_an_infinitive_after_de_is_reported_by_people(extract_fr, article, expected, speaker):
+    found = find_quote(extract_fr(article), expected)
+    assert found.text == expected
+    assert found.speaker == speaker
