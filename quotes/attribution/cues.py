@@ -13,6 +13,11 @@ REFLEXIVE_CLITICS = frozenset(
     {"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"}
 )
 UNAMBIGUOUS_REFLEXIVES = REFLEXIVE_CLITICS - {"nous", "vous"}
+CLAUSE_CONJUNCTIONS = frozenset({"car", "mais", "et", "donc", "or"})
+PURPOSE_CLITICS = frozenset(
+    {"ne", "n'", "n’", "pas", "le", "la", "les", "l'", "l’", "se", "s'", "s’", "y", "en", "leur",
+     "lui"}
+)  # fmt: skip
 # Locutions whose verb needs a clitic before it ("y voir une « … »"); like "se", not inflected.
 CLITIC_PREFIXES = ("y ",)
 INCISE_PRONOUNS = frozenset(
@@ -347,7 +352,11 @@ def _source_preposition(doc: Doc, index: int, lang: str) -> Cue | None:
         ):
             return Cue("aux dires de", "source", index, index + 3)
         # ".Pour" happens when a space is missing after a sentence: the token starts a clause.
-        if lower in ("pour", ".pour") and (lower != "pour" or _starts_clause(doc, index)):
+        if (
+            lower in ("pour", ".pour")
+            and (lower != "pour" or _starts_clause(doc, index))
+            and not _opens_purpose(doc, index + 1)
+        ):
             return Cue("pour", "pour", index, index + 1)
         return None
     if lower == "according" and index + 1 < len(doc) and doc[index + 1].lower_ == "to":
@@ -356,8 +365,20 @@ def _source_preposition(doc: Doc, index: int, lang: str) -> Cue | None:
 
 
 def _starts_clause(doc: Doc, index: int) -> bool:
-    """True when the token opens a sentence or follows a comma or a quote."""
+    """True when the token opens a sentence or follows a comma, a quote or a conjunction
+    ("car pour lui, …")."""
     if index == 0 or doc[index].is_sent_start:
         return True
     previous = doc[index - 1]
-    return previous.text in {",", ".", "»", "”", ";", ":"} or previous.text.endswith(".")
+    return (
+        previous.text in {",", ".", "»", "”", ";", ":"}
+        or previous.text.endswith(".")
+        or previous.lower_ in CLAUSE_CONJUNCTIONS
+    )
+
+
+def _opens_purpose(doc: Doc, index: int) -> bool:
+    """ ", pour reprendre ce qu'a dit …", "pour ne pas …": "pour" + infinitive is a purpose."""
+    while index < len(doc) and doc[index].lower_ in PURPOSE_CLITICS:
+        index += 1
+    return index < len(doc) and "Inf" in doc[index].morph.get("VerbForm")

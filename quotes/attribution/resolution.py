@@ -243,8 +243,12 @@ def _entity_antecedents(
         if is_person:
             gender = gender or name_gender(name)
         # "elle est saluée par Donald Trump": the agent of a passive verb acts as its subject.
+        # "le député Sébastien Nadot a été exclu": a name in apposition to the subject is it.
         is_subject = any(
-            token.dep_.startswith("nsubj") or token.dep_ == PASSIVE_AGENT for token in entity
+            token.dep_.startswith("nsubj")
+            or token.dep_ == PASSIVE_AGENT
+            or (token.dep_ == "appos" and token.head.dep_.startswith("nsubj"))
+            for token in entity
         )
         found.append(
             _Antecedent(

@@ -1094,3 +1094,25 @@ def test_an_infinitive_after_de_is_reported_by_people(extract_fr, article, expec
     found = find_quote(extract_fr(article), expected)
     assert found.text == expected
     assert found.speaker == speaker
+
+
+def test_pour_after_car_opens_a_source_and_lui_is_the_subject_named_in_apposition(extract_fr):
+    article = (
+        "La préfète Anne Morel a parlé à midi. Vers 20h00, le député Paul Lenoir a été exclu du "
+        "groupe centriste, pour avoir voté contre le budget, car pour lui, la colère des "
+        "agriculteurs n’est pas à prendre à la légère."
+    )
+    found = find_quote(extract_fr(article), "la colère des agriculteurs")
+    assert found.text == "la colère des agriculteurs n’est pas à prendre à la légère"
+    assert found.speaker == "Paul Lenoir"
+
+
+def test_pour_with_an_infinitive_is_a_purpose_not_a_new_source(extract_fr):
+    article = (
+        "Vers 18h15, pour Marc Duval, ce que montre cette crise c'est une classe moyenne "
+        "oubliée, des travailleurs pauvres, pour reprendre les mots d'un géographe, qui vivent "
+        "loin des villes."
+    )
+    found = find_quote(extract_fr(article), "ce que montre cette crise")
+    assert found.text.endswith("qui vivent loin des villes")
+    assert found.speaker == "Marc Duval"
