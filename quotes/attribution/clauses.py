@@ -48,6 +48,8 @@ CONJUNCTION_HEADS = frozenset(
     {"tandis", "alors", "bien", "parce", "pendant", "afin", "sans", "avant", "après", "dès",
      "ainsi", "lors", "pour", "de", "sorte", "moment", "fois", "plus", "moins", "autant", "aussi"}
 )  # fmt: skip
+# "estime ainsi que …", "a aussi déclaré que": after a verb, these adverbs leave "que" its own.
+ADVERBS_BEFORE_QUE = frozenset({"ainsi", "aussi"})
 MIN_OBJECT_WORDS = 3
 SECOND_CLAUSE_OPENERS = frozenset({"que", "qu'", "qu’"})
 MAX_SCAN_TOKENS = 16
@@ -316,6 +318,13 @@ def _has_own_subject(doc: Doc, cue: Cue) -> bool:
 def _is_relative_pronoun(doc: Doc, token: Token) -> bool:
     """ "les activités qu'il entend organiser": que after a noun or "ce" is relative."""
     previous = doc[token.i - 1] if token.i > 0 else None
+    if (
+        previous is not None
+        and previous.lower_ in ADVERBS_BEFORE_QUE
+        and previous.i > 0
+        and doc[previous.i - 1].pos_ in ("VERB", "AUX")
+    ):
+        return False  # "Le Temps estime ainsi que …": an adverb of the verb, not "ainsi que"
     if previous is not None and previous.lower_ in CONJUNCTION_HEADS:
         return True  # "tandis que", "bien que", "plus … que": not a content clause
     if token.pos_ == "SCONJ" or token.dep_ == "mark":

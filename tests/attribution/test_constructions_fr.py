@@ -1116,3 +1116,13 @@ def test_pour_with_an_infinitive_is_a_purpose_not_a_new_source(extract_fr):
     found = find_quote(extract_fr(article), "ce que montre cette crise")
     assert found.text.endswith("qui vivent loin des villes")
     assert found.speaker == "Marc Duval"
+
+
+def test_ainsi_right_after_the_verb_leaves_que_opening_the_content(extract_fr):
+    article = (
+        "Le quotidien belge Le Soir estime ainsi que la réforme des retraites pourrait "
+        "provoquer une crise politique majeure."
+    )
+    found = find_quote(extract_fr(article), "la réforme des retraites")
+    assert found.text == "la réforme des retraites pourrait provoquer une crise politique majeure"
+    assert "Le Soir" in found.speaker
