@@ -217,7 +217,19 @@ def has_finite_clause(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    subjects = [token for token in span if token.dep_ in SUBJECT_DEPS]
+    subjects = [
+        token
+        for token in span
+        if token.dep_ in SUBJECT_DEPS
+        # "La | Chine | a connu …": a name the parser cut off as a sentence of its own, right
+        # before a finite verb, is that verb's subject.
+        or (
+            token.dep_ == "ROOT"
+            and token.pos_ in ("NOUN", "PROPN")
+            and token.i + 1 < span.end
+            and "Fin" in span.doc[token.i + 1].morph.get("VerbForm")
+        )
+    ]
     # "Le nombre … est de 75 000 selon la CGT": the parser may hang the clause on the source.
     return any(token.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN") for token in subjects) or bool(
         subjects and any("Fin" in token.morph.get("VerbForm") for token in span)

@@ -1126,3 +1126,15 @@ def test_ainsi_right_after_the_verb_leaves_que_opening_the_content(extract_fr):
     found = find_quote(extract_fr(article), "la réforme des retraites")
     assert found.text == "la réforme des retraites pourrait provoquer une crise politique majeure"
     assert "Le Soir" in found.speaker
+
+
+def test_a_subject_the_parser_cut_off_still_makes_the_clause_before_selon(extract_fr):
+    """The parser reads "La | Chine | a vu …" as three sentences after the dateline."""
+    article = (
+        "Chine : les exportations reculent\n\n12 février 2019. –\nLa Chine a vu ses exportations "
+        "baisser fortement en janvier selon les chiffres provisoires des douanes. Le pays reste "
+        "le premier exportateur mondial."
+    )
+    found = find_quote(extract_fr(article), "exportations baisser")
+    assert found.text == "La Chine a vu ses exportations baisser fortement en janvier"
+    assert "douanes" in found.speaker
