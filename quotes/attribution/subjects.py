@@ -161,7 +161,11 @@ def coordinated_subject(context: DocContext, cue: Cue) -> SpeakerMention | None:
             "Fin" in word.morph.get("VerbForm") for word in (token, *token.children)
         ):
             continue  # "ceux impliqués dans …": a participle of a noun is no clause
-        found = subject_of(context, token)
+        # "Vers 10h50, B. Cauchy, le fondateur …, trouve … et réclame …": the parser may have
+        # missed the first verb's subject too; the name before it is.
+        found = subject_of(context, token) or subject_to_the_left(
+            context, Cue(token.lower_, "verb", token.i, token.i + 1)
+        )
         return None if found is None or is_thing(found) else found
     return None
 
@@ -198,6 +202,16 @@ def subject_to_the_left(context: DocContext, cue: Cue) -> SpeakerMention | None:
     first_char = sentence_bounds(context, doc[cue.start])[0]
     opening = doc.char_span(first_char, first_char + 1, alignment_mode="expand")
     sentence_start = opening.start if opening is not None else doc[cue.start].sent.start
+    if index > sentence_start and doc[index].text in CLOSING_MARKS:
+        # "Benjamin Cauchy, « Gilet jaune libre » a affirmé": a quoted apposition after the name.
+        quote = context.quote_at(doc[index].idx)
+        before = (
+            doc.char_span(quote.open_start, quote.open_start + 1, alignment_mode="expand")
+            if quote is not None
+            else None
+        )
+        if before and before.start - 2 > sentence_start and doc[before.start - 1].text == ",":
+            index = before.start - 2
     if index > sentence_start and doc[index].text == ",":
         comma = next(
             (

@@ -1138,3 +1138,22 @@ def test_a_subject_the_parser_cut_off_still_makes_the_clause_before_selon(extrac
     found = find_quote(extract_fr(article), "exportations baisser")
     assert found.text == "La Chine a vu ses exportations baisser fortement en janvier"
     assert "douanes" in found.speaker
+
+
+def test_a_quoted_apposition_between_the_name_and_the_verb(extract_fr):
+    article = (
+        "Vers 9h00, Julien Marchand, « Gilet jaune libre » a affirmé ne pas être convaincu par "
+        "les annonces du gouvernement et lui demande de retirer la taxe."
+    )
+    found = find_quote(extract_fr(article), "ne pas être convaincu")
+    assert found.speaker == "Julien Marchand"
+
+
+def test_a_coordinated_verb_takes_the_name_before_the_first_verb(extract_fr):
+    """The parser gives "a quitté" no subject; the name before it is the subject of both."""
+    article = (
+        "Vers 9h00, Julien Marchand, « Gilet jaune libre » a quitté la réunion de la préfecture "
+        "avant la fin des discussions et réclame « la baisse des taxes sur le gazole »."
+    )
+    found = find_quote(extract_fr(article), "la baisse des taxes")
+    assert found.speaker == "Julien Marchand"
