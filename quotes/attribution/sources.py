@@ -29,6 +29,7 @@ RELATIVE_PREPOSITIONS = frozenset({"pour", "chez", "selon", "avec", "par", "for"
 RELATIVE_SOURCES = frozenset({"lequel", "laquelle", "lesquels", "lesquelles"})
 MAX_SOURCE_TOKENS = 20
 MAX_MID_CLAUSE_SOURCE_TOKENS = 8
+MAX_BRACKET_TOKENS = 8
 # "selon les propos de X", "selon les déclarations de X": words for what X said.
 GENITIVES = frozenset({"de", "d'", "d’"})
 REPORTED_WORDS = frozenset({"propos", "déclarations", "dires", "termes", "mots"})
@@ -110,9 +111,12 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
     named = None
     if not any(doc[position].ent_type_ in ("PER", "PERSON") for position in range(index, end)):
         named = appositive_name(context, index, end, len(doc))
-    if named is not None and named[1] < len(doc) and doc[named[1]].text == ",":
-        # "Selon son producteur, Michel Nouader, son état …": the name is the source.
-        speaker, end = named
+    if named is not None:
+        # "Selon son producteur, Michel Nouader, son état …": the name is the source, its
+        # party in brackets too ("Laurent Wauquiez (LR),").
+        after_name = _after_brackets(doc, named[1])
+        if after_name < len(doc) and doc[after_name].text == ",":
+            speaker, end = named[0], after_name
     if cue.kind == "pour" and not _plausible_source(doc, index, end, speaker):
         return None
     sentence_start, sentence_end = sentence_bounds(context, doc[cue.start])
@@ -239,6 +243,16 @@ def _relative_source_candidate(
     if region is None or not is_reported_clause(context, region):
         return None
     return Candidate(*region, cue, speaker, "source")
+
+
+def _after_brackets(doc: Doc, index: int) -> int:
+    """The token after a bracketed group opening at index ("(LR)"), or index when none opens."""
+    if index >= len(doc) or doc[index].text != "(":
+        return index
+    for position in range(index + 1, min(len(doc), index + MAX_BRACKET_TOKENS)):
+        if doc[position].text == ")":
+            return position + 1
+    return index
 
 
 def _plausible_source(doc: Doc, start: int, end: int, speaker: SpeakerMention) -> bool:

@@ -111,7 +111,7 @@ def appositive_name(
     name_end = end + 1
     while name_end < limit and not ends_name(doc[name_end]) and _is_name_token(doc[name_end]):
         name_end += 1
-    if name_end < limit and doc[name_end].text not in {",", ".", ";", "!", "?", "»", "”", ")"}:
+    if name_end < limit and doc[name_end].text not in {",", ".", ";", "!", "?", "»", "”", ")", "("}:
         return None
     named = build_mention(doc, end + 1, name_end, (start, end))
     if named is None or not named.has_named_entity or named.kind != "person":

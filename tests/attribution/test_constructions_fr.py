@@ -1157,3 +1157,14 @@ def test_a_coordinated_verb_takes_the_name_before_the_first_verb(extract_fr):
     )
     found = find_quote(extract_fr(article), "la baisse des taxes")
     assert found.speaker == "Julien Marchand"
+
+
+def test_a_named_source_with_its_party_in_brackets(extract_fr):
+    article = (
+        "Le nouveau nom sera validé en octobre. « Ce choix donne une identité forte à la région » "
+        "selon le président du conseil régional, Marc Lefort (PS), qui se réjouit d'un vote "
+        "« massif » des habitants."
+    )
+    found = find_quote(extract_fr(article), "Ce choix donne")
+    assert found.speaker == "Marc Lefort"
+    assert found.kind == "direct"
