@@ -5,9 +5,10 @@
 # hand, never in CI; fr_winer_blind, fr_winer_blind_next and fr_winer_blind4 are dev since they
 # were scored. Scores, not timings: nothing here depends on the machine's speed.
 #
-# Each floor is its set's score when FLOORS_SET (below) minus 0.02, rounded down to two decimals
-# (quote F1; end-to-end F1 where the gold names speakers). Raise a floor when a set improves for
-# good; lowering one needs the reason in the commit message.
+# Each floor is its set's score when FLOORS_SET (below) minus 0.02 (minus 0.01 for the four
+# fr_winer dev sets, raised in the fourth round), rounded down to two decimals (quote F1;
+# end-to-end F1 where the gold names speakers). Raise a floor when a set improves for good;
+# lowering one needs the reason in the commit message.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 make --no-print-directory setup >/dev/null || exit 1
@@ -20,17 +21,17 @@ gate() {
     DEBUG=true .venv/bin/python manage.py evaluate "$gold" "$@" || failures=$((failures + 1))
 }
 
-FLOORS_SET="2026-12-06 15:40 UTC (issue 10, third round)"
+FLOORS_SET="2026-12-06 17:25 UTC (issue 10, fourth round)"
 gate ../shared/data/gold/fr_dev.jsonl --min-f1 0.98 --min-e2e 0.92   # 1.000, 0.944
-gate bench/gold/fr_winer_dev.jsonl --min-f1 0.89 --min-e2e 0.82      # 0.910, 0.849
-gate bench/gold/fr_winer_blind.jsonl --min-f1 0.87 --min-e2e 0.77    # 0.893, 0.795
-gate bench/gold/fr_winer_blind_next.jsonl --min-f1 0.85 --min-e2e 0.76  # 0.874, 0.800
-gate bench/gold/fr_winer_blind4.jsonl --min-f1 0.83 --min-e2e 0.75   # 0.850, 0.778
+gate bench/gold/fr_winer_dev.jsonl --min-f1 0.90 --min-e2e 0.84      # 0.915, 0.859
+gate bench/gold/fr_winer_blind.jsonl --min-f1 0.89 --min-e2e 0.80    # 0.907, 0.818
+gate bench/gold/fr_winer_blind_next.jsonl --min-f1 0.87 --min-e2e 0.82  # 0.886, 0.835
+gate bench/gold/fr_winer_blind4.jsonl --min-f1 0.88 --min-e2e 0.85   # 0.891, 0.869
 gate bench/gold/fr_heldout.jsonl --min-f1 0.96 --min-e2e 0.95        # 0.980, 0.970
 gate bench/gold/fr_blind2.jsonl --min-f1 0.93 --min-e2e 0.85         # 0.953, 0.879
 gate bench/gold/fr_blind3.jsonl --min-f1 0.93 --min-e2e 0.91         # 0.959, 0.932
 gate ../shared/data/gum_news_en.jsonl --min-f1 0.69                  # 0.713 (direct only)
-gate ../shared/data/polnear_dev.jsonl --min-f1 0.57 --min-e2e 0.40   # 0.598, 0.424
+gate ../shared/data/polnear_dev.jsonl --min-f1 0.57 --min-e2e 0.40   # 0.600, 0.425
 
 if ((failures)); then
     echo "accuracy gate: $failures gold set(s) below their floors (floors of $FLOORS_SET)" >&2
