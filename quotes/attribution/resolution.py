@@ -20,6 +20,9 @@ from .names import (
 )
 from .speakers import FEMININE_WORDS, SpeakerMention, name_gender, noun_phrase
 
+# "L'entraineur parisien, X": how far before the comma the role noun may stand.
+ROLE_REACH = 3
+
 ORGANISATION_PRONOUNS = frozenset({"elle", "-elle"})
 ORGANISATION_GENDERS = {"le": "m", "du": "m", "au": "m", "la": "f", "cette": "f", "ce": "m"}
 PRESIDENT_WORDS = frozenset({"président", "présidente", "president"})
@@ -232,7 +235,7 @@ def _entity_antecedents(
             continue
         if _inside(content_spans, entity.start_char):
             continue
-        is_person = entity.label_ in ("PER", "PERSON")
+        is_person = entity.label_ in ("PER", "PERSON") or _after_person_role(doc, entity.start)
         name = (
             names.canonical(normalise_name(entity.text))
             if is_person
@@ -262,6 +265,17 @@ def _entity_antecedents(
             )
         )
     return found
+
+
+def _after_person_role(doc: Doc, start: int) -> bool:
+    """ "L'entraineur parisien, Staffan Olsson,": a name in apposition to a person's role is a
+    person, whatever type the NER gave it."""
+    if start < 2 or doc[start - 1].text != ",":
+        return False
+    return any(
+        token.lower_ in PERSON_HEADS and token.pos_ == "NOUN"
+        for token in doc[max(0, start - 1 - ROLE_REACH) : start - 1]
+    )
 
 
 def _pronoun_subject_sentences(

@@ -1168,3 +1168,15 @@ def test_a_named_source_with_its_party_in_brackets(extract_fr):
     found = find_quote(extract_fr(article), "Ce choix donne")
     assert found.speaker == "Marc Lefort"
     assert found.kind == "direct"
+
+
+def test_a_name_the_ner_took_for_an_organisation_after_a_role_is_a_person(extract_fr):
+    """The NER types "Staffan Nyberg" as an organisation; after "L'entraineur parisien," it is
+    the coach, so "a-t-il expliqué" goes to him and not to the other coach named before."""
+    article = (
+        "L'entraineur de Nantes, Pierre Morel, espère que la victoire fera émerger un nouveau "
+        "groupe. L'entraineur parisien, Staffan Nyberg, juge que la défaite doit servir de leçon "
+        "à son équipe. « Nous avons manqué d'envie en attaque et en défense » a-t-il expliqué."
+    )
+    found = find_quote(extract_fr(article), "Nous avons manqué")
+    assert found.speaker in ("Staffan Nyberg", "entraineur parisien")
