@@ -30,9 +30,12 @@ RELATIVE_SOURCES = frozenset({"lequel", "laquelle", "lesquels", "lesquelles"})
 MAX_SOURCE_TOKENS = 20
 MAX_MID_CLAUSE_SOURCE_TOKENS = 8
 MAX_BRACKET_TOKENS = 8
-# "selon les propos de X", "selon les déclarations de X": words for what X said.
-GENITIVES = frozenset({"de", "d'", "d’"})
-REPORTED_WORDS = frozenset({"propos", "déclarations", "dires", "termes", "mots"})
+# "selon les propos de X", "selon les informations du journal": words for what X said or knows.
+GENITIVES = frozenset({"de", "d'", "d’", "du", "des"})
+REPORTED_WORDS = frozenset(
+    {"propos", "déclarations", "dires", "termes", "mots", "informations", "connaissances",
+     "chiffres", "estimations", "données", "calculs"}
+)  # fmt: skip
 # "selon ce qu'a confié X à l'AFP": the name ends before whom it was said to.
 NAME_BREAKS = frozenset({"à", "au", "aux", "lors", "devant", "dans", "sur"})
 
@@ -169,6 +172,13 @@ def _said_by(context: DocContext, index: int) -> tuple[SpeakerMention | None, in
     first, second = doc[index].lower_, doc[index + 1].lower_
     if first in REPORTED_WORDS and second in GENITIVES:
         start = index + 2
+    elif (
+        doc[index].pos_ == "DET"
+        and second in REPORTED_WORDS
+        and index + 3 < len(doc)
+        and doc[index + 2].lower_ in GENITIVES
+    ):
+        start = index + 3  # "selon les informations du journal"
     elif first == "ce" and second in COMPLEMENTISERS:
         start = index + 2
         while start < len(doc) and doc[start].pos_ in ("AUX", "VERB"):

@@ -1180,3 +1180,12 @@ def test_a_name_the_ner_took_for_an_organisation_after_a_role_is_a_person(extrac
     )
     found = find_quote(extract_fr(article), "Nous avons manqué")
     assert found.speaker in ("Staffan Nyberg", "entraineur parisien")
+
+
+def test_selon_les_informations_du_journal_names_the_paper(extract_fr):
+    article = (
+        "Le quotidien a enquêté sur place. Trois personnes seraient mortes selon les "
+        "informations du journal, mais des témoins parlent de dix morts."
+    )
+    found = find_quote(extract_fr(article), "Trois personnes seraient mortes")
+    assert found.speaker == "journal"
