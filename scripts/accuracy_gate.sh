@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Accuracy gate (run by .ci/run): the engine's scores on the dev gold sets must not fall below
 # floors set a little under its scores, so a rule that fixes one construction and breaks others
-# fails CI. Dev sets only: the blind set (bench/gold/fr_winer_blind5.jsonl) is scored once by
-# hand, never in CI; fr_winer_blind, fr_winer_blind_next and fr_winer_blind4 are dev since they
-# were scored. Scores, not timings: nothing here depends on the machine's speed.
+# fails CI. Dev sets only: the blind set (bench/gold/fr_winer_blind6.jsonl) is scored once by
+# hand, never in CI; fr_winer_blind, fr_winer_blind_next, fr_winer_blind4 and fr_winer_blind5
+# are dev since they were scored. Scores, not timings: nothing here depends on the machine's speed.
 #
-# Each floor is its set's score when FLOORS_SET (below) minus 0.02 (minus 0.01 for the four
-# fr_winer dev sets, raised in the fourth round), rounded down to two decimals (quote F1;
+# Each floor is its set's score when FLOORS_SET (below) minus 0.02 (minus 0.01 for the five
+# fr_winer dev sets), rounded down to two decimals (quote F1;
 # end-to-end F1 where the gold names speakers). Raise a floor when a set improves for good;
 # lowering one needs the reason in the commit message.
 set -uo pipefail
@@ -21,17 +21,18 @@ gate() {
     DEBUG=true .venv/bin/python manage.py evaluate "$gold" "$@" || failures=$((failures + 1))
 }
 
-FLOORS_SET="2026-12-06 17:25 UTC (issue 10, fourth round)"
+FLOORS_SET="2026-12-06 17:45 UTC (issue 10, fourth round, fr_winer_blind5 scored)"
 gate ../shared/data/gold/fr_dev.jsonl --min-f1 0.98 --min-e2e 0.92   # 1.000, 0.944
 gate bench/gold/fr_winer_dev.jsonl --min-f1 0.90 --min-e2e 0.85      # 0.915, 0.862
 gate bench/gold/fr_winer_blind.jsonl --min-f1 0.89 --min-e2e 0.82    # 0.907, 0.834
 gate bench/gold/fr_winer_blind_next.jsonl --min-f1 0.87 --min-e2e 0.82  # 0.886, 0.835
-gate bench/gold/fr_winer_blind4.jsonl --min-f1 0.88 --min-e2e 0.85   # 0.891, 0.869
+gate bench/gold/fr_winer_blind4.jsonl --min-f1 0.89 --min-e2e 0.87   # 0.903, 0.880
+gate bench/gold/fr_winer_blind5.jsonl --min-f1 0.88 --min-e2e 0.83   # 0.896, 0.843
 gate bench/gold/fr_heldout.jsonl --min-f1 0.96 --min-e2e 0.95        # 0.980, 0.970
 gate bench/gold/fr_blind2.jsonl --min-f1 0.93 --min-e2e 0.85         # 0.953, 0.879
 gate bench/gold/fr_blind3.jsonl --min-f1 0.93 --min-e2e 0.91         # 0.959, 0.932
-gate ../shared/data/gum_news_en.jsonl --min-f1 0.69                  # 0.713 (direct only)
-gate ../shared/data/polnear_dev.jsonl --min-f1 0.57 --min-e2e 0.40   # 0.600, 0.425
+gate ../shared/data/gum_news_en.jsonl --min-f1 0.69                  # 0.716 (direct only)
+gate ../shared/data/polnear_dev.jsonl --min-f1 0.58 --min-e2e 0.40   # 0.603, 0.428
 
 if ((failures)); then
     echo "accuracy gate: $failures gold set(s) below their floors (floors of $FLOORS_SET)" >&2
