@@ -7,7 +7,7 @@ import logging
 import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 32
+# Parsed articles held before their batch is written: a news article has a few thousand.
+WRITE_BATCH_CHARS = 500_000
 ERROR_MAX_CHARS = 2000
 # Workers racing for the same new slug: each retry sees the slugs committed meanwhile.
 SLUG_ATTEMPTS = 5
@@ -497,27 +499,43 @@ def _write_quotes(*, article: Article, attributions: Sequence[Attribution]) -> _
     )
 
 
-@transaction.atomic
-def _write_article(
-    *, article: Article, attributions: Sequence[Attribution], doc: Doc | None
+@dataclass
+class _Changes:
+    """What the writes of one or more articles changed: quotes_changed's arguments."""
+
+    quote_ids: set[int] = field(default_factory=set)
+    article_ids: set[int] = field(default_factory=set)
+    speaker_ids: set[int | None] = field(default_factory=set)
+    topic_ids: set[int | None] = field(default_factory=set)
+
+    def refresh(self) -> None:
+        """Recount, re-index and regroup after every change, once."""
+        quotes_changed(
+            quote_ids=self.quote_ids,
+            article_ids=self.article_ids,
+            speaker_ids=self.speaker_ids,
+            topic_ids=self.topic_ids,
+        )
+
+
+def _write_article_rows(
+    *, article: Article, attributions: Sequence[Attribution], doc: Doc | None, changes: _Changes
 ) -> AttributionOutcome:
-    """Quotes, topics, counts, search index and the done status: all written, or none."""
+    """Quotes, speakers' gender, topics and the done status; what changed added to changes."""
     written = _write_quotes(article=article, attributions=attributions)
     article = written.outcome.article
     regendered: list[int] = []
     if written.changed:
         # Unchanged quotes of an unchanged text give the clues they gave before.
         regendered = article_speakers_gender(article=article)
+        # The article of deleted quotes, when none of its quotes is new or updated.
+        changes.article_ids.add(article.pk)
     topics = article_topics_link(
         article=article, quotes=written.quotes, new_quotes=written.new, doc=doc
     )
-    quotes_changed(
-        quote_ids=written.changed,
-        # The article of deleted quotes, when none of its quotes is new or updated.
-        article_ids=[article.pk] if written.changed else [],
-        speaker_ids=[*written.speakers_before, *regendered, *topics.changed_speaker_ids],
-        topic_ids=[*written.topics_before, *topics.changed_topic_ids],
-    )
+    changes.quote_ids |= written.changed
+    changes.speaker_ids.update(written.speakers_before, regendered, topics.changed_speaker_ids)
+    changes.topic_ids.update(written.topics_before, topics.changed_topic_ids)
     article.status = Article.Status.DONE
     article.error = ""
     article.status_changed_at = timezone.now()
@@ -525,10 +543,28 @@ def _write_article(
     return written.outcome
 
 
+@transaction.atomic
+def _write_article(
+    *, article: Article, attributions: Sequence[Attribution], doc: Doc | None
+) -> AttributionOutcome:
+    """Quotes, topics, counts, search index and the done status: all written, or none."""
+    changes = _Changes()
+    outcome = _write_article_rows(
+        article=article, attributions=attributions, doc=doc, changes=changes
+    )
+    changes.refresh()
+    return outcome
+
+
 def _attempt_begin(article: Article) -> None:
     """Count the run and restart the clock that --stale reads: a live run is not abandoned."""
+    _attempts_begin([article])
+
+
+def _attempts_begin(articles: Sequence[Article]) -> None:
+    """_attempt_begin for many articles, in one statement."""
     now = timezone.now()
-    Article.objects.filter(pk=article.pk).update(
+    Article.objects.filter(pk__in=[article.pk for article in articles]).update(
         attempts=F("attempts") + 1, status_changed_at=now, updated_at=now
     )
 
@@ -618,9 +654,10 @@ def articles_attribute(
 ) -> list[AttributionOutcome]:
     """Attribute many articles through the engine's batched pipeline; outcomes in input order.
 
-    Each article is written as soon as the pipeline hands over its parse. When the pipeline
-    fails, the articles it had not handed over yet are attributed one by one, so only a bad
-    article fails.
+    The pipeline parses a batch first, outside any transaction; then the batch is written in
+    one transaction (_write_parsed), counts, index and groups refreshed once for all of it.
+    When the pipeline fails, the articles it had not handed over yet are attributed one by one,
+    so only a bad article fails.
     """
     outcomes: dict[int, AttributionOutcome] = {}
     by_language: dict[str, list[int]] = {}
@@ -630,8 +667,9 @@ def articles_attribute(
         for offset in range(0, len(indices), batch_size):
             batch = indices[offset : offset + batch_size]
             parsed = _parse_batch([articles[i].body for i in batch], language)
+            ready: dict[int, tuple[Article, Doc, list[Attribution]]] = {}
+            alone: list[int] = []
             for index in batch:
-                doc = found = None
                 if parsed is not None:
                     try:
                         doc, found = next(parsed)
@@ -641,12 +679,72 @@ def articles_attribute(
                             "batched attribution failed; going on one by one", exc_info=True
                         )
                         parsed = None
-                outcomes[index] = article_attribute(
-                    article=articles[index], attributions=found, doc=doc
-                )
+                    else:
+                        ready[index] = (articles[index], doc, found)
+                        # Parses of long articles are big: they are written before many pile up.
+                        if sum(len(a.body) for a, _, _ in ready.values()) >= WRITE_BATCH_CHARS:
+                            outcomes.update(_write_parsed(ready))
+                            ready = {}
+                        continue
+                alone.append(index)
             if parsed is not None:
                 parsed.close()
+            outcomes.update(_write_parsed(ready))
+            for index in alone:
+                outcomes[index] = article_attribute(article=articles[index])
     return [outcomes[index] for index in range(len(articles))]
+
+
+def _write_parsed(
+    parsed: dict[int, tuple[Article, Doc, list[Attribution]]],
+) -> dict[int, AttributionOutcome]:
+    """Write parsed articles in one transaction, refreshing counts, index and groups once.
+
+    An article the writer fails on (malformed engine output, a bug) is rolled back to its
+    savepoint and marked failed; the others go on. When the transaction itself fails (the
+    database, the refresh), each article is written again on its own, as article_attribute
+    does, so only a bad article fails. Outcomes by the keys given.
+    """
+    if not parsed:
+        return {}
+    try:
+        with transaction.atomic():
+            _attempts_begin([article for article, _, _ in parsed.values()])
+            changes = _Changes()
+            outcomes = {
+                key: _write_one_of_batch(article, doc, found, changes)
+                for key, (article, doc, found) in parsed.items()
+            }
+            changes.refresh()
+            return outcomes
+    except Exception:
+        logger.warning("writing the batch failed; writing its articles one by one", exc_info=True)
+        if not connection.in_atomic_block:
+            # A dropped connection stays unusable: closing it lets the next query open a new one.
+            connection.close_if_unusable_or_obsolete()
+        return {
+            key: article_attribute(article=article, attributions=found, doc=doc)
+            for key, (article, doc, found) in parsed.items()
+        }
+
+
+def _write_one_of_batch(
+    article: Article, doc: Doc, attributions: list[Attribution], changes: _Changes
+) -> AttributionOutcome:
+    """One article of a batch in a savepoint; a database error fails the whole batch."""
+    try:
+        with transaction.atomic():
+            return _write_article_rows(
+                article=article, attributions=_checked(attributions), doc=doc, changes=changes
+            )
+    except DatabaseError:
+        raise
+    except MalformedEngineOutput as error:
+        logger.warning("article %s: malformed engine output", article.pk, exc_info=True)
+        return article_mark_failed(article=article, error=_one_line(error))
+    except Exception as error:
+        logger.exception("attribution of article %s failed", article.pk)
+        return article_mark_failed(article=article, error=_one_line(error))
 
 
 def _parse_batch(bodies: list[str], language: str) -> Iterator[tuple[Doc, list[Attribution]]]:

@@ -10,7 +10,8 @@ from django.db.models.functions import TruncMonth
 from django.urls import reverse
 
 from quotes.models import PUBLIC_QUOTES, InsightCount, Quote, Speaker
-from quotes.services.attribution import article_attribute
+from quotes.search import search_quotes
+from quotes.services.attribution import article_attribute, articles_attribute
 from quotes.services.editing import quote_reassign, quote_reject, speaker_merge
 from quotes.services.gender import speaker_set_gender
 from quotes.services.insights import insight_counts_rebuild, month_key
@@ -87,3 +88,27 @@ def test_counts_follow_attribution_edits_gender_merges_and_rejections(client):
     quote_reject(quote=Quote.objects.get(pk=quotes[3].pk), expected_version=1, user=editor)
     assert_page_equals_a_recount(client)
     assert stored()["month", "2024-08", "woman"] == (2, 3)
+
+
+def test_a_batch_of_articles_is_counted_indexed_and_grouped_when_the_ingest_returns(client):
+    said = "« Nous rouvrirons la ligne de tramway du centre dès le mois de septembre »"
+    bodies = [
+        f"{said}, a déclaré Odile Kessler, maire de la ville, devant le conseil.",
+        f"{said}, a répété jeudi Odile Kessler devant les habitants du quartier.",
+    ]
+    articles = [
+        make_article(body=body, outlet=outlet, language="fr")
+        for body, outlet in zip(bodies, ["Le Quotidien", "L'Hebdo"], strict=True)
+    ]
+
+    # One batch: written in one transaction, counts, index and groups refreshed once at its end.
+    outcomes = articles_attribute(articles=articles)
+
+    assert [outcome.created for outcome in outcomes] == [1, 1]
+    kessler = Speaker.objects.get(name="Odile Kessler")
+    assert kessler.quote_count == 2
+    quotes = list(kessler.quotes.order_by("pk"))
+    assert quotes[0].group_id is not None and quotes[0].group_id == quotes[1].group_id
+    assert {hit.quote for hit in search_quotes("tramway").hits} == set(quotes)
+    assert stored()["total", "", kessler.gender] == (1, 2)
+    assert_page_equals_a_recount(client)
