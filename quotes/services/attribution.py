@@ -25,7 +25,7 @@ from quotes.attribution.names import (
 from quotes.models import Article, Quote, Speaker, SpeakerAlias
 from quotes.services.changes import quotes_changed
 from quotes.services.counts import quote_topic_ids
-from quotes.services.gender import article_speakers_gender
+from quotes.services.gender import articles_speakers_gender_read
 from quotes.services.speakers import speaker_follow_merges, speaker_unique_slugs
 from quotes.services.topics import article_topics_link
 from quotes.text import normalize_name
@@ -501,19 +501,23 @@ def _write_quotes(*, article: Article, attributions: Sequence[Attribution]) -> _
 
 @dataclass
 class _Changes:
-    """What the writes of one or more articles changed: quotes_changed's arguments."""
+    """What the writes of one or more articles changed, for the work done once after them."""
 
     quote_ids: set[int] = field(default_factory=set)
-    article_ids: set[int] = field(default_factory=set)
+    # Articles whose quotes changed: their speakers' gender is read again, their counts too.
+    articles: dict[int, Article] = field(default_factory=dict)
     speaker_ids: set[int | None] = field(default_factory=set)
     topic_ids: set[int | None] = field(default_factory=set)
 
     def refresh(self) -> None:
-        """Recount, re-index and regroup after every change, once."""
+        """Speakers' gender, then counts, index and groups, once for every change."""
+        # Unchanged quotes of an unchanged text give the clues they gave before.
+        regendered = articles_speakers_gender_read(articles=list(self.articles.values()))
         quotes_changed(
             quote_ids=self.quote_ids,
-            article_ids=self.article_ids,
-            speaker_ids=self.speaker_ids,
+            # The article of deleted quotes, when none of its quotes is new or updated.
+            article_ids=list(self.articles),
+            speaker_ids=[*self.speaker_ids, *regendered],
             topic_ids=self.topic_ids,
         )
 
@@ -521,26 +525,29 @@ class _Changes:
 def _write_article_rows(
     *, article: Article, attributions: Sequence[Attribution], doc: Doc | None, changes: _Changes
 ) -> AttributionOutcome:
-    """Quotes, speakers' gender, topics and the done status; what changed added to changes."""
+    """Quotes and topics; what changed is added to changes once both are written."""
     written = _write_quotes(article=article, attributions=attributions)
     article = written.outcome.article
-    regendered: list[int] = []
-    if written.changed:
-        # Unchanged quotes of an unchanged text give the clues they gave before.
-        regendered = article_speakers_gender(article=article)
-        # The article of deleted quotes, when none of its quotes is new or updated.
-        changes.article_ids.add(article.pk)
     topics = article_topics_link(
         article=article, quotes=written.quotes, new_quotes=written.new, doc=doc
     )
+    if written.changed:
+        changes.articles[article.pk] = article
     changes.quote_ids |= written.changed
-    changes.speaker_ids.update(written.speakers_before, regendered, topics.changed_speaker_ids)
+    changes.speaker_ids.update(written.speakers_before, topics.changed_speaker_ids)
     changes.topic_ids.update(written.topics_before, topics.changed_topic_ids)
-    article.status = Article.Status.DONE
-    article.error = ""
-    article.status_changed_at = timezone.now()
-    article.save(update_fields=["status", "error", "status_changed_at", "updated_at"])
     return written.outcome
+
+
+def _mark_done(articles: Sequence[Article]) -> None:
+    """Flag the articles done, in one statement."""
+    now = timezone.now()
+    for article in articles:
+        article.status, article.error = Article.Status.DONE, ""
+        article.status_changed_at = article.updated_at = now
+    Article.objects.filter(pk__in=[article.pk for article in articles]).update(
+        status=Article.Status.DONE, error="", status_changed_at=now, updated_at=now
+    )
 
 
 @transaction.atomic
@@ -553,6 +560,7 @@ def _write_article(
         article=article, attributions=attributions, doc=doc, changes=changes
     )
     changes.refresh()
+    _mark_done([outcome.article])
     return outcome
 
 
@@ -716,6 +724,7 @@ def _write_parsed(
                 for key, (article, doc, found) in parsed.items()
             }
             changes.refresh()
+            _mark_done([outcome.article for outcome in outcomes.values() if not outcome.failed])
             return outcomes
     except Exception:
         logger.warning("writing the batch failed; writing its articles one by one", exc_info=True)
