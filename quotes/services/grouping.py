@@ -16,18 +16,15 @@ same test confirms them, and the connected components become the groups.
 
 from __future__ import annotations
 
-import operator
 import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import reduce
 from itertools import combinations, groupby, pairwise
 
 from datasketch import MinHash, MinHashLSH
 from django.db import connection, transaction
-from django.db.models import BooleanField, Case, Count, Q, QuerySet, Value, When
-from django.db.models.expressions import RawSQL
+from django.db.models import Case, Count, QuerySet, Value, When
 
 from quotes.models import PUBLIC_QUOTES, Quote, QuoteGroup
 from quotes.text import fold
@@ -237,6 +234,8 @@ PROBES = 8
 PROBE_MIN_LETTERS = 4
 _PLAIN_WORD = re.compile(r"[a-z]+")
 _PROBE_SQL = "quotes_unaccent(lower(text)) LIKE %s"
+PROBES_PER_QUERY = 200
+_REJECTED = Quote.Review.REJECTED.value
 
 
 def probe_words(text: str) -> list[str]:
@@ -260,22 +259,37 @@ def probe_words(text: str) -> list[str]:
 
 
 def _candidate_rows(changed: list[tuple[Quote, Words]]) -> list[tuple[int, int, str, int | None]]:
-    """(id, speaker, text, group) of the quotes that may match the changed ones, in one query.
+    """(id, speaker, text, group) of the quotes that may match the changed ones, by id.
 
-    The changed quotes themselves are among them, so two new copies find each other.
+    The changed quotes themselves are among them, so two new copies find each other. One query
+    per PROBES_PER_QUERY probe words (a batch of articles has hundreds): SQLite refuses an
+    expression nested a thousand deep, and a long OR is one. Plain SQL, as Django took longer
+    to compile the ORs than the database to run them.
     """
-    speakers = {quote.speaker_id for quote, _ in changed}
+    speakers = sorted({quote.speaker_id for quote, _ in changed})
     probes = sorted({word for quote, _ in changed for word in probe_words(quote.text)})
     # Quotes without a probe word are compared with every quote of their speaker.
-    unprobed = {quote.speaker_id for quote, _ in changed if not probe_words(quote.text)}
-    conditions = Q(speaker_id__in=unprobed)
-    if probes and connection.vendor == "postgresql":
-        sql = " OR ".join([_PROBE_SQL] * len(probes))
-        conditions |= Q(RawSQL(sql, [f"%{word}%" for word in probes], BooleanField()))
-    elif probes:
-        conditions |= reduce(operator.or_, (Q(text__icontains=word) for word in probes))
-    rows = _groupable_quotes().filter(conditions, speaker_id__in=speakers)
-    return list(rows.values_list("id", "speaker_id", "text", "group_id"))
+    unprobed = sorted({quote.speaker_id for quote, _ in changed if not probe_words(quote.text)})
+    probe = _PROBE_SQL if connection.vendor == "postgresql" else "text LIKE %s"
+    chunks = [probes[i : i + PROBES_PER_QUERY] for i in range(0, len(probes), PROBES_PER_QUERY)]
+    rows: dict[int, tuple[int, int, str, int | None]] = {}
+    with connection.cursor() as cursor:
+        for number, chunk in enumerate(chunks or [[]]):
+            conditions = [probe] * len(chunk)
+            params: list = [f"%{word}%" for word in chunk]
+            if unprobed and number == 0:
+                conditions.append(f"speaker_id IN ({', '.join(['%s'] * len(unprobed))})")
+                params += unprobed
+            if not conditions:
+                continue
+            cursor.execute(
+                "SELECT id, speaker_id, text, group_id FROM quotes_quote WHERE review_status <> %s"
+                f" AND speaker_id IN ({', '.join(['%s'] * len(speakers))})"
+                f" AND ({' OR '.join(conditions)})",
+                [_REJECTED, *speakers, *params],
+            )
+            rows.update((row[0], row) for row in cursor.fetchall())
+    return [rows[pk] for pk in sorted(rows)]
 
 
 @transaction.atomic(savepoint=False)
@@ -284,7 +298,8 @@ def quotes_regroup(*, quote_ids: Iterable[int]) -> None:
 
     Groups that a changed quote links are merged; a quote that no longer matches leaves its
     group, and a group left with one quote goes. A group that a change would split in two
-    stays whole until group_quotes runs. A fixed number of statements, whatever the quotes.
+    stays whole until group_quotes runs. A fixed number of statements for one article's quotes
+    (a batch's may take more: see _candidate_rows).
     """
     ids = sorted(set(quote_ids))
     if not ids:

@@ -137,6 +137,23 @@ def test_regroup_puts_the_same_words_of_one_speaker_together():
 
 
 @pytest.mark.django_db
+def test_a_batch_with_more_probe_words_than_one_query_holds_is_regrouped():
+    # A batch of articles regroups its quotes at once: 130 quotes of 8 probe words each,
+    # more than SQLite takes in one expression, and the copy of the last one still found.
+    speaker = make_speaker("Anne Martin")
+    words = [f"{''.join(letters)}mot" for letters in itertools.product("bcdfghjklmnp", repeat=3)]
+    texts = [" ".join(f"{word} un de la" for word in words[i * 8 : i * 8 + 8]) for i in range(130)]
+    quotes = [quote_in(speaker, text, day=1 + i % 28) for i, text in enumerate(texts)]
+    copy = quote_in(speaker, texts[-1], day=28)
+
+    quotes_regroup(quote_ids=[quote.pk for quote in [*quotes, copy]])
+
+    assert len({word for text in texts for word in probe_words(text)}) == 1040
+    assert group_of(copy) is not None and group_of(copy) == group_of(quotes[-1])
+    assert QuoteGroup.objects.count() == 1
+
+
+@pytest.mark.django_db
 def test_a_new_quote_joins_the_group_of_its_match():
     speaker = make_speaker("Anne Martin")
     first, second = quote_in(speaker, LONG), quote_in(speaker, LONG.upper(), day=2)
