@@ -513,3 +513,34 @@ def test_a_quote_running_over_two_paragraphs_is_stored_once_as_one_direct_quote(
     assert [(q.kind, q.speaker.name) for q in quotes] == [("direct", "Marc Lenoir")]
     assert quotes[0].text.startswith("Nous avons beaucoup appris.\n\nC'était une journée")
     assert Speaker.objects.get(name="Marc Lenoir").quote_count == 1
+
+
+def test_an_article_the_writer_fails_on_fails_alone_inside_its_batch(monkeypatch):
+    from quotes.services import attribution
+
+    bodies = [
+        "« Le pont ouvrira lundi », a déclaré Paul Durand, maire de Lyon.",
+        "« Ce texte a un défaut », a déclaré Anne Roux.",
+        "« Nous ne céderons pas », a affirmé Hélène Prévost, syndicaliste.",
+    ]
+    articles = [make_article(body=body, language="fr") for body in bodies]
+    link_topics = attribution.article_topics_link
+
+    def fails_on_the_second(*, article, **kwargs):
+        if "défaut" in article.body:
+            raise RuntimeError("topics broke after the quotes were written")
+        return link_topics(article=article, **kwargs)
+
+    monkeypatch.setattr(attribution, "article_topics_link", fails_on_the_second)
+
+    outcomes = articles_attribute(articles=articles)
+
+    # The batch is written in one transaction: the bad article's quote and new speaker are
+    # rolled back alone, the others are written and counted.
+    assert [o.failed for o in outcomes] == [False, True, False]
+    assert outcomes[1].error == "RuntimeError: topics broke after the quotes were written"
+    assert [a.quotes.count() for a in articles] == [1, 0, 1]
+    statuses = [Article.objects.get(pk=a.pk).status for a in articles]
+    assert statuses == [Article.Status.DONE, Article.Status.FAILED, Article.Status.DONE]
+    assert not Speaker.objects.filter(name="Anne Roux").exists()
+    assert Speaker.objects.get(name="Hélène Prévost").quote_count == 1
