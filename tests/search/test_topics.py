@@ -371,3 +371,60 @@ def test_a_topic_whose_slug_another_topic_has_gets_its_own_numbered_page(corpus,
     response = client.get(reverse("topic-detail", args=[topic.slug]))
     assert response.status_code == 200
     assert "Ukraine" in response.content.decode()
+
+
+def test_topic_page_dates_first_and_latest_quotes_and_lists_undated_ones_last(db, monkeypatch):
+    from quotes.selectors import topics as selectors
+    from tests.factories import make_article, make_quote, make_speaker, make_topic
+
+    monkeypatch.setattr(selectors, "TOPIC_QUOTES_PER_PAGE", 2)
+    topic = make_topic("Climat")
+    often, sometimes = make_speaker("Anne Often"), make_speaker("Bruno Sometimes")
+
+    def quoted(speaker, when, **fields):
+        quote = make_quote(make_article(published_at=when), speaker, **fields)
+        quote.topics.add(topic)
+        return quote
+
+    january = quoted(often, dt.datetime(2024, 1, 5, 9, tzinfo=dt.UTC))
+    february = quoted(sometimes, dt.datetime(2024, 2, 10, 9, tzinfo=dt.UTC))
+    march = dt.datetime(2024, 3, 2, 9, tzinfo=dt.UTC)
+    march_first, march_second = quoted(often, march), quoted(sometimes, march)
+    undated = quoted(often, None)
+    quoted(sometimes, dt.datetime(2025, 12, 1, tzinfo=dt.UTC), review_status="rejected")
+
+    pages = [selectors.topic_page(slug=topic.slug, page=n) for n in (1, 2, 3)]
+
+    assert [[q.pk for q in page.quotes] for page in pages] == [
+        [march_second.pk, march_first.pk],
+        [february.pk, january.pk],
+        [undated.pk],
+    ]
+    assert pages[0].total == 5 and pages[0].quotes.num_pages == 3
+    assert pages[0].first_quote == january and pages[0].latest_quote == march_second
+    assert [(bar.label, bar.count) for bar in pages[0].speakers] == [
+        ("Anne Often", 3),
+        ("Bruno Sometimes", 2),
+    ]
+    assert [(p.start.month, p.count) for p in pages[0].timeline] == [(1, 1), (2, 1), (3, 2)]
+    past_the_end = selectors.topic_page(slug=topic.slug, page=9)
+    assert past_the_end.quotes.number == 3
+    assert [q.pk for q in past_the_end.quotes] == [undated.pk]
+
+
+def test_topic_page_query_count_does_not_grow_with_its_quotes(
+    db, client, django_assert_num_queries
+):
+    from tests.factories import make_article, make_quote, make_speaker, make_topic
+
+    small, large = make_topic("Pêche"), make_topic("Climat")
+    for n in range(30):
+        when = dt.datetime(2024, 1, 1, tzinfo=dt.UTC) + dt.timedelta(days=9 * n)
+        quote = make_quote(make_article(published_at=when), make_speaker())
+        quote.topics.add(*([small, large] if n < 3 else [large]))
+
+    # The topic, its links counted, one statement for counts and the page's ids, the quotes
+    # on the page with the first and latest, and the top speakers.
+    for url in (reverse("topic-detail", args=[small.slug]), f"/topics/{large.slug}/?page=2"):
+        with django_assert_num_queries(5):
+            assert client.get(url).status_code == 200
