@@ -5,9 +5,9 @@ Usage: python bench/gold/select_fr_winer.py SET ../shared/data/winer_fr/articles
        python bench/gold/select_fr_winer.py --check GOLD.jsonl
            ../shared/data/winer_fr/articles.jsonl
 
-The first form prints the articles chosen for SET (a name of CHOICES: fr_winer_blind4,
-fr_winer_blind5, fr_winer_blind6), one a line: id, length, score, title. Surface patterns only,
-never engine output. Every article of the gold files that existed before SET (looked for in this
+The first form prints the articles chosen for SET (a name of CHOICES: fr_winer_blind4 to
+fr_winer_blind7), one a line: id, length, score, title. Surface patterns only, never engine
+output. Every article of the gold files that existed before SET (looked for in this
 folder and the extra folders given) is excluded, by id, by url and by its first 300 characters;
 the others of the set's length range scoring at least 6 form the pool, sorted by id, and the set's
 rule chooses from it with its seed.
@@ -53,7 +53,9 @@ class Choice:
     after them. Rule "richest": the `take` highest scores (then more « marks, then longer), then,
     from the rest shuffled, its first sport article and its first `extra` other ones; with
     `interview`, also the first article (by id) in no earlier set whose title names an interview,
-    whatever its score and length.
+    whatever its score and length. With `any_sport`, when the pool holds no sport article, the
+    sport article is the richest one (same order) of 800 characters or more in no earlier set,
+    whatever its score.
     """
 
     before: tuple[str, ...]
@@ -63,6 +65,7 @@ class Choice:
     extra: int = 0
     longest: int = 9000
     interview: bool = False
+    any_sport: bool = False
 
 
 CHOICES = {
@@ -77,6 +80,14 @@ CHOICES = {
         take=21,
         longest=12000,
         interview=True,
+    ),
+    "fr_winer_blind7": Choice(
+        (*FIRST_SETS, *(f"fr_winer_blind{n}.jsonl" for n in (4, 5, 6))),
+        seed=20261209,
+        rule="richest",
+        take=20,
+        longest=17000,
+        any_sport=True,
     ),
 }
 
@@ -113,16 +124,16 @@ def load(articles_path):
         return [json.loads(line) for line in handle]
 
 
-def shuffled(pool, choice):
+def shuffled(pool, choice, unused):
     pool = list(pool)
     random.Random(choice.seed).shuffle(pool)
     sport = next(article for article in pool[choice.take :] if SPORT.match(article["title"]))
     return [*pool[: choice.take], sport]
 
 
-def richest(pool, choice):
-    ranked = sorted(
-        pool,
+def by_richness(articles):
+    return sorted(
+        articles,
         key=lambda article: (
             -score(article["text"]),
             -article["text"].count("«"),
@@ -130,10 +141,19 @@ def richest(pool, choice):
             article["id"],
         ),
     )
-    top = ranked[: choice.take]
+
+
+def richest(pool, choice, unused):
+    top = by_richness(pool)[: choice.take]
     rest = [article for article in pool if article not in top]
     random.Random(choice.seed).shuffle(rest)
-    sport = next(article for article in rest if SPORT.match(article["title"]))
+    sport = next((article for article in rest if SPORT.match(article["title"])), None)
+    if sport is None and choice.any_sport:
+        sport = next(
+            article
+            for article in by_richness(unused)
+            if len(article["text"]) >= 800 and SPORT.match(article["title"])
+        )
     others = [article for article in rest if article is not sport][: choice.extra]
     return [*top, sport, *others]
 
@@ -159,7 +179,7 @@ def select(name, articles_path, folders):
         ),
         key=lambda article: article["id"],
     )
-    chosen = RULES[choice.rule](pool, choice)
+    chosen = RULES[choice.rule](pool, choice, unused)
     if choice.interview:
         chosen += [
             article
