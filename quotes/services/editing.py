@@ -387,8 +387,8 @@ def speaker_update(
     owner = _name_owner(speaker, name)
     _claim_version(speaker, expected_version)
     changes = [
-        label
-        for label, old, new in (
+        Speaker._meta.get_field(field).verbose_name
+        for field, old, new in (
             ("name", speaker.name, name),
             ("kind", speaker.kind, kind),
             ("description", speaker.description, description),
@@ -397,9 +397,7 @@ def speaker_update(
     ]
     speaker.name, speaker.kind, speaker.description = name, kind, description
     _slug_follows_name(speaker)
-    _save_with_history(
-        speaker, user=user, reason=fill(SPEAKER_EDITED, fields=", ".join(changes) or "—")
-    )
+    _save_with_history(speaker, user=user, reason=fill(SPEAKER_EDITED, fields_labels=changes))
     if owner is None:
         SpeakerAlias.objects.create(speaker=speaker, name=name, normalized=normalized)
     quotes_changed(renamed_speaker_ids=[speaker.pk])
@@ -608,9 +606,9 @@ def change_revert(
         instance.text = instance.article.body[instance.start : instance.end]
         if len(changes) != len(delta.changes):
             instance.review_status = _corrected_status(instance)
-    fields = ", ".join(c.field for c in changes)
-    when = record.history_date.strftime("%Y-%m-%d %H:%M")
-    _save_with_history(instance, user=user, reason=fill(REVERTED, fields=fields, when=when))
+    fields = [model._meta.get_field(change.field).verbose_name for change in changes]
+    reason = fill(REVERTED, fields_labels=fields, when_utc=record.history_date)
+    _save_with_history(instance, user=user, reason=reason)
     if model is Quote:
         quotes_changed(quote_ids=[instance.pk], speaker_ids=[before["speaker_before"]])
     else:

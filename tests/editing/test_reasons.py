@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.utils import translation
 
 from quotes.models import Speaker
@@ -12,6 +14,7 @@ from quotes.reasons import (
     REASON_MAX,
     REVERTED,
     SPAN_CHANGED,
+    SPEAKER_EDITED,
     fill,
     shown,
 )
@@ -33,7 +36,7 @@ def test_a_stored_reason_is_shown_with_its_values_in_the_active_language():
 def test_a_reason_no_template_made_is_shown_as_stored():
     with translation.override("fr"):
         assert shown("Imported from the 2019 archive") == "Imported from the 2019 archive"
-        cut = fill(REVERTED, fields="speaker, " * 12, when="2026-12-06 16:50")
+        cut = fill(REVERTED, fields_labels=["review status"] * 8, when_utc=dt.datetime.now(dt.UTC))
         assert len(cut) == REASON_MAX
         assert shown(cut) == cut
 
@@ -43,3 +46,17 @@ def test_a_choice_label_is_stored_in_english_and_shown_in_the_readers_language()
         stored = fill(GENDER_SET, gender_label=Speaker.Gender.MAN.label, was_label="—")
         assert stored == "Gender set: Man (was —)"
         assert shown(stored) == "Genre indiqué : Homme (auparavant —)"
+
+
+def test_field_names_and_the_date_of_a_revert_are_shown_the_readers_way():
+    moment = dt.datetime(2026, 1, 1, 10, 0, tzinfo=dt.UTC)
+    with translation.override("fr"):
+        stored = fill(
+            REVERTED,
+            fields_labels=[Speaker._meta.get_field("name").verbose_name],
+            when_utc=moment,
+        )
+        assert stored == "Reverted name (change of 2026-01-01 10:00)"
+        assert shown(stored) == "Rétabli : nom (modification du 1 janvier 2026 à 10:00)"
+        edited = fill(SPEAKER_EDITED, fields_labels=[Speaker._meta.get_field("kind").verbose_name])
+        assert shown(edited) == "Modifié : type"
