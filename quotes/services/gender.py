@@ -191,13 +191,27 @@ def speaker_absorb_evidence(*, source: Speaker, target: Speaker) -> list[dict]:
     return taken
 
 
+@transaction.atomic(savepoint=False)
 def speaker_release_evidence(*, target: Speaker, clues: list[dict]) -> None:
     """A merge undone: the target gives back the clues it took, and decides again without them.
 
-    Clues it had before the merge, or found since in its own articles, stay. Runs before
-    quotes_changed, which recounts /insights/.
+    Runs once the quotes have moved back, before quotes_changed recounts /insights/. Besides the
+    clues the merge recorded, the target drops those of articles it is no longer quoted in (a
+    merge recorded before the clues were, clues read again from a moved quote's article); the
+    clues of its own articles stay.
     """
-    _decide_on(target, [clue for clue in target.gender_evidence if clue not in clues])
+    articles = {clue.get("article") for clue in target.gender_evidence}
+    quoted_in = set(
+        Quote.objects.filter(PUBLIC_QUOTES, speaker=target, article_id__in=articles)
+        .values_list("article_id", flat=True)
+        .distinct()
+    )
+    kept = [
+        clue
+        for clue in target.gender_evidence
+        if clue not in clues and clue.get("article") in quoted_in
+    ]
+    _decide_on(target, kept)
 
 
 def _decide_on(speaker: Speaker, clues: list[dict]) -> None:

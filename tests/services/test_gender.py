@@ -7,7 +7,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from quotes.models import Speaker
+from quotes.models import Speaker, SpeakerMerge
 from quotes.services.attribution import article_attribute
 from quotes.services.editing import StaleVersion, speaker_merge, speaker_merge_undo
 from quotes.services.gender import EVIDENCE_ARTICLES, article_speakers_gender, speaker_set_gender
@@ -164,21 +164,45 @@ def test_a_merge_moves_the_clues_to_the_kept_speaker_who_decides_again(editor):
     assert len(kept.gender_evidence) == len(kessler.gender_evidence)
 
 
-def test_undoing_a_merge_gives_the_clues_back_and_the_kept_speaker_decides_again(editor):
+def _merged_kessler(editor):
+    """Odile Kessler (clues: a woman, in BODY) merged into "O. Kessler", who has clues of a man
+    from an article of its own; returns the merge and the two speakers."""
     article = make_article(body=BODY)
     article_attribute(article=article, attributions=kessler_attributions())
     kessler = Speaker.objects.get(name="Odile Kessler")
     kept = make_speaker("O. Kessler")
+    own = make_article(body="M. O. Kessler, le président du club, a parlé. Il a souri. Fin.")
+    make_quote(own, kept, start=0, end=10)
+    article_speakers_gender(article=own)
+    kept.refresh_from_db()
+    assert {clue["article"] for clue in kept.gender_evidence} == {own.pk}
     merge = speaker_merge(
         source=kessler, target=kept, expected_version=kessler.version, user=editor
     )
     kept.refresh_from_db()
-    assert kept.gender == Speaker.Gender.WOMAN
+    return merge, kessler, kept, own
+
+
+def test_undoing_a_merge_gives_the_clues_back_and_keeps_the_kept_speakers_own(editor):
+    merge, kessler, kept, own = _merged_kessler(editor)
+    assert len({clue["article"] for clue in kept.gender_evidence}) == 2
 
     speaker_merge_undo(merge=merge, expected_version=kept.version, user=editor)
 
     kept.refresh_from_db()
     kessler.refresh_from_db()
-    assert kept.gender_evidence == []
-    assert kept.gender == Speaker.Gender.UNKNOWN
+    assert {clue["article"] for clue in kept.gender_evidence} == {own.pk}
+    assert kept.gender == Speaker.Gender.MAN
     assert kessler.gender == Speaker.Gender.WOMAN and kessler.gender_evidence
+
+
+def test_undoing_a_merge_recorded_before_its_clues_were_drops_the_moved_articles_clues(editor):
+    merge, _, kept, own = _merged_kessler(editor)
+    SpeakerMerge.objects.filter(pk=merge.pk).update(moved_clues=[])
+    merge.refresh_from_db()
+
+    speaker_merge_undo(merge=merge, expected_version=kept.version, user=editor)
+
+    kept.refresh_from_db()
+    assert {clue["article"] for clue in kept.gender_evidence} == {own.pk}
+    assert kept.gender == Speaker.Gender.MAN
