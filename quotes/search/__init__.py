@@ -338,17 +338,15 @@ def _newest_plan(query: str, filters: SearchFilters, *, titles: bool = False) ->
         if not topics:
             return None
         topic_ids = [topic_id for topic_id, _ in topics]
+        marks = ", ".join(["%s"] * len(topic_ids))
         if sum(count for _, count in topics) > WALK_TOPIC_QUOTES:
-            marks = ", ".join(["%s"] * len(topic_ids))
             where.append(
                 "EXISTS (SELECT 1 FROM quotes_quote_topics qt"
                 f" WHERE qt.quote_id = s.quote_id AND qt.topic_id IN ({marks}))"
             )
-            params.extend(topic_ids)
         else:
-            marks = ", ".join(["%s"] * len(topic_ids))
             where.append(backend.QUOTES_OF_TOPICS.format(marks=marks))
-            params.extend(topic_ids)
+        params.extend(topic_ids)
     source = backend.match_sql(query, parsed, titles=titles) if parsed else None
     return _Newest(source, where, params)
 
