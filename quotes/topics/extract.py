@@ -39,6 +39,8 @@ _EDGE_POS = {"NOUN", "PROPN", "NUM"}
 _END_POS = _EDGE_POS | {"ADJ"}
 _PERSON_LABELS = {"PER", "PERSON"}
 _INNER_POS = {"NOUN", "PROPN", "ADJ", "NUM", "ADP", "DET"}
+# A stop word stands inside a topic only as one of these ("budget de la défense").
+_STOP_INSIDE_POS = {"ADP", "DET"} | _EDGE_POS
 _KEYPHRASES = 40
 _KEYPHRASE_WORDS = 3
 _MAX_WORDS = 4
@@ -185,20 +187,25 @@ class _Occurrence:
     word: _Word
     tag: str
     pos: str
-    # Whether the word may start a topic, end one, and stand inside one.
+    # Whether the word may start a topic and end one (every occurrence may stand inside one).
     starts: bool
     ends: bool
-    inside: bool
 
 
 def _weigh_words(words: dict[str, _Word], sentence_count: int) -> None:
-    """YAKE's word weight H (lower is more important), as yake 0.7 computes it."""
+    """YAKE's word weight H (lower is more important), as yake 0.7 computes it.
+
+    Only for the words a phrase may weigh by: a stop word counts by how it binds its
+    neighbours, never by its weight.
+    """
     frequencies = [word.tf for word in words.values() if not word.stop]
     if not frequencies:
         return
     average, deviation = statistics.fmean(frequencies), statistics.pstdev(frequencies)
     most = max(word.tf for word in words.values())
     for word in words.values():
+        if word.stop:
+            continue
         left = sum(word.left.values())
         right = sum(word.right.values())
         left_diversity = len(word.left) / left if left else 0.0
@@ -207,26 +214,41 @@ def _weigh_words(words: dict[str, _Word], sentence_count: int) -> None:
         frequency = word.tf / (average + deviation)
         spread = len(word.sentences) / sentence_count
         casing = max(word.acronyms, word.cased) / (1.0 + math.log(word.tf))
-        position = math.log(math.log(3.0 + statistics.median(word.sentences)))
+        position = math.log(math.log(3.0 + _median(list(word.sentences))))
         word.weight = (position * relatedness) / (
             casing + frequency / relatedness + spread / relatedness
         )
 
 
+def _median(ascending: list[int]) -> float:
+    """statistics.median of numbers already in order, without sorting them again."""
+    middle = len(ascending) // 2
+    if len(ascending) % 2:
+        return ascending[middle]
+    return (ascending[middle - 1] + ascending[middle]) / 2
+
+
 def _word_blocks(doc: Doc) -> tuple[list[list[_Occurrence]], dict[str, _Word]]:
-    """Runs of words between punctuation, and the statistics of every word."""
+    """Runs of words that may stand inside a topic, and the statistics of every word.
+
+    A punctuation mark, a sentence start or a word no topic holds ends a run, as no candidate
+    phrase goes through it; the words' neighbours are counted up to punctuation only.
+    """
     words: dict[str, _Word] = {}
     blocks: list[list[_Occurrence]] = []
     block: list[_Occurrence] = []
     strings = doc.vocab.strings
     sentence = -1
     first_in_sentence = True
+    # The word before, in the same sentence and with no punctuation between: key, statistics, tag.
+    before: tuple[str, _Word, str] | None = None
     # Token attributes read as one array: a Token object per word costs more than the scoring.
     rows = doc.to_array(_ATTRIBUTES).tolist()
     for index, (orth, lower, pos_id, is_punct, is_space, is_stop, sent_start) in enumerate(rows):
         if sent_start == 1 or sentence < 0:
             sentence += 1
             first_in_sentence = True
+            before = None
             if block:
                 blocks.append(block)
                 block = []
@@ -234,6 +256,7 @@ def _word_blocks(doc: Doc) -> tuple[list[list[_Occurrence]], dict[str, _Word]]:
             continue
         tag = _text_tag(strings[orth])
         if is_punct or tag is None:
+            before = None
             if block:
                 blocks.append(block)
                 block = []
@@ -249,14 +272,18 @@ def _word_blocks(doc: Doc) -> tuple[list[list[_Occurrence]], dict[str, _Word]]:
         word.cased += tag == _NAME
         word.acronyms += tag == _ACRONYM
         word.sentences[sentence] = None
-        if block and tag not in _NOT_KEYPHRASE_TAGS and block[-1].tag not in _NOT_KEYPHRASE_TAGS:
-            before = block[-1]
-            before.word.right[key] = before.word.right.get(key, 0) + 1
-            word.left[before.key] = word.left.get(before.key, 0) + 1
+        if before is not None and tag not in _NOT_KEYPHRASE_TAGS:
+            before_key, before_word, before_tag = before
+            if before_tag not in _NOT_KEYPHRASE_TAGS:
+                before_word.right[key] = before_word.right.get(key, 0) + 1
+                word.left[before_key] = word.left.get(before_key, 0) + 1
+        before = (key, word, tag)
         pos = strings[pos_id]
-        inside = pos in _INNER_POS and not (
-            is_stop and pos not in {"ADP", "DET"} and pos not in _EDGE_POS
-        )
+        if pos not in _INNER_POS or (is_stop and pos not in _STOP_INSIDE_POS):
+            if block:
+                blocks.append(block)
+                block = []
+            continue
         block.append(
             _Occurrence(
                 index=index,
@@ -264,9 +291,8 @@ def _word_blocks(doc: Doc) -> tuple[list[list[_Occurrence]], dict[str, _Word]]:
                 word=word,
                 tag=tag,
                 pos=pos,
-                starts=inside and pos in _EDGE_POS and not word.stop,
-                ends=inside and pos in _END_POS and not word.stop,
-                inside=inside,
+                starts=pos in _EDGE_POS and not word.stop,
+                ends=pos in _END_POS and not word.stop,
             )
         )
     if block:
@@ -291,8 +317,6 @@ def _keyphrases(doc: Doc) -> list[list[Span]]:
                 continue
             for last in range(first, min(first + _KEYPHRASE_WORDS, len(block))):
                 closing = block[last]
-                if not closing.inside:
-                    break
                 run = block[first : last + 1]
                 if not closing.ends or any(o.tag in _NOT_KEYPHRASE_TAGS for o in run):
                     continue
