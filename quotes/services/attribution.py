@@ -27,7 +27,7 @@ from quotes.services.changes import quotes_changed
 from quotes.services.counts import quote_topic_ids
 from quotes.services.gender import articles_speakers_gender_read
 from quotes.services.speakers import speaker_follow_merges, speaker_unique_slugs
-from quotes.services.topics import article_topics_link
+from quotes.services.topics import FoundTopics, article_topics_find, topics_link
 from quotes.text import normalize_name
 
 if TYPE_CHECKING:
@@ -420,20 +420,42 @@ class _Written:
     topics_before: list[int]
 
 
-def _write_quotes(*, article: Article, attributions: Sequence[Attribution]) -> _Written:
-    # Lock the article so two re-attributions of it cannot interleave.
-    # NO KEY locks: an editor's commit checks its foreign keys to the article with a KEY
-    # SHARE lock, which a plain FOR UPDATE here would block while we wait on their quote.
-    article = Article.objects.select_for_update(no_key=True).get(pk=article.pk)
-    # Lock the quotes too: an editor's save waits for this run, or this run waits for it
-    # and then sees the quote as the editor left it.
-    existing = list(
-        article.quotes.select_related("speaker")
+def _lock_articles(articles: Sequence[Article]) -> dict[int, tuple[Article, list[Quote]]]:
+    """The articles as they are now, each with its quotes, locked, in two statements.
+
+    Locked so two re-attributions of an article cannot interleave, in id order so two writers
+    locking the same articles never wait on each other. NO KEY locks: an editor's commit checks
+    its foreign keys to the article with a KEY SHARE lock, which a plain FOR UPDATE here would
+    block while we wait on their quote. The quotes are locked too: an editor's save waits for
+    this run, or this run waits for it and then sees the quote as the editor left it.
+    """
+    ids = [article.pk for article in articles]
+    locked: dict[int, tuple[Article, list[Quote]]] = {
+        article.pk: (article, [])
+        for article in Article.objects.select_for_update(no_key=True)
+        .filter(pk__in=ids)
+        .order_by("pk")
+    }
+    quotes = (
+        Quote.objects.filter(article_id__in=ids)
+        .select_related("speaker")
         .annotate(
             speaker_has_alias=Exists(SpeakerAlias.objects.filter(speaker_id=OuterRef("speaker_id")))
         )
         .select_for_update(no_key=True, of=("self",))
+        .order_by("article_id", "start")
     )
+    for quote in quotes:
+        article, existing = locked[quote.article_id]
+        quote.article = article
+        existing.append(quote)
+    return locked
+
+
+def _write_quotes(
+    *, article: Article, existing: list[Quote], attributions: Sequence[Attribution]
+) -> _Written:
+    """The article's machine quotes replaced by the engine's, its locked quotes as existing."""
     human_spans = [(q.start, q.end) for q in existing if q.is_human_work]
     # Machine quotes found again at the same span are updated in place, so their URLs last.
     machine = {(q.start, q.end): q for q in existing if not q.is_human_work}
@@ -508,9 +530,14 @@ class _Changes:
     articles: dict[int, Article] = field(default_factory=dict)
     speaker_ids: set[int | None] = field(default_factory=set)
     topic_ids: set[int | None] = field(default_factory=set)
+    # The topics found for each article, linked once for all of them.
+    topics: list[FoundTopics] = field(default_factory=list)
 
     def refresh(self) -> None:
-        """Speakers' gender, then counts, index and groups, once for every change."""
+        """Topic links, the speakers' gender, then counts, index and groups, once for all."""
+        linked = topics_link(self.topics)
+        self.speaker_ids |= linked.changed_speaker_ids
+        self.topic_ids |= linked.changed_topic_ids
         # Unchanged quotes of an unchanged text give the clues they gave before.
         regendered = articles_speakers_gender_read(articles=list(self.articles.values()))
         quotes_changed(
@@ -523,19 +550,30 @@ class _Changes:
 
 
 def _write_article_rows(
-    *, article: Article, attributions: Sequence[Attribution], doc: Doc | None, changes: _Changes
+    *,
+    article: Article,
+    locked: dict[int, tuple[Article, list[Quote]]],
+    attributions: Sequence[Attribution],
+    doc: Doc | None,
+    changes: _Changes,
 ) -> AttributionOutcome:
-    """Quotes and topics; what changed is added to changes once both are written."""
-    written = _write_quotes(article=article, attributions=attributions)
+    """Quotes and topics; what changed is added to changes once both are written.
+
+    locked holds the article as it is now and its quotes (_lock_articles).
+    """
+    if article.pk not in locked:
+        raise Article.DoesNotExist(f"article {article.pk} no longer exists")
+    article, existing = locked[article.pk]
+    written = _write_quotes(article=article, existing=existing, attributions=attributions)
     article = written.outcome.article
-    topics = article_topics_link(
-        article=article, quotes=written.quotes, new_quotes=written.new, doc=doc
+    changes.topics.append(
+        article_topics_find(article=article, quotes=written.quotes, new_quotes=written.new, doc=doc)
     )
     if written.changed:
         changes.articles[article.pk] = article
     changes.quote_ids |= written.changed
-    changes.speaker_ids.update(written.speakers_before, topics.changed_speaker_ids)
-    changes.topic_ids.update(written.topics_before, topics.changed_topic_ids)
+    changes.speaker_ids.update(written.speakers_before)
+    changes.topic_ids.update(written.topics_before)
     return written.outcome
 
 
@@ -557,7 +595,11 @@ def _write_article(
     """Quotes, topics, counts, search index and the done status: all written, or none."""
     changes = _Changes()
     outcome = _write_article_rows(
-        article=article, attributions=attributions, doc=doc, changes=changes
+        article=article,
+        locked=_lock_articles([article]),
+        attributions=attributions,
+        doc=doc,
+        changes=changes,
     )
     changes.refresh()
     _mark_done([outcome.article])
@@ -719,8 +761,9 @@ def _write_parsed(
         with transaction.atomic():
             _attempts_begin([article for article, _, _ in parsed.values()])
             changes = _Changes()
+            locked = _lock_articles([article for article, _, _ in parsed.values()])
             outcomes = {
-                key: _write_one_of_batch(article, doc, found, changes)
+                key: _write_one_of_batch(article, locked, doc, found, changes)
                 for key, (article, doc, found) in parsed.items()
             }
             changes.refresh()
@@ -738,13 +781,21 @@ def _write_parsed(
 
 
 def _write_one_of_batch(
-    article: Article, doc: Doc, attributions: list[Attribution], changes: _Changes
+    article: Article,
+    locked: dict[int, tuple[Article, list[Quote]]],
+    doc: Doc,
+    attributions: list[Attribution],
+    changes: _Changes,
 ) -> AttributionOutcome:
     """One article of a batch in a savepoint; a database error fails the whole batch."""
     try:
         with transaction.atomic():
             return _write_article_rows(
-                article=article, attributions=_checked(attributions), doc=doc, changes=changes
+                article=article,
+                locked=locked,
+                attributions=_checked(attributions),
+                doc=doc,
+                changes=changes,
             )
     except DatabaseError:
         raise

@@ -31,6 +31,7 @@ _WORD = re.compile(r"[^\w]+")
 ARTICLE_TOPICS = 10
 QUOTE_TOPICS = 5
 _QuoteTopic = Quote.topics.through
+_ArticleTopic = Article.topics.through
 
 
 def _topic_for(*, key: str, label: str) -> Topic:
@@ -92,14 +93,29 @@ def article_topics_assign(*, article: Article, doc: Doc | None = None) -> list[T
     kind and span stay unreviewed machine output in the review queue.
     """
     quotes = list(article.quotes.all())
-    assigned = article_topics_link(article=article, quotes=quotes, new_quotes=[], doc=doc)
+    found = article_topics_find(article=article, quotes=quotes, new_quotes=[], doc=doc)
+    assigned = topics_link([found])
     quotes_changed(topic_ids=assigned.changed_topic_ids, speaker_ids=assigned.changed_speaker_ids)
     return assigned.topics
 
 
 @dataclass(frozen=True)
+class FoundTopics:
+    """An article's topics and those of its machine quotes, extracted and not linked yet."""
+
+    article_id: int
+    article_topics: list[TopicCandidate]
+    # The machine quotes whose topics the machine sets, each with the topics it mentions.
+    quote_topics: dict[int, list[TopicCandidate]]
+    # Those of them just created, which have no links yet.
+    new_quote_ids: frozenset[int]
+    # Each of the article's quotes' speaker, recounted when the quote's links change.
+    speaker_ids: dict[int, int | None]
+
+
+@dataclass(frozen=True)
 class AssignedTopics:
-    """The topics of an article, and the topics and speakers whose quote links changed.
+    """The topics linked, and the topics and speakers whose quote links changed.
 
     Both are recounted: a speaker's stored counts include its quotes per topic.
     """
@@ -109,10 +125,10 @@ class AssignedTopics:
     changed_speaker_ids: set[int]
 
 
-def article_topics_link(
+def article_topics_find(
     *, article: Article, quotes: list[Quote], new_quotes: list[Quote], doc: Doc | None
-) -> AssignedTopics:
-    """article_topics_assign without the recount, for a writer that recounts once at its end.
+) -> FoundTopics:
+    """The topics of an article and of its machine quotes, for topics_link to write.
 
     quotes are the article's quotes as they are now, new_quotes those of them just created,
     which have no topics yet and no history of an editor's topic changes.
@@ -125,7 +141,7 @@ def article_topics_link(
     candidates = extract_topics(article.body, article.language, nlp=nlp, limit=None, doc=doc)
     article_topics = candidates[:ARTICLE_TOPICS]
     machine_quotes = [quote for quote in quotes if not quote.is_human_work]
-    new_ids = {quote.pk for quote in new_quotes}
+    new_ids = frozenset(quote.pk for quote in new_quotes)
     if any(quote.pk not in new_ids for quote in machine_quotes):
         edited_topics = set(
             Quote.history.filter(article_id=article.pk, history_user__isnull=False)
@@ -136,39 +152,78 @@ def article_topics_link(
             .values_list("id", flat=True)
         )
         machine_quotes = [quote for quote in machine_quotes if quote.pk not in edited_topics]
-    chosen = {
-        quote.pk: _quote_candidates(quote, article_topics, candidates) for quote in machine_quotes
+    return FoundTopics(
+        article_id=article.pk,
+        article_topics=article_topics,
+        quote_topics={
+            quote.pk: _quote_candidates(quote, article_topics, candidates)
+            for quote in machine_quotes
+        },
+        new_quote_ids=new_ids,
+        speaker_ids={quote.pk: quote.speaker_id for quote in quotes},
+    )
+
+
+def topics_link(found: list[FoundTopics]) -> AssignedTopics:
+    """Link the articles and their machine quotes to the topics found, in a few statements
+    for all of them: topics created when new, links no longer found removed."""
+    named = {
+        c.key: c
+        for f in found
+        for c in [*f.article_topics, *(c for cs in f.quote_topics.values() for c in cs)]
     }
-    named = {c.key: c for c in [*article_topics, *(c for cs in chosen.values() for c in cs)]}
     topics = _topics_for(list(named.values()))
-    article.topics.set([topics[c.key] for c in article_topics])
-    wanted = {(pk, topics[c.key].pk) for pk, found in chosen.items() for c in found}
+    _links_set(
+        _ArticleTopic,
+        "article_id",
+        owners=[f.article_id for f in found],
+        wanted={(f.article_id, topics[c.key].pk) for f in found for c in f.article_topics},
+    )
     # Topics losing a link are counted again too, so the links are read before they change.
+    added, removed = _links_set(
+        _QuoteTopic,
+        "quote_id",
+        owners=[pk for f in found for pk in f.quote_topics if pk not in f.new_quote_ids],
+        wanted={
+            (pk, topics[c.key].pk)
+            for f in found
+            for pk, candidates in f.quote_topics.items()
+            for c in candidates
+        },
+    )
+    relinked = {quote_id for quote_id, _ in [*added, *removed]}
+    speakers = {pk: speaker for f in found for pk, speaker in f.speaker_ids.items()}
+    return AssignedTopics(
+        topics=list(dict.fromkeys(topics.values())),
+        changed_topic_ids={topic_id for _, topic_id in [*added, *removed]},
+        changed_speaker_ids={speakers[pk] for pk in relinked if speakers.get(pk)},
+    )
+
+
+def _links_set(
+    through: type, owner: str, *, owners: list[int], wanted: set[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Make the owners' topic links those wanted (pairs of owner and topic id): the links
+    added and removed. Pairs wanted for an owner not in owners are only added."""
     linked = {}
-    if old_ids := [pk for pk in chosen if pk not in new_ids]:
+    if owners:
         linked = {
-            (quote_id, topic_id): link_id
-            for link_id, quote_id, topic_id in _QuoteTopic.objects.filter(
-                quote_id__in=old_ids
-            ).values_list("id", "quote_id", "topic_id")
+            (owner_id, topic_id): link_id
+            for link_id, owner_id, topic_id in through.objects.filter(
+                **{f"{owner}__in": owners}
+            ).values_list("id", owner, "topic_id")
         }
-    unwanted = {pair: link_id for pair, link_id in linked.items() if pair not in wanted}
-    if unwanted:
-        _QuoteTopic.objects.filter(id__in=list(unwanted.values())).delete()
+    removed = {pair: link_id for pair, link_id in linked.items() if pair not in wanted}
+    if removed:
+        through.objects.filter(id__in=list(removed.values())).delete()
     added = sorted(wanted - linked.keys())
     if added:
-        _QuoteTopic.objects.bulk_create(
-            [_QuoteTopic(quote_id=q, topic_id=t) for q, t in added],
+        through.objects.bulk_create(
+            [through(**{owner: owner_id, "topic_id": t}) for owner_id, t in added],
             # A concurrent run on the same article may have linked them already.
             ignore_conflicts=True,
         )
-    changed = {topic_id for _, topic_id in [*added, *unwanted]}
-    relinked = {quote_id for quote_id, _ in [*added, *unwanted]}
-    return AssignedTopics(
-        topics=list(topics.values()),
-        changed_topic_ids=changed,
-        changed_speaker_ids={q.speaker_id for q in quotes if q.pk in relinked and q.speaker_id},
-    )
+    return added, sorted(removed)
 
 
 def _record(quote: Quote, user: AbstractBaseUser, reason: str) -> None:

@@ -524,14 +524,14 @@ def test_an_article_the_writer_fails_on_fails_alone_inside_its_batch(monkeypatch
         "« Nous ne céderons pas », a affirmé Hélène Prévost, syndicaliste.",
     ]
     articles = [make_article(body=body, language="fr") for body in bodies]
-    link_topics = attribution.article_topics_link
+    find_topics = attribution.article_topics_find
 
     def fails_on_the_second(*, article, **kwargs):
         if "défaut" in article.body:
             raise RuntimeError("topics broke after the quotes were written")
-        return link_topics(article=article, **kwargs)
+        return find_topics(article=article, **kwargs)
 
-    monkeypatch.setattr(attribution, "article_topics_link", fails_on_the_second)
+    monkeypatch.setattr(attribution, "article_topics_find", fails_on_the_second)
 
     outcomes = articles_attribute(articles=articles)
 
