@@ -102,6 +102,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        # An editor's save waits for an ingest batch's write (a second or two) instead of failing.
+        "timeout": 20,
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

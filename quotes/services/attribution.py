@@ -41,6 +41,14 @@ BATCH_SIZE = 32
 # Parsed articles held before their batch is written: a news article has a few thousand.
 WRITE_BATCH_CHARS = 500_000
 ERROR_MAX_CHARS = 2000
+# Ingest writers (a batch, one article) take turns on PostgreSQL under this advisory lock: two
+# of them creating the same new speakers and topics in different orders would deadlock.
+# SQLite's IMMEDIATE transactions take turns already.
+INGEST_WRITE_LOCK = 7_938_004
+# A write that still meets a deadlock or a serialization failure (an editor's transaction) is
+# tried again this many times before the article is marked failed.
+WRITE_RETRIES = 1
+_RETRYABLE_SQLSTATES = frozenset({"40P01", "40001"})
 # Workers racing for the same new slug: each retry sees the slugs committed meanwhile.
 SLUG_ATTEMPTS = 5
 _WORD_SPLIT = re.compile(r"[\s\-‐–]+")
@@ -588,11 +596,39 @@ def _mark_done(articles: Sequence[Article]) -> None:
     )
 
 
+def _writers_take_turns() -> None:
+    """Wait for the other ingest writers' transactions (PostgreSQL; see INGEST_WRITE_LOCK)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [INGEST_WRITE_LOCK])
+
+
+def _retryable(error: BaseException) -> bool:
+    """A deadlock or a serialization failure: the same write may well succeed again."""
+    return getattr(error.__cause__, "sqlstate", None) in _RETRYABLE_SQLSTATES
+
+
+def _write_retrying(
+    *, article: Article, attributions: Sequence[Attribution], doc: Doc | None
+) -> AttributionOutcome:
+    """_write_article, tried again after a deadlock or a serialization failure."""
+    retries = 0
+    while True:
+        try:
+            return _write_article(article=article, attributions=attributions, doc=doc)
+        except DatabaseError as error:
+            if retries == WRITE_RETRIES or not _retryable(error):
+                raise
+            retries += 1
+            logger.warning("article %s: %s; writing it again", article.pk, _one_line(error))
+
+
 @transaction.atomic
 def _write_article(
     *, article: Article, attributions: Sequence[Attribution], doc: Doc | None
 ) -> AttributionOutcome:
     """Quotes, topics, counts, search index and the done status: all written, or none."""
+    _writers_take_turns()
     changes = _Changes()
     outcome = _write_article_rows(
         article=article,
@@ -606,13 +642,9 @@ def _write_article(
     return outcome
 
 
-def _attempt_begin(article: Article) -> None:
-    """Count the run and restart the clock that --stale reads: a live run is not abandoned."""
-    _attempts_begin([article])
-
-
 def _attempts_begin(articles: Sequence[Article]) -> None:
-    """_attempt_begin for many articles, in one statement."""
+    """Count the articles' runs and restart the clock that --stale reads: a live run is not
+    abandoned. One statement."""
     now = timezone.now()
     Article.objects.filter(pk__in=[article.pk for article in articles]).update(
         attempts=F("attempts") + 1, status_changed_at=now, updated_at=now
@@ -657,6 +689,7 @@ def article_attribute(
     article: Article,
     attributions: Sequence[Attribution] | None = None,
     doc: Doc | None = None,
+    counted: bool = False,
 ) -> AttributionOutcome:
     """Run the engine on the article (or take a batch's output and parse) and write its quotes.
 
@@ -665,16 +698,17 @@ def article_attribute(
     topics are written in one transaction, then the article is done; any failure (engine,
     writer, topics, database) leaves them as they were and marks the article failed with the
     error. The engine runs outside the transaction so a slow parse holds no lock; its parse
-    also gives the topics.
+    also gives the topics. `counted` says a batch already counted this run.
     """
     try:
-        _attempt_begin(article)
+        if not counted:
+            _attempts_begin([article])
         if attributions is None:
             # Imported here: spaCy's import is slow and migrate, check and the views never need it.
             from quotes.attribution import extract_parsed
 
             ((doc, attributions),) = extract_parsed([article.body], article.language)
-        return _write_article(article=article, attributions=_checked(attributions), doc=doc)
+        return _write_retrying(article=article, attributions=_checked(attributions), doc=doc)
     except MalformedEngineOutput as error:
         logger.warning("article %s: malformed engine output", article.pk, exc_info=True)
         return _fail(article, error)
@@ -754,12 +788,16 @@ def _write_parsed(
     savepoint and marked failed; the others go on. When the transaction itself fails (the
     database, the refresh), each article is written again on its own, as article_attribute
     does, so only a bad article fails. Outcomes by the keys given.
+
+    The runs are counted first, committed on their own, so that --stale sees them live and a
+    process that dies while writing still counted them.
     """
     if not parsed:
         return {}
+    _attempts_begin([article for article, _, _ in parsed.values()])
     try:
         with transaction.atomic():
-            _attempts_begin([article for article, _, _ in parsed.values()])
+            _writers_take_turns()
             changes = _Changes()
             locked = _lock_articles([article for article, _, _ in parsed.values()])
             outcomes = {
@@ -775,7 +813,7 @@ def _write_parsed(
             # A dropped connection stays unusable: closing it lets the next query open a new one.
             connection.close_if_unusable_or_obsolete()
         return {
-            key: article_attribute(article=article, attributions=found, doc=doc)
+            key: article_attribute(article=article, attributions=found, doc=doc, counted=True)
             for key, (article, doc, found) in parsed.items()
         }
 

@@ -533,10 +533,15 @@ def test_an_article_the_writer_fails_on_fails_alone_inside_its_batch(monkeypatch
 
     monkeypatch.setattr(attribution, "article_topics_find", fails_on_the_second)
 
+    def never_one_by_one(**kwargs):
+        raise AssertionError("the batch fell back to writing its articles one by one")
+
+    monkeypatch.setattr(attribution, "article_attribute", never_one_by_one)
+
     outcomes = articles_attribute(articles=articles)
 
     # The batch is written in one transaction: the bad article's quote and new speaker are
-    # rolled back alone, the others are written and counted.
+    # rolled back alone to its savepoint, the others are written and counted.
     assert [o.failed for o in outcomes] == [False, True, False]
     assert outcomes[1].error == "RuntimeError: topics broke after the quotes were written"
     assert [a.quotes.count() for a in articles] == [1, 0, 1]
