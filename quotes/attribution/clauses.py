@@ -18,6 +18,7 @@ from .context import (
     continues_previous_sentence,
     count_words,
     cut_at_next_boundary,
+    is_passive,
     is_reported_clause,
     sentence_bounds,
 )
@@ -105,7 +106,7 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     """Content after the verb: "X a déclaré que …", "X a précisé : « … »", "X a annoncé Y"."""
     doc = context.doc
     verb = doc[cue.start]
-    if any(child.dep_ in ("aux:pass", "auxpass") for child in verb.children):
+    if is_passive(verb):
         return None
     if _is_adjectival_participle(verb) or _is_hypothetical(doc, cue):
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .context import Candidate, DocContext
+from .context import Candidate, DocContext, is_passive
 from .cues import Cue
 from .speakers import SpeakerMention, build_mention, noun_phrase
 from .subjects import cue_subject, is_thing, subject_of, subject_to_the_left
@@ -21,6 +21,8 @@ def block_quotes(context: DocContext, cues: list[Cue]) -> list[Candidate]:
     found: list[Candidate] = []
     verb_cues = [cue for cue in cues if cue.kind == "verb"]
     for cue in verb_cues:
+        if is_passive(doc[cue.start]):
+            continue  # "huit hommes ont été condamnés à de la prison :" reports nothing
         sentence = doc[cue.start].sent
         tail = text[sentence.start_char : sentence.end_char].rstrip()
         colon = sentence.start_char + len(tail) - 1

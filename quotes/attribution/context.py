@@ -17,6 +17,7 @@ CLOSING_MARKS = frozenset({"»", "”", '"', "“", "’", "'", "›", "''"})
 OPENING_MARKS = frozenset({"«", "“", "„", '"', "‘", "'", "‹", "''"})
 # The French model often labels a subject "il" as expl:subj.
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
+PASSIVE_AUXILIARY_DEPS = frozenset({"aux:pass", "auxpass"})
 COMPLEMENTISERS = frozenset({"que", "qu'", "qu’", "that"})
 TIME_WORDS = word_set("time_words")
 MIN_WORDS_OUTSIDE_FOR_MIXED = 1
@@ -26,6 +27,11 @@ RELATIVE_WORDS = frozenset(
 )
 MAX_SENTENCES_JOINED = 3
 COORDINATORS = frozenset({"mais", "et", "puis", "but", "and"})
+
+
+def is_passive(verb: Token) -> bool:
+    """ "ont été condamnés", "was asked": the verb's subject undergoes it and reports nothing."""
+    return any(child.dep_ in PASSIVE_AUXILIARY_DEPS for child in verb.children)
 
 
 @dataclass(frozen=True)

@@ -1189,3 +1189,12 @@ def test_selon_les_informations_du_journal_names_the_paper(extract_fr):
     )
     found = find_quote(extract_fr(article), "Trois personnes seraient mortes")
     assert found.speaker == "journal"
+
+
+def test_a_passive_verb_before_a_colon_introduces_no_block_quote(extract_fr):
+    """A sentencing, not a report: the paragraph after the colon is the journalist's."""
+    article = (
+        "Mardi, à Valence, quatre manifestants ont été condamnés à du sursis :\n\n"
+        "Dans la soirée, le préfet a reçu une délégation de commerçants du centre-ville.\n"
+    )
+    assert [quote.text for quote in extract_fr(article) if "préfet" in quote.text] == []
