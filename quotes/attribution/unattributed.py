@@ -90,6 +90,7 @@ def unattributed_quotes(context: DocContext, candidates: list[Candidate]) -> lis
             or _looks_like_title(quote, text)
             or is_term_in_noun_phrase(context, quote)
             or is_a_given_name(context, quote)
+            or _object_of_a_preposition(context, quote)
         ):
             continue
         if whole_sentence:
@@ -102,6 +103,23 @@ def unattributed_quotes(context: DocContext, candidates: list[Candidate]) -> lis
             continue  # "a “courageous achievement”": a short term nobody is quoted saying
         keep(Candidate(quote.start, quote.end, "direct", None, previous, evidence))
     return found
+
+
+def _object_of_a_preposition(context: DocContext, quote: QuotedSpan) -> bool:
+    """ "mis en examen pour « recel de … »", "signé par des « … »": a charge or a label that a
+    preposition outside the marks opens; nobody is quoted saying it."""
+    span = context.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None:
+        return False
+    heads = [
+        token
+        for token in span
+        if not token.is_punct and not quote.start <= token.head.idx < quote.end
+    ]
+    return len(heads) == 1 and any(
+        child.dep_ == "case" and child.idx + len(child) <= quote.open_start
+        for child in heads[0].children
+    )
 
 
 def _own_sentence_subject(context: DocContext, quote: QuotedSpan) -> SpeakerMention | None:

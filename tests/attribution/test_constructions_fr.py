@@ -1198,3 +1198,11 @@ def test_a_passive_verb_before_a_colon_introduces_no_block_quote(extract_fr):
         "Dans la soirée, le préfet a reçu une délégation de commerçants du centre-ville.\n"
     )
     assert [quote.text for quote in extract_fr(article) if "préfet" in quote.text] == []
+
+
+def test_a_quoted_charge_after_a_preposition_is_not_a_quote(extract_fr):
+    article = (
+        "L'ancien maire de Brest, Yves Morvan, a été placé en garde à vue mardi pour "
+        "« abus de confiance et prise illégale d'intérêts » dans le cadre de l'enquête."
+    )
+    assert [quote.text for quote in extract_fr(article) if "abus" in quote.text] == []
