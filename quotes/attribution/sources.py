@@ -36,6 +36,9 @@ REPORTED_WORDS = frozenset(
     {"propos", "déclarations", "dires", "termes", "mots", "informations", "connaissances",
      "chiffres", "estimations", "données", "calculs"}
 )  # fmt: skip
+# "Luc Martin, le secrétaire du syndicat,", "Luc Martin, procureur de Lyon,": a role.
+ROLE_OPENERS = frozenset({"DET", "NOUN"})
+MAX_ROLE_TOKENS = 12
 # "selon ce qu'a confié X à l'AFP": the name ends before whom it was said to.
 NAME_BREAKS = frozenset({"à", "au", "aux", "lors", "devant", "dans", "sur"})
 
@@ -122,6 +125,8 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
             speaker, end = named[0], after_name
     if cue.kind == "pour" and not _plausible_source(doc, index, end, speaker):
         return None
+    if speaker.kind == "person" and speaker.has_named_entity:
+        end = _after_role_apposition(context, end)
     sentence_start, sentence_end = sentence_bounds(context, doc[cue.start])
     after: tuple[int, int, str] | None = None
     if (end < len(doc) and doc[end].text in {",", ":"}) or (
@@ -161,6 +166,28 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
     if region[2] == "indirect":
         region = _without_leading_adjunct(context, region)
     return Candidate(*region, cue, speaker, "source")
+
+
+def _after_role_apposition(context: DocContext, end: int) -> int:
+    """ "D'après Luc Martin, le secrétaire du syndicat, …": the role after the name is part of
+    the source, up to its closing comma; the content starts after it."""
+    doc = context.doc
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].pos_ not in ROLE_OPENERS:
+        return end
+    head = next((token for token in doc[end + 1 : end + 4] if token.pos_ == "NOUN"), None)
+    if head is None or head.lower_ not in PERSON_HEADS:
+        return end  # "Pour Lucie Garnier, la réforme, « … »": a topic, not her role
+    close = end + 1
+    while close < len(doc) and close - end <= MAX_ROLE_TOKENS:
+        token = doc[close]
+        if ends_name(token) or context.inside_quote[close] or token.pos_ in ("VERB", "AUX"):
+            break
+        close += 1
+    if close < len(doc) and doc[close].text == "," and close + 1 < len(doc):
+        following = doc[close + 1]
+        if following.lower_ not in RELATIVE_WORDS and following.lower_ not in COORDINATORS:
+            return close
+    return end
 
 
 def _said_by(context: DocContext, index: int) -> tuple[SpeakerMention | None, int] | None:

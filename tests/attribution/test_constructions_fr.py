@@ -1206,3 +1206,18 @@ def test_a_quoted_charge_after_a_preposition_is_not_a_quote(extract_fr):
         "« abus de confiance et prise illégale d'intérêts » dans le cadre de l'enquête."
     )
     assert [quote.text for quote in extract_fr(article) if "abus" in quote.text] == []
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "D'après Marie Lenoir, la présidente de l'association des riverains, le chantier "
+        "aurait pris six mois de retard.",
+        "Selon Marie Lenoir, présidente de l'association des riverains, le chantier aurait "
+        "pris six mois de retard.",
+    ],
+)
+def test_the_role_after_the_named_source_is_not_content(extract_fr, article):
+    found = find_quote(extract_fr(article), "six mois de retard")
+    assert found.text == "le chantier aurait pris six mois de retard"
+    assert found.speaker == "Marie Lenoir"
