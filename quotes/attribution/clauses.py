@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .context import (
     COMPLEMENTISERS,
@@ -224,7 +224,7 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
                 "Fin" in token.morph.get("VerbForm") and not context.inside_quote[token.i]
                 for token in rest
             )
-        ):
+        ) or (rest is not None and _writer_words_only(context, rest)):
             sentence_end = opening.close_end
     if evidence == "object":
         sentence_end = _before_trailing_apposition(context, content_start, sentence_end)
@@ -257,6 +257,14 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     if region[2] == "direct" and is_thing(speaker) and not _has_own_subject(doc, cue):
         return None  # "le boson va permettre de poursuivre … : « … »": a thing quotes no one
     return Candidate(*region, cue, speaker, evidence, cue.belief)
+
+
+def _writer_words_only(context: DocContext, rest: Span) -> bool:
+    """ "déplore l'« immobilisme » du maire face à la montée de …": no verb and no other quote
+    after the quoted words, so they alone are quoted and the rest is the writer's phrase."""
+    return len(rest) > 0 and not any(
+        context.inside_quote[token.i] or token.pos_ in ("VERB", "AUX") for token in rest
+    )
 
 
 def _before_full_stop(context: DocContext, start: int, end: int) -> int:

@@ -1221,3 +1221,13 @@ def test_the_role_after_the_named_source_is_not_content(extract_fr, article):
     found = find_quote(extract_fr(article), "six mois de retard")
     assert found.text == "le chantier aurait pris six mois de retard"
     assert found.speaker == "Marie Lenoir"
+
+
+def test_quoted_words_opening_an_object_without_a_verb_after_them_are_quoted_alone(extract_fr):
+    article = (
+        "Dans sa lettre, la maire dénonce l'« inertie » de l'État face à la hausse des loyers "
+        "dans le centre historique."
+    )
+    found = extract_fr(article)
+    assert [quote.text for quote in found if "inertie" in quote.text] == ["inertie"]
+    assert find_quote(found, "inertie").speaker == "la maire"
