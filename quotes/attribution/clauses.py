@@ -52,6 +52,8 @@ CONJUNCTION_HEADS = frozenset(
 # "estime ainsi que …", "a aussi déclaré que": after a verb, these adverbs leave "que" its own.
 ADVERBS_BEFORE_QUE = frozenset({"ainsi", "aussi"})
 MIN_OBJECT_WORDS = 3
+# "se dit contre le référendum", "s'est déclaré pour la réforme": a stance, like an adjective.
+STANCE_PREPOSITIONS = frozenset({"contre", "pour"})
 SECOND_CLAUSE_OPENERS = frozenset({"que", "qu'", "qu’"})
 MAX_SCAN_TOKENS = 16
 # The English tagger's simple past ("said", "left"); the French model never gives it.
@@ -89,6 +91,13 @@ def _is_hypothetical(doc: Doc, cue: Cue) -> bool:
     if modal in {"pu", "dû"}:
         return start >= 2 and doc[start - 2].lower_ in {"aurait", "auraient", "aurais"}
     return modal in CONDITIONAL_MODALS
+
+
+def _only_adverbs_before(doc: Doc, cue: Cue, index: int) -> bool:
+    """ "se dit cependant attaché à …", "se dit pour sa part fermement opposé à …": nothing but
+    adverbs or an aside between the verb and the word at index."""
+    start = cue.end + aside_length_from(doc, cue.end)
+    return all(token.pos_ == "ADV" for token in doc[start:index])
 
 
 def _is_adjective(token: Token) -> bool:
@@ -135,7 +144,11 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
         if context.inside_quote[index]:
             content_start = token.idx
             break
-        if cue.takes_adjective and index == cue.end and _is_adjective(token):
+        if (
+            cue.takes_adjective
+            and (_is_adjective(token) or lower in STANCE_PREPOSITIONS)
+            and _only_adverbs_before(doc, cue, index)
+        ):
             content_start = token.idx  # "s'est dit satisfait des résultats"
             evidence = "object"
             break

@@ -1231,3 +1231,22 @@ def test_quoted_words_opening_an_object_without_a_verb_after_them_are_quoted_alo
     found = extract_fr(article)
     assert [quote.text for quote in found if "inertie" in quote.text] == ["inertie"]
     assert find_quote(found, "inertie").speaker == "la maire"
+
+
+@pytest.mark.parametrize(
+    ("article", "content"),
+    [
+        (
+            "Le maire, Paul Fabre, se dit cependant satisfait du compromis trouvé avec l'État.",
+            "satisfait du compromis trouvé avec l'État",
+        ),
+        (
+            "La sénatrice Anne Morel s'est dite pourtant contre la fermeture du tribunal de Dole.",
+            "contre la fermeture du tribunal de Dole",
+        ),
+    ],
+)
+def test_a_stance_after_se_dire_and_an_adverb_is_content(extract_fr, article, content):
+    found = find_quote(extract_fr(article), content.split()[0])
+    assert found.text == content
+    assert found.kind == "indirect"
