@@ -25,6 +25,7 @@ from .context import (
 from .cues import Cue
 from .lexicon import word_set
 from .names import GENERIC_PRONOUNS
+from .speakers import SpeakerMention
 from .subjects import (
     VERB_GROUP_WORDS,
     aside_length,
@@ -32,6 +33,7 @@ from .subjects import (
     cue_subject,
     is_present_participle,
     is_thing,
+    subject_of,
     verb_group_start,
 )
 
@@ -52,6 +54,7 @@ CONJUNCTION_HEADS = frozenset(
 # "estime ainsi que …", "a aussi déclaré que": after a verb, these adverbs leave "que" its own.
 ADVERBS_BEFORE_QUE = frozenset({"ainsi", "aussi"})
 MIN_OBJECT_WORDS = 3
+MAIN_CLAUSE_SUBJECTS = frozenset({"il", "elle", "ils", "elles", "he", "she", "they"})
 # "se dit contre le référendum", "s'est déclaré pour la réforme": a stance, like an adjective.
 STANCE_PREPOSITIONS = frozenset({"contre", "pour"})
 SECOND_CLAUSE_OPENERS = frozenset({"que", "qu'", "qu’"})
@@ -245,6 +248,7 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     sentence_end = _before_full_stop(context, content_start, sentence_end)
     end = cut_at_next_boundary(context, content_start, sentence_end)
     end = _before_coordinated_verb(context, cue, content_start, end)
+    end = _before_main_clause(context, cue, content_start, end)
     end = _inside_fronted_clause(verb, end)
     position = bisect.bisect_right(boundaries, content_start)
     if position < len(boundaries) and boundaries[position] < end:
@@ -255,6 +259,11 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     if evidence == "object" and count_words(context.text[region[0] : region[1]]) < MIN_OBJECT_WORDS:
         return None  # "ont annoncé la nouvelle": an anaphoric object, not the content
     speaker = cue_subject(context, cue)
+    if speaker is None and verb.is_sent_start and is_present_participle(verb):
+        # "Affirmant qu'il n'y avait pas de chiffres, il a critiqué …": the main clause's subject.
+        speaker = _main_clause_subject(context, verb)
+        if speaker is not None:
+            return Candidate(*region, cue, speaker, evidence, cue.belief)
     verb_form = verb.morph
     imperative = "Imp" in verb_form.get("Mood") or verb.is_sent_start
     if speaker is None and ("Inf" in verb_form.get("VerbForm") or imperative):
@@ -392,6 +401,34 @@ def _before_coordinated_verb(context: DocContext, cue: Cue, start: int, end: int
             return doc[comma].idx
         if auxiliary in narration:
             return end
+    return end
+
+
+def _main_clause_subject(context: DocContext, participle: Token) -> SpeakerMention | None:
+    root = participle.sent.root
+    if root.i <= participle.i:
+        return None
+    return subject_of(context, root)
+
+
+def _before_main_clause(context: DocContext, cue: Cue, start: int, end: int) -> int:
+    """ "BFMTV affirmant qu'il a été payé, il a rétabli la vérité": once the participle's report
+    has its verb, a comma then a subject pronoun and a finite verb open the main clause."""
+    doc = context.doc
+    if not is_present_participle(doc[cue.start]):
+        return end
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return end
+    has_verb = False
+    for token in span[:-2]:
+        if context.inside_quote[token.i]:
+            continue
+        if token.text == "," and has_verb:
+            subject, verb = doc[token.i + 1], doc[token.i + 2]
+            if subject.lower_ in MAIN_CLAUSE_SUBJECTS and "Fin" in verb.morph.get("VerbForm"):
+                return token.idx
+        has_verb |= "Fin" in token.morph.get("VerbForm")
     return end
 
 

@@ -1250,3 +1250,22 @@ def test_a_stance_after_se_dire_and_an_adverb_is_content(extract_fr, article, co
     found = find_quote(extract_fr(article), content.split()[0])
     assert found.text == content
     assert found.kind == "indirect"
+
+
+def test_a_participle_report_ends_where_the_main_clause_begins(extract_fr):
+    article = (
+        "Le maire a lu le tract du collectif affirmant qu'il avait reçu de l'argent du "
+        "promoteur, il a aussitôt quitté la réunion."
+    )
+    found = find_quote(extract_fr(article), "reçu de l'argent")
+    assert found.text == "il avait reçu de l'argent du promoteur"
+
+
+def test_a_participle_opening_the_sentence_reports_for_the_main_subject(extract_fr):
+    article = (
+        "La ministre Claire Dubois est arrivée à Lille à midi. Estimant que la grève était "
+        "injustifiée, elle a refusé de recevoir les syndicats."
+    )
+    found = find_quote(extract_fr(article), "la grève était injustifiée")
+    assert found.text == "la grève était injustifiée"
+    assert found.speaker == "Claire Dubois"
