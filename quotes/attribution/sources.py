@@ -128,6 +128,10 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
     if speaker.kind == "person" and speaker.has_named_entity:
         end = _after_role_apposition(context, end)
     sentence_start, sentence_end = sentence_bounds(context, doc[cue.start])
+    if cue.kind != "pour":
+        phrase = _verbless_phrase_before(context, cue, sentence_start)
+        if phrase is not None:
+            return Candidate(*phrase, cue, speaker, "source")
     after: tuple[int, int, str] | None = None
     if (end < len(doc) and doc[end].text in {",", ":"}) or (
         end < len(doc) and context.inside_quote[end]
@@ -219,6 +223,32 @@ def _said_by(context: DocContext, index: int) -> tuple[SpeakerMention | None, in
     if name_end == start:
         return None
     return build_mention(doc, start, name_end), end
+
+
+def _verbless_phrase_before(
+    context: DocContext, cue: Cue, sentence_start: int
+) -> tuple[int, int, str] | None:
+    """ "13 500 personnes selon la police, 100 000 selon les organisateurs", "Nolan L., proche de
+    l'extrême droite selon son entourage, est …", "(6 000 selon la préfecture)": a phrase
+    without a verb, opened by a comma, a bracket or the sentence, is what the source says."""
+    doc = context.doc
+    index = cue.start - 1
+    end = index + 1
+    while index >= 0 and doc[index].idx >= sentence_start and end - index <= MAX_SOURCE_TOKENS:
+        token = doc[index]
+        if token.text in {",", "(", ";", ":"} or context.inside_quote[index]:
+            break
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+        index -= 1
+    else:
+        if index >= 0 and doc[index].idx >= sentence_start:
+            return None  # too long to be a phrase
+    if index + 1 >= end or (index >= 0 and context.inside_quote[index]):
+        return None
+    if doc[end - 1].text == ")" or doc[index + 1].lower_ in COORDINATORS:
+        return None  # "(2 h UTC) selon …" closes an aside; ", mais selon X, …" opens a clause
+    return classify_region(context, doc[index + 1].idx, doc[end - 1].idx + len(doc[end - 1]))
 
 
 def _without_leading_adjunct(

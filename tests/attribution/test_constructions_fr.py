@@ -1269,3 +1269,15 @@ def test_a_participle_opening_the_sentence_reports_for_the_main_subject(extract_
     found = find_quote(extract_fr(article), "la grève était injustifiée")
     assert found.text == "la grève était injustifiée"
     assert found.speaker == "Claire Dubois"
+
+
+def test_a_verbless_phrase_before_selon_is_what_the_source_says(extract_fr):
+    article = (
+        "Le cortège, 4 000 personnes selon la préfecture, 12 000 selon les syndicats, a "
+        "traversé le centre de Nantes sans incident."
+    )
+    found = extract_fr(article)
+    assert find_quote(found, "4 000").text == "4 000 personnes"
+    assert "préfecture" in find_quote(found, "4 000").speaker
+    assert find_quote(found, "12 000").text == "12 000"
+    assert not [quote for quote in found if "traversé" in quote.text]
