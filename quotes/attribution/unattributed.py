@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from .colons import colon_speaker
@@ -20,6 +22,8 @@ MIN_WORDS_FOR_UNATTRIBUTED_QUOTE = {"fr": 6, "en": 1}
 INHERITANCE_DISTANCE = 600
 MIN_WORDS_FOR_BARE_FRAGMENT = 3
 COLON_CONTINUATION = 3
+# "Attentats de Bruxelles : le second kamikaze a été identifié": a topic, a colon, a headline.
+HEADLINE = re.compile(r"[A-ZÀ-Ý][^:.!?]{0,40} : \S")
 # "Pride and Prejudice": a title this long may have one small word in lower case.
 MIN_WORDS_FOR_LOOSE_TITLE = 3
 
@@ -196,6 +200,8 @@ def _looks_like_title(quote: QuotedSpan, text: str) -> bool:
     words = [word for word in text[quote.start : quote.end].split() if word[:1].isalpha()]
     if not words or text[quote.end - 1] in ".!?,":
         return False
+    if HEADLINE.match(text[quote.start : quote.end]):
+        return True  # "« Colombie : 71 morts lors du crash … »": a headline cited as a source
     capitalised = sum(1 for word in words if word[:1].isupper())
     return capitalised == len(words) or (
         len(words) >= MIN_WORDS_FOR_LOOSE_TITLE and capitalised >= len(words) - 1

@@ -1281,3 +1281,11 @@ def test_a_verbless_phrase_before_selon_is_what_the_source_says(extract_fr):
     assert "préfecture" in find_quote(found, "4 000").speaker
     assert find_quote(found, "12 000").text == "12 000"
     assert not [quote for quote in found if "traversé" in quote.text]
+
+
+def test_a_cited_headline_is_not_a_quote(extract_fr):
+    article = (
+        "Le maire a démissionné lundi soir. Source : Le Courrier, 4 mai 2017 — « Vallon : le "
+        "maire quitte ses fonctions après le vote du budget »"
+    )
+    assert [quote.text for quote in extract_fr(article) if "Vallon" in quote.text] == []
