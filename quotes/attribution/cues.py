@@ -370,8 +370,12 @@ def _starts_clause(doc: Doc, index: int) -> bool:
     if index == 0 or doc[index].is_sent_start:
         return True
     previous = doc[index - 1]
+    if previous.text in {"»", "”"}:
+        # "« Fini. » Pour X, …" opens a clause; "n'était pas « confortable » pour le ministère"
+        # goes on with the sentence the quote sits in.
+        return index > 1 and doc[index - 2].text.endswith((".", "!", "?", "…"))
     return (
-        previous.text in {",", ".", "»", "”", ";", ":"}
+        previous.text in {",", ".", ";", ":"}
         or previous.text.endswith(".")
         or previous.lower_ in CLAUSE_CONJUNCTIONS
     )

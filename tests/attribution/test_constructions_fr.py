@@ -1289,3 +1289,13 @@ def test_a_cited_headline_is_not_a_quote(extract_fr):
         "maire quitte ses fonctions après le vote du budget »"
     )
     assert [quote.text for quote in extract_fr(article) if "Vallon" in quote.text] == []
+
+
+def test_pour_after_a_quote_inside_the_sentence_opens_no_source(extract_fr):
+    article = (
+        "La directrice Hélène Roche a expliqué que la fermeture n'était pas « facile » pour "
+        "l'équipe, mais qu'elle « ne pouvait plus attendre une décision de Paris »."
+    )
+    found = find_quote(extract_fr(article), "la fermeture")
+    assert found.text.endswith("« ne pouvait plus attendre une décision de Paris »")
+    assert found.speaker == "Hélène Roche"
