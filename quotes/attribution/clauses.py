@@ -128,6 +128,7 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     content_start: int | None = None
     evidence = "clause"
     reported_infinitive = False
+    quoted_object = False
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i), None)
     limit = min(len(doc), index + MAX_SCAN_TOKENS)
     while index < limit:
@@ -146,6 +147,7 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
             break
         if context.inside_quote[index]:
             content_start = token.idx
+            quoted_object = True
             break
         if (
             cue.takes_adjective
@@ -240,7 +242,7 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
                 "Fin" in token.morph.get("VerbForm") and not context.inside_quote[token.i]
                 for token in rest
             )
-        ) or (rest is not None and _writer_words_only(context, rest)):
+        ) or (quoted_object and rest is not None and _writer_words_only(context, rest)):
             sentence_end = opening.close_end
     if evidence == "object":
         sentence_end = _before_trailing_apposition(context, content_start, sentence_end)
@@ -282,11 +284,19 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
 
 
 def _writer_words_only(context: DocContext, rest: Span) -> bool:
-    """ "déplore l'« immobilisme » du maire face à la montée de …": no verb and no other quote
-    after the quoted words, so they alone are quoted and the rest is the writer's phrase."""
-    return len(rest) > 0 and not any(
-        context.inside_quote[token.i] or token.pos_ in ("VERB", "AUX") for token in rest
-    )
+    """ "déplore l'« immobilisme » du maire face à la montée de …", "souhaite « bonne chance » à
+    Hamon, reconnaissant …": no verb and no other quote after the quoted words, up to the next
+    comma, so they alone are quoted and the rest is the writer's phrase."""
+    for token in rest:
+        if token.text == "," and token.i > rest.start:
+            # "…, et que la police a …": a second report of the same verb goes on.
+            following = [word.lower_ for word in rest[token.i - rest.start + 1 :][:2]]
+            if following[:1] == ["et"] or following[:1] == ["mais"]:
+                following = following[1:]
+            return not following or following[0] not in SECOND_CLAUSE_OPENERS
+        if context.inside_quote[token.i] or token.pos_ in ("VERB", "AUX"):
+            return False
+    return len(rest) > 0
 
 
 def _before_full_stop(context: DocContext, start: int, end: int) -> int:

@@ -1299,3 +1299,13 @@ def test_pour_after_a_quote_inside_the_sentence_opens_no_source(extract_fr):
     found = find_quote(extract_fr(article), "la fermeture")
     assert found.text.endswith("« ne pouvait plus attendre une décision de Paris »")
     assert found.speaker == "Hélène Roche"
+
+
+def test_quoted_words_then_the_writers_phrase_up_to_a_comma_are_quoted_alone(extract_fr):
+    article = (
+        "Le maire Paul Fabre a dit « non » au projet de parking du centre, estimant que la "
+        "ville manquait d'argent."
+    )
+    found = extract_fr(article)
+    assert [quote.text for quote in found if "non" in quote.text.split()] == ["non"]
+    assert find_quote(found, "manquait d'argent").speaker == "Paul Fabre"
