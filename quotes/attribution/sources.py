@@ -248,6 +248,8 @@ def _verbless_phrase_before(
         return None
     if doc[end - 1].text == ")" or doc[index + 1].lower_ in COORDINATORS:
         return None  # "(2 h UTC) selon …" closes an aside; ", mais selon X, …" opens a clause
+    if doc[index + 1].pos_ == "ADP" or all(token.pos_ == "ADV" for token in doc[index + 1 : end]):
+        return None  # ", toujours selon la CFL, que …", "En fin d'après-midi": no content
     return classify_region(context, doc[index + 1].idx, doc[end - 1].idx + len(doc[end - 1]))
 
 

@@ -1309,3 +1309,11 @@ def test_quoted_words_then_the_writers_phrase_up_to_a_comma_are_quoted_alone(ext
     found = extract_fr(article)
     assert [quote.text for quote in found if "non" in quote.text.split()] == ["non"]
     assert find_quote(found, "manquait d'argent").speaker == "Paul Fabre"
+
+
+def test_an_adverb_before_selon_is_not_what_the_source_says(extract_fr):
+    article = (
+        "Les premiers relevés montrent, toujours selon la préfecture, que le feu a été allumé "
+        "volontairement dans la nuit."
+    )
+    assert [quote.text for quote in extract_fr(article) if quote.text == "toujours"] == []
