@@ -86,6 +86,7 @@ evaluate: setup
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_blind_next.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_blind4.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_blind5.jsonl
+	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_blind6.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_heldout.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_blind2.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_blind3.jsonl

@@ -34,11 +34,16 @@ DEV_GOLD = (
     "bench/gold/fr_blind2.jsonl",
     "bench/gold/fr_blind3.jsonl",
     "bench/gold/fr_winer_blind.jsonl",
+    "bench/gold/fr_winer_blind_next.jsonl",
+    "bench/gold/fr_winer_blind4.jsonl",
+    "bench/gold/fr_winer_blind5.jsonl",
+    "bench/gold/fr_winer_blind6.jsonl",
     "../shared/data/polnear_dev.jsonl",
 )
-# Scored once, never looked into: fitting on it would spend the blind score. (fr_winer_blind
-# and fr_winer_blind_next were the blind sets of issue 10's first and second rounds.)
-BLIND_GOLD = frozenset({"fr_winer_blind6.jsonl", "fr_winer_blind7.jsonl"})
+# Scored once, never looked into: fitting on it would spend the blind score. (fr_winer_blind,
+# fr_winer_blind_next, fr_winer_blind4, fr_winer_blind5 and fr_winer_blind6 were the blind sets
+# of issue 10's first five rounds.)
+BLIND_GOLD = frozenset({"fr_winer_blind7.jsonl"})
 COUNTS_OVER_LINES = re.compile(r"\[\s+(\d+),\s+(\d+)\s+\]")
 # A language with a single gold file is held out by documents instead, in this many folds.
 DOCUMENT_FOLDS = 4
