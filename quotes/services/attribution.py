@@ -467,18 +467,26 @@ def _write_quotes(
     human_spans = [(q.start, q.end) for q in existing if q.is_human_work]
     # Machine quotes found again at the same span are updated in place, so their URLs last.
     machine = {(q.start, q.end): q for q in existing if not q.is_human_work}
-    attributions = sorted(_without_repeated_pieces(attributions), key=lambda a: (a.start, a.end))
+    attributions = sorted(attributions, key=lambda a: (a.start, a.end))
     book = _SpeakerBook(attributions, existing)
     skipped = kept = 0
-    seen: set[tuple[int, int]] = set()
-    found: list[tuple[dict[str, Any], _Named | None]] = []
+    allowed: list[tuple[Attribution, dict[str, Any]]] = []
     for attribution in attributions:
         fields = _quote_fields(article, attribution)
-        if fields is None or (fields["start"], fields["end"]) in seen:
+        if fields is None or _overlaps(fields["start"], fields["end"], human_spans):
             skipped += 1
             continue
+        allowed.append((attribution, fields))
+    # A longer quote's pieces are left out only when that quote itself is written: a passage
+    # overlapping an editor's quote gives way to its other paragraphs.
+    written = {id(a) for a in _without_repeated_pieces([a for a, _ in allowed])}
+    seen: set[tuple[int, int]] = set()
+    found: list[tuple[dict[str, Any], _Named | None]] = []
+    for attribution, fields in allowed:
         span = (fields["start"], fields["end"])
-        if _overlaps(*span, human_spans):
+        if id(attribution) not in written:
+            continue
+        if span in seen:
             skipped += 1
             continue
         seen.add(span)

@@ -549,3 +549,32 @@ def test_an_article_the_writer_fails_on_fails_alone_inside_its_batch(monkeypatch
     assert statuses == [Article.Status.DONE, Article.Status.FAILED, Article.Status.DONE]
     assert not Speaker.objects.filter(name="Anne Roux").exists()
     assert Speaker.objects.get(name="Hélène Prévost").quote_count == 1
+
+
+def test_a_passage_overlapping_an_editors_quote_gives_way_to_its_other_paragraph():
+    body = (
+        "L'entraîneur Marc Lenoir a déclaré : « Nous avons beaucoup appris.\n\n"
+        "C'était une journée pleine d'émotion. » Fin."
+    )
+    article = make_article(body=body)
+    first, second = "Nous avons beaucoup appris.", "C'était une journée pleine d'émotion."
+    passage = body[body.index(first) : body.index(second) + len(second)]
+    confirmed = make_quote(
+        article,
+        make_speaker("Marc Lenoir"),
+        start=body.index(first),
+        end=body.index(first) + len(first),
+        review_status=Quote.Review.CONFIRMED,
+    )
+
+    article_attribute(
+        article=article,
+        attributions=[
+            attribution(body, passage, speaker="Marc Lenoir"),
+            attribution(body, first, speaker="Marc Lenoir"),
+            attribution(body, second, speaker="Marc Lenoir"),
+        ],
+    )
+
+    assert [q.text for q in article.quotes.order_by("start")] == [first, second]
+    assert article.quotes.get(text=first).pk == confirmed.pk
