@@ -6,7 +6,7 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .context import Candidate
 from .names import (
@@ -30,6 +30,7 @@ MIN_MENTIONS_FOR_PROTAGONIST = 3
 SENTENCES_LOOKED_BACK = 8
 AGENT_DEPS = frozenset({"obl:agent", "nmod"})
 PASSIVE_AGENT = "obl:agent"
+PASSIVE_AUXILIARY = "aux:pass"
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 RELAYING_PRONOUNS = frozenset({"il", "elle", "he", "she"})
 
@@ -249,7 +250,7 @@ def _entity_antecedents(
         # "le député Sébastien Nadot a été exclu": a name in apposition to the subject is it.
         is_subject = any(
             token.dep_.startswith("nsubj")
-            or token.dep_ == PASSIVE_AGENT
+            or _agent_of_passive_verb(token)
             or (token.dep_ == "appos" and token.head.dep_.startswith("nsubj"))
             for token in entity
         )
@@ -265,6 +266,14 @@ def _entity_antecedents(
             )
         )
     return found
+
+
+def _agent_of_passive_verb(token: Token) -> bool:
+    """ "elle est saluée par Donald Trump": the agent of a passive verb acts as its subject; not
+    the agent of a bare participle ("les buts encaissés par Thierry Omeyer")."""
+    return token.dep_ == PASSIVE_AGENT and any(
+        child.dep_ == PASSIVE_AUXILIARY for child in token.head.children
+    )
 
 
 def _after_person_role(doc: Doc, start: int) -> bool:
@@ -309,7 +318,7 @@ def _group_antecedents(
             continue
         plural = "Plur" in token.morph.get("Number")
         singular = token.lower_[:-1] if plural and token.lower_[-1:] in ("s", "x") else token.lower_
-        is_subject = token.dep_.startswith("nsubj") or token.dep_ == PASSIVE_AGENT
+        is_subject = token.dep_.startswith("nsubj") or _agent_of_passive_verb(token)
         # "revendiquée par les islamistes … ont-ils écrit", "la colère des féministes … Pour
         # eux": people who act or feel without being the subject; not "écrit aux maires".
         agent = plural and singular in PERSON_HEADS and token.dep_ in AGENT_DEPS
@@ -352,7 +361,7 @@ def _group_antecedents(
     return found
 
 
-def _compatible(mention: SpeakerMention, antecedent: _Antecedent) -> bool:
+def _compatible(mention: SpeakerMention, antecedent: _Antecedent, *, same_sentence: bool) -> bool:
     pronoun = LAST_NAMED.get(tuple(mention.text.lower().split()), mention.text.lower())
     if antecedent.plural:
         return pronoun.lstrip("-").removeprefix("t-") in {"ils", "elles", "they", "eux"}
@@ -363,11 +372,23 @@ def _compatible(mention: SpeakerMention, antecedent: _Antecedent) -> bool:
     if antecedent.kind == "organisation":
         # "la police … elle", "le gouvernement … il": French institutions take their noun's
         # gender; English ones are "it".
-        if antecedent.gender is not None and pronoun.lstrip("-").removeprefix("t-") in (
-            "il",
-            "elle",
-        ):
+        bare = pronoun.lstrip("-").removeprefix("t-")
+        if antecedent.gender is not None and bare in ("il", "elle"):
             return mention.gender == antecedent.gender
+        # "Monsanto ne reconnaît aucune valeur à ce tribunal, qu'il qualifie de …": a company
+        # named without an article has no gender of its own; in its own sentence, writers call
+        # it il or elle.
+        if (
+            same_sentence
+            and antecedent.gender is None
+            and antecedent.is_subject
+            and bare
+            in (
+                "il",
+                "elle",
+            )
+        ):
+            return True
         return pronoun in ORGANISATION_PRONOUNS
     if mention.gender is not None and antecedent.gender is not None:
         return mention.gender == antecedent.gender
@@ -412,7 +433,7 @@ def _pick_in_sentences(
             if antecedent.sentence == target
             and antecedent.position < mention.start
             and not (candidate.start <= antecedent.position < candidate.end)
-            and _compatible(mention, antecedent)
+            and _compatible(mention, antecedent, same_sentence=looked == 0)
         ]
         if not pool:
             continue

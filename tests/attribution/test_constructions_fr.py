@@ -1317,3 +1317,34 @@ def test_an_adverb_before_selon_is_not_what_the_source_says(extract_fr):
         "volontairement dans la nuit."
     )
     assert [quote.text for quote in extract_fr(article) if quote.text == "toujours"] == []
+
+
+def test_the_agent_of_a_bare_participle_is_not_who_il_is(extract_fr):
+    """ "arrêtés par Julien Roussel" qualifies a noun: unlike the agent of a passive verb, it
+    is no subject, so the pronoun goes back to the coach."""
+    article = (
+        "L'entraîneur nantais, Paul Marchand, a salué la victoire. Interrogé sur les nombreux "
+        "tirs arrêtés par Julien Roussel, il explique que l'équipe a manqué de lucidité."
+    )
+    assert find_quote(extract_fr(article), "l'équipe a manqué").speaker == "Paul Marchand"
+
+
+@pytest.mark.parametrize(
+    ("article", "fragment", "speaker"),
+    [
+        (
+            "Le rapport a été publié lundi. Monsanto ne reconnaît pas ces conclusions, qu'il "
+            "qualifie de « mensongères ».",
+            "mensongères",
+            "Monsanto",
+        ),
+        (
+            "Les ventes ont chuté de 10 %. Renault a annoncé un plan d'économies, et il a "
+            "précisé que les usines resteraient ouvertes.",
+            "les usines resteraient ouvertes",
+            "Renault",
+        ),
+    ],
+)
+def test_a_company_subject_is_il_in_its_own_sentence(extract_fr, article, fragment, speaker):
+    assert find_quote(extract_fr(article), fragment).speaker == speaker
