@@ -172,12 +172,17 @@ def build_mention(
     start, end = _trim(doc, start, end)
     if end <= start:
         return None
+    end = _through_cut_name(doc, end)
     span = doc[start:end]
     text = span.text
     words = [token.lower_ for token in span]
     description = ""
     if description_range is not None:
-        description = doc[description_range[0] : description_range[1]].text.strip().rstrip(" .;:,")
+        described_start, described_end = description_range
+        if described_start >= start:
+            described_start = max(described_start, end)  # not the name's own end
+        described = doc[described_start:described_end]
+        description = described.text.strip().rstrip(" .;:,")
     if (end - start == 1 and is_pronoun_text(text)) or tuple(words) in LAST_NAMED:
         pronoun = LAST_NAMED.get(tuple(words), words[0].lstrip("-").removeprefix("t-"))
         gender = "f" if pronoun in {"elle", "elles", "she", "her"} else None
@@ -252,6 +257,19 @@ def build_mention(
         gender,
         entity is not None,
     )
+
+
+def _through_cut_name(doc: Doc, end: int) -> int:
+    """ "Me Julie Besson", "Le président mexicain Enrique Peña Nieto": where the parser hung
+    the rest of a name as an apposition, the mention runs on to the end of the name NER found."""
+    while (
+        end < len(doc)
+        and doc[end].ent_iob_ == "I"
+        and doc[end].pos_ == "PROPN"
+        and doc[end - 1].ent_iob_ in ("B", "I")
+    ):
+        end += 1
+    return end
 
 
 def _description_name(text: str) -> str:

@@ -1348,3 +1348,23 @@ def test_the_agent_of_a_bare_participle_is_not_who_il_is(extract_fr):
 )
 def test_a_company_subject_is_il_in_its_own_sentence(extract_fr, article, fragment, speaker):
     assert find_quote(extract_fr(article), fragment).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("article", "fragment", "speaker"),
+    [
+        (
+            "Me Julie Besson, l'avocate de Marc Dupont, a déclaré que son client était innocent.",
+            "son client était innocent",
+            "Julie Besson",
+        ),
+        (
+            "Le président mexicain Enrique Peña Nieto a dénoncé mercredi la décision et s'est "
+            "engagé à défendre les migrants.",
+            "défendre les migrants",
+            "Enrique Peña Nieto",
+        ),
+    ],
+)
+def test_a_name_the_parser_cut_in_two_is_the_whole_name(extract_fr, article, fragment, speaker):
+    assert find_quote(extract_fr(article), fragment).speaker == speaker
