@@ -6,11 +6,11 @@ Usage: python bench/gold/select_fr_winer.py SET ../shared/data/winer_fr/articles
            ../shared/data/winer_fr/articles.jsonl
 
 The first form prints the articles chosen for SET (a name of CHOICES: fr_winer_blind4 to
-fr_winer_blind7), one a line: id, length, score, title. Surface patterns only, never engine
+fr_winer_blind8), one a line: id, length, score, title. Surface patterns only, never engine
 output. Every article of the gold files that existed before SET (looked for in this
 folder and the extra folders given) is excluded, by id, by url and by its first 300 characters;
-the others of the set's length range scoring at least 6 form the pool, sorted by id, and the set's
-rule chooses from it with its seed.
+the others of the set's length range (`shortest` to `longest` characters) scoring at least 6 form
+the pool, sorted by id, and the set's rule chooses from it with its seed.
 
 The second form checks a gold file by hand-annotators' rules: every text identical to the
 source article of the same id, every quote_text equal to text[quote_start:quote_end] (Python str
@@ -54,8 +54,8 @@ class Choice:
     from the rest shuffled, its first sport article and its first `extra` other ones; with
     `interview`, also the first article (by id) in no earlier set whose title names an interview,
     whatever its score and length. With `any_sport`, when the pool holds no sport article, the
-    sport article is the richest one (same order) of 800 characters or more in no earlier set,
-    whatever its score.
+    sport article is the richest one (same order) of `shortest` characters or more in no earlier
+    set, whatever its score.
     """
 
     before: tuple[str, ...]
@@ -64,6 +64,7 @@ class Choice:
     take: int
     extra: int = 0
     longest: int = 9000
+    shortest: int = 800
     interview: bool = False
     any_sport: bool = False
 
@@ -87,6 +88,15 @@ CHOICES = {
         rule="richest",
         take=20,
         longest=17000,
+        any_sport=True,
+    ),
+    "fr_winer_blind8": Choice(
+        (*FIRST_SETS, *(f"fr_winer_blind{n}.jsonl" for n in (4, 5, 6, 7))),
+        seed=20261210,
+        rule="richest",
+        take=20,
+        longest=20000,
+        shortest=500,
         any_sport=True,
     ),
 }
@@ -152,7 +162,7 @@ def richest(pool, choice, unused):
         sport = next(
             article
             for article in by_richness(unused)
-            if len(article["text"]) >= 800 and SPORT.match(article["title"])
+            if len(article["text"]) >= choice.shortest and SPORT.match(article["title"])
         )
     others = [article for article in rest if article is not sport][: choice.extra]
     return [*top, sport, *others]
@@ -175,7 +185,8 @@ def select(name, articles_path, folders):
         (
             article
             for article in unused
-            if 800 <= len(article["text"]) <= choice.longest and score(article["text"]) >= 6
+            if choice.shortest <= len(article["text"]) <= choice.longest
+            and score(article["text"]) >= 6
         ),
         key=lambda article: article["id"],
     )

@@ -117,9 +117,10 @@ def test_calibrate_writes_a_table_and_prints_errors_before_and_after(tmp_path):
 
 
 def test_calibrate_refuses_a_blind_set(tmp_path):
-    blind = gold_file(tmp_path, "fr_winer_blind7.jsonl")
-    with pytest.raises(CommandError, match="blind set"):
-        call_command("calibrate", str(blind), "--output", str(tmp_path / "out.json"))
+    for name in ("fr_winer_blind7.jsonl", "fr_winer_blind8.jsonl"):
+        blind = gold_file(tmp_path, name)
+        with pytest.raises(CommandError, match="blind set"):
+            call_command("calibrate", str(blind), "--output", str(tmp_path / "out.json"))
 
 
 def test_evaluate_prints_a_calibration_table(tmp_path):

@@ -43,7 +43,7 @@ DEV_GOLD = (
 # Scored once, never looked into: fitting on it would spend the blind score. (fr_winer_blind,
 # fr_winer_blind_next, fr_winer_blind4, fr_winer_blind5 and fr_winer_blind6 were the blind sets
 # of issue 10's first five rounds.)
-BLIND_GOLD = frozenset({"fr_winer_blind7.jsonl"})
+BLIND_GOLD = frozenset({"fr_winer_blind7.jsonl", "fr_winer_blind8.jsonl"})
 COUNTS_OVER_LINES = re.compile(r"\[\s+(\d+),\s+(\d+)\s+\]")
 # A language with a single gold file is held out by documents instead, in this many folds.
 DOCUMENT_FOLDS = 4
