@@ -23,6 +23,7 @@ from .context import (
     sentence_bounds,
 )
 from .cues import INCISE_PRONOUNS, Cue
+from .names import PERSON_HEADS
 from .speakers import SpeakerMention, appositive_description, build_mention, noun_phrase
 from .subjects import (
     appositive_name,
@@ -80,6 +81,8 @@ def _inverted_subject(
             break
         if token.text in {",", ".", ";", ":"} or token.pos_ in ("VERB",):
             break
+        if token.pos_ == "NOUN" and token.lower_ in PERSON_HEADS:
+            break  # "a déclaré l'avocat de Marc Dupont": the lawyer speaks, not the client
         probe += 1
     while index < limit:
         if doc[index].lower_ in TIME_WORDS:

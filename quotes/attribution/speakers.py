@@ -17,6 +17,7 @@ from .names import (
     is_pronoun_text,
     normalise_name,
     singular_in,
+    without_titles,
 )
 
 ANONYMOUS_WORDS = frozenset(
@@ -34,6 +35,8 @@ NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 
 INDEFINITE_ARTICLES = frozenset({"un", "une", "des", "a", "an"})
 COMMON_HEADS = PERSON_HEADS | ORGANISATION_HEADS | ANONYMOUS_WORDS
+# "l'avocat de X", "the lawyer for X": the preposition that ties a role to whom it serves.
+ROLE_PREPOSITIONS = frozenset({"de", "d'", "d’", "du", "of", "for"})
 OPENING_TITLE_MARKS = frozenset({"«", "“"})
 CLOSING_TITLE_MARKS = frozenset({"»", "”"})
 
@@ -115,10 +118,18 @@ def appositive_description(doc: Doc, end: int, limit: int) -> tuple[int, int] | 
 
 
 def _entity_inside(doc: Doc, start: int, end: int) -> Span | None:
+    """The name a mention holds: a person before an organisation, and of two people the one
+    the mention is about ("Clinton spokesman Jesse Lehrich" is Jesse Lehrich)."""
+    head = doc[start:end].root.i
     best = None
     for entity in _entities_within(doc, start, end):
-        better = best is None or (best.label_ == "ORG" and entity.label_ in ("PER", "PERSON"))
-        if entity.label_ in ("PER", "PERSON", "ORG") and better:
+        if entity.label_ not in ("PER", "PERSON", "ORG"):
+            continue
+        person = entity.label_ in ("PER", "PERSON")
+        better = best is None or (best.label_ == "ORG" and person)
+        if best is not None and person and best.label_ == entity.label_:
+            better = entity.start <= head < entity.end
+        if better:
             best = entity
     return best
 
@@ -227,7 +238,15 @@ def build_mention(
         if not description and len(rest.split()) > 1:
             description = normalise_name(rest)
         kind = "person" if entity.label_ in ("PER", "PERSON") else "organisation"
-        if kind == "organisation" and head_token.lower_ in PERSON_HEADS:
+        if kind == "person" and _role_of_someone_named(head_token, entity):
+            # "L'avocat de Marc Dupont a déclaré": the lawyer speaks, not the client; by name
+            # when an apposition gives it ("…, Me Jean Martin, a déclaré").
+            role = normalise_name(text)
+            apposed = _entity_inside(doc, *description_range) if description_range else None
+            named = apposed is not None and apposed.label_ in ("PER", "PERSON")
+            name = without_titles(normalise_name(apposed.text)) if named else role
+            description = role if named else ""
+        elif kind == "organisation" and head_token.lower_ in PERSON_HEADS:
             # "le porte-parole de la SNCF" is a person speaking for the SNCF.
             kind = "person"
             name = normalise_name(text)
@@ -256,6 +275,19 @@ def build_mention(
         False,
         gender,
         entity is not None,
+    )
+
+
+def _role_of_someone_named(head: Token, entity: Span) -> bool:
+    """ "l'avocat de Marc Dupont", "the spokesman for Ann Lowe": a role held for the person
+    named in its complement."""
+    if head.lower_ not in PERSON_HEADS or entity.start <= head.i < entity.end:
+        return False
+    root = entity.root
+    if root.dep_ == "pobj":  # English: the lawyer -> for -> Ann Lowe
+        return root.head.lower_ in ROLE_PREPOSITIONS and root.head.head == head
+    return root.head == head and any(
+        child.dep_ == "case" and child.lower_ in ROLE_PREPOSITIONS for child in root.children
     )
 
 

@@ -511,3 +511,14 @@ def test_a_quote_in_its_own_sentence_goes_to_that_sentences_named_subject(extrac
     )
     found = find_quote(extract_en(article), "the hateful ideology of radical Islam")
     assert found.speaker == "Trump"
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        ("Clinton spokesman Jesse Lehrich said the claim was false.", "Jesse Lehrich"),
+        ("The lawyer for Ann Lowe said the claim was false.", "The lawyer for Ann Lowe"),
+    ],
+)
+def test_a_spokesman_or_lawyer_is_not_the_person_they_speak_for(extract_en, article, speaker):
+    assert find_quote(extract_en(article), "the claim was false").speaker == speaker

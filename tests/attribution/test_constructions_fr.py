@@ -1368,3 +1368,28 @@ def test_a_company_subject_is_il_in_its_own_sentence(extract_fr, article, fragme
 )
 def test_a_name_the_parser_cut_in_two_is_the_whole_name(extract_fr, article, fragment, speaker):
     assert find_quote(extract_fr(article), fragment).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("article", "fragment", "speaker"),
+    [
+        (
+            "L'avocat de Marc Dupont a déclaré que son client était innocent.",
+            "son client était innocent",
+            "avocat de Marc Dupont",
+        ),
+        (
+            "L'avocat de Marc Dupont, Me Jean Martin, a déclaré que son client était innocent.",
+            "son client était innocent",
+            "Jean Martin",
+        ),
+        (
+            "« Il est innocent », a déclaré l'avocat de Marc Dupont, Me Jean Martin.",
+            "Il est innocent",
+            "Jean Martin",
+        ),
+    ],
+)
+def test_a_role_held_for_someone_named_speaks_for_itself(extract_fr, article, fragment, speaker):
+    """The lawyer's words are not the client's: the speaker is the lawyer, by name if given."""
+    assert find_quote(extract_fr(article), fragment).speaker == speaker
