@@ -106,14 +106,66 @@ def gold_file(tmp_path, name="gold.jsonl"):
     return path
 
 
-def test_calibrate_writes_a_table_and_prints_errors_before_and_after(tmp_path):
+def first_look_file(tmp_path, outcomes: list[bool]):
+    """First-look outcomes of the incise-named group on a set called "earlier"."""
+    path = tmp_path / "first_looks.jsonl"
+    path.write_text(
+        "".join(
+            json.dumps(
+                {"set": "earlier", "doc_id": f"d{index}", "lang": "fr", "evidence": "incise",
+                 "kind": "direct", "speaker_route": "named", "raw": 0.95, "right": right}
+            ) + "\n"
+            for index, right in enumerate(outcomes)
+        )
+    )  # fmt: skip
+    return path
+
+
+def calibrate(tmp_path, first_looks):
     output = tmp_path / "calibration.json"
     out = io.StringIO()
-    call_command("calibrate", str(gold_file(tmp_path)), "--output", str(output), stdout=out)
-    table = json.loads(output.read_text())
+    call_command(
+        "calibrate",
+        str(gold_file(tmp_path)),
+        "--output",
+        str(output),
+        "--first-look",
+        str(first_look_file(tmp_path, first_looks)),
+        stdout=out,
+    )
+    return json.loads(output.read_text()), out.getvalue()
+
+
+def test_calibrate_writes_a_table_and_prints_errors_before_and_after(tmp_path):
+    table, printed = calibrate(tmp_path, [])
     assert table["languages"]["fr"]["incise|direct|named"] == [1, 1]
     assert table["fitted_on"] == ["gold.jsonl"]
-    assert "gold.jsonl: " in out.getvalue() and "held out" in out.getvalue()
+    assert "gold.jsonl: " in printed and "held out" in printed
+
+
+def test_first_looks_outweigh_what_the_engine_was_tuned_on(tmp_path):
+    """Right on the dev quote, wrong on the one first-look quote of the group: the first look,
+    counted eight times, pulls the group's confidence down, and its held-out error is shown."""
+    table, printed = calibrate(tmp_path, [False])
+    assert table["languages"]["fr"]["incise|direct|named"] == [1, 9]
+    assert table["first_looks"] == ["earlier"]
+    assert "earlier: ECE" in printed
+    rate = calibrated(INCISE_NAMED, 0.95, table)
+    assert rate < 0.5
+
+
+def test_calibrate_names_a_broken_first_look_line(tmp_path):
+    path = tmp_path / "first_looks.jsonl"
+    path.write_text('{"set": "earlier", "lang": "fr"}\n')
+    with pytest.raises(CommandError, match=r"first_looks\.jsonl, line 1: not a first-look"):
+        call_command(
+            "calibrate",
+            str(gold_file(tmp_path)),
+            "--output",
+            str(tmp_path / "out.json"),
+            "--first-look",
+            str(path),
+        )
 
 
 def test_calibrate_refuses_a_blind_set(tmp_path):

@@ -1,0 +1,116 @@
+"""Record how right the engine was on each French gold set the first time it saw it.
+
+Usage: .venv/bin/python scripts/first_look_outcomes.py [--output FILE]
+       (default: bench/gold/first_look_outcomes.jsonl)
+
+Every fr_winer set after the first was scored blind once, by the engine of the round before it
+was looked into (FIRST_LOOKS: the set and that commit). This script checks each of those commits
+out in a temporary git worktree, runs its engine on the set (with this checkout's Python and
+spaCy models), judges the output with this checkout's scorer and writes one line per judged
+prediction: set, document, calibration key (language, evidence, kind, speaker route), raw score
+and whether it was right end to end. `manage.py calibrate` fits French confidence on these
+lines: they tell how often the engine is right on articles it was not tuned on, which the dev
+sets, tuned on since, overstate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from quotes.attribution.evaluation import evaluate, read_gold_file  # noqa: E402
+from quotes.attribution.records import Attribution  # noqa: E402
+
+OUTPUT = ROOT / "bench" / "gold" / "first_look_outcomes.jsonl"
+# (gold set, the commit whose engine scored it blind, once): the README's blind scores.
+FIRST_LOOKS = (
+    ("fr_winer_blind_next", "22e8aefbd1d33f07c28c5d618fae1b98adc5384c"),
+    ("fr_winer_blind4", "994fd0f6b0e456f1ac81fccf0a23840c835746b7"),
+    ("fr_winer_blind5", "6999dd22b848252908ad6625ddd895ce4f6fcca7"),
+    ("fr_winer_blind6", "303a272086707c20c299636131e476a0bb9498b4"),
+)
+# Run inside the old checkout: its engine on the gold texts, one JSON line per document with
+# its attributions and the calibration key and raw score behind each one's confidence.
+CHILD = """
+import dataclasses, json, sys
+sys.path.insert(0, ".")
+from quotes.attribution.confidence import observing
+from quotes.attribution.pipeline import extract_parsed
+docs = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
+with observing() as observations:
+    for doc, (_parsed, found) in zip(docs, extract_parsed((d["text"] for d in docs), "fr")):
+        seen = observations[len(observations) - len(found):]
+        print(json.dumps({"id": str(doc["id"]), "found": [
+            {**dataclasses.asdict(item), "key": dataclasses.asdict(observation.features),
+             "raw": observation.raw}
+            for item, observation in zip(found, seen, strict=True)
+        ]}, ensure_ascii=False))
+"""
+
+
+def outcomes(name: str, commit: str) -> list[dict]:
+    """The judged predictions of `commit`'s engine on gold set `name`."""
+    gold_path = ROOT / "bench" / "gold" / f"{name}.jsonl"
+    with tempfile.TemporaryDirectory() as folder:
+        checkout = Path(folder) / "engine"
+        git = ["git", "-C", str(ROOT), "worktree"]
+        subprocess.run([*git, "add", "--detach", "--quiet", str(checkout), commit], check=True)
+        try:
+            run = subprocess.run(
+                [sys.executable, "-c", CHILD, str(gold_path)],
+                cwd=checkout,
+                check=True,
+                capture_output=True,
+                text=True,
+            )
+        finally:
+            subprocess.run([*git, "remove", "--force", str(checkout)], check=True)
+    predictions: dict[str, list[Attribution]] = {}
+    keys: dict[int, tuple[dict, float]] = {}
+    for line in run.stdout.splitlines():
+        record = json.loads(line)
+        found = []
+        for item in record["found"]:
+            key, raw = item.pop("key"), item.pop("raw")
+            attribution = Attribution(**item)
+            keys[id(attribution)] = (key, raw)
+            found.append(attribution)
+        predictions[record["id"]] = found
+    docs = read_gold_file(gold_path)
+    report = evaluate(docs, predictions)
+    doc_of = {id(item): doc_id for doc_id, found in predictions.items() for item in found}
+    lines = []
+    for item, right in report.judged:
+        key, raw = keys[id(item)]
+        lines.append(
+            {"set": name, "commit": commit[:7], "doc_id": doc_of[id(item)], **key, "raw": raw,
+             "right": right}
+        )  # fmt: skip
+    print(
+        f"{name} at {commit[:7]}: {len(lines)} judged, {sum(line['right'] for line in lines)} "
+        f"right, end-to-end F1 {report.end_to_end_f1:.3f}",
+        file=sys.stderr,
+    )
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=OUTPUT)
+    options = parser.parse_args()
+    lines = [line for name, commit in FIRST_LOOKS for line in outcomes(name, commit)]
+    options.output.write_text(
+        "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines), encoding="utf-8"
+    )
+    print(f"wrote {len(lines)} lines to {options.output}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
