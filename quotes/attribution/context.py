@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .cues import Cue
-from .lexicon import word_set
 from .marks import QuotedSpan
+from .speakers import TIME_WORDS as TIME_WORDS  # the rules read it from here
 from .speakers import SpeakerMention
 
 # "''" is one token: some English papers print double quotes as two apostrophes.
@@ -19,7 +19,6 @@ OPENING_MARKS = frozenset({"«", "“", "„", '"', "‘", "'", "‹", "''"})
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
 PASSIVE_AUXILIARY_DEPS = frozenset({"aux:pass", "auxpass"})
 COMPLEMENTISERS = frozenset({"que", "qu'", "qu’", "that"})
-TIME_WORDS = word_set("time_words")
 MIN_WORDS_OUTSIDE_FOR_MIXED = 1
 MIN_INDIRECT_WORDS = 3
 RELATIVE_WORDS = frozenset(

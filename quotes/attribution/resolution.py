@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .context import Candidate
+from .context import PASSIVE_AUXILIARY_DEPS, Candidate
 from .names import (
     HONORIFICS,
     LAST_NAMED,
@@ -30,7 +30,6 @@ MIN_MENTIONS_FOR_PROTAGONIST = 3
 SENTENCES_LOOKED_BACK = 8
 AGENT_DEPS = frozenset({"obl:agent", "nmod"})
 PASSIVE_AGENT = "obl:agent"
-PASSIVE_AUXILIARY = "aux:pass"
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 RELAYING_PRONOUNS = frozenset({"il", "elle", "he", "she"})
 
@@ -272,7 +271,7 @@ def _agent_of_passive_verb(token: Token) -> bool:
     """ "elle est saluée par Donald Trump": the agent of a passive verb acts as its subject; not
     the agent of a bare participle ("les buts encaissés par Thierry Omeyer")."""
     return token.dep_ == PASSIVE_AGENT and any(
-        child.dep_ == PASSIVE_AUXILIARY for child in token.head.children
+        child.dep_ in PASSIVE_AUXILIARY_DEPS for child in token.head.children
     )
 
 

@@ -26,6 +26,7 @@ ANONYMOUS_WORDS = frozenset(
 )  # fmt: skip
 ANONYMOUS_PHRASES = ("source proche", "sources proches", "anonymat", "anonymity", "anonymous")
 FEMININE_WORDS = word_set("feminine_words")
+TIME_WORDS = word_set("time_words")
 MASCULINE_WORDS = word_set("masculine_words")
 FEMALE_FIRST_NAMES = word_set("first_names_female")
 MALE_FIRST_NAMES = word_set("first_names_male")
@@ -202,6 +203,8 @@ def build_mention(
         return SpeakerMention(
             span.start_char, span.end_char, text, text, "other", "", True, gender, False
         )
+    if _names_no_one(span):
+        return None
     entity = _entity_inside(doc, start, end)
     nominal = any(
         token.pos_ in NOMINAL_POS or (token.i > start and doc[token.i - 1].pos_ == "DET")
@@ -276,6 +279,12 @@ def build_mention(
         gender,
         entity is not None,
     )
+
+
+def _names_no_one(span: Span) -> bool:
+    """ "la journée", "midi": a time is no speaker, whatever the parse hung on the cue."""
+    head = _head_token(span)
+    return head.lower_ in TIME_WORDS and not head.ent_type_
 
 
 def _role_of_someone_named(head: Token, entity: Span) -> bool:

@@ -1393,3 +1393,16 @@ def test_a_name_the_parser_cut_in_two_is_the_whole_name(extract_fr, article, fra
 def test_a_role_held_for_someone_named_speaks_for_itself(extract_fr, article, fragment, speaker):
     """The lawyer's words are not the client's: the speaker is the lawyer, by name if given."""
     assert find_quote(extract_fr(article), fragment).speaker == speaker
+
+
+def test_the_afternoon_is_no_source(extract_fr):
+    """ "d'après midi" written without its hyphen is a time, not "d'après" + a source."""
+    article = "En fin d’après midi, à Guéret, les manifestants ont quitté le rond-point."
+    assert extract_fr(article) == []
+
+
+def test_a_time_is_no_speaker(extract_fr):
+    article = (
+        "Des émeutes ont éclaté dans la journée, demandant à ce que le président parte du pouvoir."
+    )
+    assert all(found.speaker != "la journée" for found in extract_fr(article))
