@@ -31,19 +31,10 @@ from quotes.attribution import resolution  # noqa: E402
 from quotes.attribution.evaluation import gold_quotes, read_gold_file, speaker_matches  # noqa: E402
 from quotes.attribution.names import LAST_NAMED, PLURAL_PRONOUNS  # noqa: E402
 from quotes.attribution.pipeline import extract_parsed  # noqa: E402
+from quotes.management.commands.calibrate import DEV_GOLD  # noqa: E402
 
-DEV_SETS = (
-    "../shared/data/gold/fr_dev.jsonl",
-    "bench/gold/fr_winer_dev.jsonl",
-    "bench/gold/fr_heldout.jsonl",
-    "bench/gold/fr_blind2.jsonl",
-    "bench/gold/fr_blind3.jsonl",
-    "bench/gold/fr_winer_blind.jsonl",
-    "bench/gold/fr_winer_blind_next.jsonl",
-    "bench/gold/fr_winer_blind4.jsonl",
-    "bench/gold/fr_winer_blind5.jsonl",
-    "bench/gold/fr_winer_blind6.jsonl",
-)
+# The French dev sets, as `calibrate` fits on them.
+DEV_SETS = tuple(path for path in DEV_GOLD if "polnear" not in path)
 L2 = 0.01
 EPOCHS = 300
 LEARNING_RATE = 0.5
