@@ -23,7 +23,7 @@ from .context import (
     sentence_bounds,
 )
 from .cues import INCISE_PRONOUNS, Cue
-from .names import PERSON_HEADS
+from .names import PERSON_HEADS, singular_in
 from .speakers import SpeakerMention, appositive_description, build_mention, noun_phrase
 from .subjects import (
     appositive_name,
@@ -81,8 +81,16 @@ def _inverted_subject(
             break
         if token.text in {",", ".", ";", ":"} or token.pos_ in ("VERB",):
             break
-        if token.pos_ == "NOUN" and token.lower_ in PERSON_HEADS:
-            break  # "a déclaré l'avocat de Marc Dupont": the lawyer speaks, not the client
+        if token.pos_ == "NOUN" and singular_in(token.lower_, PERSON_HEADS):
+            # "a déclaré dimanche la ministre Élisabeth Borne": the role and its name speak;
+            # "a déclaré l'avocat de Marc Dupont": the lawyer, not the client.
+            phrase_start, phrase_end = noun_phrase(token)
+            if any(
+                doc[position].ent_type_ in ("PER", "PERSON")
+                for position in range(phrase_start, min(limit, phrase_end + 1))
+            ):
+                index = phrase_start
+            break
         probe += 1
     while index < limit:
         if doc[index].lower_ in TIME_WORDS:

@@ -237,22 +237,24 @@ def build_mention(
         entity = None
     if entity is not None and not anonymous:
         name = normalise_name(entity.text)
-        rest = (doc[start : entity.start].text + " " + doc[entity.end : end].text).strip()
-        if not description and len(rest.split()) > 1:
-            description = normalise_name(rest)
         kind = "person" if entity.label_ in ("PER", "PERSON") else "organisation"
         if kind == "person" and _role_of_someone_named(head_token, entity):
             # "L'avocat de Marc Dupont a déclaré": the lawyer speaks, not the client; by name
             # when an apposition gives it ("…, Me Jean Martin, a déclaré").
-            role = normalise_name(text)
+            role = _description_name(text)
             apposed = _entity_inside(doc, *description_range) if description_range else None
-            named = apposed is not None and apposed.label_ in ("PER", "PERSON")
-            name = without_titles(normalise_name(apposed.text)) if named else role
-            description = role if named else ""
-        elif kind == "organisation" and head_token.lower_ in PERSON_HEADS:
+            if apposed is not None and apposed.label_ in ("PER", "PERSON"):
+                name, description = without_titles(normalise_name(apposed.text)), role
+            else:
+                name = role
+        else:
+            rest = (doc[start : entity.start].text + " " + doc[entity.end : end].text).strip()
+            if not description and len(rest.split()) > 1:
+                description = normalise_name(rest)
+        if kind == "organisation" and head_token.lower_ in PERSON_HEADS:
             # "le porte-parole de la SNCF" is a person speaking for the SNCF.
             kind = "person"
-            name = normalise_name(text)
+            name = _description_name(text)
             description = ""
     else:
         name = _description_name(text)
@@ -284,13 +286,13 @@ def build_mention(
 def _names_no_one(span: Span) -> bool:
     """ "la journée", "midi": a time is no speaker, whatever the parse hung on the cue."""
     head = _head_token(span)
-    return head.lower_ in TIME_WORDS and not head.ent_type_
+    return head.text.islower() and head.lower_ in TIME_WORDS and not head.ent_type_
 
 
 def _role_of_someone_named(head: Token, entity: Span) -> bool:
     """ "l'avocat de Marc Dupont", "the spokesman for Ann Lowe": a role held for the person
     named in its complement."""
-    if head.lower_ not in PERSON_HEADS or entity.start <= head.i < entity.end:
+    if not singular_in(head.lower_, PERSON_HEADS) or entity.start <= head.i < entity.end:
         return False
     root = entity.root
     if root.dep_ == "pobj":  # English: the lawyer -> for -> Ann Lowe

@@ -518,7 +518,13 @@ def test_a_quote_in_its_own_sentence_goes_to_that_sentences_named_subject(extrac
     [
         ("Clinton spokesman Jesse Lehrich said the claim was false.", "Jesse Lehrich"),
         ("The lawyer for Ann Lowe said the claim was false.", "The lawyer for Ann Lowe"),
+        ("A spokesman for Ann Lowe said the claim was false.", "spokesman for Ann Lowe"),
     ],
 )
 def test_a_spokesman_or_lawyer_is_not_the_person_they_speak_for(extract_en, article, speaker):
     assert find_quote(extract_en(article), "the claim was false").speaker == speaker
+
+
+def test_a_name_that_is_also_a_month_still_speaks(extract_en):
+    article = "Theresa May said on Friday that the claim was false."
+    assert find_quote(extract_en(article), "the claim was false").speaker == "Theresa May"

@@ -1388,6 +1388,21 @@ def test_a_name_the_parser_cut_in_two_is_the_whole_name(extract_fr, article, fra
             "Il est innocent",
             "Jean Martin",
         ),
+        (
+            "« Il est innocent », ont déclaré les avocats de Marc Dupont.",
+            "Il est innocent",
+            "les avocats de Marc Dupont",
+        ),
+        (
+            "Un avocat de Marc Dupont a déclaré que son client était innocent.",
+            "son client était innocent",
+            "avocat de Marc Dupont",
+        ),
+        (
+            "« Nous sommes prêts », a déclaré dimanche au Parisien la ministre Élisabeth Borne.",
+            "Nous sommes prêts",
+            "Élisabeth Borne",
+        ),
     ],
 )
 def test_a_role_held_for_someone_named_speaks_for_itself(extract_fr, article, fragment, speaker):
@@ -1405,4 +1420,9 @@ def test_a_time_is_no_speaker(extract_fr):
     article = (
         "Des émeutes ont éclaté dans la journée, demandant à ce que le président parte du pouvoir."
     )
-    assert all(found.speaker != "la journée" for found in extract_fr(article))
+    assert find_quote(extract_fr(article), "le président parte").speaker is None
+
+
+def test_a_capitalised_time_word_can_name_a_speaker(extract_fr):
+    article = "Le Matin a révélé mardi que le ministre avait démissionné."
+    assert find_quote(extract_fr(article), "le ministre avait démissionné").speaker == "Le Matin"
