@@ -121,58 +121,62 @@ def first_look_file(tmp_path, outcomes: list[bool]):
     return path
 
 
-def calibrate(tmp_path, first_looks):
+def calibrate(tmp_path, *options):
     output = tmp_path / "calibration.json"
     out = io.StringIO()
     call_command(
-        "calibrate",
-        str(gold_file(tmp_path)),
-        "--output",
-        str(output),
-        "--first-look",
-        str(first_look_file(tmp_path, first_looks)),
-        stdout=out,
+        "calibrate", str(gold_file(tmp_path)), "--output", str(output), *options, stdout=out
     )
     return json.loads(output.read_text()), out.getvalue()
 
 
 def test_calibrate_writes_a_table_and_prints_errors_before_and_after(tmp_path):
-    table, printed = calibrate(tmp_path, [])
+    table, printed = calibrate(tmp_path, "--no-first-look")
     assert table["languages"]["fr"]["incise|direct|named"] == [1, 1]
+    assert "first_looks" not in table
     assert table["fitted_on"] == ["gold.jsonl"]
     assert "gold.jsonl: " in printed and "held out" in printed
 
 
-def test_first_looks_outweigh_what_the_engine_was_tuned_on(tmp_path):
-    """Right on the dev quote, wrong on the one first-look quote of the group: the first look,
-    counted eight times, pulls the group's confidence down, and its held-out error is shown."""
-    table, printed = calibrate(tmp_path, [False])
-    assert table["languages"]["fr"]["incise|direct|named"] == [1, 9]
-    assert table["first_looks"] == ["earlier"]
+def test_first_looks_pull_a_group_toward_what_unseen_articles_gave(tmp_path):
+    """Right on its dev quote, wrong on its four first-look quotes: the group's confidence
+    follows the first looks, each worth four dev outcomes, and their hold-out is printed."""
+    looks = first_look_file(tmp_path, [False] * 4)
+    table, printed = calibrate(tmp_path, "--first-look", str(looks))
+    assert table["languages"]["fr"]["incise|direct|named"] == [1, 1]
+    assert table["first_looks"]["fr"]["incise|direct|named"] == [0, 4]
+    assert table["first_look_sets"] == ["earlier"]
     assert "earlier: ECE" in printed
-    rate = calibrated(INCISE_NAMED, 0.95, table)
-    assert rate < 0.5
+    without = calibrate(tmp_path, "--no-first-look")[0]
+    assert calibrated(INCISE_NAMED, 0.95, table) < 0.5 < calibrated(INCISE_NAMED, 0.95, without)
 
 
-def test_calibrate_names_a_broken_first_look_line(tmp_path):
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"set": "earlier", "lang": "fr"}', r"first_looks\.jsonl, line 1: not a first-look"),
+        (
+            '{"set": "earlier", "doc_id": "d", "lang": "fr", "evidence": "incise", "kind": '
+            '"direct", "speaker_route": "named", "raw": 0.9, "right": "false"}',
+            "not true or false",
+        ),
+        (
+            '{"set": "fr_winer_blind7", "doc_id": "d", "lang": "fr", "evidence": "incise", '
+            '"kind": "direct", "speaker_route": "named", "raw": 0.9, "right": false}',
+            "fr_winer_blind7 is a blind set",
+        ),
+    ],
+)
+def test_calibrate_names_a_broken_first_look_line(tmp_path, line, message):
     path = tmp_path / "first_looks.jsonl"
-    path.write_text('{"set": "earlier", "lang": "fr"}\n')
-    with pytest.raises(CommandError, match=r"first_looks\.jsonl, line 1: not a first-look"):
-        call_command(
-            "calibrate",
-            str(gold_file(tmp_path)),
-            "--output",
-            str(tmp_path / "out.json"),
-            "--first-look",
-            str(path),
-        )
+    path.write_text(line + "\n")
+    with pytest.raises(CommandError, match=message):
+        calibrate(tmp_path, "--first-look", str(path))
 
 
-def test_calibrate_refuses_a_blind_set(tmp_path):
-    for name in ("fr_winer_blind7.jsonl", "fr_winer_blind8.jsonl"):
-        blind = gold_file(tmp_path, name)
-        with pytest.raises(CommandError, match="blind set"):
-            call_command("calibrate", str(blind), "--output", str(tmp_path / "out.json"))
+def test_calibrate_says_how_to_make_missing_first_looks(tmp_path):
+    with pytest.raises(CommandError, match=r"scripts/first_look_outcomes\.py"):
+        calibrate(tmp_path, "--first-look", str(tmp_path / "missing.jsonl"))
 
 
 def test_evaluate_prints_a_calibration_table(tmp_path):

@@ -48,10 +48,6 @@ BLIND_GOLD = frozenset({"fr_winer_blind7.jsonl", "fr_winer_blind8.jsonl"})
 # it (written by scripts/first_look_outcomes.py). The dev sets, tuned on since, overstate how
 # often it is right on new articles; these outcomes do not.
 FIRST_LOOK_FILE = Path("bench/gold/first_look_outcomes.jsonl")
-# One first-look outcome counts as this many dev outcomes: where the first looks saw a group,
-# their share of right quotes dominates; the dev counts fill in the groups they barely saw.
-# Chosen by holding out each first-look set in turn (README, issue 10's sixth round).
-FIRST_LOOK_WEIGHT = 8
 COUNTS_OVER_LINES = re.compile(r"\[\s+(\d+),\s+(\d+)\s+\]")
 # A language with a single gold file is held out by documents instead, in this many folds.
 DOCUMENT_FOLDS = 4
@@ -79,11 +75,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--output", type=Path, default=CALIBRATION_FILE, help="where to write the table"
         )
-        parser.add_argument(
-            "--first-look",
-            type=Path,
-            default=None,
-            help=f"first-look outcomes (default: {FIRST_LOOK_FILE}; an empty file for none)",
+        looks = parser.add_mutually_exclusive_group()
+        looks.add_argument(
+            "--first-look", type=Path, default=None, help=f"default: {FIRST_LOOK_FILE}"
+        )
+        looks.add_argument(
+            "--no-first-look", action="store_true", help="fit on the dev outcomes alone"
         )
 
     def handle(self, *args, **options):
@@ -95,15 +92,15 @@ class Command(BaseCommand):
                 raise CommandError(f"{path.name} is a blind set: never fit on it")
             if not path.is_file():
                 raise CommandError(f"no such file: {path}")
-        first_look_path = options["first_look"] or settings.BASE_DIR / FIRST_LOOK_FILE
-        if not first_look_path.is_file():
-            raise CommandError(f"no such file: {first_look_path}")
-        first_looks = _first_look_samples(first_look_path)
+        first_looks = {}
+        if not options["no_first_look"]:
+            first_looks = _first_look_samples(
+                options["first_look"] or settings.BASE_DIR / FIRST_LOOK_FILE
+            )
         samples_by_set = {path.name: _samples(read_gold_file(path)) for path in paths}
         table = _fit(_all(samples_by_set), _all(first_looks))
         table["fitted_on"] = sorted(samples_by_set)
-        table["first_looks"] = sorted(first_looks)
-        table["first_look_weight"] = FIRST_LOOK_WEIGHT
+        table["first_look_sets"] = sorted(first_looks)
         table["fitted_at"] = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
         options["output"].write_text(_as_json(table), encoding="utf-8")
         for line in _error_report(samples_by_set, first_looks, table):
@@ -140,8 +137,17 @@ def _samples(docs: list[dict[str, Any]]) -> list[Sample]:
 
 def _first_look_samples(path: Path) -> dict[str, list[Sample]]:
     """The first-look outcomes of a file, by gold set."""
+    if not path.is_file():
+        raise CommandError(
+            f"first-look outcomes not found: {path} (write them with "
+            "scripts/first_look_outcomes.py, or pass --no-first-look)"
+        )
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except UnicodeDecodeError as error:
+        raise CommandError(f"{path.name}: not UTF-8 text ({error})") from error
     by_set: dict[str, list[Sample]] = {}
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
@@ -149,11 +155,16 @@ def _first_look_samples(path: Path) -> dict[str, list[Sample]]:
             features = ConfidenceFeatures(
                 record["lang"], record["evidence"], record["kind"], record["speaker_route"]
             )
-            sample = Sample(features, float(record["raw"]), bool(record["right"]), record["doc_id"])
+            if not isinstance(record["right"], bool):
+                raise TypeError(f"right is {record['right']!r}, not true or false")
+            sample = Sample(features, float(record["raw"]), record["right"], record["doc_id"])
             name = record["set"]
         except (ValueError, KeyError, TypeError) as error:
             message = f"{path.name}, line {number}: not a first-look outcome ({error})"
             raise CommandError(message) from error
+        if f"{name}.jsonl" in BLIND_GOLD:
+            message = f"{path.name}, line {number}: {name} is a blind set: never fit on it"
+            raise CommandError(message)
         by_set.setdefault(name, []).append(sample)
     return by_set
 
@@ -165,8 +176,10 @@ def _as_json(table: dict[str, Any]) -> str:
 
 
 def _fit(samples: list[Sample], first_looks: list[Sample]) -> dict[str, Any]:
-    weighted = [sample for sample in first_looks for _ in range(FIRST_LOOK_WEIGHT)]
-    return fit_table((sample.features, sample.right) for sample in samples + weighted)
+    return fit_table(
+        ((sample.features, sample.right) for sample in samples),
+        ((sample.features, sample.right) for sample in first_looks),
+    )
 
 
 def _all(samples_by_set: dict[str, list[Sample]]) -> list[Sample]:
@@ -192,25 +205,38 @@ def _errors(before: list[tuple[float, bool]], after: list[tuple[float, bool]]) -
     )
 
 
-def _held_out_folds(samples_by_set: dict[str, list[Sample]]) -> dict[str, list[list[Sample]]]:
-    """Per language, folds to hold out: its gold sets, or its one set cut by documents."""
-    sets_by_lang: dict[str, list[list[Sample]]] = {}
-    for samples in samples_by_set.values():
+def _held_out_folds(
+    samples_by_set: dict[str, list[Sample]],
+) -> dict[str, list[tuple[str, list[Sample]]]]:
+    """Per language, folds to hold out, each with its set's name: its gold sets, or its one set
+    cut by documents."""
+    sets_by_lang: dict[str, list[tuple[str, list[Sample]]]] = {}
+    for name, samples in samples_by_set.items():
         if samples:
-            sets_by_lang.setdefault(samples[0].features.lang, []).append(samples)
+            sets_by_lang.setdefault(samples[0].features.lang, []).append((name, samples))
     folds = {}
     for lang, sets in sets_by_lang.items():
         if len(sets) > 1:
             folds[lang] = sets
             continue
-        (only,) = sets
+        ((name, only),) = sets
         documents = list(dict.fromkeys(sample.doc_id for sample in only))
         fold_of = {doc_id: index % DOCUMENT_FOLDS for index, doc_id in enumerate(documents)}
         folds[lang] = [
-            [sample for sample in only if fold_of[sample.doc_id] == fold]
+            (name, [sample for sample in only if fold_of[sample.doc_id] == fold])
             for fold in range(DOCUMENT_FOLDS)
         ]
     return folds
+
+
+def _without(samples_by_set: dict[str, list[Sample]], name: str) -> list[Sample]:
+    """The samples of every set but `name` (a gold file's name or its first looks' set)."""
+    return [
+        sample
+        for other, samples in samples_by_set.items()
+        if Path(other).stem != Path(name).stem
+        for sample in samples
+    ]
 
 
 def _error_report(
@@ -219,48 +245,48 @@ def _error_report(
     table: dict[str, Any],
 ) -> list[str]:
     """Errors of raw and calibrated scores: per set in sample, per language held out, then on
-    each set's first look held out: how the table does on articles the engine was not tuned on."""
+    each set's first look held out: how the table does on articles the engine was not tuned on.
+    A held-out set's own outcomes, dev or first look, are never in the table that scores it."""
     lines = ["raw -> calibrated confidence, in sample:"]
     for name, samples in samples_by_set.items():
         if samples:
             lines.append(f"  {name}: {_errors(_scored(samples, None), _scored(samples, table))}")
     folds_by_lang = _held_out_folds(samples_by_set)
     for lang, folds in folds_by_lang.items():
-        pooled = [sample for fold in folds for sample in fold]
+        pooled = [sample for _name, fold in folds for sample in fold]
         errors = _errors(_scored(pooled, None), _scored(pooled, table))
         lines.append(f"  {lang}, all sets: {errors}")
-    first_look_samples = _all(first_looks)
     lines.append("held out (each fold scored by a table fitted without it):")
     for lang, folds in folds_by_lang.items():
         before: list[tuple[float, bool]] = []
         after: list[tuple[float, bool]] = []
-        for index, fold in enumerate(folds):
-            rest = [
-                sample
-                for other, samples in enumerate(folds)
-                if other != index
-                for sample in samples
-            ]
+        for index, (name, fold) in enumerate(folds):
+            rest = [sample for other, (_, samples) in enumerate(folds) if other != index
+                    for sample in samples]  # fmt: skip
             before += _scored(fold, None)
-            after += _scored(fold, _fit(rest, first_look_samples))
+            after += _scored(fold, _fit(rest, _without(first_looks, name)))
         lines.append(f"  {lang}, {len(folds)} folds: {_errors(before, after)}")
     if first_looks:
-        lines.append("first looks held out (each set's dev and first-look outcomes left out):")
-        before, after = [], []
+        lines.append(
+            "first looks held out (raw -> a table of the dev outcomes alone -> with the first "
+            "looks; each set's dev and first-look outcomes left out):"
+        )
+        pooled: dict[str, list[tuple[float, bool]]] = {"raw": [], "dev": [], "both": []}
         for name, held in first_looks.items():
-            dev = [
-                sample
-                for other, samples in samples_by_set.items()
-                if Path(other).stem != name
-                for sample in samples
-            ]
-            rest = [
-                sample for other, samples in first_looks.items() if other != name
-                for sample in samples
-            ]  # fmt: skip
-            scored = _scored(held, _fit(dev, rest))
-            lines.append(f"  {name}: {_errors(_scored(held, None), scored)}")
-            before += _scored(held, None)
-            after += scored
-        lines.append(f"  all first looks: {_errors(before, after)}")
+            dev = _without(samples_by_set, name)
+            scores = {
+                "raw": _scored(held, None),
+                "dev": _scored(held, _fit(dev, [])),
+                "both": _scored(held, _fit(dev, _without(first_looks, name))),
+            }
+            for key, scored in scores.items():
+                pooled[key] += scored
+            lines.append(f"  {name}: {_three_errors(scores)}")
+        lines.append(f"  all first looks: {_three_errors(pooled)}")
     return lines
+
+
+def _three_errors(scores: dict[str, list[tuple[float, bool]]]) -> str:
+    eces = " -> ".join(f"{expected_calibration_error(scored):.3f}" for scored in scores.values())
+    briers = " -> ".join(f"{brier_score(scored):.3f}" for scored in scores.values())
+    return f"ECE {eces}, Brier {briers} ({len(scores['raw'])} judged quotes)"
