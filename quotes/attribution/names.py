@@ -84,9 +84,14 @@ def normalise_name(text: str) -> str:
     return name
 
 
+def bare_pronoun(text: str) -> str:
+    """A pronoun without the hyphen and "t" of an inversion ("-t-il" -> "il"), lower case."""
+    return text.lower().lstrip("-").removeprefix("t-")
+
+
 def is_pronoun_text(text: str) -> bool:
     """Whether a mention is a bare personal pronoun."""
-    return text.lower().lstrip("-").removeprefix("t-") in PRONOUNS or text.lower() in PRONOUNS
+    return bare_pronoun(text) in PRONOUNS or text.lower() in PRONOUNS
 
 
 def without_titles(name: str) -> str:

@@ -15,6 +15,7 @@ from .names import (
     ORGANISATION_HEADS,
     PERSON_HEADS,
     PLURAL_PRONOUNS,
+    bare_pronoun,
     normalise_name,
     without_titles,
 )
@@ -245,6 +246,9 @@ def _entity_antecedents(
         gender = "f" if any(word in FEMININE_WORDS for word in before) else None
         if is_person:
             gender = gender or name_gender(name)
+        elif entity.start > 0:
+            # "le Medef … il", "la SNCF … elle": the article gives an organisation its gender.
+            gender = ORGANISATION_GENDERS.get(doc[entity.start - 1].lower_)
         # "elle est saluée par Donald Trump": the agent of a passive verb acts as its subject.
         # "le député Sébastien Nadot a été exclu": a name in apposition to the subject is it.
         is_subject = any(
@@ -362,8 +366,9 @@ def _group_antecedents(
 
 def _compatible(mention: SpeakerMention, antecedent: _Antecedent, *, same_sentence: bool) -> bool:
     pronoun = LAST_NAMED.get(tuple(mention.text.lower().split()), mention.text.lower())
+    bare = bare_pronoun(pronoun)
     if antecedent.plural:
-        return pronoun.lstrip("-").removeprefix("t-") in {"ils", "elles", "they", "eux"}
+        return bare in {"ils", "elles", "they", "eux"}
     if antecedent.kind == "anonymous" or antecedent.kind == "other":
         return antecedent.kind == "anonymous" and pronoun not in PLURAL_PRONOUNS
     if pronoun in PLURAL_PRONOUNS:
@@ -371,23 +376,12 @@ def _compatible(mention: SpeakerMention, antecedent: _Antecedent, *, same_senten
     if antecedent.kind == "organisation":
         # "la police … elle", "le gouvernement … il": French institutions take their noun's
         # gender; English ones are "it".
-        bare = pronoun.lstrip("-").removeprefix("t-")
-        if antecedent.gender is not None and bare in ("il", "elle"):
+        if antecedent.gender is not None and bare in {"il", "elle"}:
             return mention.gender == antecedent.gender
         # "Monsanto ne reconnaît aucune valeur à ce tribunal, qu'il qualifie de …": a company
-        # named without an article has no gender of its own; in its own sentence, writers call
-        # it il or elle.
-        if (
-            same_sentence
-            and antecedent.gender is None
-            and antecedent.is_subject
-            and bare
-            in (
-                "il",
-                "elle",
-            )
-        ):
-            return True
+        # no article gives a gender to is il or elle for the writer, in its own sentence.
+        if same_sentence and antecedent.gender is None and antecedent.is_subject:
+            return bare in {"il", "elle"} or pronoun in ORGANISATION_PRONOUNS
         return pronoun in ORGANISATION_PRONOUNS
     if mention.gender is not None and antecedent.gender is not None:
         return mention.gender == antecedent.gender

@@ -14,6 +14,7 @@ from .names import (
     ORGANISATION_HEADS,
     PERSON_HEADS,
     STRIP_CHARACTERS,
+    bare_pronoun,
     is_pronoun_text,
     normalise_name,
     singular_in,
@@ -196,7 +197,7 @@ def build_mention(
         described = doc[described_start:described_end]
         description = described.text.strip().rstrip(" .;:,")
     if (end - start == 1 and is_pronoun_text(text)) or tuple(words) in LAST_NAMED:
-        pronoun = LAST_NAMED.get(tuple(words), words[0].lstrip("-").removeprefix("t-"))
+        pronoun = LAST_NAMED.get(tuple(words), bare_pronoun(words[0]))
         gender = "f" if pronoun in {"elle", "elles", "she", "her"} else None
         if pronoun in {"il", "he", "ils", "lui", "him"}:
             gender = "m"
