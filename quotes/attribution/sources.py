@@ -115,7 +115,7 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
     if speaker is None:
         return None
     named = None
-    if not any(doc[position].ent_type_ in ("PER", "PERSON") for position in range(index, end)):
+    if _is_role(doc, index, end, speaker):
         named = appositive_name(context, index, end, len(doc))
     if named is not None:
         # "Selon son producteur, Michel Nouader, son état …": the name is the source, its
@@ -170,6 +170,20 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
     if region[2] == "indirect":
         region = _without_leading_adjunct(context, region)
     return Candidate(*region, cue, speaker, "source")
+
+
+def _is_role(doc: Doc, start: int, end: int, speaker: SpeakerMention) -> bool:
+    """ "Selon son producteur, Michel Nouader, son état …": a role, whose holder a name after
+    the comma names. Not a name already, nor a medium or a document that names its author
+    ("selon Reuters, David Petraeus, ancien directeur de la CIA, sera …", "selon une étude
+    publiée par X, François Hammer, … sont parvenus"): the name after them opens the content."""
+    if any(doc[position].ent_type_ in ("PER", "PERSON") for position in range(start, end)):
+        return False
+    if speaker.kind == "person":
+        return True  # "la présidente de Médecins du monde"
+    return speaker.kind != "organisation" and not any(
+        doc[position].pos_ == "PROPN" for position in range(start, end)
+    )
 
 
 def _after_role_apposition(context: DocContext, end: int) -> int:

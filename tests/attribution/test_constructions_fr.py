@@ -302,6 +302,18 @@ def test_a_name_in_apposition_to_a_source_is_the_speaker(extract_fr):
     assert found.speaker_description == "son agent"
 
 
+@pytest.mark.parametrize("source", ["l'AFP", "une enquête de Libération"])
+def test_a_name_after_a_medium_or_a_document_source_is_the_contents_subject(extract_fr, source):
+    article = (
+        f"Selon {source}, Paul Mercier, l'ancien trésorier du club, aurait quitté la France "
+        "la semaine dernière."
+    )
+    found = find_quote(extract_fr(article), "aurait quitté la France")
+    assert found.text.startswith("Paul Mercier")
+    assert found.speaker != "Paul Mercier"
+    assert found.speaker_mention.endswith(source.split()[-1])
+
+
 def test_a_source_inside_a_clause_does_not_cut_the_reported_content(extract_fr):
     article = (
         "Le rapport précise que ce produit est, selon lui, une substance accessible aux seuls "
