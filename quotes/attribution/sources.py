@@ -30,6 +30,9 @@ RELATIVE_SOURCES = frozenset({"lequel", "laquelle", "lesquels", "lesquelles"})
 MAX_SOURCE_TOKENS = 20
 MAX_MID_CLAUSE_SOURCE_TOKENS = 8
 MAX_BRACKET_TOKENS = 8
+# "D'après le média Ikiriho (NDLR : média proche du pouvoir), …": an aside the writer adds to the
+# source, in brackets before its comma, may spell out what the source is.
+MAX_SOURCE_ASIDE_TOKENS = 16
 # "selon les propos de X", "selon les informations du journal": words for what X said or knows.
 GENITIVES = frozenset({"de", "d'", "d’", "du", "des"})
 REPORTED_WORDS = frozenset(
@@ -123,6 +126,16 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
         after_name = _after_brackets(doc, named[1])
         if after_name < len(doc) and doc[after_name].text == ",":
             speaker, end = named[0], after_name
+    # "Selon l'Ufip (Union française des industries pétrolières), …": the aside is the source's
+    # and the content opens after the comma. "Pour" also gives a point of view ("Pour l'ALN
+    # (Armée de libération nationale), cette journée fut …"), so there only a person's aside.
+    after_aside = _after_brackets(doc, end, MAX_SOURCE_ASIDE_TOKENS)
+    if (
+        after_aside < len(doc)
+        and doc[after_aside].text == ","
+        and (cue.kind != "pour" or speaker.kind == "person")
+    ):
+        end = after_aside
     if cue.kind == "pour" and not _plausible_source(doc, index, end, speaker):
         return None
     if speaker.kind == "person" and speaker.has_named_entity:
@@ -328,11 +341,11 @@ def _relative_source_candidate(
     return Candidate(*region, cue, speaker, "source")
 
 
-def _after_brackets(doc: Doc, index: int) -> int:
+def _after_brackets(doc: Doc, index: int, limit: int = MAX_BRACKET_TOKENS) -> int:
     """The token after a bracketed group opening at index ("(LR)"), or index when none opens."""
     if index >= len(doc) or doc[index].text != "(":
         return index
-    for position in range(index + 1, min(len(doc), index + MAX_BRACKET_TOKENS)):
+    for position in range(index + 1, min(len(doc), index + limit)):
         if doc[position].text == ")":
             return position + 1
     return index

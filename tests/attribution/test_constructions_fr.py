@@ -784,6 +784,21 @@ def test_ils_resolves_to_the_group_of_people_named_before(extract_fr):
     assert found.speaker == "féministes"
 
 
+@pytest.mark.parametrize(
+    ("opening", "speaker"),
+    [
+        ("Selon la Fnaut (Fédération nationale des usagers des transports)", "Fnaut"),
+        ("D'après le quotidien Ouest-Matin (NDLR : proche de la majorité)", "Ouest-Matin"),
+        ("Pour l'économiste Claire Vasseur (Paris-Dauphine)", "Claire Vasseur"),
+    ],
+)
+def test_a_bracketed_aside_after_the_source_does_not_hide_the_content(extract_fr, opening, speaker):
+    article = f"{opening}, les tarifs des trains régionaux augmenteront de 4 % en janvier."
+    found = find_quote(extract_fr(article), "les tarifs des trains régionaux augmenteront")
+    assert found.text == "les tarifs des trains régionaux augmenteront de 4 % en janvier"
+    assert speaker in found.speaker
+
+
 def test_pour_a_capitalised_group_introduces_its_view(extract_fr):
     article = (
         "La cabane a été incendiée dans la nuit. Pour les Gilets jaunes, il s’agirait d’un acte "
