@@ -8,6 +8,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from .context import (
+    CLOSING_MARKS,
     COMPLEMENTISERS,
     COORDINATORS,
     SUBJECT_DEPS,
@@ -538,8 +539,9 @@ def _before_next_clause(context: DocContext, start: int, end: int) -> int:
 
 
 def split_at_second_clause(context: DocContext, candidate: Candidate) -> list[Candidate]:
-    """ "affirme que A, que « B »", "a dénoncé le « … », et que B": each "que" after a comma
-    or "et" opens a report of its own, with the same speaker and cue."""
+    """ "affirme que A, que « B »", "a dénoncé le « … », et que B", "dit « A » et que B": each
+    "que" after a comma, or after "et" that follows a comma or a closing mark, opens a report of
+    its own, with the same speaker and cue. "que A et que B" with neither is one report."""
     doc = context.doc
     span = doc.char_span(candidate.start, candidate.end, alignment_mode="contract")
     if span is None or candidate.evidence not in ("clause", "object"):
@@ -549,6 +551,8 @@ def split_at_second_clause(context: DocContext, candidate: Candidate) -> list[Ca
             continue
         cut = token.i - 1
         if doc[cut].lower_ == "et":
+            if doc[cut - 1].text != "," and doc[cut - 1].text not in CLOSING_MARKS:
+                continue  # "raconte qu'il était médecin et qu'il devait rentrer": one report
             cut -= 1 if doc[cut - 1].text == "," else 0
         elif doc[cut].text != ",":
             continue

@@ -851,6 +851,25 @@ def test_et_que_after_an_object_opens_a_second_report(extract_fr):
     assert found.speaker == "ONG Amnesty International"
 
 
+def test_que_a_et_que_b_without_comma_or_mark_is_one_report(extract_fr):
+    article = (
+        "Une voisine raconte que le chauffeur semblait pressé et qu'il roulait bien au-dessus "
+        "de la limite autorisée."
+    )
+    found = find_quote(extract_fr(article), "le chauffeur semblait pressé")
+    assert found.text == (
+        "le chauffeur semblait pressé et qu'il roulait bien au-dessus de la limite autorisée"
+    )
+    assert found.speaker == "voisine"
+
+
+def test_et_que_after_a_closing_mark_opens_a_second_report(extract_fr):
+    article = "Le maire a répété « ne rien regretter » et que la commune ferait appel dès lundi."
+    found = find_quote(extract_fr(article), "la commune ferait appel")
+    assert found.text == "la commune ferait appel dès lundi"
+    assert found.speaker == "Le maire"
+
+
 def test_two_quotes_in_a_row_share_the_incise_after_the_second(extract_fr):
     article = (
         "Le débat a été vif. « Nous ne céderons rien. » « Les salariés méritent mieux que cela », "
