@@ -55,6 +55,8 @@ CONJUNCTION_HEADS = frozenset(
 # "estime ainsi que …", "a aussi déclaré que": after a verb, these adverbs leave "que" its own.
 ADVERBS_BEFORE_QUE = frozenset({"ainsi", "aussi"})
 MIN_OBJECT_WORDS = 3
+# "« A », un par trimestre, pour « B »": the writer's words that join quotes of one report.
+MAX_WORDS_BETWEEN_QUOTES = 6
 MAIN_CLAUSE_SUBJECTS = frozenset({"il", "elle", "ils", "elles", "he", "she", "they"})
 # "se dit contre le référendum", "s'est déclaré pour la réforme": a stance, like an adjective.
 STANCE_PREPOSITIONS = frozenset({"contre", "pour"})
@@ -239,6 +241,7 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
             rest is not None
             and len(rest)
             and rest[0].text == ","
+            and not _run_of_quotes(context, rest)
             and not any(
                 "Fin" in token.morph.get("VerbForm") and not context.inside_quote[token.i]
                 for token in rest
@@ -282,6 +285,24 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     if region[2] == "direct" and is_thing(speaker) and not _has_own_subject(doc, cue):
         return None  # "le boson va permettre de poursuivre … : « … »": a thing quotes no one
     return Candidate(*region, cue, speaker, evidence, cue.belief)
+
+
+def _run_of_quotes(context: DocContext, rest: Span) -> bool:
+    """ "affirme que « A », « B » et « C »", "affirme que « A », un par trimestre, pour « B »": more
+    quotes follow to the end of the sentence, each after a few of the writer's words, so the
+    report goes on through them (one mixed quote), not only the first."""
+    gap = 0
+    quotes = 0
+    for token in rest:
+        if context.inside_quote[token.i]:
+            if gap:
+                quotes += 1
+            gap = 0
+        elif token.is_alpha:
+            gap += 1
+            if gap > MAX_WORDS_BETWEEN_QUOTES:
+                return False
+    return quotes > 0 and gap == 0
 
 
 def _writer_words_only(context: DocContext, rest: Span) -> bool:

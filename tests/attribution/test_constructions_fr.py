@@ -870,6 +870,17 @@ def test_et_que_after_a_closing_mark_opens_a_second_report(extract_fr):
     assert found.speaker == "Le maire"
 
 
+def test_a_run_of_quotes_after_que_is_one_mixed_report(extract_fr):
+    article = (
+        "Le préfet a assuré que « la circulation reprendra demain », « les écoles resteront "
+        "ouvertes » et « aucune route ne sera fermée »."
+    )
+    found = find_quote(extract_fr(article), "la circulation reprendra demain")
+    assert found.kind == "mixed"
+    assert found.text.endswith("« aucune route ne sera fermée »")
+    assert found.speaker == "Le préfet"
+
+
 def test_two_quotes_in_a_row_share_the_incise_after_the_second(extract_fr):
     article = (
         "Le débat a été vif. « Nous ne céderons rien. » « Les salariés méritent mieux que cela », "
