@@ -265,6 +265,12 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     if evidence == "object" and count_words(context.text[region[0] : region[1]]) < MIN_OBJECT_WORDS:
         return None  # "ont annoncé la nouvelle": an anaphoric object, not the content
     speaker = cue_subject(context, cue)
+    if evidence == "clause" and speaker is not None and region[0] < speaker.start < region[1]:
+        # "Sur RTL, rappelant que …, Chantal Perrichon a dénoncé …": the participle's content
+        # clause ends before the main clause whose subject speaks.
+        region = _before_speaker(context, region, speaker)
+        if region is None:
+            return None
     if speaker is None and verb.is_sent_start and is_present_participle(verb):
         # "Affirmant qu'il n'y avait pas de chiffres, il a critiqué …": the main clause's subject.
         speaker = _main_clause_subject(context, verb)
@@ -434,6 +440,16 @@ def _before_coordinated_verb(context: DocContext, cue: Cue, start: int, end: int
         if auxiliary in narration:
             return end
     return end
+
+
+def _before_speaker(
+    context: DocContext, region: tuple[int, int, str], speaker: SpeakerMention
+) -> tuple[int, int, str] | None:
+    """The content up to the comma just before its own speaker's mention."""
+    comma = context.text.rfind(",", region[0], speaker.start)
+    if comma < 0 or context.text[comma + 1 : speaker.start].strip():
+        return region
+    return classify_region(context, region[0], comma)
 
 
 def _main_clause_subject(context: DocContext, participle: Token) -> SpeakerMention | None:

@@ -186,12 +186,31 @@ def _main_clause_subject(context: DocContext, cue: Cue) -> SpeakerMention | None
     if previous.text not in {",", "en"} and previous.text not in CLOSING_MARKS:
         return None
     root = token.sent.root
-    if root.i == token.i or context.inside_quote[root.i] or root.pos_ not in ("VERB", "AUX"):
-        return None
-    main = subject_of(context, root)
-    if main is None or is_thing(main) or main.start <= token.idx < main.end:
-        return None
-    return main
+    # The parser may make the participle the root: the main verb is then a later finite verb.
+    verbs = _finite_verbs_after(context, token) if root.i == token.i else [root]
+    for verb in verbs:
+        if context.inside_quote[verb.i] or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        main = subject_of(context, verb)
+        if main is None and verb.i > token.i:
+            # "Vers 10h10, qualifiant d'« horreur » le salut, Benjamin Cauchy affirme …": the
+            # parser hung the name on the participle's object; it stands before the main verb.
+            main = subject_to_the_left(context, Cue(verb.lower_, "verb", verb.i, verb.i + 1))
+        if main is not None and not is_thing(main) and not main.start <= token.idx < main.end:
+            return main
+    return None
+
+
+def _finite_verbs_after(context: DocContext, participle: Token) -> list[Token]:
+    """The finite verbs outside quotes after a participle in its sentence, last first (an
+    auxiliary stands for its verb)."""
+    found: list[Token] = []
+    for token in participle.doc[participle.i + 1 : participle.sent.end]:
+        if not context.inside_quote[token.i] and "Fin" in token.morph.get("VerbForm"):
+            verb = token.head if token.pos_ == "AUX" and token.head.i > token.i else token
+            if verb not in found:
+                found.append(verb)
+    return found[::-1]
 
 
 def subject_to_the_left(context: DocContext, cue: Cue) -> SpeakerMention | None:

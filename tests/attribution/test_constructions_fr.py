@@ -881,6 +881,25 @@ def test_a_run_of_quotes_after_que_is_one_mixed_report(extract_fr):
     assert found.speaker == "Le préfet"
 
 
+def test_a_fronted_participle_reports_for_the_main_clause_and_stops_before_it(extract_fr):
+    article = (
+        "Dans un entretien au Parisien, rappelant que la ligne transporte « 20 000 voyageurs "
+        "par jour », Marc Olivier a dénoncé la fermeture de la gare."
+    )
+    found = find_quote(extract_fr(article), "la ligne transporte")
+    assert found.text == "la ligne transporte « 20 000 voyageurs par jour »"
+    assert found.speaker == "Marc Olivier"
+
+
+def test_a_participle_after_a_time_adjunct_speaks_for_the_subject_after_it(extract_fr):
+    article = (
+        "Vers 9h30, qualifiant de « provocation » la décision du préfet, Julie Marchand affirme "
+        "ne pas vouloir céder."
+    )
+    found = find_quote(extract_fr(article), "provocation")
+    assert found.speaker == "Julie Marchand"
+
+
 def test_two_quotes_in_a_row_share_the_incise_after_the_second(extract_fr):
     article = (
         "Le débat a été vif. « Nous ne céderons rien. » « Les salariés méritent mieux que cela », "
