@@ -67,6 +67,12 @@ SIMPLE_PAST_TAG = "VBD"
 CONDITIONAL_MODALS = frozenset(
     {"pourrait", "pourraient", "devrait", "devraient", "could", "should", "might"}
 )
+# "ne peuvent pas dire", "il faut dire que": no one reports anything.
+NEGATED_MODALS = frozenset(
+    {"peut", "peuvent", "pouvait", "pouvaient", "pourra", "pourront", "doit", "doivent",
+     "veut", "veulent", "voulait", "voulaient", "sait", "savent", "ose", "osent"}
+)  # fmt: skip
+IMPERSONAL_OBLIGATIONS = frozenset({"faut", "fallait", "faudra", "faudrait"})
 
 
 def _is_adjectival_participle(token: Token) -> bool:
@@ -96,7 +102,26 @@ def _is_hypothetical(doc: Doc, cue: Cue) -> bool:
     modal = doc[start - 1].lower_
     if modal in {"pu", "dû"}:
         return start >= 2 and doc[start - 2].lower_ in {"aurait", "auraient", "aurais"}
-    return modal in CONDITIONAL_MODALS
+    return modal in CONDITIONAL_MODALS or _is_denied_or_obliged(doc, start)
+
+
+def _is_denied_or_obliged(doc: Doc, start: int) -> bool:
+    """ "les élites ne peuvent pas dire …", "il faut dire que …": an infinitive after a negated
+    modal or an impersonal "il faut" reports nothing anyone said."""
+    index = start - 1
+    negated = False
+    while index > 0 and doc[index].lower_ in NEGATIONS:
+        negated = True
+        index -= 1
+    modal = doc[index].lower_
+    if modal in IMPERSONAL_OBLIGATIONS:
+        return True
+    return (
+        negated
+        and modal in NEGATED_MODALS
+        and index > 0
+        and doc[index - 1].lower_ in {"ne", "n'", "n’"}
+    )
 
 
 def _only_adverbs_before(doc: Doc, cue: Cue, index: int) -> bool:

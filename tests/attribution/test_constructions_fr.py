@@ -900,6 +900,22 @@ def test_a_participle_after_a_time_adjunct_speaks_for_the_subject_after_it(extra
     assert found.speaker == "Julie Marchand"
 
 
+def test_il_faut_dire_que_is_the_writers_voice(extract_fr):
+    article = "Il faut dire que la saison a été particulièrement pluvieuse dans toute la région."
+    assert extract_fr(article) == []
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Les dirigeants ne peuvent pas dire ne pas avoir été prévenus de la crise.",
+        "Les dirigeants du groupe ne pouvaient plus affirmer que les comptes étaient sains.",
+    ],
+)
+def test_a_reporting_verb_after_a_negated_modal_reports_nothing(extract_fr, article):
+    assert extract_fr(article) == []
+
+
 def test_two_quotes_in_a_row_share_the_incise_after_the_second(extract_fr):
     article = (
         "Le débat a été vif. « Nous ne céderons rien. » « Les salariés méritent mieux que cela », "
