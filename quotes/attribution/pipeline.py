@@ -37,6 +37,7 @@ from .records import Attribution
 from .resolution import ResolvedSpeaker, resolve_speakers
 from .selection import select
 from .signatures import pull_quotes, with_fragment_speaker
+from .terms import is_titled
 from .unattributed import unattributed_quotes
 
 # Progress through a long text, at INFO, on a logger of its own that a command can show.
@@ -200,7 +201,8 @@ def _cut_long_text(text: str) -> list[str]:
 
 def attributions_from_doc(doc: Doc, lang: str) -> list[Attribution]:
     """Run the rule stages on a parsed document."""
-    quotes = find_quoted_spans(doc.text, lang)
+    # "une vidéo intitulée « … »", "aussi appelée « Doris »": a title, in marks, no quote.
+    quotes = [quote for quote in find_quoted_spans(doc.text, lang) if not is_titled(doc, quote)]
     if lang in TITLES_IN_MARKS_ARE_NAMES:
         quotes = [
             quote

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from .context import DocContext
 from .marks import QuotedSpan
@@ -25,6 +25,27 @@ NAMING_VERB_STEMS = (
     "rebaptis",
     "surnomm",
 )
+# "une vidéo intitulée « … »", "rebaptisé la « … »", "aussi appelée « Doris »": a participle of
+# a naming verb, with no auxiliary (not "a appelé « à la grève »"), titles the marks after it
+# however long they are. By stems, for the same reason.
+TITLING_PARTICIPLE_STEMS = (*NAMING_VERB_STEMS, "intitul", "titr", "dénomm", "appel", "called")
+TITLING_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "ed")
+
+
+def is_titled(doc: Doc, quote: QuotedSpan) -> bool:
+    """Whether the marks follow a naming participle (or it and an article): a title, no quote."""
+    opening = doc.char_span(quote.open_start, quote.start, alignment_mode="expand")
+    if opening is None or opening.start == 0:
+        return False
+    previous = doc[opening.start - 1]
+    if previous.pos_ == "DET" and previous.i > 0:
+        previous = doc[previous.i - 1]
+    word = previous.lower_
+    return (
+        word.startswith(TITLING_PARTICIPLE_STEMS)
+        and word.endswith(TITLING_PARTICIPLE_ENDINGS)
+        and not (previous.i > 0 and doc[previous.i - 1].pos_ == "AUX")
+    )
 
 
 def is_term_in_noun_phrase(context: DocContext, quote: QuotedSpan) -> bool:

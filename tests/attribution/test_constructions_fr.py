@@ -916,6 +916,25 @@ def test_a_reporting_verb_after_a_negated_modal_reports_nothing(extract_fr, arti
     assert extract_fr(article) == []
 
 
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Le maire a publié dimanche une vidéo intitulée « Pourquoi je ne me représenterai pas "
+        "aux prochaines élections municipales ».",
+        "La tempête Ciara, aussi appelée « Sabine » en Allemagne, a frappé la Bretagne mardi.",
+    ],
+)
+def test_marks_after_a_naming_participle_hold_a_title_not_a_quote(extract_fr, article):
+    assert extract_fr(article) == []
+
+
+def test_marks_after_an_auxiliary_and_appele_still_hold_a_quote(extract_fr):
+    article = "Le syndicat a appelé « à une grève générale et illimitée dès lundi matin »."
+    found = find_quote(extract_fr(article), "grève générale")
+    assert found.text == "à une grève générale et illimitée dès lundi matin"
+    assert found.speaker == "Le syndicat"
+
+
 def test_two_quotes_in_a_row_share_the_incise_after_the_second(extract_fr):
     article = (
         "Le débat a été vif. « Nous ne céderons rien. » « Les salariés méritent mieux que cela », "
