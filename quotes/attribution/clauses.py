@@ -174,6 +174,8 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
             content_start = max(first.idx, doc[cue.end - 1].idx + len(doc[cue.end - 1].text))
             break
         if context.inside_quote[index]:
+            if cue.names_things and _after_article(doc, cue, index):
+                return None  # "a lancé une « déclaration de Marseille »": a name, no speech
             content_start = token.idx
             quoted_object = True
             break
@@ -334,6 +336,14 @@ def _run_of_quotes(context: DocContext, rest: Span) -> bool:
             if gap > MAX_WORDS_BETWEEN_QUOTES:
                 return False
     return quotes > 0 and gap == 0
+
+
+def _after_article(doc: Doc, cue: Cue, index: int) -> bool:
+    """Whether an article stands before the quote marks that open at index."""
+    before = index - 1
+    while before >= cue.end and doc[before].is_punct:
+        before -= 1
+    return before >= cue.end and doc[before].pos_ == "DET"
 
 
 def _writer_words_only(context: DocContext, rest: Span) -> bool:

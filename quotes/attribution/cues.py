@@ -35,6 +35,7 @@ class LexiconEntry:
     belief: bool
     takes_infinitive: bool
     takes_adjective: bool
+    names_things: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ class Cue:
     belief: bool = False
     takes_infinitive: bool = False
     takes_adjective: bool = False
+    names_things: bool = False
 
 
 def _french_er_forms(lemma: str) -> set[str]:
@@ -123,7 +125,9 @@ def _parse_line(line: str) -> tuple[str, set[str], list[str], str | None]:
         line, forms_text = line.split("=", 1)
         explicit = forms_text.split()
     words = line.split()
-    flags = {word for word in words if word in {"obj", "inf", "adj", "belief", "ir", "head"}}
+    flags = {
+        word for word in words if word in {"obj", "inf", "adj", "belief", "ir", "head", "thing"}
+    }
     lemma = " ".join(word for word in words if word not in flags)
     return lemma, flags, explicit, model
 
@@ -200,6 +204,7 @@ def load_lexicon(lang: str) -> Lexicon:
             "belief" in flags,
             bool({"obj", "inf"} & flags),
             "adj" in flags,
+            "thing" in flags,
         )
         for form in forms:
             by_form.setdefault(form, []).append(entry)
@@ -290,6 +295,7 @@ def find_cues(doc: Doc, lang: str, inside_quote: list[bool]) -> list[Cue]:
                         entry.belief,
                         entry.takes_infinitive,
                         entry.takes_adjective,
+                        entry.names_things,
                     )
                 )
                 index = end - 1

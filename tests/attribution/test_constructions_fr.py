@@ -935,6 +935,23 @@ def test_marks_after_an_auxiliary_and_appele_still_hold_a_quote(extract_fr):
     assert found.speaker == "Le syndicat"
 
 
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Dimanche, l'association a lancé une « opération escargot sur le périphérique ».",
+        "Le collectif a publié jeudi un « manifeste pour une ville apaisée ».",
+    ],
+)
+def test_marks_after_an_article_name_what_is_launched_or_published(extract_fr, article):
+    assert extract_fr(article) == []
+
+
+def test_lancer_before_a_colon_still_introduces_a_quote(extract_fr):
+    found = find_quote(extract_fr("Le maire a lancé : « Nous ne lâcherons rien ! »"), "lâcherons")
+    assert found.text == "Nous ne lâcherons rien !"
+    assert found.speaker == "Le maire"
+
+
 def test_two_quotes_in_a_row_share_the_incise_after_the_second(extract_fr):
     article = (
         "Le débat a été vif. « Nous ne céderons rien. » « Les salariés méritent mieux que cela », "
