@@ -55,6 +55,7 @@ CONJUNCTION_HEADS = frozenset(
 # "estime ainsi que …", "a aussi déclaré que": after a verb, these adverbs leave "que" its own.
 ADVERBS_BEFORE_QUE = frozenset({"ainsi", "aussi"})
 MIN_OBJECT_WORDS = 3
+GENITIVE_MARKERS = frozenset({"de", "d'", "d’"})
 # "« A », un par trimestre, pour « B »": the writer's words that join quotes of one report.
 MAX_WORDS_BETWEEN_QUOTES = 6
 MAIN_CLAUSE_SUBJECTS = frozenset({"il", "elle", "ils", "elles", "he", "she", "they"})
@@ -291,6 +292,8 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
         return None
     if evidence == "object" and count_words(context.text[region[0] : region[1]]) < MIN_OBJECT_WORDS:
         return None  # "ont annoncé la nouvelle": an anaphoric object, not the content
+    if evidence == "object" and cue.needs_charge and not _states_a_charge(context, verb, region):
+        return None  # "a accusé les médias lors d'un discours": whom, not what of
     speaker = cue_subject(context, cue)
     if evidence == "clause" and speaker is not None and region[0] < speaker.start < region[1]:
         # "Sur RTL, rappelant que …, Chantal Perrichon a dénoncé …": the participle's content
@@ -344,6 +347,27 @@ def _after_article(doc: Doc, cue: Cue, index: int) -> bool:
     while before >= cue.end and doc[before].is_punct:
         before -= 1
     return before >= cue.end and doc[before].pos_ == "DET"
+
+
+def _states_a_charge(context: DocContext, verb: Token, region: tuple[int, int, str]) -> bool:
+    """ "accuse le régime d'être à l'origine de …", "accusé de faire du « chantage »": the
+    content holds the charge, "de" before an infinitive or a "de" phrase of the verb itself."""
+    span = context.doc.char_span(region[0], region[1], alignment_mode="contract")
+    if span is None:
+        return True
+    doc = context.doc
+    for token in span:
+        if token.lower_ not in GENITIVE_MARKERS:
+            continue
+        following = token.i + 1
+        while following < len(doc) and doc[following].lower_ in INFINITIVE_CLITICS:
+            following += 1
+        if following < len(doc) and "Inf" in doc[following].morph.get("VerbForm"):
+            return True
+        if token.head.head.i == verb.i:
+            return True
+    # "accusé de corruption": the charge opens the content.
+    return span.start > 0 and doc[span.start - 1].lower_ in GENITIVE_MARKERS
 
 
 def _writer_words_only(context: DocContext, rest: Span) -> bool:

@@ -36,6 +36,7 @@ class LexiconEntry:
     takes_infinitive: bool
     takes_adjective: bool
     names_things: bool = False
+    needs_charge: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Cue:
     takes_infinitive: bool = False
     takes_adjective: bool = False
     names_things: bool = False
+    needs_charge: bool = False
 
 
 def _french_er_forms(lemma: str) -> set[str]:
@@ -126,7 +128,9 @@ def _parse_line(line: str) -> tuple[str, set[str], list[str], str | None]:
         explicit = forms_text.split()
     words = line.split()
     flags = {
-        word for word in words if word in {"obj", "inf", "adj", "belief", "ir", "head", "thing"}
+        word
+        for word in words
+        if word in {"obj", "inf", "adj", "belief", "ir", "head", "thing", "charge"}
     }
     lemma = " ".join(word for word in words if word not in flags)
     return lemma, flags, explicit, model
@@ -205,6 +209,7 @@ def load_lexicon(lang: str) -> Lexicon:
             bool({"obj", "inf"} & flags),
             "adj" in flags,
             "thing" in flags,
+            "charge" in flags,
         )
         for form in forms:
             by_form.setdefault(form, []).append(entry)
@@ -296,6 +301,7 @@ def find_cues(doc: Doc, lang: str, inside_quote: list[bool]) -> list[Cue]:
                         entry.takes_infinitive,
                         entry.takes_adjective,
                         entry.names_things,
+                        entry.needs_charge,
                     )
                 )
                 index = end - 1

@@ -952,6 +952,24 @@ def test_lancer_before_a_colon_still_introduces_a_quote(extract_fr):
     assert found.speaker == "Le maire"
 
 
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Le ministre a accusé les journalistes lors d'une conférence de presse à Lyon.",
+        "L'entreprise accuse une perte de 12 % de son chiffre d'affaires.",
+    ],
+)
+def test_accuser_without_a_charge_reports_nothing(extract_fr, article):
+    assert extract_fr(article) == []
+
+
+def test_accuser_with_its_charge_reports_it(extract_fr):
+    article = "L'opposition accuse le gouvernement d'avoir caché les chiffres du chômage."
+    found = find_quote(extract_fr(article), "d'avoir caché")
+    assert found.text == "le gouvernement d'avoir caché les chiffres du chômage"
+    assert found.speaker == "opposition"
+
+
 def test_two_quotes_in_a_row_share_the_incise_after_the_second(extract_fr):
     article = (
         "Le débat a été vif. « Nous ne céderons rien. » « Les salariés méritent mieux que cela », "
