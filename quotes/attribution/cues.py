@@ -333,9 +333,12 @@ def _looks_like_verb(doc: Doc, token: Token) -> bool:
         return True
     if following is not None and following.lower_ in ("que", "qu'", "qu’"):
         return True  # "…, juge que": the tagger took the verb for a noun
+    # "…, juge Daniel Fried", "Eric Drouet critique Emmanuel Macron :", "le ministre twitte la
+    # présence de …": a lower-case reporting form between a name, a noun or a comma and the
+    # object's name or article is the verb the tagger missed.
     return bool(
         previous is not None
-        and previous.text in {",", "»", "”", '"', "’"}
+        and (previous.text in {",", "»", "”", '"', "’"} or previous.pos_ in ("NOUN", "PROPN"))
         and following is not None
         and following.pos_ in ("PROPN", "DET")
         and token.is_lower

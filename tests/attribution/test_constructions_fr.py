@@ -970,6 +970,16 @@ def test_accuser_with_its_charge_reports_it(extract_fr):
     assert found.speaker == "opposition"
 
 
+def test_a_reporting_verb_the_tagger_took_for_an_adjective_after_a_name(extract_fr):
+    article = (
+        "Vers 22h00, le Gilet jaune Marc Leroy critique Emmanuel Macron : « on ne le voit "
+        "nulle part »."
+    )
+    found = find_quote(extract_fr(article), "on ne le voit nulle part")
+    assert found.text == "on ne le voit nulle part"
+    assert found.speaker == "Marc Leroy"
+
+
 def test_two_quotes_in_a_row_share_the_incise_after_the_second(extract_fr):
     article = (
         "Le débat a été vif. « Nous ne céderons rien. » « Les salariés méritent mieux que cela », "
