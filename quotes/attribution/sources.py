@@ -20,7 +20,7 @@ from .context import (
     sentence_bounds,
 )
 from .cues import Cue
-from .names import ORGANISATION_HEADS, PERSON_HEADS
+from .names import ORGANISATION_HEADS, PERSON_HEADS, singular_in
 from .speakers import SpeakerMention, build_mention, noun_phrase
 from .subjects import appositive_name, ends_name, is_thing, subject_of
 
@@ -357,9 +357,15 @@ def _plausible_source(doc: Doc, start: int, end: int, speaker: SpeakerMention) -
         return doc[start].lower_ in {"lui", "elle", "eux", "elles"}
     if end >= len(doc) or doc[end].text != ",":
         return False
-    if speaker.has_named_entity and speaker.kind in ("person", "organisation"):
-        return True
     head = doc[start:end].root
+    if speaker.has_named_entity and speaker.kind in ("person", "organisation"):
+        # "Pour Laurent Berger,", "pour le syndicat CGT,"; not "pour les 41 ans du président
+        # Emmanuel Macron,": the name must head the phrase, or a role or a body do.
+        return not (
+            head.pos_ == "NOUN"
+            and not head.ent_type_
+            and not singular_in(head.lower_, PERSON_HEADS | ORGANISATION_HEADS)
+        )
     # "Pour les Gilets jaunes,": a capitalised noun inside the sentence names a group.
     if head.text[:1].isupper() and (head.pos_ == "PROPN" or not head.is_sent_start):
         return True

@@ -980,6 +980,28 @@ def test_a_reporting_verb_the_tagger_took_for_an_adjective_after_a_name(extract_
     assert found.speaker == "Marc Leroy"
 
 
+def test_pour_an_occasion_of_a_named_person_opens_no_source(extract_fr):
+    article = (
+        "Pour les 41 ans du président Emmanuel Macron, une cinquantaine de manifestants ont "
+        "organisé un faux procès."
+    )
+    assert extract_fr(article) == []
+
+
+@pytest.mark.parametrize(
+    ("opening", "speaker"),
+    [
+        ("Cela dit, pour le vice-procureur", "le vice-procureur"),
+        ("Pour la sociologue Anne Morel (Lille)", "Anne Morel"),
+    ],
+)
+def test_pour_a_role_introduces_its_view(extract_fr, opening, speaker):
+    article = f"{opening}, cette somme pourrait être bien plus importante."
+    found = find_quote(extract_fr(article), "cette somme pourrait")
+    assert found.text == "cette somme pourrait être bien plus importante"
+    assert found.speaker == speaker
+
+
 def test_two_quotes_in_a_row_share_the_incise_after_the_second(extract_fr):
     article = (
         "Le débat a été vif. « Nous ne céderons rien. » « Les salariés méritent mieux que cela », "
