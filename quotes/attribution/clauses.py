@@ -12,7 +12,6 @@ from .context import (
     COMPLEMENTISERS,
     COORDINATORS,
     SUBJECT_DEPS,
-    TIME_WORDS,
     Candidate,
     DocContext,
     classify_region,
@@ -24,7 +23,7 @@ from .context import (
     sentence_bounds,
 )
 from .cues import Cue
-from .lexicon import word_set
+from .lexicon import TIME_WORDS, word_set
 from .names import GENERIC_PRONOUNS
 from .speakers import SpeakerMention
 from .subjects import (

@@ -9,7 +9,6 @@ from spacy.tokens import Doc, Token
 
 from .cues import Cue
 from .marks import QuotedSpan
-from .speakers import TIME_WORDS as TIME_WORDS  # the rules read it from here
 from .speakers import SpeakerMention
 
 # "''" is one token: some English papers print double quotes as two apostrophes.

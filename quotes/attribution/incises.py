@@ -12,7 +12,6 @@ from .context import (
     OPENING_MARKS,
     RELATIVE_WORDS,
     SUBJECT_DEPS,
-    TIME_WORDS,
     Candidate,
     DocContext,
     classify_region,
@@ -23,6 +22,7 @@ from .context import (
     sentence_bounds,
 )
 from .cues import INCISE_PRONOUNS, Cue
+from .lexicon import TIME_WORDS
 from .names import PERSON_HEADS, singular_in
 from .speakers import SpeakerMention, appositive_description, build_mention, noun_phrase
 from .subjects import (

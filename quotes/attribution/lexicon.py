@@ -23,3 +23,7 @@ def phrase_set(name: str) -> frozenset[tuple[str, ...]]:
         if words:
             phrases.add(words)
     return frozenset(phrases)
+
+
+# Time adverbs and nouns: skipped between a verb and its subject or object, and never a speaker.
+TIME_WORDS = word_set("time_words")

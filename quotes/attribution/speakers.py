@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .lexicon import word_set
+from .lexicon import TIME_WORDS, word_set
 from .names import (
     HONORIFICS,
     LAST_NAMED,
@@ -27,7 +27,6 @@ ANONYMOUS_WORDS = frozenset(
 )  # fmt: skip
 ANONYMOUS_PHRASES = ("source proche", "sources proches", "anonymat", "anonymity", "anonymous")
 FEMININE_WORDS = word_set("feminine_words")
-TIME_WORDS = word_set("time_words")
 MASCULINE_WORDS = word_set("masculine_words")
 FEMALE_FIRST_NAMES = word_set("first_names_female")
 MALE_FIRST_NAMES = word_set("first_names_male")
