@@ -87,6 +87,7 @@ evaluate: setup
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_blind4.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_blind5.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_blind6.jsonl
+	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_blind7.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_heldout.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_blind2.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_blind3.jsonl

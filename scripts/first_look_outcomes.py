@@ -38,6 +38,7 @@ FIRST_LOOKS = (
     ("fr_winer_blind4", "994fd0f6b0e456f1ac81fccf0a23840c835746b7"),
     ("fr_winer_blind5", "6999dd22b848252908ad6625ddd895ce4f6fcca7"),
     ("fr_winer_blind6", "303a272086707c20c299636131e476a0bb9498b4"),
+    ("fr_winer_blind7", "1212d9bd882a6bbac78b9db177d6e6c3a6e3c6d9"),
 )
 # Run inside the old checkout: its engine on the gold texts, one JSON line per document with
 # its attributions and the calibration key and raw score behind each one's confidence.

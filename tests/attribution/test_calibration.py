@@ -161,9 +161,9 @@ def test_first_looks_pull_a_group_toward_what_unseen_articles_gave(tmp_path):
             "not true or false",
         ),
         (
-            '{"set": "fr_winer_blind7", "doc_id": "d", "lang": "fr", "evidence": "incise", '
+            '{"set": "fr_winer_blind8", "doc_id": "d", "lang": "fr", "evidence": "incise", '
             '"kind": "direct", "speaker_route": "named", "raw": 0.9, "right": false}',
-            "fr_winer_blind7 is a blind set",
+            "fr_winer_blind8 is a blind set",
         ),
     ],
 )
@@ -177,6 +177,12 @@ def test_calibrate_names_a_broken_first_look_line(tmp_path, line, message):
 def test_calibrate_says_how_to_make_missing_first_looks(tmp_path):
     with pytest.raises(CommandError, match=r"scripts/first_look_outcomes\.py"):
         calibrate(tmp_path, "--first-look", str(tmp_path / "missing.jsonl"))
+
+
+def test_calibrate_refuses_a_blind_set(tmp_path):
+    blind = gold_file(tmp_path, "fr_winer_blind8.jsonl")
+    with pytest.raises(CommandError, match="blind set"):
+        call_command("calibrate", str(blind), "--output", str(tmp_path / "out.json"))
 
 
 def test_evaluate_prints_a_calibration_table(tmp_path):
