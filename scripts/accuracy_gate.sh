@@ -21,7 +21,7 @@ gate() {
     DEBUG=true .venv/bin/python manage.py evaluate "$gold" "$@" || failures=$((failures + 1))
 }
 
-FLOORS_SET="2026-12-06 21:00 UTC (issue 10, sixth round, fr_winer_blind7 scored)"
+FLOORS_SET="2026-12-06 20:25 UTC (issue 10, sixth round, fr_winer_blind7 scored)"
 gate ../shared/data/gold/fr_dev.jsonl --min-f1 0.98 --min-e2e 0.92   # 1.000, 0.944
 gate bench/gold/fr_winer_dev.jsonl --min-f1 0.92 --min-e2e 0.87      # 0.936, 0.882
 gate bench/gold/fr_winer_blind.jsonl --min-f1 0.91 --min-e2e 0.87    # 0.929, 0.880
