@@ -282,7 +282,7 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     end = cut_at_next_boundary(context, content_start, sentence_end)
     end = _before_coordinated_verb(context, cue, content_start, end)
     end = _before_main_clause(context, cue, content_start, end)
-    end = _inside_fronted_clause(verb, end)
+    end = _inside_fronted_clause(verb, content_start, end)
     position = bisect.bisect_right(boundaries, content_start)
     if position < len(boundaries) and boundaries[position] < end:
         end = boundaries[position]
@@ -427,13 +427,16 @@ def _is_noun_participle(token: Token) -> bool:
     )
 
 
-def _inside_fronted_clause(verb: Token, end: int) -> int:
+def _inside_fronted_clause(verb: Token, start: int, end: int) -> int:
     """ "When Clinton noted that …, Trump boasted": a reporting verb in an adverbial clause
-    before its main clause reports nothing past that clause."""
+    before its main clause reports nothing past that clause; unless the parser left the content
+    out of that clause ("Affirmant qu'il n'existait pas …, il a critiqué", the que-clause hung
+    on "critiqué"), where the other bounds stand."""
     if verb.dep_ != "advcl" or verb.head.i < verb.i:
         return end
     edge = verb.right_edge
-    return min(end, edge.idx + len(edge))
+    clause_end = edge.idx + len(edge)
+    return end if clause_end <= start else min(end, clause_end)
 
 
 def _has_own_subject(doc: Doc, cue: Cue) -> bool:

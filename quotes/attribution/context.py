@@ -28,8 +28,21 @@ COORDINATORS = frozenset({"mais", "et", "puis", "but", "and"})
 
 
 def is_passive(verb: Token) -> bool:
-    """ "ont été condamnés", "was asked": the verb's subject undergoes it and reports nothing."""
-    return any(child.dep_ in PASSIVE_AUXILIARY_DEPS for child in verb.children)
+    """ "ont été condamnés", "was asked", a past participle opening its sentence before a
+    preposition or a comma ("Accusé de faire le bonheur des trafiquants, il est …"): the
+    subject undergoes it and reports nothing."""
+    if any(child.dep_ in PASSIVE_AUXILIARY_DEPS for child in verb.children):
+        return True
+    doc = verb.doc
+    return (
+        verb.is_sent_start
+        and (verb.i == 0 or doc[verb.i - 1].is_punct or doc[verb.i - 1].is_space)
+        and verb.i + 1 < len(doc)
+        and (doc[verb.i + 1].pos_ == "ADP" or doc[verb.i + 1].text == ",")
+        and "Part" in verb.morph.get("VerbForm")
+        and "Past" in verb.morph.get("Tense")
+        and not any(child.dep_.startswith("aux") for child in verb.children)
+    )
 
 
 @dataclass(frozen=True)

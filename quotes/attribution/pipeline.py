@@ -7,6 +7,7 @@ import functools
 import itertools
 import logging
 import os
+import re
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -54,13 +55,13 @@ SPLIT_WOVEN_PASSAGES = frozenset({"en"})
 # quote their asides ("(CROSSTALK.)"); French marks are left to the French rules.
 TITLES_IN_MARKS_ARE_NAMES = frozenset({"en"})
 PARAGRAPH_COMPONENT = "paragraph_sentences"
-# Texts longer than this are parsed in pieces of about PARSE_PIECE_CHARS (see parse_texts);
-# news articles are shorter. Small pieces keep a batch's memory bounded.
-LONG_TEXT_CHARS = 20_000
+# A paragraph and the line ends after it (see parse_texts).
+PARAGRAPH = re.compile(r"[^\n]+\n*|\n+")
 # Five times what a megabyte of French news holds: more is generated or broken text, and is
 # refused before parsing rather than parsed for minutes.
 MAX_QUOTE_MARKS = 10_000
 PROGRESS_EVERY_CHARS = 100_000
+# A paragraph longer than this is parsed in pieces cut at spaces: memory stays bounded.
 PARSE_PIECE_CHARS = 5_000
 
 
@@ -150,17 +151,19 @@ def _within_limits(texts: Iterable[str]) -> Iterator[str]:
 
 
 def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Doc]:
-    """Parse texts in order; a long one in pieces cut at line ends, joined back into one Doc.
+    """Parse texts in order, each paragraph on its own, joined back into one Doc per text.
 
-    The parser's time and memory grow faster than a text's length, so a text of a megabyte
-    took minutes and gigabytes whole. Paragraphs are sentences of their own anyway, so cutting
-    between them changes no parse; news articles are shorter than LONG_TEXT_CHARS, so whole.
+    Whole, a paragraph opening after one that ends without a full stop (a title, a dateline
+    "15 août 2016. –", a quote ending on "»") was parsed as a run of one-word sentences: the
+    parser, told that a sentence starts there, left the words after it unattached, and the
+    article's lead lost its subject. A paragraph alone parses as it should. Pieces also bound
+    the parser's time and memory, which grow faster than a text's length.
     """
     sizes: collections.deque[tuple[int, int]] = collections.deque()
 
     def pieces() -> Iterator[str]:
         for text in texts:
-            cut = _cut_long_text(text)
+            cut = _paragraphs(text)
             sizes.append((len(cut), len(text)))
             yield from cut
 
@@ -181,21 +184,17 @@ def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = 16) ->
         yield Doc.from_docs(parts, ensure_whitespace=False)
 
 
-def _cut_long_text(text: str) -> list[str]:
-    """The text whole when short, else pieces that join back into it, cut after a line end.
-
-    A piece with no line end is cut after a space, and one with no space at the limit.
-    """
-    if len(text) <= LONG_TEXT_CHARS:
-        return [text]
+def _paragraphs(text: str) -> list[str]:
+    """Pieces that join back into the text: each paragraph with the line ends after it; one
+    longer than PARSE_PIECE_CHARS is cut after a space, or at the limit when it has none."""
     pieces: list[str] = []
-    start = 0
-    while len(text) - start > PARSE_PIECE_CHARS:
-        limit = start + PARSE_PIECE_CHARS
-        cut = text.rfind("\n", start, limit) + 1 or text.rfind(" ", start, limit) + 1 or limit
-        pieces.append(text[start:cut])
-        start = cut
-    pieces.append(text[start:])
+    for paragraph in PARAGRAPH.findall(text) or [text]:
+        while len(paragraph) > PARSE_PIECE_CHARS:
+            cut = paragraph.rfind(" ", 0, PARSE_PIECE_CHARS) + 1 or PARSE_PIECE_CHARS
+            pieces.append(paragraph[:cut])
+            paragraph = paragraph[cut:]
+        if paragraph or not pieces:
+            pieces.append(paragraph)
     return pieces
 
 

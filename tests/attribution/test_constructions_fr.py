@@ -1604,3 +1604,21 @@ def test_a_time_is_no_speaker(extract_fr):
 def test_a_capitalised_time_word_can_name_a_speaker(extract_fr):
     article = "Le Matin a révélé mardi que le ministre avait démissionné."
     assert find_quote(extract_fr(article), "le ministre avait démissionné").speaker == "Le Matin"
+
+
+def test_a_past_participle_opening_the_sentence_is_passive(extract_fr):
+    article = (
+        "Le billet de 500 euros disparaîtra. Accusé de faire le bonheur des trafiquants, il est "
+        "même surnommé le « Ben Laden »."
+    )
+    assert all("trafiquants" not in found.text for found in extract_fr(article))
+
+
+def test_a_fronted_participle_keeps_the_clause_the_parser_hung_on_the_main_verb(extract_fr):
+    article = (
+        "Des photos montrent une foule plus importante en 2009.\n\nAffirmant qu'il n'existait "
+        "pas de chiffres officiels pour la foule de vendredi, il a critiqué la comparaison faite "
+        "par les médias, qu'il a qualifiée de « honteuse »."
+    )
+    found = find_quote(extract_fr(article), "il n'existait pas de chiffres officiels")
+    assert found.cue == "affirmer"

@@ -1,14 +1,19 @@
-"""Long texts are parsed in pieces without changing what is found, and spans are indexed."""
+"""Texts are parsed paragraph by paragraph without changing what is found, and spans are indexed."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotes.attribution import extract
-from quotes.attribution.pipeline import LONG_TEXT_CHARS, PARSE_PIECE_CHARS, parse_texts
+from quotes.attribution.pipeline import PARSE_PIECE_CHARS, parse_texts
 from quotes.attribution.spans import SpanIndex
 
+from .conftest import find_quote
+
+# Longer than a news article: many paragraphs, each parsed alone.
+LONG_TEXT_CHARS = 4 * PARSE_PIECE_CHARS
 PARAGRAPHS = [
     "« Nous rouvrirons l'usine au printemps », a déclaré la directrice, Claire Martin.",
     "Le syndicat estime que la fermeture a coûté trois cents emplois à la région.",
@@ -71,7 +76,7 @@ def test_short_and_long_texts_come_back_in_their_order(fr_nlp):
     docs = list(parse_texts(fr_nlp, texts, batch_size=2))
 
     assert [doc.text for doc in docs] == texts
-    assert PARSE_PIECE_CHARS < LONG_TEXT_CHARS < len(long_text)
+    assert len(long_text) > PARSE_PIECE_CHARS
 
 
 SPANS = st.lists(
@@ -91,3 +96,21 @@ def test_span_index_finds_exactly_the_overlapping_spans(spans, query):
     found = sorted(number for _, _, number in index.overlapping(start, end))
 
     assert found == [n for n, (s, e) in enumerate(spans) if s < end and start < e]
+
+
+@pytest.mark.parametrize(
+    "before",
+    ["Bayrou renonce\n\n", "22 février 2017. –\n", "« Nous partirons »\n"],
+)
+def test_a_paragraph_after_one_without_a_full_stop_keeps_its_subject(fr_nlp, before):
+    """After a title, a dateline or a quote ending on its mark, the next paragraph's words were
+    parsed as one-word sentences, and its reports lost their speaker."""
+    article = (
+        before + "François Bayrou, président du Mouvement démocrate, renonce à se présenter en "
+        "2017 et a annoncé que sa décision était prise depuis longtemps."
+    )
+    (doc,) = parse_texts(fr_nlp, [article])
+    lead = next(token.sent for token in doc if token.text == "François")
+    assert "renonce" in lead.text
+    found = find_quote(extract(article, "fr", nlp=fr_nlp), "sa décision était prise")
+    assert found.speaker == "François Bayrou"
