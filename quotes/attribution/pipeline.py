@@ -55,8 +55,10 @@ SPLIT_WOVEN_PASSAGES = frozenset({"en"})
 # quote their asides ("(CROSSTALK.)"); French marks are left to the French rules.
 TITLES_IN_MARKS_ARE_NAMES = frozenset({"en"})
 PARAGRAPH_COMPONENT = "paragraph_sentences"
-# A paragraph and the line ends after it (see parse_texts).
+# A paragraph and the line ends after it, and the ends of a sentence that lets the next
+# paragraph be parsed with it (see parse_texts).
 PARAGRAPH = re.compile(r"[^\n]+\n*|\n+")
+FULL_STOPS = (".", "!", "?", "…")
 # Five times what a megabyte of French news holds: more is generated or broken text, and is
 # refused before parsing rather than parsed for minutes.
 MAX_QUOTE_MARKS = 10_000
@@ -151,13 +153,14 @@ def _within_limits(texts: Iterable[str]) -> Iterator[str]:
 
 
 def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = 16) -> Iterator[Doc]:
-    """Parse texts in order, each paragraph on its own, joined back into one Doc per text.
+    """Parse texts in order, in pieces cut after paragraphs, joined back into one Doc per text.
 
     Whole, a paragraph opening after one that ends without a full stop (a title, a dateline
     "15 août 2016. –", a quote ending on "»") was parsed as a run of one-word sentences: the
     parser, told that a sentence starts there, left the words after it unattached, and the
-    article's lead lost its subject. A paragraph alone parses as it should. Pieces also bound
-    the parser's time and memory, which grow faster than a text's length.
+    article's lead lost its subject. Cut there, the paragraph parses as it should; paragraphs
+    after a full stop stay together (cutting after every one cost more than it mended). Pieces
+    also bound the parser's time and memory, which grow faster than a text's length.
     """
     sizes: collections.deque[tuple[int, int]] = collections.deque()
 
@@ -185,16 +188,25 @@ def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = 16) ->
 
 
 def _paragraphs(text: str) -> list[str]:
-    """Pieces that join back into the text: each paragraph with the line ends after it; one
-    longer than PARSE_PIECE_CHARS is cut after a space, or at the limit when it has none."""
+    """Pieces that join back into the text, each cut after a line end that follows no full
+    stop (a title, a dateline, a quote ending on its mark), or, past PARSE_PIECE_CHARS, after
+    the last line end, else the last space, else at the limit."""
     pieces: list[str] = []
-    for paragraph in PARAGRAPH.findall(text) or [text]:
-        while len(paragraph) > PARSE_PIECE_CHARS:
-            cut = paragraph.rfind(" ", 0, PARSE_PIECE_CHARS) + 1 or PARSE_PIECE_CHARS
-            pieces.append(paragraph[:cut])
-            paragraph = paragraph[cut:]
-        if paragraph or not pieces:
-            pieces.append(paragraph)
+    piece = ""
+    for paragraph in PARAGRAPH.findall(text):
+        if piece and len(piece) + len(paragraph) > PARSE_PIECE_CHARS:
+            pieces.append(piece)
+            piece = ""
+        piece += paragraph
+        while len(piece) > PARSE_PIECE_CHARS:
+            cut = piece.rfind(" ", 0, PARSE_PIECE_CHARS) + 1 or PARSE_PIECE_CHARS
+            pieces.append(piece[:cut])
+            piece = piece[cut:]
+        if not piece.rstrip().endswith(FULL_STOPS):
+            pieces.append(piece)
+            piece = ""
+    if piece or not pieces:
+        pieces.append(piece)
     return pieces
 
 
