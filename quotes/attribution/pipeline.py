@@ -162,25 +162,26 @@ def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = 16) ->
     after a full stop stay together (cutting after every one cost more than it mended). Pieces
     also bound the parser's time and memory, which grow faster than a text's length.
     """
-    sizes: collections.deque[tuple[int, int]] = collections.deque()
+    cuts: collections.deque[list[str]] = collections.deque()
 
     def pieces() -> Iterator[str]:
         for text in texts:
             cut = _paragraphs(text)
-            sizes.append((len(cut), len(text)))
+            cuts.append(cut)
             yield from cut
 
     docs = nlp.pipe(pieces(), batch_size=batch_size)
     for doc in docs:
-        count, length = sizes.popleft()
-        if count == 1:
+        cut = cuts.popleft()
+        if len(cut) == 1:
             yield doc
             continue
         parts = [doc]
-        done = len(doc.text)
-        for part in itertools.islice(docs, count - 1):
+        # The pieces' own lengths: a Doc's text is rebuilt from its tokens at each reading.
+        done, length = len(cut[0]), sum(len(piece) for piece in cut)
+        for part, piece in zip(itertools.islice(docs, len(cut) - 1), cut[1:], strict=True):
             parts.append(part)
-            before, done = done, done + len(part.text)
+            before, done = done, done + len(piece)
             if done // PROGRESS_EVERY_CHARS > before // PROGRESS_EVERY_CHARS:
                 # A megabyte takes a minute or two: say how far it is.
                 progress_log.info("parsed %s of %s characters", f"{done:,}", f"{length:,}")
