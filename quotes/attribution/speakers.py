@@ -238,9 +238,11 @@ def build_mention(
     if entity is not None and not anonymous:
         name = normalise_name(entity.text)
         kind = "person" if entity.label_ in ("PER", "PERSON") else "organisation"
-        if kind == "person" and _role_of_someone_named(head_token, entity):
-            # "L'avocat de Marc Dupont a déclaré": the lawyer speaks, not the client; by name
-            # when an apposition gives it ("…, Me Jean Martin, a déclaré").
+        if _role_held_for(head_token, entity):
+            # "L'avocat de Marc Dupont a déclaré", "le porte-parole de la SNCF": the lawyer or
+            # the spokesman speaks, not whom they serve; by name when an apposition gives it
+            # ("…, Me Jean Martin, a déclaré").
+            kind = "person"
             role = _description_name(text)
             apposed = _entity_inside(doc, *description_range) if description_range else None
             if apposed is not None and apposed.label_ in ("PER", "PERSON"):
@@ -251,11 +253,6 @@ def build_mention(
             rest = (doc[start : entity.start].text + " " + doc[entity.end : end].text).strip()
             if not description and len(rest.split()) > 1:
                 description = normalise_name(rest)
-        if kind == "organisation" and head_token.lower_ in PERSON_HEADS:
-            # "le porte-parole de la SNCF" is a person speaking for the SNCF.
-            kind = "person"
-            name = _description_name(text)
-            description = ""
     else:
         name = _description_name(text)
         head_word = _head_word(span)
@@ -289,10 +286,15 @@ def _names_no_one(span: Span) -> bool:
     return head.text.islower() and head.lower_ in TIME_WORDS and not head.ent_type_
 
 
-def _role_of_someone_named(head: Token, entity: Span) -> bool:
-    """ "l'avocat de Marc Dupont", "the spokesman for Ann Lowe": a role held for the person
-    named in its complement."""
-    if not singular_in(head.lower_, PERSON_HEADS) or entity.start <= head.i < entity.end:
+def _role_held_for(head: Token, entity: Span) -> bool:
+    """ "le porte-parole de la SNCF", "l'avocat de Marc Dupont", "the spokesman for Ann Lowe":
+    a role held for the organisation named in the mention (or tagged as one with it: "le
+    ministre de la Défense"), or for the person named in its complement."""
+    if not singular_in(head.lower_, PERSON_HEADS):
+        return False
+    if entity.label_ not in ("PER", "PERSON"):
+        return True
+    if entity.start <= head.i < entity.end:
         return False
     root = entity.root
     if root.dep_ == "pobj":  # English: the lawyer -> for -> Ann Lowe
