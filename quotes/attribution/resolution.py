@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .context import PASSIVE_AUXILIARY_DEPS, Candidate
+from .context import Candidate, is_passive
 from .names import (
     HONORIFICS,
     LAST_NAMED,
@@ -274,9 +274,7 @@ def _entity_antecedents(
 def _agent_of_passive_verb(token: Token) -> bool:
     """ "elle est saluée par Donald Trump": the agent of a passive verb acts as its subject; not
     the agent of a bare participle ("les buts encaissés par Thierry Omeyer")."""
-    return token.dep_ == PASSIVE_AGENT and any(
-        child.dep_ in PASSIVE_AUXILIARY_DEPS for child in token.head.children
-    )
+    return token.dep_ == PASSIVE_AGENT and is_passive(token.head)
 
 
 def _after_person_role(doc: Doc, start: int) -> bool:
