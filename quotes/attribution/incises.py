@@ -163,16 +163,22 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
     limit = min(len(doc), sentence_end + 1)
     previous = doc[group_start - 1]
     after_comme = previous.lower_ in {"comme", "as"}
-    subject_before = any(
-        child.dep_ in SUBJECT_DEPS
+    subjects_before = [
+        child
+        for child in doc[cue.start].children
+        if child.dep_ in SUBJECT_DEPS
         and child.i < group_start
         and not context.inside_quote[child.i]
         and not (previous.text == "," and _is_clause(child))
-        for child in doc[cue.start].children
-    )
+    ]
     following = doc[cue.end] if cue.end < len(doc) else None
-    if following is not None and (following.pos_ == "PROPN" or following.ent_type_):
-        subject_before = False  # "c'est un exemple, a déclaré Paul Roy": the parser erred
+    if (
+        following is not None
+        and (following.pos_ == "PROPN" or following.ent_type_)
+        and not any(_names_a_person(subject) for subject in subjects_before)
+    ):
+        subjects_before = []  # "c'est un exemple, a déclaré Paul Roy": the parser erred
+    subject_before = bool(subjects_before)
     opens_incise = (
         previous.text in {",", "—", "–", "("}
         or previous.text in CLOSING_MARKS
@@ -214,6 +220,15 @@ def _subject_of_reported_clause(doc: Doc, cue: Cue, speaker: SpeakerMention) -> 
         for clause in doc[cue.start].children
         if clause.dep_ == "ccomp" and clause.i >= cue.end
         for subject in clause.children
+    )
+
+
+def _names_a_person(subject: Token) -> bool:
+    """ "Le président américain, Donald Trump, a félicité E. Macron": a subject that is or has in
+    apposition a person's name is who speaks; the name after the verb is its object."""
+    return any(
+        token.ent_type_ in ("PER", "PERSON")
+        for token in (subject, *(child for child in subject.children if child.dep_ == "appos"))
     )
 
 

@@ -106,6 +106,14 @@ CONSTRUCTIONS = [
         "syndicaliste",
         "se déclarer",
     ),
+    (
+        # The subject, a name in apposition, speaks; the name after the verb is its object.
+        "La maire de Lille, Sophie Marchal, a félicité P. Garnier pour son « courage immense ».",
+        "courage immense",
+        "direct",
+        "Sophie Marchal",
+        "féliciter",
+    ),
 ]
 
 
