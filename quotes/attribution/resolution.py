@@ -27,6 +27,8 @@ ROLE_REACH = 3
 ORGANISATION_PRONOUNS = frozenset({"elle", "-elle"})
 ORGANISATION_GENDERS = {"le": "m", "du": "m", "au": "m", "la": "f", "cette": "f", "ce": "m"}
 PRESIDENT_WORDS = frozenset({"président", "présidente", "president"})
+# "Le chef de l'État a dit …" is the president the article named.
+HEAD_OF_STATE = ("chef de l'état", "chef de l’état", "chef d'état", "chef d’état", "head of state")
 MIN_MENTIONS_FOR_PROTAGONIST = 3
 SENTENCES_LOOKED_BACK = 8
 AGENT_DEPS = frozenset({"obl:agent", "nmod"})
@@ -204,6 +206,8 @@ def _resolve_nominal(mention: SpeakerMention, names: ArticleNames) -> str | None
     words = mention.text.lower().split()
     if not words or words[0] not in {"le", "la", "l'", "l’", "the"}:
         return None
+    if any(phrase in mention.text.lower() for phrase in HEAD_OF_STATE):
+        words = [words[0], "président"]
     for word in words[1:]:
         if word in PERSON_HEADS:
             titled = names.by_title(word, mention.start)

@@ -114,6 +114,14 @@ CONSTRUCTIONS = [
         "Sophie Marchal",
         "féliciter",
     ),
+    (
+        "Le président sénégalais Macky Sall a visité l'usine. Le chef de l'État en visite à "
+        "Thiès a déclaré que « les travaux reprendront en mai ».",
+        "les travaux reprendront en mai",
+        "direct",
+        "Macky Sall",
+        "déclarer",
+    ),
 ]
 
 
