@@ -6,9 +6,10 @@ import bisect
 from collections import Counter
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .context import Candidate, is_passive
+from .marks import DOUBLE_MARKS
 from .names import (
     HONORIFICS,
     LAST_NAMED,
@@ -238,7 +239,7 @@ def _entity_antecedents(
     for entity in doc.ents:
         if entity.label_ not in ("PER", "PERSON", "ORG"):
             continue
-        if _inside(content_spans, entity.start_char):
+        if _inside(content_spans, entity.start_char) or _in_marks(doc, entity):
             continue
         is_person = entity.label_ in ("PER", "PERSON") or _after_person_role(doc, entity.start)
         name = (
@@ -273,6 +274,17 @@ def _entity_antecedents(
             )
         )
     return found
+
+
+def _in_marks(doc: Doc, entity: Span) -> bool:
+    """ "est devenu « Nelson Mandela »": a name alone in quote marks is a nickname or a word
+    someone used, not a person the article goes on to speak of."""
+    return (
+        entity.start > 0
+        and entity.end < len(doc)
+        and doc[entity.start - 1].text in DOUBLE_MARKS
+        and doc[entity.end].text in DOUBLE_MARKS
+    )
 
 
 def _agent_of_passive_verb(token: Token) -> bool:

@@ -122,6 +122,15 @@ CONSTRUCTIONS = [
         "Macky Sall",
         "déclarer",
     ),
+    (
+        # A name alone in marks is a nickname, not whom "elle" goes back to.
+        "Claire Dubois a visité le chantier. Le nouveau stade est surnommé « Jules Verne ». "
+        "Sur son blog, elle a affirmé que « les travaux avancent bien ».",
+        "les travaux avancent bien",
+        "direct",
+        "Claire Dubois",
+        "affirmer",
+    ),
 ]
 
 
