@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .gender import MAN, WOMAN, first_name_gender
 from .lexicon import TIME_WORDS, word_set
 from .names import (
     HONORIFICS,
@@ -28,8 +29,7 @@ ANONYMOUS_WORDS = frozenset(
 ANONYMOUS_PHRASES = ("source proche", "sources proches", "anonymat", "anonymity", "anonymous")
 FEMININE_WORDS = word_set("feminine_words")
 MASCULINE_WORDS = word_set("masculine_words")
-FEMALE_FIRST_NAMES = word_set("first_names_female")
-MALE_FIRST_NAMES = word_set("first_names_male")
+FIRST_NAME_GENDERS = {WOMAN: "f", MAN: "m"}
 NP_STOP_DEPS = frozenset({"appos", "acl", "acl:relcl", "conj", "cc", "parataxis", "punct", "advcl"})
 MAX_SPEAKER_TOKENS = 14
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
@@ -165,16 +165,8 @@ def _gender(words: list[str]) -> str | None:
 
 
 def name_gender(name: str) -> str | None:
-    """Gender suggested by a first name ("Anne-Marie Slaughter" -> "f"), if common enough."""
-    words = name.lower().split()
-    if len(words) < 2:
-        return None
-    first = words[0].split("-")[0]
-    if first in FEMALE_FIRST_NAMES:
-        return "f"
-    if first in MALE_FIRST_NAMES:
-        return "m"
-    return None
+    """Gender suggested by a first name ("Anne-Marie Slaughter" -> "f"), as "f", "m" or None."""
+    return FIRST_NAME_GENDERS.get(first_name_gender(name))
 
 
 def build_mention(
