@@ -58,6 +58,7 @@ class _Antecedent:
     is_subject: bool
     description: str
     plural: bool = False
+    speaks: bool = False  # the speaker of an earlier quote
 
 
 class ArticleNames:
@@ -180,6 +181,7 @@ def _resolve_one(
                 found.gender,
                 True,
                 found.description,
+                speaks=True,
             )
         )
         return ResolvedSpeaker(found.name, found.kind, found.description, True)
@@ -198,6 +200,7 @@ def _resolve_one(
             mention.gender,
             True,
             mention.description,
+            speaks=True,
         )
     )
     return ResolvedSpeaker(name, kind, mention.description, False)
@@ -455,6 +458,10 @@ def _pick_in_sentences(
             # Paavo Nurmi": a person in the adjuncts or objects is not who "il" is; the
             # previous sentences say who is.
             continue
-        chosen = (subjects or pool)[-1] if looked == 0 else (subjects or pool)[0]
-        return chosen
+        if looked == 0:
+            return (subjects or pool)[-1]
+        # "X estime que … , mais Y a jugé que « … ». « … », a-t-elle déclaré": the quotes go on
+        # with the last one who spoke; else the sentence's first subject.
+        speakers = [antecedent for antecedent in pool if antecedent.speaks]
+        return speakers[-1] if speakers else (subjects or pool)[0]
     return None

@@ -131,6 +131,15 @@ CONSTRUCTIONS = [
         "Claire Dubois",
         "affirmer",
     ),
+    (
+        # The quotes go on with the last one who spoke, not the sentence's first subject.
+        "Mme Durand réclame un nouveau vote, mais Claire Petit a déjà jugé que ce n'était "
+        "« pas le moment ». « Les électeurs ont tranché il y a trois ans », a-t-elle déclaré.",
+        "Les électeurs ont tranché",
+        "direct",
+        "Claire Petit",
+        "déclarer",
+    ),
 ]
 
 
