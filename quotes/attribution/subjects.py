@@ -46,6 +46,8 @@ DOCUMENT_NOUNS = frozenset(
 )
 AUTHOR_PREPOSITIONS = frozenset({"from", "by", "of"})
 DASHES = frozenset({"-", "–", "—", "--"})
+# "le chef de l'État", "la ministre des Armées": prepositions inside a role's noun phrase.
+OF_WORDS = frozenset({"de", "du", "des", "d'", "d’"})
 ASIDES = phrase_set("verb_group_asides")
 MAX_ASIDE_WORDS = max(len(aside) for aside in ASIDES)
 
@@ -372,13 +374,16 @@ def _noun_phrase_before_verb(context: DocContext, verb: Token, subject: Token) -
     segment = doc[commas[-1] + 1 : segment_end]
     if not len(segment) or segment[0].pos_ not in ("DET", "PROPN", "NOUN"):
         return None
-    if any(token.pos_ in ("VERB", "AUX", "ADP") for token in segment):
+    if any(
+        token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADP" and token.lower_ not in OF_WORDS)
+        for token in segment
+    ):
         return None
     if context.inside_quote[segment[-1].i]:
         return None
     token = segment[-1]
-    while token.dep_.startswith("flat") and token.head.i < token.i:
-        token = token.head
+    while segment.start <= token.head.i < token.i:
+        token = token.head  # "Jean Dupont", "le chef de l'État": the phrase's head
     return token
 
 
@@ -405,7 +410,11 @@ def subject_of(context: DocContext, verb: Token) -> SpeakerMention | None:
                 and any(token.text == "," for token in context.doc[before[-2].i : before[-1].i])
             ):
                 child = before[-1]
-            closer = _noun_phrase_before_verb(context, current, child)
+            # "Alors que X considère …, le nouveau chef de l'État a déclaré": the parser hung
+            # the verb on the subordinate clause; the noun phrase before it is its subject.
+            closer = _noun_phrase_before_verb(context, current, child) or (
+                _noun_phrase_before_verb(context, verb, child) if current is not verb else None
+            )
             return mention_for_subject(context, closer or child)
         if (
             current.dep_ == "acl"
