@@ -140,6 +140,14 @@ CONSTRUCTIONS = [
         "Claire Petit",
         "déclarer",
     ),
+    (
+        # The source's body after its name belongs to the source, not to the quote.
+        "Selon Paul Martin, de l’université de Lyon, « les relations vont se détériorer ».",
+        "les relations vont se détériorer",
+        "direct",
+        "Paul Martin",
+        "selon",
+    ),
 ]
 
 
