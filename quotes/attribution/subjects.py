@@ -194,9 +194,10 @@ def _main_clause_subject(context: DocContext, cue: Cue) -> SpeakerMention | None
         if context.inside_quote[verb.i] or verb.pos_ not in ("VERB", "AUX"):
             continue
         main = subject_of(context, verb)
-        if main is None and verb.i > token.i:
+        if main is None:
             # "Vers 10h10, qualifiant d'« horreur » le salut, Benjamin Cauchy affirme …": the
-            # parser hung the name on the participle's object; it stands before the main verb.
+            # parser hung the name on the participle's object; it stands before the main verb
+            # ("Oscar Munoz, le PDG, s'est excusé … en expliquant": a subject it missed).
             main = subject_to_the_left(context, Cue(verb.lower_, "verb", verb.i, verb.i + 1))
         if main is not None and not is_thing(main) and not main.start <= token.idx < main.end:
             return main

@@ -43,3 +43,19 @@ def test_a_verb_hung_on_a_subordinate_clause_keeps_the_noun_phrase_before_it(fr_
     )
     found = find_quote(attributions_from_doc(doc, "fr"), "aucun poste ne sera supprimé")
     assert found.speaker == "le nouveau directeur de l’usine"
+
+
+def test_a_gerund_hung_on_a_noun_speaks_for_the_main_clause_subject(fr_nlp):
+    doc = misparsed(
+        fr_nlp,
+        "Marc Dupont, le directeur de l'usine, s'est excusé « pour avoir dû fermer ces ateliers » "
+        "dans un communiqué en expliquant que les machines étaient devenues dangereuses.",
+        {
+            "Marc": ("excusé", "vocative"),
+            "directeur": ("Marc", "appos"),
+            "communiqué": ("excusé", "obl:mod"),
+            "expliquant": ("communiqué", "acl"),
+        },
+    )
+    found = find_quote(attributions_from_doc(doc, "fr"), "les machines étaient devenues")
+    assert found.speaker == "Marc Dupont"
