@@ -137,6 +137,22 @@ def _own_sentence_subject(context: DocContext, quote: QuotedSpan) -> SpeakerMent
         # "le pape François « s'associe à la douleur »": the quote is the predicate of a
         # subject written before it.
         return _subject_before_quoted_predicate(context, root, quote)
+    governing = _governing_verb(context, quote)
+    words = len(context.text[quote.start : quote.end].split())
+    if governing is not None and governing is not root and words >= MIN_WORDS_FOR_BARE_FRAGMENT:
+        # "rejetée par le gouvernement, qui ne veut pas « céder … »": the verb whose object
+        # the quote is says who wants, hopes or refuses it.
+        mention = subject_of(context, governing)
+        if (
+            mention is not None
+            and not mention.is_pronoun
+            and mention.kind
+            in (
+                "person",
+                "organisation",
+            )
+        ):
+            return mention
     if root.i >= span[0].i:
         return None
     mention = subject_of(context, root)
@@ -148,6 +164,31 @@ def _own_sentence_subject(context: DocContext, quote: QuotedSpan) -> SpeakerMent
     if mention is None or mention.is_pronoun or mention.end > quote.open_start:
         return None
     return mention if mention.kind in ("person", "organisation") else None
+
+
+def _governing_verb(context: DocContext, quote: QuotedSpan) -> Token | None:
+    """The verb outside the marks nearest above the quoted words, before them."""
+    span = context.doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None:
+        return None
+    # The first word hung outside the marks: a long quote may have a later one the parser
+    # joined to another verb.
+    first = next(
+        (
+            token
+            for token in span
+            if not token.is_punct and not span.start <= token.head.i < span.end
+        ),
+        None,
+    )
+    if first is None:
+        return None
+    token = first.head
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX") or context.inside_quote[token.i] or token.i > span.start:
+        return None
+    return token
 
 
 def _subject_before_quoted_predicate(

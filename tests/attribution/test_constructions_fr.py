@@ -151,6 +151,17 @@ CONSTRUCTIONS = [
 ]
 
 
+def test_a_quote_with_no_cue_is_said_by_the_subject_of_the_verb_it_completes(extract_fr):
+    found = find_quote(
+        extract_fr(
+            "Selon la mairie, « la fête aura lieu samedi ». Le projet a été critiqué par le "
+            "syndicat, qui refuse de « céder à la facilité une fois de plus »."
+        ),
+        "céder à la facilité",
+    )
+    assert found.speaker == "le syndicat"
+
+
 @pytest.mark.parametrize(("article", "fragment", "kind", "speaker", "cue"), CONSTRUCTIONS)
 def test_french_construction(extract_fr, article, fragment, kind, speaker, cue):
     found = find_quote(extract_fr(article), fragment)
