@@ -60,7 +60,12 @@ class SpeakerMention:
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     while start < end and (doc[start].is_punct or doc[start].is_space):
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    while end > start and (
+        doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        # "selon la préfecture même", "au Parlement cependant": an adverb closes no name.
+        or (doc[end - 1].pos_ == "ADV" and doc[end - 1].is_lower and not doc[end - 1].ent_type_)
+    ):
         end -= 1
     # "un rapport sur « Les revenus des ménages »": a title keeps its closing mark.
     opened = sum(token.text in OPENING_TITLE_MARKS for token in doc[start:end])

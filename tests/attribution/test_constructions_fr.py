@@ -151,6 +151,14 @@ CONSTRUCTIONS = [
 ]
 
 
+def test_an_adverb_after_the_source_is_not_part_of_its_name(extract_fr):
+    found = find_quote(
+        extract_fr("Trois mille personnes ont défilé à Rennes, selon la préfecture même."),
+        "Trois mille personnes ont défilé",
+    )
+    assert found.speaker == "la préfecture"
+
+
 def test_a_quote_with_no_cue_is_said_by_the_subject_of_the_verb_it_completes(extract_fr):
     found = find_quote(
         extract_fr(
