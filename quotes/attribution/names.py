@@ -109,8 +109,13 @@ def without_titles(name: str) -> str:
 
 
 def singular_in(word: str, heads: frozenset[str]) -> bool:
-    """ "officials", "habitants", "groups": a plural of a listed head noun counts too."""
-    return word in heads or (word[-1:] in ("s", "x") and word[:-1] in heads)
+    """ "officials", "habitants", "groups": a plural of a listed head noun counts too, and so
+    does a compound of one ("journaliste-économiste", "avocats-conseils")."""
+    if word in heads or (word[-1:] in ("s", "x") and word[:-1] in heads):
+        return True
+    return "-" in word.strip("-") and any(
+        singular_in(part, heads) for part in word.split("-") if part
+    )
 
 
 def fold(text: str) -> str:

@@ -55,6 +55,14 @@ SPLIT_WOVEN_PASSAGES = frozenset({"en"})
 # quote their asides ("(CROSSTALK.)"); French marks are left to the French rules.
 TITLES_IN_MARKS_ARE_NAMES = frozenset({"en"})
 PARAGRAPH_COMPONENT = "paragraph_sentences"
+HYPHEN_COMPONENT = "join_hyphenated_words"
+# Words a hyphen keeps apart: inverted pronouns ("a-t-il", "dit-elle") and "c'est-à-dire".
+KEPT_APART = frozenset(
+    {"t", "je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "le", "la", "les",
+     "lui", "leur", "moi", "toi", "y", "en", "ce", "ci", "là", "à"}
+)  # fmt: skip
+# The languages whose tokenizer splits hyphenated words the parser was trained on whole.
+JOIN_HYPHENATED = frozenset({"fr"})
 # A paragraph and the line ends after it, and the ends of a sentence that lets the next
 # paragraph be parsed with it (see parse_texts).
 PARAGRAPH = re.compile(r"[^\n]+\n*|\n+")
@@ -77,6 +85,42 @@ def paragraph_sentences(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component(HYPHEN_COMPONENT)
+def join_hyphenated_words(doc: Doc) -> Doc:
+    """Join "stations-service", "rond-point", "week-end" back into one word.
+
+    The French tokenizer splits a hyphenated word it does not list, and the parser, which never
+    saw a lone hyphen inside a common noun, starts a sentence at it: "162 stations-service ont
+    indiqué" became "162 stations" | "- service" | "ont indiqué". Names stay split
+    ("al-Rahman", "Météo-France"): the entity recognizer was trained on them split. An inverted
+    pronoun ("a-t-il", "dit-elle") stays apart, and "c'est-à-dire" as it was.
+    """
+    joins = []
+    index = 1
+    while index + 1 < len(doc):
+        hyphen = doc[index]
+        left, right = doc[index - 1], doc[index + 1]
+        if (
+            hyphen.text == "-"
+            and not left.whitespace_
+            and not hyphen.whitespace_
+            and left.is_alpha
+            and right.is_lower
+            and (left.is_lower or (joins and joins[-1][1] == index - 1))
+            and left.lower_ not in KEPT_APART
+            and right.lower_ not in KEPT_APART
+        ):
+            start = joins.pop()[0] if joins and joins[-1][1] == index - 1 else index - 1
+            joins.append((start, index + 1))
+            index += 2
+        else:
+            index += 1
+    with doc.retokenize() as retokenizer:
+        for start, end in joins:
+            retokenizer.merge(doc[start : end + 1])
+    return doc
+
+
 @functools.cache
 def get_nlp(lang: str) -> Language:
     """Load (once per process) the spaCy model for a language, without unused components."""
@@ -89,6 +133,8 @@ def get_nlp(lang: str) -> Language:
             nlp.disable_pipe(component)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
+    if lang in JOIN_HYPHENATED:
+        nlp.add_pipe(HYPHEN_COMPONENT, first=True)
     return nlp
 
 

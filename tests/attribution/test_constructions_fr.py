@@ -148,6 +148,21 @@ CONSTRUCTIONS = [
         "Paul Martin",
         "selon",
     ),
+    (
+        # A hyphenated common noun is one word: the parser no longer starts a sentence at "-".
+        "Dimanche, les gérants de 80 stations-service ont indiqué qu'ils manquaient de gazole.",
+        "ils manquaient de gazole",
+        "indirect",
+        "les gérants de 80 stations-service",
+        "indiquer",
+    ),
+    (
+        "Pour le journaliste-économiste Marc Dufour, « la croissance va ralentir ».",
+        "la croissance va ralentir",
+        "direct",
+        "Marc Dufour",
+        "pour",
+    ),
 ]
 
 
