@@ -77,11 +77,14 @@ PARSE_PIECE_CHARS = 5_000
 
 @Language.component(PARAGRAPH_COMPONENT)
 def paragraph_sentences(doc: Doc) -> Doc:
-    """Start a sentence after every line break, so no sentence runs over two paragraphs."""
+    """Start a sentence after every line break, so no sentence runs over two paragraphs, and
+    never inside a hyphenated word ("Champs-Élysées" left split for the entity recognizer)."""
     for token in doc[1:]:
         previous = doc[token.i - 1]
         if "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
+        elif not previous.whitespace_ and (token.text == "-" or previous.text == "-"):
+            token.is_sent_start = False
     return doc
 
 

@@ -304,13 +304,20 @@ def _role_held_for(head: Token, entity: Span) -> bool:
 def _through_cut_name(doc: Doc, end: int) -> int:
     """ "Me Julie Besson", "Le président mexicain Enrique Peña Nieto": where the parser hung
     the rest of a name as an apposition, the mention runs on to the end of the name NER found."""
-    while (
-        end < len(doc)
-        and doc[end].ent_iob_ == "I"
-        and doc[end].pos_ == "PROPN"
-        and doc[end - 1].ent_iob_ in ("B", "I")
-    ):
-        end += 1
+    while end < len(doc):
+        if doc[end].ent_iob_ == "I" and doc[end].pos_ == "PROPN" and doc[end - 1].ent_iob_ in "BI":
+            end += 1
+        elif (
+            # "d'I-Télé", "Météo-France": a hyphenated name the tokenizer split is one word.
+            doc[end].text == "-"
+            and end + 1 < len(doc)
+            and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+            and doc[end + 1].is_alpha
+        ):
+            end += 2
+        else:
+            break
     return end
 
 

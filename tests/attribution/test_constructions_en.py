@@ -49,6 +49,13 @@ CONSTRUCTIONS = [
         None,
         "Jane Hill",
     ),
+    (
+        # A hyphenated word the tokenizer split stays whole in the speaker's name.
+        "The Facebook co-founder said that the company would pay the fine.",
+        "the company would pay the fine",
+        "indirect",
+        "Facebook co-founder",
+    ),
 ]
 
 

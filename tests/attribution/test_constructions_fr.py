@@ -166,6 +166,16 @@ CONSTRUCTIONS = [
 ]
 
 
+def test_no_sentence_starts_inside_a_hyphenated_name(extract_fr):
+    found = find_quote(
+        extract_fr(
+            "Le Royaume-Uni menace de quitter la table des négociations, a affirmé le ministre."
+        ),
+        "menace de quitter",
+    )
+    assert found.text.startswith("Le Royaume-Uni")
+
+
 def test_an_adverb_after_the_source_is_not_part_of_its_name(extract_fr):
     found = find_quote(
         extract_fr("Trois mille personnes ont défilé à Rennes, selon la préfecture même."),
