@@ -76,7 +76,11 @@ def unattributed_quotes(context: DocContext, candidates: list[Candidate]) -> lis
         if first_token is None:
             continue
         sentence_start, sentence_end = sentence_bounds(context, first_token[0])
-        if before > 0 and text[before - 1] == ":":
+        colon = before
+        while colon > 0 and text[colon - 1].isspace():
+            colon -= 1  # "X a réagi :" closing the paragraph before the quote's own
+        if colon > 0 and text[colon - 1] == ":":
+            before = colon
             speaker = colon_speaker(context, before - 1)
             if speaker is None:
                 # "Selon X, A : « B »": the quote goes on with the content that ends at the colon.

@@ -166,6 +166,17 @@ CONSTRUCTIONS = [
 ]
 
 
+def test_a_paragraph_ending_on_a_colon_introduces_the_quote_below(extract_fr):
+    found = find_quote(
+        extract_fr(
+            "Lundi, Paul Girard, maire de Lyon, a réagi vivement à l'annonce :\n\n"
+            "« C'est une décision prise sans nous, contre nous. »"
+        ),
+        "C'est une décision prise sans nous",
+    )
+    assert found.speaker == "Paul Girard"
+
+
 def test_no_sentence_starts_inside_a_hyphenated_name(extract_fr):
     found = find_quote(
         extract_fr(
