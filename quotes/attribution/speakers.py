@@ -32,6 +32,8 @@ MASCULINE_WORDS = word_set("masculine_words")
 FIRST_NAME_GENDERS = {WOMAN: "f", MAN: "m"}
 NP_STOP_DEPS = frozenset({"appos", "acl", "acl:relcl", "conj", "cc", "parataxis", "punct", "advcl"})
 MAX_SPEAKER_TOKENS = 14
+# Parts of speech a speaker mention never ends on.
+TRAILING_POS = ("ADV", "ADP", "CCONJ", "SCONJ", "DET")
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 
 INDEFINITE_ARTICLES = frozenset({"un", "une", "des", "a", "an"})
@@ -58,13 +60,14 @@ class SpeakerMention:
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    while start < end and (doc[start].is_punct or doc[start].is_space):
-        start += 1
+    while start < end and (
+        doc[start].is_punct or doc[start].is_space or _stray(doc[start], ("ADV",))
+    ):
+        start += 1  # "notamment le quotidien Libération"
+    # "selon la préfecture même", "plusieurs observateurs et", "agence Anatolie connue pour":
+    # an adverb, a conjunction or a preposition closes no name.
     while end > start and (
-        doc[end - 1].is_punct
-        or doc[end - 1].is_space
-        # "selon la préfecture même", "au Parlement cependant": an adverb closes no name.
-        or (doc[end - 1].pos_ == "ADV" and doc[end - 1].is_lower and not doc[end - 1].ent_type_)
+        doc[end - 1].is_punct or doc[end - 1].is_space or _stray(doc[end - 1], TRAILING_POS)
     ):
         end -= 1
     # "un rapport sur « Les revenus des ménages »": a title keeps its closing mark.
@@ -73,6 +76,11 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if opened > closed and end < len(doc) and doc[end].text in CLOSING_TITLE_MARKS:
         end += 1
     return start, end
+
+
+def _stray(token: Token, tags: tuple[str, ...]) -> bool:
+    """A lower-case word of these parts of speech, outside any entity."""
+    return token.pos_ in tags and token.is_lower and not token.ent_type_
 
 
 def noun_phrase(token: Token) -> tuple[int, int]:

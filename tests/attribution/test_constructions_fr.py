@@ -187,12 +187,19 @@ def test_no_sentence_starts_inside_a_hyphenated_name(extract_fr):
     assert found.text.startswith("Le Royaume-Uni")
 
 
-def test_an_adverb_after_the_source_is_not_part_of_its_name(extract_fr):
-    found = find_quote(
-        extract_fr("Trois mille personnes ont défilé à Rennes, selon la préfecture même."),
-        "Trois mille personnes ont défilé",
-    )
-    assert found.speaker == "la préfecture"
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        ("Trois mille personnes ont défilé à Rennes, selon la préfecture même.", "la préfecture"),
+        (
+            "Le ministre aurait menti, selon notamment le quotidien Libération.",
+            "le quotidien Libération",
+        ),
+    ],
+)
+def test_an_adverb_around_the_source_is_not_part_of_its_name(extract_fr, article, speaker):
+    (found,) = extract_fr(article)
+    assert found.speaker == speaker
 
 
 def test_a_quote_with_no_cue_is_said_by_the_subject_of_the_verb_it_completes(extract_fr):
