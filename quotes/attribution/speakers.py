@@ -32,6 +32,7 @@ MASCULINE_WORDS = word_set("masculine_words")
 FIRST_NAME_GENDERS = {WOMAN: "f", MAN: "m"}
 NP_STOP_DEPS = frozenset({"appos", "acl", "acl:relcl", "conj", "cc", "parataxis", "punct", "advcl"})
 MAX_SPEAKER_TOKENS = 14
+DEMONSTRATIVES = frozenset({"ce", "c'", "c’", "cela", "ça", "ceci"})
 # Parts of speech a speaker mention never ends on.
 TRAILING_POS = ("ADV", "ADP", "CCONJ", "SCONJ", "DET")
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
@@ -286,8 +287,11 @@ def build_mention(
 
 
 def _names_no_one(span: Span) -> bool:
-    """ "la journée", "midi": a time is no speaker, whatever the parse hung on the cue."""
+    """ "la journée", "midi": a time is no speaker, whatever the parse hung on the cue; nor is
+    a demonstrative ("ce qui veut dire que", "cela montre que")."""
     head = _head_token(span)
+    if len(span) == 1 and head.lower_ in DEMONSTRATIVES:
+        return True
     return head.text.islower() and head.lower_ in TIME_WORDS and not head.ent_type_
 
 

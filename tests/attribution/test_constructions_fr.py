@@ -202,6 +202,15 @@ def test_an_adverb_around_the_source_is_not_part_of_its_name(extract_fr, article
     assert found.speaker == speaker
 
 
+def test_a_demonstrative_is_no_speaker(extract_fr):
+    found = extract_fr(
+        "Les secours sont arrivés. Le risque était qualifié de « marqué » par les services, ce "
+        "qui veut dire que des avalanches sont « possibles parfois même par faible surcharge »."
+    )
+    assert found
+    assert all(item.speaker not in ("ce", "c'") for item in found)
+
+
 def test_a_quote_with_no_cue_is_said_by_the_subject_of_the_verb_it_completes(extract_fr):
     found = find_quote(
         extract_fr(
