@@ -6,11 +6,12 @@ Usage: python bench/gold/select_fr_winer.py SET ../shared/data/winer_fr/articles
            ../shared/data/winer_fr/articles.jsonl
 
 The first form prints the articles chosen for SET (a name of CHOICES: fr_winer_blind4 to
-fr_winer_blind8), one a line: id, length, score, title. Surface patterns only, never engine
+fr_winer_blind9), one a line: id, length, score, title. Surface patterns only, never engine
 output. Every article of the gold files that existed before SET (looked for in this
 folder and the extra folders given) is excluded, by id, by url and by its first 300 characters;
-the others of the set's length range (`shortest` to `longest` characters) scoring at least 6 form
-the pool, sorted by id, and the set's rule chooses from it with its seed.
+the others of the set's length range (`shortest` to `longest` characters) scoring at least 6 (with
+`cued`, holding at least one cue of CUED instead) form the pool, sorted by id, and the set's rule
+chooses from it with its seed.
 
 The second form checks a gold file by hand-annotators' rules: every text identical to the
 source article of the same id, every quote_text equal to text[quote_start:quote_end] (Python str
@@ -29,6 +30,11 @@ from pathlib import Path
 PAST = (
     r"déclaré|indiqué|affirmé|estimé|expliqué|précisé|ajouté|annoncé|souligné|assuré|dit"
     r"|confirmé|rappelé|fait savoir"
+)
+CUED = re.compile(
+    r"«|\b(?:a|ont|avait)\s+(?:\w+\s+)?(?:déclaré|indiqué|affirmé|estimé|expliqué|précisé|ajouté"
+    r"|annoncé|souligné|assuré|dit|confirmé)\b|\b(?:selon|d'après|d’après)\b|-t-(?:il|elle)\b",
+    re.IGNORECASE,
 )
 PRESENT = r"déclare|indique|affirme|estime|explique|précise|ajoute|annonce|souligne|assure"
 SPORT = re.compile(r"^(Tennis|Football|Rugby|Cyclisme|Athlétisme|Basket|Handball|Sport|JO|Jeux)")
@@ -55,7 +61,9 @@ class Choice:
     `interview`, also the first article (by id) in no earlier set whose title names an interview,
     whatever its score and length. With `any_sport`, when the pool holds no sport article, the
     sport article is the richest one (same order) of `shortest` characters or more in no earlier
-    set, whatever its score.
+    set, whatever its score. Rule "drawn": the first `take` articles of the shuffled pool, nothing
+    else; with `cued`, the pool is every article of the length range holding a cue, not only those
+    scoring at least 6, so that the set looks like ordinary news rather than the quote-richest.
     """
 
     before: tuple[str, ...]
@@ -67,6 +75,7 @@ class Choice:
     shortest: int = 800
     interview: bool = False
     any_sport: bool = False
+    cued: bool = False
 
 
 CHOICES = {
@@ -98,6 +107,19 @@ CHOICES = {
         longest=20000,
         shortest=500,
         any_sport=True,
+    ),
+    "fr_winer_blind9": Choice(
+        (
+            *FIRST_SETS,
+            *(f"fr_winer_blind{n}.jsonl" for n in (4, 5, 6, 7, 8)),
+            "fr_2012_blind.jsonl",
+        ),
+        seed=20261211,
+        rule="drawn",
+        take=30,
+        longest=12000,
+        shortest=400,
+        cued=True,
     ),
 }
 
@@ -168,7 +190,13 @@ def richest(pool, choice, unused):
     return [*top, sport, *others]
 
 
-RULES = {"shuffled": shuffled, "richest": richest}
+def drawn(pool, choice, unused):
+    pool = list(pool)
+    random.Random(choice.seed).shuffle(pool)
+    return pool[: choice.take]
+
+
+RULES = {"shuffled": shuffled, "richest": richest, "drawn": drawn}
 
 
 def select(name, articles_path, folders):
@@ -186,7 +214,7 @@ def select(name, articles_path, folders):
             article
             for article in unused
             if choice.shortest <= len(article["text"]) <= choice.longest
-            and score(article["text"]) >= 6
+            and (CUED.search(article["text"]) if choice.cued else score(article["text"]) >= 6)
         ),
         key=lambda article: article["id"],
     )
