@@ -179,7 +179,9 @@ def test_calibrate_says_how_to_make_missing_first_looks(tmp_path):
         calibrate(tmp_path, "--first-look", str(tmp_path / "missing.jsonl"))
 
 
-@pytest.mark.parametrize("name", ["fr_winer_blind8.jsonl", "fr_2012_blind.jsonl"])
+@pytest.mark.parametrize(
+    "name", ["fr_winer_blind8.jsonl", "fr_2012_blind.jsonl", "fr_winer_blind9.jsonl"]
+)
 def test_calibrate_refuses_a_blind_set(tmp_path, name):
     blind = gold_file(tmp_path, name)
     with pytest.raises(CommandError, match="blind set"):
