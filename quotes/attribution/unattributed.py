@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from .colons import colon_speaker
 from .context import Candidate, DocContext, sentence_bounds
 from .marks import QuotedSpan
-from .names import GENERIC_PRONOUNS
+from .names import GENERIC_PRONOUNS, is_pronoun_text
 from .signatures import dash_signature, transcript_turn
 from .spans import SpanIndex
 from .speakers import SpeakerMention
@@ -143,18 +143,13 @@ def _own_sentence_subject(context: DocContext, quote: QuotedSpan) -> SpeakerMent
         return _subject_before_quoted_predicate(context, root, quote)
     governing = _governing_verb(context, quote)
     words = len(context.text[quote.start : quote.end].split())
-    if governing is not None and governing is not root and words >= MIN_WORDS_FOR_BARE_FRAGMENT:
-        # "rejetée par le gouvernement, qui ne veut pas « céder … »": the verb whose object
-        # the quote is says who wants, hopes or refuses it.
+    if governing is not None and words >= MIN_WORDS_FOR_BARE_FRAGMENT:
+        # "rejetée par le gouvernement, qui ne veut pas « céder … »", "Elle souhaitait « graver
+        # … »": the verb whose object the quote is says who wants, hopes or refuses it.
         mention = subject_of(context, governing)
-        if (
-            mention is not None
-            and not mention.is_pronoun
-            and mention.kind
-            in (
-                "person",
-                "organisation",
-            )
+        if mention is not None and (
+            (is_pronoun_text(mention.text) and mention.text.lower() not in GENERIC_PRONOUNS)
+            or mention.kind in ("person", "organisation")
         ):
             return mention
     if root.i >= span[0].i:

@@ -222,6 +222,18 @@ def test_a_quote_with_no_cue_is_said_by_the_subject_of_the_verb_it_completes(ext
     assert found.speaker == "le syndicat"
 
 
+def test_a_quote_completing_a_verb_is_said_by_its_pronoun_subject(extract_fr):
+    found = find_quote(
+        extract_fr(
+            "Selon le collectif, « rien n'est réglé ». La ministre Claire Dubois avait présenté "
+            "un plan en cinq points. Elle souhaitait rapidement « graver dans le marbre le "
+            "travail » accompli."
+        ),
+        "graver dans le marbre",
+    )
+    assert found.speaker == "Claire Dubois"
+
+
 @pytest.mark.parametrize(("article", "fragment", "kind", "speaker", "cue"), CONSTRUCTIONS)
 def test_french_construction(extract_fr, article, fragment, kind, speaker, cue):
     found = find_quote(extract_fr(article), fragment)
