@@ -190,7 +190,7 @@ def build_mention(
     start, end = _trim(doc, start, end)
     if end <= start:
         return None
-    end = _through_cut_name(doc, end)
+    start, end = _from_cut_name(doc, start), _through_cut_name(doc, end)
     span = doc[start:end]
     text = span.text
     words = [token.lower_ for token in span]
@@ -311,6 +311,16 @@ def _role_held_for(head: Token, entity: Span) -> bool:
     return root.head == head and any(
         child.dep_ == "case" and child.lower_ in ROLE_PREPOSITIONS for child in root.children
     )
+
+
+def _from_cut_name(doc: Doc, start: int) -> int:
+    """ "Vers 8h30, Bruno Le Maire confirme": where the parser left a person's first name out of
+    the subject, the mention starts where the name NER found does."""
+    if doc[start].ent_iob_ != "I" or doc[start].ent_type_ not in ("PER", "PERSON"):
+        return start
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return start
 
 
 def _through_cut_name(doc: Doc, end: int) -> int:

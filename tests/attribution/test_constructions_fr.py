@@ -202,6 +202,13 @@ def test_an_adverb_around_the_source_is_not_part_of_its_name(extract_fr, article
     assert found.speaker == speaker
 
 
+def test_a_first_name_the_parser_left_out_of_the_subject_stays_in_the_name(extract_fr):
+    (found,) = extract_fr(
+        "Vers 8h30, Bruno Le Maire confirme l'introduction dès 2019 d'une taxe des Gafa."
+    )
+    assert found.speaker == "Bruno Le Maire"
+
+
 def test_a_demonstrative_is_no_speaker(extract_fr):
     found = extract_fr(
         "Les secours sont arrivés. Le risque était qualifié de « marqué » par les services, ce "
