@@ -81,6 +81,8 @@ def _inverted_subject(
             break
         if token.text in {",", ".", ";", ":"} or token.pos_ in ("VERB",):
             break
+        if token.dep_ == "obj" and token.head.i == cue.start and token.pos_ == "NOUN":
+            break  # "commente les déclarations du Président": the verb's object, not an aside
         if token.pos_ == "NOUN" and singular_in(token.lower_, PERSON_HEADS):
             # "a déclaré dimanche la ministre Élisabeth Borne": the role and its name speak;
             # "a déclaré l'avocat de Marc Dupont": the lawyer, not the client.
@@ -241,7 +243,19 @@ def _is_clause(token: Token) -> bool:
 def _object_after_named_subject(context: DocContext, cue: Cue, speaker: SpeakerMention) -> bool:
     """ "…, Chantal Perrichon, la présidente de …, a dénoncé les neutraliseurs de radar": a
     common noun after the verb is its object when a name in apposition stands before it."""
-    if speaker.is_pronoun or speaker.has_named_entity or speaker.kind != "other":
+    if speaker.is_pronoun:
+        return False
+    # "Maxime Nicolle, alias Fly Rider, commente les déclarations du Président : « … »": a thing
+    # the parser made the verb's object is one, whatever it names ("a annoncé le président de
+    # l'Assemblée Claude Bartolone", a person, is the usual misparse of an inverted subject).
+    parsed_object = any(
+        token.dep_ == "obj"
+        and token.head.i == cue.start
+        and token.ent_type_ not in ("PER", "PERSON")
+        and not singular_in(token.lower_, PERSON_HEADS)
+        for token in context.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    )
+    if not parsed_object and (speaker.has_named_entity or speaker.kind != "other"):
         return False
     left = subject_to_the_left(context, cue)
     return left is not None and left.has_named_entity and left.kind == "person"

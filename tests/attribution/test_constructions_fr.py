@@ -209,6 +209,14 @@ def test_a_first_name_the_parser_left_out_of_the_subject_stays_in_the_name(extra
     assert found.speaker == "Bruno Le Maire"
 
 
+def test_the_object_of_the_verb_is_no_inverted_speaker(extract_fr):
+    (found,) = extract_fr(
+        "Vers 21h40, Julien Marchal, alias Le Sage, commente les propos du Président : "
+        "« les miettes tombent »."
+    )
+    assert found.speaker == "Julien Marchal"
+
+
 def test_a_demonstrative_is_no_speaker(extract_fr):
     found = extract_fr(
         "Les secours sont arrivés. Le risque était qualifié de « marqué » par les services, ce "
