@@ -81,7 +81,13 @@ def _inverted_subject(
             break
         if token.text in {",", ".", ";", ":"} or token.pos_ in ("VERB",):
             break
-        if token.dep_ == "obj" and token.head.i == cue.start and token.pos_ == "NOUN":
+        if (
+            token.dep_ == "obj"
+            and token.head.i == cue.start
+            and token.pos_ == "NOUN"
+            and token.lower_ not in TIME_WORDS
+            and not singular_in(token.lower_, PERSON_HEADS)
+        ):
             break  # "commente les déclarations du Président": the verb's object, not an aside
         if token.pos_ == "NOUN" and singular_in(token.lower_, PERSON_HEADS):
             # "a déclaré dimanche la ministre Élisabeth Borne": the role and its name speak;
