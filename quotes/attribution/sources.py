@@ -41,7 +41,7 @@ REPORTED_WORDS = frozenset(
 )  # fmt: skip
 # "Luc Martin, le secrétaire du syndicat,", "Luc Martin, procureur de Lyon,": a role.
 ROLE_OPENERS = frozenset({"DET", "NOUN"})
-MAX_ROLE_TOKENS = 12
+MAX_ROLE_TOKENS = 20
 # "selon ce qu'a confié X à l'AFP": the name ends before whom it was said to.
 NAME_BREAKS = frozenset({"à", "au", "aux", "lors", "devant", "dans", "sur"})
 

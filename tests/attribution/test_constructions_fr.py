@@ -217,6 +217,15 @@ def test_the_object_of_the_verb_is_no_inverted_speaker(extract_fr):
     assert found.speaker == "Julien Marchal"
 
 
+def test_a_long_role_after_the_source_is_not_content(extract_fr):
+    (found,) = extract_fr(
+        "Selon Olivier Martin, secrétaire d'État auprès du ministre de l'Action et des Comptes "
+        "publics, les mesures représentent un coût de 8 à 10 milliards d'euros."
+    )
+    assert found.text.startswith("les mesures représentent")
+    assert found.speaker == "Olivier Martin"
+
+
 def test_a_demonstrative_is_no_speaker(extract_fr):
     found = extract_fr(
         "Les secours sont arrivés. Le risque était qualifié de « marqué » par les services, ce "
