@@ -242,8 +242,12 @@ def build_mention(
         # "L’administration de Joe Biden" is the administration, not Joe Biden.
         entity = None
     if entity is not None and not anonymous:
-        name = normalise_name(entity.text)
         kind = "person" if entity.label_ in ("PER", "PERSON") else "organisation"
+        name = normalise_name(
+            entity.text
+            if kind == "person"
+            else doc[entity.start : _with_adjectives(entity, end)].text
+        )
         if _role_held_for(head_token, entity):
             # "L'avocat de Marc Dupont a déclaré", "le porte-parole de la SNCF": the lawyer or
             # the spokesman speaks, not whom they serve; by name when an apposition gives it
@@ -311,6 +315,22 @@ def _role_held_for(head: Token, entity: Span) -> bool:
     return root.head == head and any(
         child.dep_ == "case" and child.lower_ in ROLE_PREPOSITIONS for child in root.children
     )
+
+
+def _with_adjectives(entity: Span, limit: int) -> int:
+    """ "le Conseil constitutionnel", "les Gilets jaunes": where NER stopped a body's name before
+    the adjective that ends it, the name runs on through it."""
+    doc = entity.doc
+    end = entity.end
+    while (
+        end < limit
+        and doc[end].pos_ == "ADJ"
+        and doc[end].is_lower
+        and doc[end].dep_ == "amod"
+        and entity.start <= doc[end].head.i < end
+    ):
+        end += 1
+    return end
 
 
 def _from_cut_name(doc: Doc, start: int) -> int:

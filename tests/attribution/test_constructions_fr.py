@@ -226,6 +226,14 @@ def test_a_long_role_after_the_source_is_not_content(extract_fr):
     assert found.speaker == "Olivier Martin"
 
 
+def test_a_body_s_name_keeps_the_adjective_that_ends_it(extract_fr):
+    (found,) = extract_fr(
+        "Mercredi, le Conseil constitutionnel rappelle que les contrôles d'identité doivent "
+        "rester exceptionnels."
+    )
+    assert found.speaker == "Conseil constitutionnel"
+
+
 def test_a_demonstrative_is_no_speaker(extract_fr):
     found = extract_fr(
         "Les secours sont arrivés. Le risque était qualifié de « marqué » par les services, ce "
