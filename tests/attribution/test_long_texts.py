@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import collections
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quotes.attribution import extract
-from quotes.attribution.pipeline import PARSE_PIECE_CHARS, parse_texts
+from quotes.attribution.pipeline import (
+    PARSE_PIECE_CHARS,
+    _paragraphs,
+    _piece_batches,
+    parse_texts,
+)
 from quotes.attribution.spans import SpanIndex
 
 from .conftest import find_quote
@@ -77,6 +84,46 @@ def test_short_and_long_texts_come_back_in_their_order(fr_nlp):
 
     assert [doc.text for doc in docs] == texts
     assert len(long_text) > PARSE_PIECE_CHARS
+
+
+def test_texts_cut_after_their_title_are_batched_by_text_not_by_piece():
+    texts = [f"Titre {number}\n\nLe maire a parlé {number} fois." for number in range(5)]
+    cuts: collections.deque[list[str]] = collections.deque()
+
+    batches = list(_piece_batches(texts, cuts, 2))
+
+    assert [len(batch) for batch in batches] == [4, 4, 2]
+    assert [piece for batch in batches for piece in batch] == [
+        piece for cut in cuts for piece in cut
+    ]
+
+
+PIECEWISE_TEXTS = st.lists(
+    st.lists(
+        st.sampled_from(
+            ["Un titre\n\n", "Une phrase finie.\n", "« Fin de citation »\n", "mot " * 1500]
+        ),
+        max_size=12,
+    ).map("".join),
+    max_size=12,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=PIECEWISE_TEXTS, batch_size=st.integers(1, 4))
+def test_piece_batches_keep_every_piece_in_order_and_stay_bounded(texts, batch_size):
+    cuts: collections.deque[list[str]] = collections.deque()
+
+    batches = list(_piece_batches(texts, cuts, batch_size))
+
+    assert list(cuts) == [_paragraphs(text) for text in texts]
+    pieces = [piece for batch in batches for piece in batch]
+    assert pieces == [piece for text in texts for piece in _paragraphs(text)]
+    assert all(batch for batch in batches)
+    assert all(sum(map(len, batch)) <= batch_size * PARSE_PIECE_CHARS for batch in batches)
+    # Which text each piece comes from: no batch holds pieces of more than batch_size texts.
+    owners = iter([number for number, cut in enumerate(cuts) for _ in cut])
+    assert all(len({next(owners) for _ in batch}) <= batch_size for batch in batches)
 
 
 SPANS = st.lists(
