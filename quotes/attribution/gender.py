@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .lexicon import DATA, word_set
+from .names import fold
 
 WOMAN = "woman"
 MAN = "man"
@@ -154,6 +155,8 @@ def _first_names() -> dict[str, str]:
 
 
 FIRST_NAMES = _first_names()
+# "Helene", "Jerome": a name written without its accents is the same name.
+FOLDED_FIRST_NAMES = {fold(name): gender for name, gender in FIRST_NAMES.items()}
 
 
 def first_name_gender(name: str) -> str | None:
@@ -162,7 +165,14 @@ def first_name_gender(name: str) -> str | None:
     if len(words) < 2:
         return None
     first = words[0].lower()
-    return FIRST_NAMES.get(first) or FIRST_NAMES.get(first.split("-")[0])
+    return next(
+        (
+            found
+            for key in (first, first.split("-")[0])
+            if (found := FIRST_NAMES.get(key) or FOLDED_FIRST_NAMES.get(fold(key)))
+        ),
+        None,
+    )
 
 
 def _word_gender(words: Sequence[str], index: int) -> str | None:

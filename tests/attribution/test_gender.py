@@ -79,6 +79,11 @@ def test_first_names_are_weak_and_ambiguous_ones_say_nothing():
     assert first_name_gender("Kessler") is None
 
 
+def test_a_first_name_written_without_its_accents_is_the_same_name():
+    assert first_name_gender("Helene Dupuis") == WOMAN
+    assert first_name_gender("Jerome Cahuzac") == MAN
+
+
 def test_the_same_wording_counts_once_per_article():
     text = "« A », a-t-il dit. « B », a-t-il ajouté. « C », a-t-il conclu."
     mentions = [(m, m + 4, "-t-il") for m in (7, 25, 45)]
