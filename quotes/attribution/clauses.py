@@ -41,6 +41,8 @@ CLAUSE_STOPS = frozenset({".", ";", "!", "?", "…"})
 FULL_STOPS = frozenset({".", "!", "?"})
 # What the parser makes of a verb's noun-phrase object ("l'ouverture" may come out obl:mod).
 OBJECT_DEPS = frozenset({"obj", "obl", "obl:mod", "obl:arg"})
+# "après des semaines", "lors d'une conférence": a time adjunct of the verb, not its object's.
+TIME_PREPOSITIONS = frozenset({"lors", "après", "avant", "pendant", "durant"})
 PREPOSITIONS = word_set("prepositions")
 ELIDED_CLITICS = frozenset(
     {"s'", "s’", "se", "l'", "l’", "le", "la", "les", "en", "y", "lui", "leur"}
@@ -247,6 +249,7 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
             and token.pos_ in ("NOUN", "DET", "PROPN", "NUM")
             and lower not in TIME_WORDS
             and not (index + 1 < len(doc) and doc[index + 1].lower_ in TIME_WORDS)
+            and not (token.dep_ == "det" and token.head.lower_ in TIME_WORDS)  # "ce même lundi"
             and lower not in {"de", "d'", "d’"}
         ):
             if context.lang == "fr" and token.pos_ == "NOUN" and index == cue.end == cue.start + 1:
@@ -283,6 +286,8 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     end = _before_coordinated_verb(context, cue, content_start, end)
     end = _before_main_clause(context, cue, content_start, end)
     end = _inside_fronted_clause(verb, content_start, end)
+    if evidence == "object" and not quoted_object:
+        end = _before_verb_adjunct(context, verb, content_start, end)
     position = bisect.bisect_right(boundaries, content_start)
     if position < len(boundaries) and boundaries[position] < end:
         end = boundaries[position]
@@ -395,6 +400,39 @@ def _before_full_stop(context: DocContext, start: int, end: int) -> int:
         if token.text in FULL_STOPS and not context.inside_quote[token.i]:
             return token.idx
     return end
+
+
+def _before_verb_adjunct(context: DocContext, verb: Token, start: int, end: int) -> int:
+    """ "a annoncé son décès en lisant une déclaration", "le retrait du pays après des semaines
+    de sursis", "sa démission samedi dernier": a noun-phrase object is the content; a time or
+    manner adjunct of the verb after it (or a day the parser hung on the noun) is the writer's."""
+    doc = context.doc
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) < 2 or span[0].pos_ not in ("DET", "NOUN", "PROPN", "NUM"):
+        return end
+    for token in span[1:]:
+        if context.inside_quote[token.i]:
+            return end
+        top = token
+        while top.head.i != verb.i and top.head.i != top.i and span.start <= top.head.i:
+            top = top.head
+        previous = doc[token.i - 1]
+        day = (
+            token.lower_ in TIME_WORDS and token.pos_ == "NOUN" and previous.pos_ in ("NOUN", "ADJ")
+        )
+        if day or (top.head.i == verb.i and top.i > span.start and _is_time_or_manner(top)):
+            return previous.idx + len(previous)
+    return end
+
+
+def _is_time_or_manner(adjunct: Token) -> bool:
+    """ "lors d'une conférence", "après des semaines", "pendant des mois", "en lisant …"."""
+    if adjunct.dep_ == "advmod":
+        return adjunct.lower_ in TIME_PREPOSITIONS
+    markers = {child.lower_ for child in adjunct.children if child.dep_ in ("case", "mark")}
+    if adjunct.dep_ == "advcl":
+        return "en" in markers and is_present_participle(adjunct)
+    return adjunct.dep_ == "obl:mod" and bool(markers & TIME_PREPOSITIONS)
 
 
 def _opens_object(verb: Token, token: Token) -> bool:

@@ -1779,3 +1779,27 @@ def test_a_fronted_participle_keeps_the_clause_the_parser_hung_on_the_main_verb(
     )
     found = find_quote(extract_fr(article), "il n'existait pas de chiffres officiels")
     assert found.cue == "affirmer"
+
+
+@pytest.mark.parametrize(
+    ("article", "content"),
+    [
+        (
+            "La ministre de la Culture a annoncé la fermeture du musée d'Orsay après trois jours "
+            "de grève.",
+            "la fermeture du musée d'Orsay",
+        ),
+        (
+            "Le gouvernement a annoncé la suppression de la taxe d'habitation en présentant son "
+            "budget mardi.",
+            "la suppression de la taxe d'habitation",
+        ),
+        (
+            "Le préfet a confirmé la fermeture de trois écoles samedi matin.",
+            "la fermeture de trois écoles",
+        ),
+    ],
+)
+def test_a_time_adjunct_after_a_noun_object_is_not_content(extract_fr, article, content):
+    """ "après …", "en présentant …", "samedi matin" say when the verb happened, not what."""
+    assert find_quote(extract_fr(article), content).text == content
