@@ -497,6 +497,8 @@ def _is_relative_pronoun(doc: Doc, token: Token) -> bool:
         return True  # "tandis que", "bien que", "plus … que": not a content clause
     if token.pos_ == "SCONJ" or token.dep_ == "mark":
         return False
+    if previous is not None and (previous.pos_ == "PROPN" or previous.lower_ in TIME_WORDS):
+        return False  # "a confié à Jean Dupont qu'…", "a fait savoir vendredi soir que …"
     return previous is not None and previous.pos_ in ("NOUN", "PROPN", "PRON", "DET")
 
 

@@ -1803,3 +1803,10 @@ def test_a_fronted_participle_keeps_the_clause_the_parser_hung_on_the_main_verb(
 def test_a_time_adjunct_after_a_noun_object_is_not_content(extract_fr, article, content):
     """ "après …", "en présentant …", "samedi matin" say when the verb happened, not what."""
     assert find_quote(extract_fr(article), content).text == content
+
+
+def test_que_after_the_name_told_opens_the_content(extract_fr):
+    """ "a expliqué à Jean-Michel Larqué qu'…": after a name, "que" is no relative pronoun."""
+    article = "Le joueur a expliqué à Jean-Michel Larqué qu'il avait joué blessé."
+    found = find_quote(extract_fr(article), "il avait joué blessé")
+    assert (found.speaker, found.cue) == ("Le joueur", "expliquer")
