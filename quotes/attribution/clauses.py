@@ -75,6 +75,8 @@ NEGATED_MODALS = frozenset(
      "veut", "veulent", "voulait", "voulaient", "sait", "savent", "ose", "osent"}
 )  # fmt: skip
 IMPERSONAL_OBLIGATIONS = frozenset({"faut", "fallait", "faudra", "faudrait"})
+# "En parlant des humains, …": speaking of, a topic.
+TOPIC_GERUNDS = frozenset({"parler de"})
 
 
 def _is_adjectival_participle(token: Token) -> bool:
@@ -151,6 +153,8 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     if is_passive(verb):
         return None
     if _is_adjectival_participle(verb) or _is_hypothetical(doc, cue):
+        return None
+    if _names_a_topic(doc, cue) or _after_comme(doc, cue):
         return None
     # "y voit pour sa part une « … »": an aside after the verb is not its object.
     index = cue.end + aside_length_from(doc, cue.end)
@@ -250,6 +254,7 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
             and lower not in TIME_WORDS
             and not (index + 1 < len(doc) and doc[index + 1].lower_ in TIME_WORDS)
             and not (token.dep_ == "det" and token.head.lower_ in TIME_WORDS)  # "ce même lundi"
+            and not _determines_a_quote(context, index)
             and lower not in {"de", "d'", "d’"}
         ):
             if context.lang == "fr" and token.pos_ == "NOUN" and index == cue.end == cue.start + 1:
@@ -325,6 +330,49 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     if region[2] == "direct" and is_thing(speaker) and not _has_own_subject(doc, cue):
         return None  # "le boson va permettre de poursuivre … : « … »": a thing quotes no one
     return Candidate(*region, cue, speaker, evidence, cue.belief)
+
+
+def _names_a_topic(doc: Doc, cue: Cue) -> bool:
+    """ "il fit parler de lui", "En parlant des humains, …": a pronoun after the verb's own
+    preposition, or the gerund of a topic verb, names what is talked about, not what is said."""
+    if not cue.takes_object or not cue.lemma.endswith(" de"):
+        return False
+    if cue.end < len(doc) and doc[cue.end].pos_ == "PRON":
+        return True
+    return (
+        cue.lemma in TOPIC_GERUNDS
+        and cue.start > 0
+        and doc[cue.start - 1].lower_ == "en"
+        and is_present_participle(doc[cue.start])
+    )
+
+
+def _after_comme(doc: Doc, cue: Cue) -> bool:
+    """ "comme évoqué dans un premier temps", "comme annoncé": a past participle after
+    "comme" says the thing was said before; no one says what follows."""
+    verb = doc[cue.start]
+    return (
+        cue.start > 0
+        and doc[cue.start - 1].lower_ in ("comme", "as")
+        and "Part" in verb.morph.get("VerbForm")
+        and not is_present_participle(verb)
+    )
+
+
+def _determines_a_quote(context: DocContext, index: int) -> bool:
+    """ "parle d'un « montage »", "évoquant des « pertes »": the article (and adjectives) of
+    words in marks; the quoted words are the content, as with verbs taking no object."""
+    doc = context.doc
+    if doc[index].pos_ != "DET":
+        return False
+    following = index + 1
+    while (
+        following < len(doc)
+        and doc[following].pos_ in ("DET", "ADJ")
+        and not (context.inside_quote[following])
+    ):
+        following += 1
+    return following < len(doc) and context.inside_quote[following]
 
 
 def _run_of_quotes(context: DocContext, rest: Span) -> bool:
@@ -668,12 +716,34 @@ def _before_next_clause(context: DocContext, start: int, end: int) -> int:
                 return token.idx
         if token.lower_ in COORDINATORS:
             following = token.i + 1
+            # "évoquent de nombreux blessés et la préfecture des Alpes-Maritimes demande …": a
+            # subject of its own may come first.
+            following = _after_noun_phrase(doc, following, span.end)
             while following < span.end and doc[following].lower_ in VERB_GROUP_WORDS:
                 following += 1
             if following < span.end and "Fin" in doc[following].morph.get("VerbForm"):
                 comma = token.i - 1 if doc[token.i - 1].text == "," else token.i
                 return doc[comma].idx
     return end
+
+
+def _after_noun_phrase(doc: Doc, start: int, limit: int) -> int:
+    """The token after a plain noun phrase opening at start ("la préfecture des Alpes"), or
+    start when none opens there."""
+    index = start
+    has_noun = False
+    while index < limit:
+        token = doc[index]
+        if token.pos_ in ("NOUN", "PROPN"):
+            has_noun = True
+        elif not (
+            token.pos_ in ("DET", "ADJ", "NUM")
+            or token.text in ("-", "‐")
+            or (token.pos_ == "ADP" and token.lower_ in GENITIVE_MARKERS | {"du", "des"})
+        ):
+            break
+        index += 1
+    return index if has_noun else start
 
 
 def split_at_second_clause(context: DocContext, candidate: Candidate) -> list[Candidate]:

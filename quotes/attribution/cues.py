@@ -238,6 +238,9 @@ def _tail_matches(doc: Doc, index: int, tail: tuple[str, ...]) -> int | None:
         if text.endswith(ELISION_APOSTROPHES) and text[:-1] + "e" == word:
             position += 1  # "faire état d'une menace": "d'" is the elided "de"
             continue
+        if word == "de" and text in ("du", "des"):
+            position += 1  # "parle des arrestations": "des" is "de" and an article
+            continue
         if text == word or (text.endswith(ELISION_APOSTROPHES) and word.startswith(text[:-1])):
             if text != word and text.endswith(ELISION_APOSTROPHES):
                 # "l'alarme" is tokenised "l'" + "alarme": the word continues on the next token.

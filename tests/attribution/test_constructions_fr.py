@@ -1400,11 +1400,11 @@ def test_an_object_ends_at_the_full_stop_before_the_next_quote(extract_fr):
     ],
 )
 def test_y_voir_reports_its_object(extract_fr, article, quoted, speaker):
-    found = extract_fr(article)
-    mixed = find_quote(found, f"« {quoted} »")
-    assert mixed.kind == "mixed"
-    assert not mixed.text.startswith("sa part")
-    assert speaker in mixed.speaker
+    """The quoted words after the article are the report (with the writer's words after them
+    when those hold a verb); the aside "pour sa part" is not."""
+    found = find_quote(extract_fr(article), quoted)
+    assert not found.text.startswith("sa part")
+    assert speaker in found.speaker
 
 
 @pytest.mark.parametrize(
@@ -1810,3 +1810,54 @@ def test_que_after_the_name_told_opens_the_content(extract_fr):
     article = "Le joueur a expliqué à Jean-Michel Larqué qu'il avait joué blessé."
     found = find_quote(extract_fr(article), "il avait joué blessé")
     assert (found.speaker, found.cue) == ("Le joueur", "expliquer")
+
+
+@pytest.mark.parametrize(
+    ("article", "content", "kind", "cue"),
+    [
+        (
+            "Le procureur évoque un bilan provisoire de douze morts.",
+            "un bilan provisoire de douze morts",
+            "indirect",
+            "évoquer",
+        ),
+        (
+            "La gendarmerie parle de plusieurs dizaines de blessés dans la vallée.",
+            "plusieurs dizaines de blessés dans la vallée",
+            "indirect",
+            "parler de",
+        ),
+        (
+            "Les syndicats parlent des conditions de travail déplorables dans les entrepôts.",
+            "conditions de travail déplorables dans les entrepôts",
+            "indirect",
+            "parler de",
+        ),
+        ("Le ministre parle d'une « trahison » des syndicats.", "trahison", "direct", "parler de"),
+        (
+            "Des habitants évoquent une très forte explosion et la mairie demande aux riverains "
+            "de rester chez eux.",
+            "une très forte explosion",
+            "indirect",
+            "évoquer",
+        ),
+    ],
+)
+def test_evoquer_and_parler_de_report_a_noun_phrase(extract_fr, article, content, kind, cue):
+    """What is evoked or spoken of is the content; words in marks after an article stand alone,
+    and "et" with a subject and a verb of its own ends it."""
+    found = find_quote(extract_fr(article), content)
+    assert (found.text, found.kind, found.cue) == (content, kind, cue)
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Le chanteur a fait parler de lui lors du festival de Cannes.",
+        "En parlant des migrants, le texte prévoit trois mesures nouvelles.",
+        "Le salaire annoncé, comme évoqué dans un premier temps, était de 5 000 euros par mois.",
+    ],
+)
+def test_a_topic_or_an_earlier_mention_is_no_report(extract_fr, article):
+    """ "parler de lui", "en parlant de X" (speaking of) and "comme évoqué" report nothing."""
+    assert extract_fr(article) == []
