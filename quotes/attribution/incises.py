@@ -167,6 +167,12 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
     group_start = verb_group_start(doc, cue)
     if group_start == 0:
         return None
+    if (
+        cue.names_things
+        and group_start == cue.start
+        and "Part" in doc[cue.start].morph.get("VerbForm")
+    ):
+        return None  # "la pétition « Pour une baisse … » lancée par X": the thing X launched
     sentence_end = doc[cue.start].sent.end
     limit = min(len(doc), sentence_end + 1)
     previous = doc[group_start - 1]

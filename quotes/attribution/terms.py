@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from .context import DocContext
+from .lexicon import word_set
 from .marks import QuotedSpan
 
 # "the “Buffett rule”", "a separate “liquidating trust”", "“quack” medical cures": the writer
 # names or distances a term; nobody is quoted. Longer passages are speech even after "a".
 MAX_TERM_WORDS = 5
+NAMING_NOUNS = word_set("naming_nouns")
+# "(SGPCT)" right after the closing mark.
+ACRONYM_AFTER = re.compile(r"\s*\(([A-ZÉÈ]{2,8})\)")
 NOMINALS = frozenset({"NOUN", "PROPN"})
 NOUN_PHRASE_OPENERS = frozenset({"det", "poss", "amod", "nummod", "compound"})
 NOUN_MODIFIERS = frozenset({"amod", "compound", "nmod", "nummod"})
@@ -33,10 +39,13 @@ TITLING_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "ed")
 
 
 def is_titled(doc: Doc, quote: QuotedSpan) -> bool:
-    """Whether the marks follow a naming participle (or it and an article): a title, no quote."""
+    """Whether the marks follow a naming participle (or it and an article), or hold a name: a
+    title, no quote."""
     opening = doc.char_span(quote.open_start, quote.start, alignment_mode="expand")
     if opening is None or opening.start == 0:
         return False
+    if _names_after_naming_noun(doc, quote, opening.start) or _spelt_out_acronym(doc, quote):
+        return True
     previous = doc[opening.start - 1]
     if previous.pos_ == "DET" and previous.i > 0:
         previous = doc[previous.i - 1]
@@ -46,6 +55,24 @@ def is_titled(doc: Doc, quote: QuotedSpan) -> bool:
         and word.endswith(TITLING_PARTICIPLE_ENDINGS)
         and not (previous.i > 0 and doc[previous.i - 1].pos_ == "AUX")
     )
+
+
+def _names_after_naming_noun(doc: Doc, quote: QuotedSpan, opening: int) -> bool:
+    """ "le site internet « Union Gilets Jaunes 84 »", "la pétition « Pour une baisse … »": a
+    capitalised quote right after a noun that names things (or it and one more noun)."""
+    if not doc.text[quote.start : quote.start + 1].isupper():
+        return False
+    previous = doc[opening - 1]
+    if previous.lower_ not in NAMING_NOUNS and previous.i > 0 and previous.pos_ in NOMINALS:
+        previous = doc[previous.i - 1]  # "site internet", "groupe Facebook"
+    return previous.lower_ in NAMING_NOUNS
+
+
+def _spelt_out_acronym(doc: Doc, quote: QuotedSpan) -> bool:
+    """ "la « structure de gestion policière contre le terrorisme » (SGPCT)": an acronym in
+    brackets right after the marks spells the quote out as a name."""
+    match = ACRONYM_AFTER.match(doc.text, quote.close_end)
+    return match is not None and match.group(1)[0] == doc.text[quote.start].upper()
 
 
 def is_term_in_noun_phrase(context: DocContext, quote: QuotedSpan) -> bool:

@@ -1861,3 +1861,29 @@ def test_evoquer_and_parler_de_report_a_noun_phrase(extract_fr, article, content
 def test_a_topic_or_an_earlier_mention_is_no_report(extract_fr, article):
     """ "parler de lui", "en parlant de X" (speaking of) and "comme évoqué" report nothing."""
     assert extract_fr(article) == []
+
+
+@pytest.mark.parametrize(
+    ("article", "name"),
+    [
+        (
+            "Vers 9h00, le site internet « Union Debout 12 » a publié un communiqué qui affirme "
+            "que le préfet ment.",
+            "Union Debout 12",
+        ),
+        (
+            "Le ministre a répondu à la pétition « Pour la gratuité des transports ! » lancée par "
+            "Marie Dubois, une étudiante.",
+            "Pour la gratuité des transports",
+        ),
+        (
+            "La préfecture a déclenché la « cellule de crise contre les inondations » (CCI) dans "
+            "la nuit.",
+            "cellule de crise",
+        ),
+    ],
+)
+def test_a_name_in_marks_is_no_quote(extract_fr, article, name):
+    """A capitalised quote right after "site", "pétition", "groupe" …, or one an acronym in
+    brackets spells out, names something; "lancée par X" is who launched it, not a speaker."""
+    assert all(name not in found.text for found in extract_fr(article))
