@@ -672,6 +672,8 @@ def coordination_start(context: DocContext, cue: Cue) -> int | None:
     start = verb_group_start(doc, cue)
     if start == 0 or doc[start - 1].lower_ not in COORDINATORS or context.inside_quote[start - 1]:
         return None
+    if cue.belief and "Inf" in doc[cue.start].morph.get("VerbForm"):
+        return None  # "a affirmé ne pas être socialiste et souhaiter …": one reported infinitive
     conjunction = start - 1
     if conjunction > 0 and doc[conjunction - 1].text == ",":
         conjunction -= 1

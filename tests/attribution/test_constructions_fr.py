@@ -1887,3 +1887,15 @@ def test_a_name_in_marks_is_no_quote(extract_fr, article, name):
     """A capitalised quote right after "site", "pétition", "groupe" …, or one an acronym in
     brackets spells out, names something; "lancée par X" is who launched it, not a speaker."""
     assert all(name not in found.text for found in extract_fr(article))
+
+
+def test_souhaiter_reports_words_in_marks_or_a_que_clause(extract_fr):
+    """ "souhaite « bon courage »" and "souhaite que …" are reported; "souhaite racheter X" is
+    an intention, and "et souhaiter …" inside a reported infinitive does not end it."""
+    found = extract_fr("À la fin du match, l'entraîneur souhaite « bon courage » à son adversaire.")
+    assert find_quote(found, "bon courage").cue == "souhaiter"
+    found = extract_fr("La ministre souhaite que la loi soit votée avant l'été.")
+    assert find_quote(found, "la loi soit votée").speaker == "La ministre"
+    assert extract_fr("Le groupe souhaite racheter son concurrent allemand.") == []
+    found = extract_fr("Le maire a affirmé ne pas être candidat et souhaiter rester à Lyon.")
+    assert find_quote(found, "ne pas être candidat").text.endswith("rester à Lyon")
