@@ -20,6 +20,8 @@ PURPOSE_CLITICS = frozenset(
 )  # fmt: skip
 # Locutions whose verb needs a clitic before it ("y voir une « … »"); like "se", not inflected.
 CLITIC_PREFIXES = ("y ",)
+# Forms of avoir before a past participle, whatever the tagger made of them.
+AVOIR_FORMS = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient"})
 INCISE_PRONOUNS = frozenset(
     {"-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-ils", "-t-elles", "-t-on"}
 )
@@ -329,8 +331,8 @@ def _looks_like_verb(doc: Doc, token: Token) -> bool:
     if token.pos_ in ("VERB", "AUX"):
         return True
     previous = doc[token.i - 1] if token.i > 0 else None
-    if previous is not None and previous.pos_ == "AUX":
-        return True
+    if previous is not None and (previous.pos_ == "AUX" or previous.lower_ in AVOIR_FORMS):
+        return True  # "Manuel Valls a twitté :", the tagger's "a" a verb and "twitté" a name
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if following is not None and following.lower_ in INCISE_PRONOUNS | {"-t"}:
         return True

@@ -1899,3 +1899,9 @@ def test_souhaiter_reports_words_in_marks_or_a_que_clause(extract_fr):
     assert extract_fr("Le groupe souhaite racheter son concurrent allemand.") == []
     found = extract_fr("Le maire a affirmé ne pas être candidat et souhaiter rester à Lyon.")
     assert find_quote(found, "ne pas être candidat").text.endswith("rester à Lyon")
+
+
+def test_a_participle_after_avoir_is_a_verb_whatever_its_tag(extract_fr):
+    """ "a twitté :": the tagger may call "twitté" a name; after "a" it is the reporting verb."""
+    found = extract_fr("La porte-parole du gouvernement a twitté : nous ne céderons pas.")
+    assert find_quote(found, "nous ne céderons pas").cue == "twitter"
