@@ -1905,3 +1905,22 @@ def test_a_participle_after_avoir_is_a_verb_whatever_its_tag(extract_fr):
     """ "a twitté :": the tagger may call "twitté" a name; after "a" it is the reporting verb."""
     found = extract_fr("La porte-parole du gouvernement a twitté : nous ne céderons pas.")
     assert find_quote(found, "nous ne céderons pas").cue == "twitter"
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "À Rennes, les policiers ont évacué le campement, trois militants ont été interpellés.",
+        "Le projet a été rejeté par le Sénat, 60 % des élus soutiennent pourtant la réforme.",
+        "Le directeur avait démenti et rassuré la ministre Claire Dubois, qui l'avait défendu.",
+    ],
+)
+def test_a_clause_after_a_comma_that_narrates_is_no_incise(extract_fr, article):
+    """A passive verb, a verb with its own object or a relative clause after a comma goes on
+    with the narration; it does not report the clause before it."""
+    assert extract_fr(article) == []
+
+
+def test_a_subject_and_verb_after_a_comma_still_report_the_clause_before(extract_fr):
+    found = find_quote(extract_fr("La réunion est annulée, le maire l'a confirmé."), "annulée")
+    assert (found.speaker, found.cue) == ("le maire", "confirmer")
