@@ -276,7 +276,7 @@ def find_cues(doc: Doc, lang: str, inside_quote: list[bool]) -> list[Cue]:
         if entries and _determined(doc, index):
             entries = ()  # "l'accusé", "le prévenu": a participle used as a noun
         if entries:
-            verb_like = _looks_like_verb(doc, token)
+            verb_like = _looks_like_verb(doc, token, lang)
             reflexive = _has_reflexive_clitic(doc, index)
             if _has_reflexive_clitic(doc, index, UNAMBIGUOUS_REFLEXIVES):
                 # "s'est déclarée favorable": "se déclarer" before "déclarer" ("nous avons
@@ -326,12 +326,14 @@ def _after_determiner(doc: Doc, index: int) -> bool:
     return index > 0 and doc[index - 1].pos_ == "DET"
 
 
-def _looks_like_verb(doc: Doc, token: Token) -> bool:
+def _looks_like_verb(doc: Doc, token: Token, lang: str) -> bool:
     """Trust the tagger for verbs; in an incise ("…, juge Daniel Fried") trust the position."""
     if token.pos_ in ("VERB", "AUX"):
         return True
     previous = doc[token.i - 1] if token.i > 0 else None
-    if previous is not None and (previous.pos_ == "AUX" or previous.lower_ in AVOIR_FORMS):
+    if previous is not None and previous.pos_ == "AUX":
+        return True
+    if lang == "fr" and previous is not None and previous.lower_ in AVOIR_FORMS:
         return True  # "Manuel Valls a twitté :", the tagger's "a" a verb and "twitté" a name
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if following is not None and following.lower_ in INCISE_PRONOUNS | {"-t"}:
