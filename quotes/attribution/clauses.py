@@ -56,6 +56,12 @@ CONJUNCTION_HEADS = frozenset(
 # "estime ainsi que …", "a aussi déclaré que": after a verb, these adverbs leave "que" its own.
 ADVERBS_BEFORE_QUE = frozenset({"ainsi", "aussi"})
 MIN_OBJECT_WORDS = 3
+# "leur version", "son choix", "sa décision": nouns for what someone said or chose, which a short
+# object uses to refer back to it.
+SPEECH_NOUNS = frozenset(
+    {"version", "position", "choix", "décision", "propos", "avis", "déclaration", "annonce",
+     "nouvelle", "information", "réponse", "opinion", "intention", "souhait", "volonté"}
+)  # fmt: skip
 GENITIVE_MARKERS = frozenset({"de", "d'", "d’"})
 # "« A », un par trimestre, pour « B »": the writer's words that join quotes of one report.
 MAX_WORDS_BETWEEN_QUOTES = 6
@@ -69,6 +75,12 @@ SIMPLE_PAST_TAG = "VBD"
 CONDITIONAL_MODALS = frozenset(
     {"pourrait", "pourraient", "devrait", "devraient", "could", "should", "might"}
 )
+# "Hollande doit annoncer d'ici mi-décembre sa candidature", "va proposer son départ": speech to
+# come, not yet said.
+FUTURE_MODALS = frozenset(
+    {"va", "vont", "allait", "allaient", "doit", "doivent", "devra", "devront", "devait",
+     "devaient"}
+)  # fmt: skip
 # "ne peuvent pas dire", "il faut dire que": no one reports anything.
 NEGATED_MODALS = frozenset(
     {"peut", "peuvent", "pouvait", "pouvaient", "pourra", "pourront", "doit", "doivent",
@@ -106,7 +118,9 @@ def _is_hypothetical(doc: Doc, cue: Cue) -> bool:
     modal = doc[start - 1].lower_
     if modal in {"pu", "dû"}:
         return start >= 2 and doc[start - 2].lower_ in {"aurait", "auraient", "aurais"}
-    return modal in CONDITIONAL_MODALS or _is_denied_or_obliged(doc, start)
+    return (
+        modal in CONDITIONAL_MODALS or modal in FUTURE_MODALS or _is_denied_or_obliged(doc, start)
+    )
 
 
 def _is_denied_or_obliged(doc: Doc, start: int) -> bool:
@@ -299,7 +313,7 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     region = classify_region(context, content_start, end)
     if region is None:
         return None
-    if evidence == "object" and count_words(context.text[region[0] : region[1]]) < MIN_OBJECT_WORDS:
+    if evidence == "object" and _too_short_an_object(context, region):
         return None  # "ont annoncé la nouvelle": an anaphoric object, not the content
     if evidence == "object" and cue.needs_charge and not _states_a_charge(context, verb, region):
         return None  # "a accusé les médias lors d'un discours": whom, not what of
@@ -330,6 +344,24 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     if region[2] == "direct" and is_thing(speaker) and not _has_own_subject(doc, cue):
         return None  # "le boson va permettre de poursuivre … : « … »": a thing quotes no one
     return Candidate(*region, cue, speaker, evidence, cue.belief)
+
+
+def _too_short_an_object(context: DocContext, region: tuple[int, int, str]) -> bool:
+    """ "ont annoncé la nouvelle", "a confirmé cette information": two words with a definite or
+    demonstrative article refer back to what was said; "a annoncé sa démission", "évoquant un
+    attentat", "parlent d'actes criminels" say what it is."""
+    words = count_words(context.text[region[0] : region[1]])
+    if words >= MIN_OBJECT_WORDS:
+        return False
+    span = context.doc.char_span(region[0], region[1], alignment_mode="expand")
+    if words < 2 or span is None:
+        return True
+    if any(token.lower_ in SPEECH_NOUNS for token in span):
+        return True  # "nia leur version", "a annoncé son choix": what was said, said before
+    first = span[0]
+    if first.pos_ != "DET":
+        return first.pos_ not in ("NOUN", "PROPN")
+    return "Yes" not in first.morph.get("Poss") and "Ind" not in first.morph.get("Definite")
 
 
 def _names_a_topic(doc: Doc, cue: Cue) -> bool:

@@ -1924,3 +1924,30 @@ def test_a_clause_after_a_comma_that_narrates_is_no_incise(extract_fr, article):
 def test_a_subject_and_verb_after_a_comma_still_report_the_clause_before(extract_fr):
     found = find_quote(extract_fr("La réunion est annulée, le maire l'a confirmé."), "annulée")
     assert (found.speaker, found.cue) == ("le maire", "confirmer")
+
+
+@pytest.mark.parametrize(
+    ("article", "content"),
+    [
+        ("Le ministre a annoncé sa démission.", "sa démission"),
+        ("Les pompiers évoquent un incendie.", "un incendie"),
+    ],
+)
+def test_a_two_word_object_that_says_what_is_content(extract_fr, article, content):
+    """A possessive or indefinite article and a noun say something new."""
+    assert find_quote(extract_fr(article), content).text == content
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "La ministre a annoncé la nouvelle.",
+        "Le porte-parole a nié leur version.",
+        "Le patron va proposer son départ au conseil.",
+        "Le patron doit annoncer jeudi la fermeture de trois usines en France.",
+    ],
+)
+def test_an_object_referring_back_or_speech_to_come_is_no_report(extract_fr, article):
+    """ "la nouvelle", "leur version" refer back to what was said; "va proposer", "doit
+    annoncer" tell of speech not yet made."""
+    assert extract_fr(article) == []
