@@ -295,7 +295,10 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
                 "Fin" in token.morph.get("VerbForm") and not context.inside_quote[token.i]
                 for token in rest
             )
-        ) or (quoted_object and rest is not None and _writer_words_only(context, rest)):
+        ) or (
+            (quoted_object and rest is not None and _writer_words_only(context, rest))
+            or _main_predicate_resumes(context, rest)
+        ):
             sentence_end = opening.close_end
     if evidence == "object":
         sentence_end = _before_trailing_apposition(context, content_start, sentence_end)
@@ -405,6 +408,26 @@ def _determines_a_quote(context: DocContext, index: int) -> bool:
     ):
         following += 1
     return following < len(doc) and context.inside_quote[following]
+
+
+def _main_predicate_resumes(context: DocContext, rest: Span | None) -> bool:
+    """ "Télérama le qualifiant « expert médias le plus douteux », est mis en examen …", "arrêté
+    pour avoir appelé à « dégommer des monuments », a été placé …": a finite verb right after
+    the comma that closes the quote, with no subject of its own, goes on with the sentence the
+    report sits in."""
+    if rest is None or len(rest) < 2 or rest[0].text != ",":
+        return False
+    doc = context.doc
+    index = rest.start + 1
+    while index < rest.end and doc[index].lower_ in ("ne", "n'", "n’"):
+        index += 1
+    verb = doc[index] if index < rest.end else None
+    return (
+        verb is not None
+        and verb.pos_ in ("AUX", "VERB")
+        and "Fin" in verb.morph.get("VerbForm")
+        and not context.inside_quote[verb.i]
+    )
 
 
 def _run_of_quotes(context: DocContext, rest: Span) -> bool:

@@ -1951,3 +1951,25 @@ def test_an_object_referring_back_or_speech_to_come_is_no_report(extract_fr, art
     """ "la nouvelle", "leur version" refer back to what was said; "va proposer", "doit
     annoncer" tell of speech not yet made."""
     assert extract_fr(article) == []
+
+
+@pytest.mark.parametrize(
+    ("article", "quoted"),
+    [
+        (
+            "Le chanteur, que la presse qualifie de « roi de la pop », a été hospitalisé lundi "
+            "à Paris.",
+            "roi de la pop",
+        ),
+        (
+            "L'homme interpellé pour avoir menacé de « faire sauter la mairie », a été placé en "
+            "garde à vue.",
+            "faire sauter la mairie",
+        ),
+    ],
+)
+def test_the_main_predicate_after_a_quote_is_not_content(extract_fr, article, quoted):
+    """A finite verb with no subject of its own after the comma that closes the quote goes on
+    with the sentence the report sits in: the quote alone is reported."""
+    found = extract_fr(article)
+    assert [item.text for item in found] == [quoted]
