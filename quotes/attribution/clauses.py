@@ -414,11 +414,14 @@ def _main_predicate_resumes(context: DocContext, rest: Span | None) -> bool:
     """ "Télérama le qualifiant « expert médias le plus douteux », est mis en examen …", "arrêté
     pour avoir appelé à « dégommer des monuments », a été placé …": a finite verb right after
     the comma that closes the quote, with no subject of its own, goes on with the sentence the
-    report sits in."""
+    report sits in; "dont", "comme" or "de même que" there open the writer's own words."""
     if rest is None or len(rest) < 2 or rest[0].text != ",":
         return False
     doc = context.doc
     index = rest.start + 1
+    following = [token.lower_ for token in doc[index : min(rest.end, index + 3)]]
+    if following[:1] in (["dont"], ["comme"]) or following == ["de", "même", "que"]:
+        return True  # "« opération de la dernière chance », dont les dons …": the writer's
     while index < rest.end and doc[index].lower_ in ("ne", "n'", "n’"):
         index += 1
     verb = doc[index] if index < rest.end else None

@@ -1973,3 +1973,22 @@ def test_the_main_predicate_after_a_quote_is_not_content(extract_fr, article, qu
     with the sentence the report sits in: the quote alone is reported."""
     found = extract_fr(article)
     assert [item.text for item in found] == [quoted]
+
+
+@pytest.mark.parametrize(
+    ("article", "quoted"),
+    [
+        (
+            "La maire a qualifié la fête de « réussite totale », dont les recettes iront aux "
+            "écoles.",
+            "réussite totale",
+        ),
+        (
+            "Le syndicat a jugé l'annonce « bien trop tardive », de même que les mesures prises "
+            "en mai étaient insuffisantes.",
+            "bien trop tardive",
+        ),
+    ],
+)
+def test_dont_or_de_meme_que_after_a_quote_are_the_writers(extract_fr, article, quoted):
+    assert [item.text for item in extract_fr(article)] == [quoted]
