@@ -491,8 +491,10 @@ def _writer_words_only(context: DocContext, rest: Span) -> bool:
             if following[:1] == ["et"] or following[:1] == ["mais"]:
                 following = following[1:]
             return not following or following[0] not in SECOND_CLAUSE_OPENERS
-        if context.inside_quote[token.i] or token.pos_ in ("VERB", "AUX"):
-            return False
+        if context.inside_quote[token.i] or (
+            token.pos_ in ("VERB", "AUX") and not _is_noun_participle(token)
+        ):
+            return False  # "recruteurs présumés": a participle of a noun is the writer's too
     return len(rest) > 0
 
 

@@ -1992,3 +1992,13 @@ def test_the_main_predicate_after_a_quote_is_not_content(extract_fr, article, qu
 )
 def test_dont_or_de_meme_que_after_a_quote_are_the_writers(extract_fr, article, quoted):
     assert [item.text for item in extract_fr(article)] == [quoted]
+
+
+def test_a_participle_of_a_noun_after_a_quoted_object_is_the_writers(extract_fr):
+    """ "l'« inertie » de la mairie face aux trafics signalés …": "signalés" qualifies a noun; the
+    writer's phrase has no verb of its own, so the quoted word alone is reported."""
+    article = (
+        "Les habitants dénoncent l'« inertie » de la mairie face aux trafics signalés dans le "
+        "quartier."
+    )
+    assert [item.text for item in extract_fr(article)] == ["inertie"]
