@@ -170,8 +170,23 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
                     and words[0] in RELATIVE_PREPOSITIONS
                     and words[1] in RELATIVE_WORDS
                 )
-                if words[0] not in COORDINATORS and not relative:
+                # "selon le lieutenant X, de l'Office central …, « … »": the source's body.
+                affiliation = (
+                    words[0] in ("de", "du")
+                    and speaker.kind == "person"
+                    and _verbless_up_to_comma(context, region)
+                )
+                if words[0] not in COORDINATORS and not relative and not affiliation:
                     after = region
+                elif (
+                    (relative or affiliation)
+                    and cue.kind == "source"
+                    and not has_finite_verb(doc, sentence_start, doc[cue.start].idx)
+                ):
+                    # "Selon René Ricol, qui a collaboré avec lui, François Fillon …", "selon le
+                    # lieutenant X, de l'Office central …, « … »": nothing said before the
+                    # source, so the content follows the words describing it.
+                    after = _after_source_description(context, region)
     if after is not None:
         return Candidate(*after, cue, speaker, "source")
     if cue.kind == "pour" or is_mid_clause_source(context, cue):
@@ -183,6 +198,44 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
     if region[2] == "indirect":
         region = _without_leading_adjunct(context, region)
     return Candidate(*region, cue, speaker, "source")
+
+
+def _verbless_up_to_comma(context: DocContext, region: tuple[int, int, str]) -> bool:
+    """ "de l'Office central …, « … »": a phrase with no verb, closed by a comma before any
+    quote ("de nombreux habitants ont quitté …" is the content itself)."""
+    span = context.doc.char_span(region[0], region[1], alignment_mode="contract")
+    if span is None or len(span) < 2:
+        return False
+    second = span[1]
+    if span[0].lower_ == "de" and not (
+        second.pos_ == "PROPN" or (second.pos_ == "DET" and "Def" in second.morph.get("Definite"))
+    ):
+        return False  # "de nombreux habitants, inquiets, ont …": a partitive, not a body
+    for token in span:
+        if context.inside_quote[token.i] or "Fin" in token.morph.get("VerbForm"):
+            return False
+        if token.text == ",":
+            return True
+    return False
+
+
+def _after_source_description(
+    context: DocContext, region: tuple[int, int, str]
+) -> tuple[int, int, str] | None:
+    """The content after the comma that closes a clause describing the source, if any."""
+    doc = context.doc
+    span = doc.char_span(region[0], region[1], alignment_mode="contract")
+    if span is None:
+        return None
+    for token in span[1:]:
+        if token.text == "," and not context.inside_quote[token.i]:
+            rest = classify_region(context, token.idx + 1, region[1])
+            if rest is not None and is_reported_clause(context, rest):
+                return rest
+            return None
+        if context.inside_quote[token.i]:
+            return None
+    return None
 
 
 def _is_role(doc: Doc, start: int, end: int, speaker: SpeakerMention) -> bool:

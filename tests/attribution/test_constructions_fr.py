@@ -2002,3 +2002,34 @@ def test_a_participle_of_a_noun_after_a_quoted_object_is_the_writers(extract_fr)
         "quartier."
     )
     assert [item.text for item in extract_fr(article)] == ["inertie"]
+
+
+@pytest.mark.parametrize(
+    ("article", "content", "speaker"),
+    [
+        (
+            "Selon Paul Martin, qui a dirigé l'enquête pendant deux ans, le suspect aurait agi "
+            "seul.",
+            "le suspect aurait agi seul",
+            "Paul Martin",
+        ),
+        (
+            "En effet, selon le commandant Luc Roy, de la brigade fluviale de Lyon, « la crue "
+            "est exceptionnelle ».",
+            "la crue est exceptionnelle",
+            "Luc Roy",
+        ),
+        (
+            "Selon Paul Martin, de nombreux habitants, inquiets, ont quitté la ville.",
+            "de nombreux habitants, inquiets, ont quitté la ville",
+            "Paul Martin",
+        ),
+    ],
+)
+def test_words_describing_a_source_opening_the_sentence_are_not_content(
+    extract_fr, article, content, speaker
+):
+    """After "selon X," a relative clause or the body X belongs to ("de la brigade …") describes
+    the source; with nothing said before it, the content follows them."""
+    found = find_quote(extract_fr(article), content)
+    assert (found.text, found.speaker) == (content, speaker)
