@@ -404,7 +404,7 @@ def _determines_a_quote(context: DocContext, index: int) -> bool:
     while (
         following < len(doc)
         and doc[following].pos_ in ("DET", "ADJ")
-        and not (context.inside_quote[following])
+        and not context.inside_quote[following]
     ):
         following += 1
     return following < len(doc) and context.inside_quote[following]
