@@ -210,6 +210,8 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
         if lower in COMPLEMENTISERS and not _is_relative_pronoun(doc, token):
             if _restrictive_negation(doc, cue):
                 return None  # "ne rapporteront que 3 milliards": "only", not "that"
+            if doc[index - 1].lower_ == "et" and _inside_que_clause(verb):
+                return None  # "sait que la CFDT soutient Macron et que …": the first "que"'s
             if index + 1 < len(doc):
                 content_start = doc[index + 1].idx
             break
@@ -365,6 +367,12 @@ def _too_short_an_object(context: DocContext, region: tuple[int, int, str]) -> b
     if first.pos_ != "DET":
         return first.pos_ not in ("NOUN", "PROPN")
     return "Yes" not in first.morph.get("Poss") and "Ind" not in first.morph.get("Definite")
+
+
+def _inside_que_clause(verb: Token) -> bool:
+    """Whether the verb heads a clause opened by "que" ("… savoir que peu de victimes portent
+    plainte"): an "et que" after it goes on with that first "que", not with this verb."""
+    return any(child.lower_ in COMPLEMENTISERS and child.i < verb.i for child in verb.children)
 
 
 def _names_a_topic(doc: Doc, cue: Cue) -> bool:

@@ -2033,3 +2033,24 @@ def test_words_describing_a_source_opening_the_sentence_are_not_content(
     the source; with nothing said before it, the content follows them."""
     found = find_quote(extract_fr(article), content)
     assert (found.text, found.speaker) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Il faut rappeler que peu de salariés portent plainte, et que la plupart des dossiers "
+        "sont classés.",
+        "Tout le monde sait que le syndicat soutient la réforme et que le patronat s'y oppose.",
+    ],
+)
+def test_et_que_after_a_verb_inside_a_que_clause_goes_with_the_first_que(extract_fr, article):
+    """ "sait que A soutient X et que B": the second "que" is coordinated with the first, not a
+    report of the verb inside the first clause."""
+    assert extract_fr(article) == []
+
+
+def test_et_que_inside_a_report_stays_with_it(extract_fr):
+    article = "Le maire affirme que le club soutient le projet et que les travaux commenceront."
+    found = find_quote(extract_fr(article), "le club soutient le projet")
+    assert (found.speaker, found.cue) == ("Le maire", "affirmer")
+    assert found.text.endswith("les travaux commenceront")
