@@ -92,7 +92,9 @@ TOPIC_GERUNDS = frozenset({"parler de"})
 
 
 def _is_adjectival_participle(token: Token) -> bool:
-    """ "la loi dite « Sur l'information »", "le rapport cité": a participle modifying a noun."""
+    """ "la loi dite « Sur l'information »", "le rapport cité", "contre la chef de l'État,
+    accusée de corruption", "Annoncée le 7 octobre, l'arrivée de X": a participle describing a
+    noun reports nothing."""
     if "Part" not in token.morph.get("VerbForm") or is_present_participle(token):
         return False
     if any(child.dep_.startswith("aux") for child in token.children):
@@ -101,6 +103,11 @@ def _is_adjectival_participle(token: Token) -> bool:
     if aside and token.doc[token.i - aside - 1].pos_ == "AUX":
         return False  # "a pour sa part ajouté": the parser hung the verb on "part"
     previous = token.doc[token.i - 1] if token.i > 0 else None
+    if token.is_sent_start and (previous is None or previous.is_punct or previous.is_space):
+        return True  # "Annoncée le 7 octobre, l'arrivée de X …": it describes the subject
+    if previous is not None and previous.text == "," and token.dep_.startswith("acl"):
+        # "contre la chef de l'État, accusée de corruption": an apposition of the noun before.
+        return token.head.i < token.i and token.head.pos_ in ("NOUN", "PROPN")
     return (
         previous is not None
         and previous.pos_ in ("NOUN", "PROPN")

@@ -2054,3 +2054,17 @@ def test_et_que_inside_a_report_stays_with_it(extract_fr):
     found = find_quote(extract_fr(article), "le club soutient le projet")
     assert (found.speaker, found.cue) == ("Le maire", "affirmer")
     assert found.text.endswith("les travaux commenceront")
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Des milliers de manifestants ont défilé contre le ministre, accusé de corruption et de "
+        "fraude fiscale.",
+        "Annoncée le 3 mai dernier, l'arrivée de Paul Roy devait se faire le 19 mai.",
+    ],
+)
+def test_a_bare_participle_describing_a_noun_reports_nothing(extract_fr, article):
+    """In apposition after a comma, or fronted at the start of the sentence, a past participle
+    with no auxiliary says what befell the noun, not what anyone said."""
+    assert extract_fr(article) == []
