@@ -2068,3 +2068,8 @@ def test_a_bare_participle_describing_a_noun_reports_nothing(extract_fr, article
     """In apposition after a comma, or fronted at the start of the sentence, a past participle
     with no auxiliary says what befell the noun, not what anyone said."""
     assert extract_fr(article) == []
+
+
+def test_applaudir_is_a_reporting_verb(extract_fr):
+    found = extract_fr("Le ministre applaudit « une victoire historique » des négociateurs.")
+    assert find_quote(found, "une victoire historique").cue == "applaudir"
