@@ -89,6 +89,9 @@ NEGATED_MODALS = frozenset(
 IMPERSONAL_OBLIGATIONS = frozenset({"faut", "fallait", "faudra", "faudrait"})
 # "En parlant des humains, …": speaking of, a topic.
 TOPIC_GERUNDS = frozenset({"parler de"})
+# Verbs whose object may be what was said or only what was talked about.
+TOPIC_VERBS = frozenset({"évoquer", "parler de"})
+TOPIC_NOUNS = word_set("topic_nouns")
 
 
 def _is_adjectival_participle(token: Token) -> bool:
@@ -327,6 +330,8 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
         return None
     if evidence == "object" and _too_short_an_object(context, region):
         return None  # "ont annoncé la nouvelle": an anaphoric object, not the content
+    if evidence == "object" and cue.lemma in TOPIC_VERBS and _names_a_topic_noun(context, region):
+        return None  # "ont évoqué la situation en Syrie": what they talked about
     if evidence == "object" and cue.needs_charge and not _states_a_charge(context, verb, region):
         return None  # "a accusé les médias lors d'un discours": whom, not what of
     speaker = cue_subject(context, cue)
@@ -374,6 +379,19 @@ def _too_short_an_object(context: DocContext, region: tuple[int, int, str]) -> b
     if first.pos_ != "DET":
         return first.pos_ not in ("NOUN", "PROPN")
     return "Yes" not in first.morph.get("Poss") and "Ind" not in first.morph.get("Definite")
+
+
+def _names_a_topic_noun(context: DocContext, region: tuple[int, int, str]) -> bool:
+    """ "la situation en Syrie", "l'avenir de la filière", "du dossier nucléaire": a definite
+    topic noun heads the object."""
+    span = context.doc.char_span(region[0], region[1], alignment_mode="contract")
+    if span is None or not len(span):
+        return False
+    head = next((token for token in span if token.pos_ in ("NOUN", "PROPN")), None)
+    if head is None or head.lower_ not in TOPIC_NOUNS:
+        return False
+    article = context.doc[head.i - 1] if head.i > 0 else None
+    return article is None or "Ind" not in article.morph.get("Definite")
 
 
 def _inside_que_clause(verb: Token) -> bool:

@@ -2073,3 +2073,20 @@ def test_a_bare_participle_describing_a_noun_reports_nothing(extract_fr, article
 def test_applaudir_is_a_reporting_verb(extract_fr):
     found = extract_fr("Le ministre applaudit « une victoire historique » des négociateurs.")
     assert find_quote(found, "une victoire historique").cue == "applaudir"
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Les deux présidents ont évoqué la situation en Syrie et la question des réfugiés.",
+        "Le ministre a parlé de l'avenir de la filière lors de sa visite.",
+    ],
+)
+def test_a_topic_evoked_or_spoken_of_is_no_report(extract_fr, article):
+    """ "ont évoqué la situation en Syrie": a definite topic noun says what was talked about."""
+    assert extract_fr(article) == []
+
+
+def test_an_indefinite_topic_noun_is_still_a_claim(extract_fr):
+    found = extract_fr("La police parle d'une affaire de règlement de comptes.")
+    assert find_quote(found, "une affaire de règlement de comptes").cue == "parler de"
