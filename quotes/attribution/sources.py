@@ -253,18 +253,14 @@ def _is_role(doc: Doc, start: int, end: int, speaker: SpeakerMention) -> bool:
 
 
 def _after_role_apposition(context: DocContext, end: int) -> int:
-    """ "D'après Luc Martin, le secrétaire du syndicat, …", "Selon Luc Martin, de l'université
-    de Lyon, …": the role or the body after the name is part of the source, up to its closing
-    comma; the content starts after it."""
+    """ "D'après Luc Martin, le secrétaire du syndicat, …": the role after the name is part of
+    the source, up to its closing comma; the content starts after it."""
     doc = context.doc
-    if end + 1 >= len(doc) or doc[end].text != ",":
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].pos_ not in ROLE_OPENERS:
         return end
-    if doc[end + 1].lower_ not in GENITIVES:
-        if doc[end + 1].pos_ not in ROLE_OPENERS:
-            return end
-        head = next((token for token in doc[end + 1 : end + 4] if token.pos_ == "NOUN"), None)
-        if head is None or head.lower_ not in PERSON_HEADS:
-            return end  # "Pour Lucie Garnier, la réforme, « … »": a topic, not her role
+    head = next((token for token in doc[end + 1 : end + 4] if token.pos_ == "NOUN"), None)
+    if head is None or head.lower_ not in PERSON_HEADS:
+        return end  # "Pour Lucie Garnier, la réforme, « … »": a topic, not her role
     close = end + 1
     while close < len(doc) and close - end <= MAX_ROLE_TOKENS:
         token = doc[close]
