@@ -175,6 +175,8 @@ def classify_region(context: DocContext, start: int, end: int) -> tuple[int, int
     """Trim a content region and say whether it is direct, indirect or mixed."""
     text = context.text
     start, end = _strip(text, start, end, keep_marks=True)
+    start, end = _within_brackets(text, start, end)
+    start, end = _strip(text, start, end, keep_marks=True)
     if end <= start:
         return None
     inside = [q for q in context.quotes_between(start, end) if q.start < end and q.end > start]
@@ -190,6 +192,25 @@ def classify_region(context: DocContext, start: int, end: int) -> tuple[int, int
     if outside_words < MIN_WORDS_OUTSIDE_FOR_MIXED and _one_passage(inside):
         return inside[0].start, inside[-1].end, "direct"
     return start, end, "mixed"
+
+
+def _within_brackets(text: str, start: int, end: int) -> tuple[int, int]:
+    """A content cut across brackets keeps to its side of them: "confirme l'introduction d'une
+    taxe (la veille, X a …" stops before the bracket it left open, "(… X racontant que Y payait
+    moins)" before the one closing the aside it is in, and "aux Gj (Gilets jaunes) de les
+    représenter …", begun right after a bracket, starts after its end."""
+    opened: list[int] = []
+    for position in range(start, end):
+        if text[position] == "(":
+            opened.append(position)
+        elif text[position] == ")":
+            if opened:
+                opened.pop()
+            elif text[:start].rstrip().endswith("("):
+                return position + 1, end
+            else:
+                return start, position
+    return start, opened[0] if opened else end
 
 
 def _one_passage(quotes: list[QuotedSpan]) -> bool:

@@ -234,6 +234,16 @@ def test_a_body_s_name_keeps_the_adjective_that_ends_it(extract_fr):
     assert found.speaker == "Conseil constitutionnel"
 
 
+def test_a_content_keeps_to_its_side_of_brackets(extract_fr):
+    found = extract_fr(
+        "Vers 8h30, Bruno Le Maire confirme l'introduction dès 2019 d'une taxe des Gafa (la "
+        "veille, Xavier Niel a approuvé cela en racontant que Starbucks payait moins d'impôt "
+        "que le cordonnier de la rue)."
+    )
+    assert find_quote(found, "l'introduction").text.endswith("taxe des Gafa")
+    assert find_quote(found, "Starbucks payait").text.endswith("cordonnier de la rue")
+
+
 def test_a_demonstrative_is_no_speaker(extract_fr):
     found = extract_fr(
         "Les secours sont arrivés. Le risque était qualifié de « marqué » par les services, ce "
