@@ -23,7 +23,7 @@ from .context import (
     sentence_bounds,
 )
 from .cues import Cue
-from .lexicon import TIME_WORDS, word_set
+from .lexicon import GENITIVES, TIME_WORDS, word_set
 from .names import GENERIC_PRONOUNS
 from .speakers import SpeakerMention
 from .subjects import (
@@ -42,7 +42,7 @@ FULL_STOPS = frozenset({".", "!", "?"})
 # What the parser makes of a verb's noun-phrase object ("l'ouverture" may come out obl:mod).
 OBJECT_DEPS = frozenset({"obj", "obl", "obl:mod", "obl:arg"})
 # "après des semaines", "lors d'une conférence": a time adjunct of the verb, not its object's.
-TIME_PREPOSITIONS = frozenset({"lors", "après", "avant", "pendant", "durant"})
+TIME_PREPOSITIONS = frozenset({"lors", "après", "pendant", "durant"})
 PREPOSITIONS = word_set("prepositions")
 ELIDED_CLITICS = frozenset(
     {"s'", "s’", "se", "l'", "l’", "le", "la", "les", "en", "y", "lui", "leur"}
@@ -78,8 +78,7 @@ CONDITIONAL_MODALS = frozenset(
 # "Hollande doit annoncer d'ici mi-décembre sa candidature", "va proposer son départ": speech to
 # come, not yet said.
 FUTURE_MODALS = frozenset(
-    {"va", "vont", "allait", "allaient", "doit", "doivent", "devra", "devront", "devait",
-     "devaient"}
+    {"va", "vont", "doit", "doivent", "devra", "devront"}
 )  # fmt: skip
 # "ne peuvent pas dire", "il faut dire que": no one reports anything.
 NEGATED_MODALS = frozenset(
@@ -454,7 +453,11 @@ def _main_predicate_resumes(context: DocContext, rest: Span | None) -> bool:
     index = rest.start + 1
     following = [token.lower_ for token in doc[index : min(rest.end, index + 3)]]
     if following[:1] in (["dont"], ["comme"]) or following == ["de", "même", "que"]:
-        return True  # "« opération de la dernière chance », dont les dons …": the writer's
+        # "« opération de la dernière chance », dont les dons …": the writer's; not an aside
+        # the reported clause goes on after ("que « les petites retraites », comme celles des
+        # agriculteurs, seront les plus touchées").
+        aside_end = next((token.i for token in doc[index : rest.end] if token.text == ","), None)
+        return aside_end is None or not _main_predicate_resumes(context, doc[aside_end : rest.end])
     while index < rest.end and doc[index].lower_ in ("ne", "n'", "n’"):
         index += 1
     verb = doc[index] if index < rest.end else None
@@ -638,9 +641,19 @@ def _is_relative_pronoun(doc: Doc, token: Token) -> bool:
         return True  # "tandis que", "bien que", "plus … que": not a content clause
     if token.pos_ == "SCONJ" or token.dep_ == "mark":
         return False
-    if previous is not None and (previous.pos_ == "PROPN" or previous.lower_ in TIME_WORDS):
+    if previous is not None and (_name_not_object(previous) or previous.lower_ in TIME_WORDS):
         return False  # "a confié à Jean Dupont qu'…", "a fait savoir vendredi soir que …"
     return previous is not None and previous.pos_ in ("NOUN", "PROPN", "PRON", "DET")
+
+
+def _name_not_object(token: Token) -> bool:
+    """ "à Jean-Jacques Bourdin", "sur BFMTV - RMC": the last word of a name that is not the
+    verb's object ("a salué Jean Dupont qu'il a nommé": an object and its relative clause)."""
+    if token.pos_ != "PROPN":
+        return False
+    while token.dep_.startswith("flat") and token.head.i < token.i:
+        token = token.head
+    return token.dep_ != "obj"
 
 
 def _restrictive_negation(doc: Doc, cue: Cue) -> bool:
@@ -834,7 +847,7 @@ def _after_noun_phrase(doc: Doc, start: int, limit: int) -> int:
         elif not (
             token.pos_ in ("DET", "ADJ", "NUM")
             or token.text in ("-", "‐")
-            or (token.pos_ == "ADP" and token.lower_ in GENITIVE_MARKERS | {"du", "des"})
+            or (token.pos_ == "ADP" and token.lower_ in GENITIVES)
         ):
             break
         index += 1

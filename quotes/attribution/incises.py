@@ -82,13 +82,7 @@ def _inverted_subject(
             break
         if token.text in {",", ".", ";", ":"} or token.pos_ in ("VERB",):
             break
-        if (
-            token.dep_ == "obj"
-            and token.head.i == cue.start
-            and token.pos_ == "NOUN"
-            and token.lower_ not in TIME_WORDS
-            and not singular_in(token.lower_, PERSON_HEADS)
-        ):
+        if token.pos_ == "NOUN" and token.lower_ not in TIME_WORDS and _thing_object(token, cue):
             break  # "commente les déclarations du Président": the verb's object, not an aside
         if token.pos_ == "NOUN" and singular_in(token.lower_, PERSON_HEADS):
             # "a déclaré dimanche la ministre Élisabeth Borne": the role and its name speak;
@@ -247,6 +241,17 @@ def _names_a_person(subject: Token) -> bool:
     )
 
 
+def _thing_object(token: Token, cue: Cue) -> bool:
+    """A word the parser made the cue's object that names no person: a person there is the
+    usual misparse of an inverted subject ("a annoncé le président de l'Assemblée X")."""
+    return (
+        token.dep_ == "obj"
+        and token.head.i == cue.start
+        and token.ent_type_ not in ("PER", "PERSON")
+        and not singular_in(token.lower_, PERSON_HEADS)
+    )
+
+
 def _is_clause(token: Token) -> bool:
     """ "La victime est le conducteur, a annoncé la police": a "subject" with its own subject or
     copula is the reported clause the parser hung on the verb, not who speaks."""
@@ -259,13 +264,9 @@ def _object_after_named_subject(context: DocContext, cue: Cue, speaker: SpeakerM
     if speaker.is_pronoun:
         return False
     # "Maxime Nicolle, alias Fly Rider, commente les déclarations du Président : « … »": a thing
-    # the parser made the verb's object is one, whatever it names ("a annoncé le président de
-    # l'Assemblée Claude Bartolone", a person, is the usual misparse of an inverted subject).
+    # the parser made the verb's object is one, whatever it names.
     parsed_object = any(
-        token.dep_ == "obj"
-        and token.head.i == cue.start
-        and token.ent_type_ not in ("PER", "PERSON")
-        and not singular_in(token.lower_, PERSON_HEADS)
+        _thing_object(token, cue)
         for token in context.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
     )
     if not parsed_object and (speaker.has_named_entity or speaker.kind != "other"):

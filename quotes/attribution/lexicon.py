@@ -27,3 +27,5 @@ def phrase_set(name: str) -> frozenset[tuple[str, ...]]:
 
 # Time adverbs and nouns: skipped between a verb and its subject or object, and never a speaker.
 TIME_WORDS = word_set("time_words")
+# "de" and its forms: "selon les propos de X", "le chef de l'État", "la ministre des Armées".
+GENITIVES = frozenset({"de", "d'", "d’", "du", "des"})

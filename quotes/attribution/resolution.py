@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -28,8 +29,12 @@ ROLE_REACH = 3
 ORGANISATION_PRONOUNS = frozenset({"elle", "-elle"})
 ORGANISATION_GENDERS = {"le": "m", "du": "m", "au": "m", "la": "f", "cette": "f", "ce": "m"}
 PRESIDENT_WORDS = frozenset({"président", "présidente", "president"})
-# "Le chef de l'État a dit …" is the president the article named.
-HEAD_OF_STATE = ("chef de l'état", "chef de l’état", "chef d'état", "chef d’état", "head of state")
+# "Le chef de l'État (en déplacement à Égletons) a dit …" is the president the article named; not
+# "le chef d'état-major", "le conseiller du chef de l'État" nor "le chef de l'État russe".
+HEAD_OF_STATE = re.compile(
+    r"(?:le|la|the) (?:\w+ )?(?:chef d(?:e l)?['’]état|head of state)"
+    r"(?: (?:en|à|au|lors|dans|pendant|de passage|in|at|on)\b.*)?"
+)
 MIN_MENTIONS_FOR_PROTAGONIST = 3
 SENTENCES_LOOKED_BACK = 8
 AGENT_DEPS = frozenset({"obl:agent", "nmod"})
@@ -210,7 +215,7 @@ def _resolve_nominal(mention: SpeakerMention, names: ArticleNames) -> str | None
     words = mention.text.lower().split()
     if not words or words[0] not in {"le", "la", "l'", "l’", "the"}:
         return None
-    if any(phrase in mention.text.lower() for phrase in HEAD_OF_STATE):
+    if HEAD_OF_STATE.fullmatch(mention.text.lower()):
         words = [words[0], "président"]
     for word in words[1:]:
         if word in PERSON_HEADS:

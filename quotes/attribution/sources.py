@@ -20,6 +20,7 @@ from .context import (
     sentence_bounds,
 )
 from .cues import Cue
+from .lexicon import GENITIVES
 from .names import ORGANISATION_HEADS, PERSON_HEADS, singular_in
 from .speakers import SpeakerMention, build_mention, noun_phrase
 from .subjects import appositive_name, ends_name, is_thing, subject_of
@@ -34,7 +35,6 @@ MAX_BRACKET_TOKENS = 8
 # source, in brackets before its comma, may spell out what the source is.
 MAX_SOURCE_ASIDE_TOKENS = 16
 # "selon les propos de X", "selon les informations du journal": words for what X said or knows.
-GENITIVES = frozenset({"de", "d'", "d’", "du", "des"})
 REPORTED_WORDS = frozenset(
     {"propos", "déclarations", "dires", "termes", "mots", "informations", "connaissances",
      "chiffres", "estimations", "données", "calculs"}
@@ -172,7 +172,7 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
                 )
                 # "selon le lieutenant X, de l'Office central …, « … »": the source's body.
                 affiliation = (
-                    words[0] in ("de", "du")
+                    (words[0] in ("de", "du") or words[0].startswith(("d'", "d’")))
                     and speaker.kind == "person"
                     and _verbless_up_to_comma(context, region)
                 )

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .context import CLOSING_MARKS, RELATIVE_WORDS, SUBJECT_DEPS, DocContext, sentence_bounds
 from .cues import INCISE_PRONOUNS, Cue
-from .lexicon import phrase_set
+from .lexicon import GENITIVES, phrase_set
 from .names import PERSON_HEADS, is_pronoun_text
 from .speakers import (
     ANONYMOUS_WORDS,
@@ -46,8 +46,6 @@ DOCUMENT_NOUNS = frozenset(
 )
 AUTHOR_PREPOSITIONS = frozenset({"from", "by", "of"})
 DASHES = frozenset({"-", "–", "—", "--"})
-# "le chef de l'État", "la ministre des Armées": prepositions inside a role's noun phrase.
-OF_WORDS = frozenset({"de", "du", "des", "d'", "d’"})
 ASIDES = phrase_set("verb_group_asides")
 MAX_ASIDE_WORDS = max(len(aside) for aside in ASIDES)
 
@@ -376,7 +374,7 @@ def _noun_phrase_before_verb(context: DocContext, verb: Token, subject: Token) -
     if not len(segment) or segment[0].pos_ not in ("DET", "PROPN", "NOUN"):
         return None
     if any(
-        token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADP" and token.lower_ not in OF_WORDS)
+        token.pos_ in ("VERB", "AUX") or (token.pos_ == "ADP" and token.lower_ not in GENITIVES)
         for token in segment
     ):
         return None

@@ -59,13 +59,18 @@ def is_titled(doc: Doc, quote: QuotedSpan) -> bool:
 
 def _names_after_naming_noun(doc: Doc, quote: QuotedSpan, opening: int) -> bool:
     """ "le site internet « Union Gilets Jaunes 84 »", "la pétition « Pour une baisse … »": a
-    capitalised quote right after a noun that names things (or it and one more noun)."""
-    if not doc.text[quote.start : quote.start + 1].isupper():
+    capitalised quote right after a noun that names things (or it and one more noun). French:
+    English puts its naming noun last ("his Facebook page")."""
+    if doc.lang_ != "fr" or not doc.text[quote.start : quote.start + 1].isupper():
         return False
     previous = doc[opening - 1]
     if previous.lower_ not in NAMING_NOUNS and previous.i > 0 and previous.pos_ in NOMINALS:
         previous = doc[previous.i - 1]  # "site internet", "groupe Facebook"
-    return previous.lower_ in NAMING_NOUNS
+    if previous.lower_ not in NAMING_NOUNS:
+        return False
+    # "a écrit sur son compte Twitter « Nous ne lâcherons rien »": after a possessive the noun
+    # is where the words were posted, not what they name.
+    return previous.i == 0 or "Yes" not in doc[previous.i - 1].morph.get("Poss")
 
 
 def _spelt_out_acronym(doc: Doc, quote: QuotedSpan) -> bool:

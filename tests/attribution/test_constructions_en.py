@@ -56,6 +56,13 @@ CONSTRUCTIONS = [
         "indirect",
         "Facebook co-founder",
     ),
+    (
+        'The senator wrote on his Facebook page "We will never give up on the workers of this '
+        'state," hours after the vote.',
+        "We will never give up",
+        "direct",
+        "senator",
+    ),
 ]
 
 

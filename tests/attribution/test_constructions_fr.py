@@ -1865,11 +1865,11 @@ def test_evoquer_and_parler_de_report_a_noun_phrase(extract_fr, article, content
     [
         "Le chanteur a fait parler de lui lors du festival de Cannes.",
         "En parlant des migrants, le texte prévoit trois mesures nouvelles.",
-        "Le salaire annoncé, comme évoqué dans un premier temps, était de 5 000 euros par mois.",
+        "Comme annoncé mardi, le gouvernement baissera les impôts des ménages modestes.",
     ],
 )
 def test_a_topic_or_an_earlier_mention_is_no_report(extract_fr, article):
-    """ "parler de lui", "en parlant de X" (speaking of) and "comme évoqué" report nothing."""
+    """ "parler de lui", "en parlant de X" (speaking of) and "comme annoncé" report nothing."""
     assert extract_fr(article) == []
 
 
@@ -2100,3 +2100,55 @@ def test_a_topic_evoked_or_spoken_of_is_no_report(extract_fr, article):
 def test_an_indefinite_topic_noun_is_still_a_claim(extract_fr):
     found = extract_fr("La police parle d'une affaire de règlement de comptes.")
     assert find_quote(found, "une affaire de règlement de comptes").cue == "parler de"
+
+
+@pytest.mark.parametrize(
+    ("article", "fragment", "speaker"),
+    [
+        # A posting place, not a name: the quote stays.
+        (
+            "Le syndicat a écrit sur son compte Twitter « Nous ne lâcherons rien face au "
+            "gouvernement ».",
+            "Nous ne lâcherons rien",
+            "Le syndicat",
+        ),
+        # Past narration, not speech to come.
+        (
+            "Le gouvernement devait préciser plus tard que la mesure serait temporaire.",
+            "la mesure serait temporaire",
+            "Le gouvernement",
+        ),
+        # An aside inside the reported clause does not end it.
+        (
+            "Le syndicat affirme que « les petites retraites », comme celles des agriculteurs, "
+            "seront les plus touchées.",
+            "seront les plus touchées",
+            "Le syndicat",
+        ),
+        # The elided body of a source.
+        (
+            "Selon Jean Roy, d'Amnesty International, « la situation empire chaque jour ».",
+            "la situation empire chaque jour",
+            "Jean Roy",
+        ),
+        # A role that only contains "chef d'état" is not the president.
+        (
+            "Le président Emmanuel Macron est arrivé à Berlin. Le chef d'état-major des armées a "
+            "déclaré que la mission continuerait.",
+            "la mission continuerait",
+            "Le chef d'état-major des armées",
+        ),
+        # A deadline is part of what was announced.
+        (
+            "La direction a annoncé la fermeture de l'usine avant la fin de l'année.",
+            "avant la fin de l'année",
+            "La direction",
+        ),
+    ],
+)
+def test_a_rule_stays_within_its_construction(extract_fr, article, fragment, speaker):
+    assert find_quote(extract_fr(article), fragment).speaker == speaker
+
+
+def test_a_relative_clause_after_a_named_object_is_no_report(extract_fr):
+    assert not extract_fr("Le président a salué Jean Dupont qu'il a nommé Premier ministre mardi.")
