@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -423,12 +424,22 @@ def _pick_antecedent(
     organisation only when no group is near.
     """
     sentence = bisect.bisect_right(sentence_starts, mention.start) - 1
+    # The sentences of the quote itself ("« … Il est trop tard. », a-t-il affirmé") are no
+    # distance from the one who speaks it.
+    quoted = frozenset(
+        index
+        for index in range(
+            bisect.bisect_left(sentence_starts, candidate.start),
+            bisect.bisect_left(sentence_starts, candidate.end),
+        )
+        if index != sentence
+    )
     if mention.text.lower() in PLURAL_PRONOUNS:
         groups = [antecedent for antecedent in antecedents if antecedent.plural]
-        found = _pick_in_sentences(mention, candidate, groups, sentence, relayed)
+        found = _pick_in_sentences(mention, candidate, groups, sentence, relayed, quoted)
         if found is not None:
             return found
-    return _pick_in_sentences(mention, candidate, antecedents, sentence, relayed)
+    return _pick_in_sentences(mention, candidate, antecedents, sentence, relayed, quoted)
 
 
 def _pick_in_sentences(
@@ -437,11 +448,10 @@ def _pick_in_sentences(
     antecedents: list[_Antecedent],
     sentence: int,
     relayed: frozenset[int],
+    quoted: frozenset[int],
 ) -> _Antecedent | None:
-    for looked in range(SENTENCES_LOOKED_BACK + 1):
-        target = sentence - looked
-        if target < 0:
-            break
+    targets = (target for target in range(sentence, -1, -1) if target not in quoted)
+    for looked, target in enumerate(itertools.islice(targets, SENTENCES_LOOKED_BACK + 1)):
         pool = [
             antecedent
             for antecedent in antecedents

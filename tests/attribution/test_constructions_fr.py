@@ -2152,3 +2152,15 @@ def test_a_rule_stays_within_its_construction(extract_fr, article, fragment, spe
 
 def test_a_relative_clause_after_a_named_object_is_no_report(extract_fr):
     assert not extract_fr("Le président a salué Jean Dupont qu'il a nommé Premier ministre mardi.")
+
+
+def test_the_sentences_of_a_long_quote_do_not_hide_its_speaker(extract_fr):
+    sentences = " ".join(f"Nous avons tenu la réunion numéro {n}." for n in range(1, 12))
+    found = find_quote(
+        extract_fr(
+            f"Le maire Paul Girard a réuni la presse lundi.\n\n« {sentences} Il est trop tard. », "
+            "a-t-il affirmé."
+        ),
+        "Il est trop tard",
+    )
+    assert found.speaker == "Paul Girard"
