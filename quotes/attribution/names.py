@@ -22,6 +22,9 @@ LAST_NAMED = {
     ("cette", "dernière"): "elle",
     ("ces", "derniers"): "ils",
     ("ces", "dernières"): "elles",
+    # "Celui qui était jusqu'à présent président du parti annonce …": the one just named.
+    ("celui",): "il",
+    ("celle",): "elle",
 }
 HONORIFICS = frozenset(
     {"m.", "mme", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pr", "me", "maître"}

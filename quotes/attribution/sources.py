@@ -105,6 +105,8 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
     """ "selon X, CONTENT", "CONTENT, selon X", "d'après X", "according to X", "pour X, …"."""
     doc = context.doc
     index = cue.end
+    if index + 1 < len(doc) and doc[index].text == "," and doc[index + 1].ent_type_:
+        index += 1  # "D'après, Jean Petaux, politologue, …": a stray comma
     if index < len(doc) and doc[index].lower_ in RELATIVE_SOURCES:
         return _relative_source_candidate(context, cue, boundaries)
     said = _said_by(context, index)

@@ -2164,3 +2164,24 @@ def test_the_sentences_of_a_long_quote_do_not_hide_its_speaker(extract_fr):
         "Il est trop tard",
     )
     assert found.speaker == "Paul Girard"
+
+
+def test_a_stray_comma_after_d_apres_still_opens_the_source(extract_fr):
+    found = find_quote(
+        extract_fr(
+            "D'après, Jean Petaux, politologue à Bordeaux, ce « sont des antirépublicains »."
+        ),
+        "sont des antirépublicains",
+    )
+    assert found.speaker == "Jean Petaux"
+
+
+def test_celui_qui_is_the_one_just_named(extract_fr):
+    found = find_quote(
+        extract_fr(
+            "Le livre de Nicolas Sarkozy compte cinq chapitres. Celui qui était jusqu'à présent "
+            "président du parti annonce sa démission de ce poste dès aujourd'hui."
+        ),
+        "sa démission",
+    )
+    assert found.speaker == "Nicolas Sarkozy"
