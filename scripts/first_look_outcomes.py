@@ -39,6 +39,8 @@ FIRST_LOOKS = (
     ("fr_winer_blind5", "6999dd22b848252908ad6625ddd895ce4f6fcca7"),
     ("fr_winer_blind6", "303a272086707c20c299636131e476a0bb9498b4"),
     ("fr_winer_blind7", "1212d9bd882a6bbac78b9db177d6e6c3a6e3c6d9"),
+    ("fr_winer_blind8", "67d53dd1cea260d4eece68a491ac8672ab72991e"),
+    ("fr_2012_blind", "67d53dd1cea260d4eece68a491ac8672ab72991e"),
 )
 # Run inside the old checkout: its engine on the gold texts, one JSON line per document with
 # its attributions and the calibration key and raw score behind each one's confidence.
