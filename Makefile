@@ -88,9 +88,11 @@ evaluate: setup
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_blind5.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_blind6.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_blind7.jsonl
+	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_blind8.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_heldout.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_blind2.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_blind3.jsonl
+	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_2012_blind.jsonl
 	DEBUG=true $(PY) manage.py evaluate ../shared/data/gum_news_en.jsonl
 	DEBUG=true $(PY) manage.py evaluate ../shared/data/polnear_dev.jsonl
 
