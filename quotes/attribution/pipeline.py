@@ -38,6 +38,7 @@ from .records import Attribution
 from .resolution import ResolvedSpeaker, resolve_speakers
 from .selection import select
 from .signatures import pull_quotes, with_fragment_speaker
+from .speakers import glued_hyphen
 from .terms import is_titled
 from .unattributed import unattributed_quotes
 
@@ -83,7 +84,7 @@ def paragraph_sentences(doc: Doc) -> Doc:
         previous = doc[token.i - 1]
         if "\n" in previous.text or "\n" in previous.whitespace_:
             token.is_sent_start = True
-        elif not previous.whitespace_ and (token.text == "-" or previous.text == "-"):
+        elif glued_hyphen(token) or glued_hyphen(previous):
             token.is_sent_start = False
     return doc
 
@@ -104,9 +105,7 @@ def join_hyphenated_words(doc: Doc) -> Doc:
         hyphen = doc[index]
         left, right = doc[index - 1], doc[index + 1]
         if (
-            hyphen.text == "-"
-            and not left.whitespace_
-            and not hyphen.whitespace_
+            glued_hyphen(hyphen)
             and left.is_alpha
             and right.is_lower
             and (left.is_lower or (joins and joins[-1][1] == index - 1))

@@ -33,6 +33,7 @@ FIRST_NAME_GENDERS = {WOMAN: "f", MAN: "m"}
 NP_STOP_DEPS = frozenset({"appos", "acl", "acl:relcl", "conj", "cc", "parataxis", "punct", "advcl"})
 MAX_SPEAKER_TOKENS = 14
 DEMONSTRATIVES = frozenset({"ce", "c'", "c’", "cela", "ça", "ceci"})
+HYPHENS = frozenset({"-", "‐"})
 # Parts of speech a speaker mention never ends on.
 TRAILING_POS = ("ADV", "ADP", "CCONJ", "SCONJ", "DET")
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
@@ -77,6 +78,17 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
     if opened > closed and end < len(doc) and doc[end].text in CLOSING_TITLE_MARKS:
         end += 1
     return start, end
+
+
+def glued_hyphen(token: Token) -> bool:
+    """A hyphen inside a word, with no space on either side ("Anne-Marie", "stations-service"),
+    which the tokenizer split off."""
+    return (
+        token.text in HYPHENS
+        and 0 < token.i < len(token.doc) - 1
+        and not token.whitespace_
+        and not token.doc[token.i - 1].whitespace_
+    )
 
 
 def _stray(token: Token, tags: tuple[str, ...]) -> bool:
@@ -349,14 +361,8 @@ def _through_cut_name(doc: Doc, end: int) -> int:
     while end < len(doc):
         if doc[end].ent_iob_ == "I" and doc[end].pos_ == "PROPN" and doc[end - 1].ent_iob_ in "BI":
             end += 1
-        elif (
+        elif glued_hyphen(doc[end]) and doc[end + 1].is_alpha:
             # "d'I-Télé", "Météo-France": a hyphenated name the tokenizer split is one word.
-            doc[end].text == "-"
-            and end + 1 < len(doc)
-            and not doc[end - 1].whitespace_
-            and not doc[end].whitespace_
-            and doc[end + 1].is_alpha
-        ):
             end += 2
         else:
             break
@@ -381,8 +387,7 @@ def _leading_proper_name(doc: Doc, start: int, end: int) -> int | None:
     """End of a name like "Joechen Zaumseil" that opens a mention, when NER missed it."""
     index = start
     while index < end and (
-        (doc[index].pos_ == "PROPN" and doc[index].text[:1].isupper())
-        or (doc[index].text == "-" and not doc[index].whitespace_)
+        (doc[index].pos_ == "PROPN" and doc[index].text[:1].isupper()) or glued_hyphen(doc[index])
     ):
         if doc[index].ent_type_ in ("ORG", "LOC", "GPE"):
             break

@@ -12,9 +12,11 @@ from .lexicon import GENITIVES, phrase_set
 from .names import PERSON_HEADS, is_pronoun_text
 from .speakers import (
     ANONYMOUS_WORDS,
+    HYPHENS,
     SpeakerMention,
     appositive_description,
     build_mention,
+    glued_hyphen,
     noun_phrase,
 )
 
@@ -123,8 +125,8 @@ def ends_name(token: Token) -> bool:
     """Punctuation that ends a name; a hyphen glued to words ("Anne-Marie") does not."""
     if token.text in NAME_STOPS or "\n" in token.text or "\n" in token.whitespace_:
         return True
-    if token.is_punct and token.text in "-‐":
-        return bool(token.whitespace_) or (token.i > 0 and bool(token.doc[token.i - 1].whitespace_))
+    if token.is_punct and token.text in HYPHENS:
+        return not glued_hyphen(token)
     return False
 
 
