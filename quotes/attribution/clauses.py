@@ -77,9 +77,7 @@ CONDITIONAL_MODALS = frozenset(
 )
 # "Hollande doit annoncer d'ici mi-décembre sa candidature", "va proposer son départ": speech to
 # come, not yet said.
-FUTURE_MODALS = frozenset(
-    {"va", "vont", "doit", "doivent", "devra", "devront"}
-)  # fmt: skip
+FUTURE_MODALS = frozenset({"va", "vont", "doit", "doivent", "devra", "devront"})
 # "ne peuvent pas dire", "il faut dire que": no one reports anything.
 NEGATED_MODALS = frozenset(
     {"peut", "peuvent", "pouvait", "pouvaient", "pourra", "pourront", "doit", "doivent",
