@@ -209,11 +209,6 @@ def speaker_matches(candidates: list[str | None], gold_speakers: tuple[str, ...]
     return False
 
 
-def _judgeable(gold_speakers: tuple[str, ...]) -> bool:
-    """Whether some gold speaker is more than a pronoun, so a predicted name can match it."""
-    return any(fold(gold) and fold(gold) not in PRONOUNS_AND_DETERMINERS for gold in gold_speakers)
-
-
 def read_gold_file(path: Path) -> list[dict[str, Any]]:
     """The gold documents of a JSON-lines file (ValueError when a line is not JSON)."""
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
@@ -238,9 +233,15 @@ def _overlap(start: int, end: int, other_start: int, other_end: int) -> int:
     return max(0, min(end, other_end) - max(start, other_start))
 
 
-def _matches(gold: GoldQuote, predicted: Attribution) -> bool:
-    shared = _overlap(gold.start, gold.end, predicted.start, predicted.end)
-    return shared * 2 >= gold.end - gold.start and shared * 2 >= predicted.end - predicted.start
+def spans_match(gold: GoldQuote, start: int, end: int) -> bool:
+    """Whether a predicted span and a gold quote share half of each (DESIGN's match)."""
+    shared = _overlap(gold.start, gold.end, start, end)
+    return shared * 2 >= gold.end - gold.start and shared * 2 >= end - start
+
+
+def is_judgeable(gold_speakers: tuple[str, ...]) -> bool:
+    """Whether some gold speaker is more than a pronoun, so a predicted name can match it."""
+    return any(fold(gold) and fold(gold) not in PRONOUNS_AND_DETERMINERS for gold in gold_speakers)
 
 
 def evaluate(
@@ -269,7 +270,7 @@ def _score_document(
     pairs = []
     for gold_index, gold_quote in enumerate(gold):
         for predicted_index, item in enumerate(predicted):
-            if _matches(gold_quote, item):
+            if spans_match(gold_quote, item.start, item.end):
                 shared = _overlap(gold_quote.start, gold_quote.end, item.start, item.end)
                 pairs.append((not gold_quote.required, -shared, gold_index, predicted_index))
     pairs.sort()
@@ -298,7 +299,7 @@ def _score_document(
         named = bool(quote.speakers) and is_proper_name(quote.speakers[0])
         report.named_matches += int(named)
         right = speaker_matches([match.speaker, match.speaker_mention], quote.speakers)
-        if _judgeable(quote.speakers):
+        if is_judgeable(quote.speakers):
             report.judged.append((match, right))
         if right:
             report.right_speakers += 1

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .antecedents import Antecedent, Reachable, choose
 from .context import Candidate, is_passive
 from .marks import DOUBLE_MARKS
 from .names import (
@@ -52,19 +53,6 @@ class ResolvedSpeaker:
     kind: str
     description: str
     via_pronoun: bool
-
-
-@dataclass(frozen=True)
-class _Antecedent:
-    position: int
-    sentence: int
-    name: str
-    kind: str
-    gender: str | None
-    is_subject: bool
-    description: str
-    plural: bool = False
-    speaks: bool = False  # the speaker of an earlier quote
 
 
 class ArticleNames:
@@ -135,7 +123,7 @@ def resolve_speakers(doc: Doc, candidates: list[Candidate]) -> list[ResolvedSpea
     antecedents.sort(key=lambda antecedent: antecedent.position)
     relayed = _pronoun_subject_sentences(doc, sentence_starts, content_spans)
     resolved: list[ResolvedSpeaker] = []
-    speaker_antecedents: list[_Antecedent] = []
+    speaker_antecedents: list[Antecedent] = []
     # Inherited candidates share the mention object of the candidate they continue.
     by_mention: dict[int, ResolvedSpeaker] = {}
     for candidate in candidates:
@@ -165,8 +153,8 @@ def _resolve_one(
     mention: SpeakerMention,
     candidate: Candidate,
     names: ArticleNames,
-    antecedents: list[_Antecedent],
-    speaker_antecedents: list[_Antecedent],
+    antecedents: list[Antecedent],
+    speaker_antecedents: list[Antecedent],
     sentence_starts: list[int],
     relayed: frozenset[int],
 ) -> ResolvedSpeaker:
@@ -179,7 +167,7 @@ def _resolve_one(
             return ResolvedSpeaker(None, "other", "", True)
         # "explique-t-il. […] indique-t-il": a resolved pronoun carries its referent forward.
         speaker_antecedents.append(
-            _Antecedent(
+            Antecedent(
                 mention.start,
                 bisect.bisect_right(sentence_starts, mention.start) - 1,
                 found.name,
@@ -198,7 +186,7 @@ def _resolve_one(
     if not mention.has_named_entity and mention.kind == "person":
         name = _resolve_nominal(mention, names) or name
     speaker_antecedents.append(
-        _Antecedent(
+        Antecedent(
             mention.start,
             bisect.bisect_right(sentence_starts, mention.start) - 1,
             name,
@@ -243,7 +231,7 @@ def _inside(spans: list[tuple[int, int]], position: int) -> bool:
 
 def _entity_antecedents(
     doc: Doc, names: ArticleNames, sentence_starts: list[int], content_spans: list[tuple[int, int]]
-) -> list[_Antecedent]:
+) -> list[Antecedent]:
     found = []
     for entity in doc.ents:
         if entity.label_ not in ("PER", "PERSON", "ORG"):
@@ -272,7 +260,7 @@ def _entity_antecedents(
             for token in entity
         )
         found.append(
-            _Antecedent(
+            Antecedent(
                 entity.start_char,
                 bisect.bisect_right(sentence_starts, entity.start_char) - 1,
                 name,
@@ -335,7 +323,7 @@ def _group_antecedents(
     names: ArticleNames,
     sentence_starts: list[int],
     content_spans: list[tuple[int, int]],
-) -> list[_Antecedent]:
+) -> list[Antecedent]:
     """Group, institution and titled subjects: "Les enquêteurs … Ils", "Le gouvernement …
     Il", "Le candidat de droite a renouvelé … a-t-il déclaré"."""
     found = []
@@ -373,7 +361,7 @@ def _group_antecedents(
             continue  # "Thierry et Véronique Roy, parents d'un jihadiste": the names come first
         name = titled or normalise_name(doc[start:end].text)
         found.append(
-            _Antecedent(
+            Antecedent(
                 token.idx,
                 bisect.bisect_right(sentence_starts, token.idx) - 1,
                 name,
@@ -387,7 +375,7 @@ def _group_antecedents(
     return found
 
 
-def _compatible(mention: SpeakerMention, antecedent: _Antecedent, *, same_sentence: bool) -> bool:
+def _compatible(mention: SpeakerMention, antecedent: Antecedent, *, same_sentence: bool) -> bool:
     pronoun = LAST_NAMED.get(tuple(mention.text.lower().split()), mention.text.lower())
     bare = bare_pronoun(pronoun)
     if antecedent.plural:
@@ -414,15 +402,12 @@ def _compatible(mention: SpeakerMention, antecedent: _Antecedent, *, same_senten
 def _pick_antecedent(
     mention: SpeakerMention,
     candidate: Candidate,
-    antecedents: list[_Antecedent],
+    antecedents: list[Antecedent],
     sentence_starts: list[int],
     relayed: frozenset[int],
-) -> _Antecedent | None:
-    """Most salient compatible antecedent: same sentence, then earlier ones; subjects first.
-
-    "ils" and "elles" look for a group first ("Les féministes … ils"), a single person or
-    organisation only when no group is near.
-    """
+) -> Antecedent | None:
+    """The antecedent the ranker prefers among the compatible ones before the pronoun, in its
+    sentence and the SENTENCES_LOOKED_BACK before it."""
     sentence = bisect.bisect_right(sentence_starts, mention.start) - 1
     # The sentences of the quote itself ("« … Il est trop tard. », a-t-il affirmé") are no
     # distance from the one who speaks it.
@@ -434,49 +419,17 @@ def _pick_antecedent(
         )
         if index != sentence
     )
-    if mention.text.lower() in PLURAL_PRONOUNS:
-        groups = [antecedent for antecedent in antecedents if antecedent.plural]
-        found = _pick_in_sentences(mention, candidate, groups, sentence, relayed, quoted)
-        if found is not None:
-            return found
-    return _pick_in_sentences(mention, candidate, antecedents, sentence, relayed, quoted)
-
-
-def _pick_in_sentences(
-    mention: SpeakerMention,
-    candidate: Candidate,
-    antecedents: list[_Antecedent],
-    sentence: int,
-    relayed: frozenset[int],
-    quoted: frozenset[int],
-) -> _Antecedent | None:
     targets = (target for target in range(sentence, -1, -1) if target not in quoted)
-    for looked, target in enumerate(itertools.islice(targets, SENTENCES_LOOKED_BACK + 1)):
-        pool = [
-            antecedent
-            for antecedent in antecedents
-            if antecedent.sentence == target
-            and antecedent.position < mention.start
-            and not (candidate.start <= antecedent.position < candidate.end)
-            and _compatible(mention, antecedent, same_sentence=looked == 0)
-        ]
-        if not pool:
-            continue
-        people = [antecedent for antecedent in pool if antecedent.kind != "organisation"]
-        if people and mention.text.lower() not in PLURAL_PRONOUNS:
-            pool = people
-        if tuple(mention.text.lower().split()) in LAST_NAMED:
-            return pool[-1]  # "ce dernier" is the last one named, subject or not
-        subjects = [antecedent for antecedent in pool if antecedent.is_subject]
-        if not subjects and (looked == 0 or target in relayed):
-            # "Interrogé sur les buts encaissés par Thierry Omeyer, il explique", "Il rejoint
-            # Paavo Nurmi": a person in the adjuncts or objects is not who "il" is; the
-            # previous sentences say who is.
-            continue
-        if looked == 0:
-            return (subjects or pool)[-1]
-        # "X estime que … , mais Y a jugé que « … ». « … », a-t-elle déclaré": the quotes go on
-        # with the last one who spoke; else the sentence's first subject.
-        speakers = [antecedent for antecedent in pool if antecedent.speaks]
-        return speakers[-1] if speakers else (subjects or pool)[0]
-    return None
+    looked_back = {
+        target: looked
+        for looked, target in enumerate(itertools.islice(targets, SENTENCES_LOOKED_BACK + 1))
+    }
+    reachable = [
+        Reachable(antecedent, looked_back[antecedent.sentence], antecedent.sentence in relayed)
+        for antecedent in antecedents
+        if antecedent.sentence in looked_back
+        and antecedent.position < mention.start
+        and not (candidate.start <= antecedent.position < candidate.end)
+        and _compatible(mention, antecedent, same_sentence=looked_back[antecedent.sentence] == 0)
+    ]
+    return choose(mention, reachable, (candidate.start, candidate.end))
