@@ -41,6 +41,8 @@ FIRST_LOOKS = (
     ("fr_winer_blind7", "1212d9bd882a6bbac78b9db177d6e6c3a6e3c6d9"),
     ("fr_winer_blind8", "67d53dd1cea260d4eece68a491ac8672ab72991e"),
     ("fr_2012_blind", "67d53dd1cea260d4eece68a491ac8672ab72991e"),
+    ("fr_winer_blind9", "ee3aaf2495a50b6d3b18f8a8cbd76e559666a417"),
+    ("fr_winer_blind10", "ee3aaf2495a50b6d3b18f8a8cbd76e559666a417"),
 )
 # Run inside the old checkout: its engine on the gold texts, one JSON line per document with
 # its attributions and the calibration key and raw score behind each one's confidence.

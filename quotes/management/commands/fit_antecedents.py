@@ -54,21 +54,27 @@ class Command(BaseCommand):
                 raise CommandError(f"no such file: {path}")
         by_set = {path.name: _labelled(read_gold_file(path)) for path in paths}
         everything = [choice for choices in by_set.values() for choice in choices]
-        held_right = total = 0
-        for name, choices in by_set.items():
-            if not choices:
-                continue
-            others = [item for other, found in by_set.items() if other != name for item in found]
-            weights = antecedents.fit(_rows_and_labels(others))
-            held = sum(_right(weights, choice) for choice in choices)
-            held_right += held
-            total += len(choices)
-            self.stdout.write(f"{name}: {held}/{len(choices)} right, held out")
-        weights = antecedents.fit(_rows_and_labels(everything))
+        try:
+            weights = antecedents.fit(_rows_and_labels(everything))
+        except ValueError as error:
+            raise CommandError(f"nothing to fit: {error}") from error
+        total = len(everything)
         right = sum(_right(weights, choice) for choice in everything)
-        self.stdout.write(
-            f"all sets: {held_right}/{total} right held out by set, {right}/{total} in sample"
-        )
+        if len(by_set) > 1:
+            held_right = 0
+            for name, choices in by_set.items():
+                others = [
+                    item for other, found in by_set.items() if other != name for item in found
+                ]
+                try:
+                    held_weights = antecedents.fit(_rows_and_labels(others))
+                except ValueError:
+                    continue  # the other sets have no pronoun to learn from
+                held = sum(_right(held_weights, choice) for choice in choices)
+                held_right += held
+                self.stdout.write(f"{name}: {held}/{len(choices)} right, held out")
+            self.stdout.write(f"all sets: {held_right}/{total} right held out by set")
+        self.stdout.write(f"in sample: {right}/{total} right")
         about: dict[str, Any] = {
             "fitted_on": sorted(by_set),
             "fitted_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),

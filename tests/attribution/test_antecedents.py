@@ -1,0 +1,101 @@
+"""The pronoun ranker: its fit, its choice, its file, the command that refits it."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import numpy as np
+import pytest
+from django.core.management import CommandError, call_command
+
+from quotes.attribution.antecedents import (
+    FEATURES,
+    best,
+    fit,
+    model_json,
+    read_weights,
+)
+
+SUBJECT = FEATURES.index("subject")
+NEAREST = FEATURES.index("nearest")
+
+
+def row(*on: int) -> list[float]:
+    values = [0.0] * len(FEATURES)
+    for index in on:
+        values[index] = 1.0
+    return values
+
+
+def test_the_fit_learns_which_signal_names_the_speaker():
+    # Nine pronouns out of ten refer to the subject, not to the nearest name.
+    choices = [([row(SUBJECT), row(NEAREST)], [True, False])] * 9
+    choices += [([row(SUBJECT), row(NEAREST)], [False, True])]
+    weights = fit(choices)
+    assert best([row(NEAREST), row(SUBJECT)], [10, 5], weights) == 1
+    assert weights[SUBJECT] > weights[NEAREST]
+
+
+def test_of_equal_scores_the_latest_mention_wins():
+    weights = np.zeros(len(FEATURES))
+    assert best([row(), row(), row()], [30, 50, 40], weights) == 1
+
+
+def test_the_fit_needs_a_pronoun_with_a_right_antecedent():
+    with pytest.raises(ValueError, match="no pronoun"):
+        fit([([row(SUBJECT)], [False]), ([], [])])
+
+
+def test_weights_fitted_on_other_features_are_refused(tmp_path):
+    path = tmp_path / "ranker.json"
+    path.write_text(json.dumps({"features": ["subject"], "weights": [1.0]}))
+    with pytest.raises(ValueError, match="fit_antecedents"):
+        read_weights(path)
+    path.write_text(model_json(np.arange(len(FEATURES), dtype=float)))
+    assert list(read_weights(path)) == list(range(len(FEATURES)))
+
+
+def test_pronouns_go_to_the_person_named_and_to_the_one_who_spoke_before(extract_fr):
+    text = (
+        "Marie Lambert, la ministre de la Santé, a présenté son plan mardi. "
+        "« Nous ouvrirons mille lits d'ici l'été », a-t-elle déclaré. "
+        "La députée Sophie Martin l'a interrogée sur les hôpitaux de campagne. "
+        "« Ils auront leur part », a répondu la ministre. "
+        "« Aucun ne fermera », a-t-elle ajouté."
+    )
+    # Unweighted, the nearest mention wins: "la ministre de la Santé" for the first quote.
+    assert [item.speaker for item in extract_fr(text)] == ["Marie Lambert"] * 3
+
+
+def gold_file(tmp_path, name="gold.jsonl"):
+    text = (
+        "Jean Dupuis, le maire de Lille, a visité le chantier lundi. "
+        "« Tout est prêt », a-t-il déclaré."
+    )
+    start = text.index("Tout")
+    quote = {
+        "quote_start": start,
+        "quote_end": start + len("Tout est prêt"),
+        "kind": "direct",
+        "speakers": ["Jean Dupuis"],
+        "required": True,
+    }
+    path = tmp_path / name
+    path.write_text(json.dumps({"id": "g1", "lang": "fr", "text": text, "quotes": [quote]}))
+    return path
+
+
+def test_fit_antecedents_writes_weights_the_engine_can_read(tmp_path):
+    output = tmp_path / "ranker.json"
+    out = io.StringIO()
+    call_command("fit_antecedents", str(gold_file(tmp_path)), "--output", str(output), stdout=out)
+    assert len(read_weights(output)) == len(FEATURES)
+    assert "in sample: 1/1 right" in out.getvalue()
+    assert json.loads(output.read_text())["pronouns"] == 1
+
+
+def test_fit_antecedents_refuses_a_blind_set(tmp_path):
+    blind = gold_file(tmp_path, "fr_winer_blind11.jsonl")
+    with pytest.raises(CommandError, match="blind set"):
+        call_command("fit_antecedents", str(blind), "--output", str(tmp_path / "out.json"))
