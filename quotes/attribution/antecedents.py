@@ -188,10 +188,17 @@ def best(rows: list[list[float]], positions: list[int], weights: np.ndarray) -> 
 
 @functools.cache
 def load_weights() -> np.ndarray:
-    """The committed weights, read once (ValueError if they were fitted on other features)."""
-    model = json.loads(RANKER_FILE.read_text("utf-8"))
+    """The committed weights, read once."""
+    return read_weights(RANKER_FILE)
+
+
+def read_weights(path: Path) -> np.ndarray:
+    """The weights of a file written by `model_json` (ValueError if fitted on other features)."""
+    model = json.loads(path.read_text("utf-8"))
     if tuple(model["features"]) != FEATURES:
-        raise ValueError(f"{RANKER_FILE.name} was fitted on other features: refit it")
+        raise ValueError(
+            f"{path.name} was fitted on other features: refit it with manage.py fit_antecedents"
+        )
     return np.asarray(model["weights"], dtype=float)
 
 
