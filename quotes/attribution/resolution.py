@@ -41,6 +41,8 @@ MIN_MENTIONS_FOR_PROTAGONIST = 3
 SENTENCES_LOOKED_BACK = 8
 AGENT_DEPS = frozenset({"obl:agent", "nmod"})
 PASSIVE_AGENT = "obl:agent"
+# The links inside a noun phrase ("le ministre de la justice du pays").
+NOUN_PHRASE_DEPS = frozenset({"nmod", "appos", "flat:name"})
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 RELAYING_PRONOUNS = frozenset({"il", "elle", "he", "she"})
 
@@ -256,7 +258,7 @@ def _entity_antecedents(
         is_subject = any(
             token.dep_.startswith("nsubj")
             or _agent_of_passive_verb(token)
-            or (token.dep_ == "appos" and token.head.dep_.startswith("nsubj"))
+            or _in_apposition_to_subject(token)
             for token in entity
         )
         found.append(
@@ -282,6 +284,20 @@ def _in_marks(doc: Doc, entity: Span) -> bool:
         and doc[entity.start - 1].text in DOUBLE_MARKS
         and doc[entity.end].text in DOUBLE_MARKS
     )
+
+
+def _in_apposition_to_subject(token: Token) -> bool:
+    """ "Le ministre de la justice du pays, Bekir Bozdag, a affirmé": a name in apposition
+    inside the subject's noun phrase, wherever the parser hung it (here on "pays"), is the
+    subject."""
+    if token.dep_ != "appos":
+        return False
+    head = token.head
+    while not head.dep_.startswith("nsubj"):
+        if head.dep_ not in NOUN_PHRASE_DEPS or head.head is head:
+            return False
+        head = head.head
+    return True
 
 
 def _agent_of_passive_verb(token: Token) -> bool:
@@ -432,4 +448,27 @@ def _pick_antecedent(
         and not (candidate.start <= antecedent.position < candidate.end)
         and _compatible(mention, antecedent, same_sentence=looked_back[antecedent.sentence] == 0)
     ]
-    return choose(mention, reachable, (candidate.start, candidate.end))
+    return choose(mention, _constrained(mention, reachable), (candidate.start, candidate.end))
+
+
+def _constrained(mention: SpeakerMention, reachable: list[Reachable]) -> list[Reachable]:
+    """What syntax settles before the ranker weighs the rest: a subject of the pronoun's own
+    sentence is who it is ("Monsanto ne reconnaît pas ces conclusions, qu'il qualifie de
+    « … »"), and a name in the objects or adjuncts of its own sentence or of a sentence that
+    carries a pronoun subject on is not ("Interrogé sur les buts encaissés par Thierry Omeyer,
+    il explique", "Il rejoint ainsi Paavo Nurmi"). "Ce dernier" is the last one named, subject
+    or not: the ranker alone chooses it."""
+    if tuple(mention.text.lower().split()) in LAST_NAMED:
+        return reachable
+    own_subjects = [
+        entry for entry in reachable if entry.looked == 0 and entry.antecedent.is_subject
+    ]
+    if own_subjects:
+        return own_subjects
+    return [
+        entry
+        for entry in reachable
+        if entry.antecedent.is_subject
+        or entry.antecedent.speaks
+        or not (entry.looked == 0 or entry.relaying)
+    ]

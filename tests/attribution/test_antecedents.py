@@ -99,3 +99,17 @@ def test_fit_antecedents_refuses_a_blind_set(tmp_path):
     blind = gold_file(tmp_path, "fr_winer_blind11.jsonl")
     with pytest.raises(CommandError, match="blind set"):
         call_command("fit_antecedents", str(blind), "--output", str(tmp_path / "out.json"))
+
+
+def test_a_name_in_apposition_deep_in_the_subject_is_the_subject(extract_fr):
+    """The parser hangs the name on the last noun of the subject ("pays"): still the subject,
+    so "écrit-il" in its own sentence is him."""
+    text = (
+        "Turquie : un mort dans un attentat\n\n"
+        "Un attentat à la voiture piégée a fait un mort vendredi soir.\n\n"
+        "Le ministre de la justice du pays, Bekir Bozdag, a malgré tout affirmé être déterminé "
+        "à poursuivre le combat : « aucune attaque ne peut affaiblir la lutte de la Turquie », "
+        "écrit-il ainsi sur Twitter.\n"
+    )
+    (found,) = [item for item in extract_fr(text) if item.text.startswith("aucune")]
+    assert found.speaker == "Bekir Bozdag"
