@@ -25,6 +25,11 @@ LAST_NAMED = {
     # "Celui qui était jusqu'à présent président du parti annonce …": the one just named.
     ("celui",): "il",
     ("celle",): "elle",
+    # "celle-ci a déclaré …": the one just named too.
+    ("celui-ci",): "il",
+    ("celle-ci",): "elle",
+    ("ceux-ci",): "ils",
+    ("celles-ci",): "elles",
 }
 HONORIFICS = frozenset(
     {"m.", "mme", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pr", "me", "maître"}

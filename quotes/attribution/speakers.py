@@ -213,8 +213,10 @@ def build_mention(
             described_start = max(described_start, end)  # not the name's own end
         described = doc[described_start:described_end]
         description = described.text.strip().rstrip(" .;:,")
-    if (end - start == 1 and is_pronoun_text(text)) or tuple(words) in LAST_NAMED:
-        pronoun = LAST_NAMED.get(tuple(words), bare_pronoun(words[0]))
+    # "Celle-ci" is one word of the text, whether the tokenizer kept it whole or not.
+    written = tuple(text.lower().split())
+    if (end - start == 1 and is_pronoun_text(text)) or written in LAST_NAMED:
+        pronoun = LAST_NAMED.get(written, bare_pronoun(words[0]))
         gender = "f" if pronoun in {"elle", "elles", "she", "her"} else None
         if pronoun in {"il", "he", "ils", "lui", "him"}:
             gender = "m"

@@ -113,3 +113,12 @@ def test_a_name_in_apposition_deep_in_the_subject_is_the_subject(extract_fr):
     )
     (found,) = [item for item in extract_fr(text) if item.text.startswith("aucune")]
     assert found.speaker == "Bekir Bozdag"
+
+
+def test_celle_ci_is_the_one_just_named(extract_fr):
+    text = (
+        "La ministre de la Santé, Anne Roux, a reçu les syndicats mardi. Celle-ci a déclaré "
+        "que les hôpitaux recevraient mille lits de plus avant l'été."
+    )
+    (found,) = extract_fr(text)
+    assert found.speaker == "Anne Roux"
