@@ -163,7 +163,8 @@ class Choice:
     rows: list[list[float]]
 
 
-_choices: contextvars.ContextVar[list[Choice] | None] = contextvars.ContextVar(
+# While observed (the fit): the choices made so far, and the weights to choose with.
+_observed: contextvars.ContextVar[tuple[list[Choice], np.ndarray] | None] = contextvars.ContextVar(
     "antecedent_choices", default=None
 )
 
@@ -175,11 +176,14 @@ def choose(
     if not reachable:
         return None
     rows = feature_rows(mention, reachable)
-    choices = _choices.get()
-    if choices is not None:
+    observed = _observed.get()
+    if observed is None:
+        weights = load_weights()
+    else:
+        choices, weights = observed
         choices.append(Choice(span[0], span[1], tuple(reachable), rows))
     positions = [item.antecedent.position for item in reachable]
-    return reachable[best(rows, positions, load_weights())].antecedent
+    return reachable[best(rows, positions, weights)].antecedent
 
 
 def best(rows: list[list[float]], positions: list[int], weights: np.ndarray) -> int:
@@ -233,11 +237,12 @@ def model_json(weights: np.ndarray, **about: Any) -> str:
 
 
 @contextlib.contextmanager
-def observing() -> Iterator[list[Choice]]:
-    """Collect every pronoun's choice made inside, in order (for the fit)."""
+def observing(weights: np.ndarray) -> Iterator[list[Choice]]:
+    """Collect every pronoun's choice made inside, in order, choosing with these weights (for
+    the fit, which must run when the committed file is stale or missing)."""
     choices: list[Choice] = []
-    token = _choices.set(choices)
+    token = _observed.set((choices, weights))
     try:
         yield choices
     finally:
-        _choices.reset(token)
+        _observed.reset(token)

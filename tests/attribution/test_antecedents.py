@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from django.core.management import CommandError, call_command
 
+from quotes.attribution import antecedents
 from quotes.attribution.antecedents import (
     FEATURES,
     best,
@@ -122,3 +123,21 @@ def test_celle_ci_is_the_one_just_named(extract_fr):
     )
     (found,) = extract_fr(text)
     assert found.speaker == "Anne Roux"
+
+
+def test_fit_antecedents_refits_a_stale_ranker_file(tmp_path, monkeypatch):
+    """New features make the committed file stale; the command that refits it must still run."""
+    stale = tmp_path / "stale.json"
+    stale.write_text(json.dumps({"features": ["subject"], "weights": [1.0]}))
+    monkeypatch.setattr(antecedents, "RANKER_FILE", stale)
+    antecedents.load_weights.cache_clear()
+    output = tmp_path / "ranker.json"
+    err = io.StringIO()
+    try:
+        call_command(
+            "fit_antecedents", str(gold_file(tmp_path)), "--output", str(output), stderr=err
+        )
+    finally:
+        antecedents.load_weights.cache_clear()
+    assert len(read_weights(output)) == len(FEATURES)
+    assert "no weights" in err.getvalue()

@@ -52,7 +52,8 @@ class Command(BaseCommand):
                 raise CommandError(f"{path.name} is a blind set: never fit on it")
             if not path.is_file():
                 raise CommandError(f"no such file: {path}")
-        by_set = {path.name: _labelled(read_gold_file(path)) for path in paths}
+        current = self._weights_to_choose_with()
+        by_set = {path.name: _labelled(read_gold_file(path), current) for path in paths}
         everything = [choice for choices in by_set.values() for choice in choices]
         try:
             weights = antecedents.fit(_rows_and_labels(everything))
@@ -83,15 +84,25 @@ class Command(BaseCommand):
         options["output"].write_text(antecedents.model_json(weights, **about), encoding="utf-8")
         self.stdout.write(f"wrote {options['output']}")
 
+    def _weights_to_choose_with(self) -> np.ndarray:
+        """The committed weights, or none (the nearest mention wins) when the file cannot be
+        read: new features make it stale, and this command is what refits it."""
+        try:
+            return antecedents.load_weights()
+        except (OSError, ValueError, KeyError) as error:
+            self.stderr.write(f"{error}: labelling with no weights (the nearest mention wins)")
+            return np.zeros(len(antecedents.FEATURES))
 
-def _labelled(docs: list[dict[str, Any]]) -> list[Labelled]:
-    """Each pronoun choice whose quote matches a gold quote naming its speaker, labelled."""
+
+def _labelled(docs: list[dict[str, Any]], weights: np.ndarray) -> list[Labelled]:
+    """Each pronoun choice whose quote matches a gold quote naming its speaker, labelled; the
+    engine chooses with these weights meanwhile (its choices are later pronouns' antecedents)."""
     labelled = []
     groups: dict[str, list[dict[str, Any]]] = {}
     for doc in docs:
         groups.setdefault(doc.get("lang") or "fr", []).append(doc)
     for lang, group in groups.items():
-        with antecedents.observing() as choices:
+        with antecedents.observing(weights) as choices:
             found = extract_parsed((doc["text"] for doc in group), lang)
             for doc in group:
                 before = len(choices)
