@@ -69,7 +69,7 @@ def test_pronouns_go_to_the_person_named_and_to_the_one_who_spoke_before(extract
     assert [item.speaker for item in extract_fr(text)] == ["Marie Lambert"] * 3
 
 
-def gold_file(tmp_path, name="gold.jsonl"):
+def gold_file(tmp_path, name="gold.jsonl", speaker="Jean Dupuis"):
     text = (
         "Jean Dupuis, le maire de Lille, a visité le chantier lundi. "
         "« Tout est prêt », a-t-il déclaré."
@@ -79,7 +79,7 @@ def gold_file(tmp_path, name="gold.jsonl"):
         "quote_start": start,
         "quote_end": start + len("Tout est prêt"),
         "kind": "direct",
-        "speakers": ["Jean Dupuis"],
+        "speakers": [speaker],
         "required": True,
     }
     path = tmp_path / name
@@ -141,3 +141,34 @@ def test_fit_antecedents_refits_a_stale_ranker_file(tmp_path, monkeypatch):
         antecedents.load_weights.cache_clear()
     assert len(read_weights(output)) == len(FEATURES)
     assert "no weights" in err.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("{not json", "not JSON lines"),
+        ('{"id": "g1", "lang": "fr"}', "not a gold file"),
+        ('["a list"]', "not a gold file"),
+    ],
+)
+def test_fit_antecedents_refuses_a_bad_gold_file_in_one_line(tmp_path, line, message):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(line + "\n")
+    with pytest.raises(CommandError, match=message):
+        call_command("fit_antecedents", str(path), "--output", str(tmp_path / "out.json"))
+
+
+def test_fit_antecedents_refuses_two_sets_of_one_name(tmp_path):
+    (tmp_path / "other").mkdir()
+    first = gold_file(tmp_path)
+    second = gold_file(tmp_path / "other")
+    with pytest.raises(CommandError, match="two gold files named"):
+        call_command(
+            "fit_antecedents", str(first), str(second), "--output", str(tmp_path / "out.json")
+        )
+
+
+def test_fit_antecedents_says_when_it_cannot_write_the_weights(tmp_path):
+    output = tmp_path / "missing" / "ranker.json"
+    with pytest.raises(CommandError, match="cannot write"):
+        call_command("fit_antecedents", str(gold_file(tmp_path)), "--output", str(output))

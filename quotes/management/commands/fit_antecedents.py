@@ -18,7 +18,7 @@ from quotes.attribution.evaluation import (
     spans_match,
     speaker_matches,
 )
-from quotes.attribution.pipeline import extract_parsed
+from quotes.attribution.pipeline import TextOverLimit, extract_parsed
 from quotes.management.commands.calibrate import BLIND_GOLD, DEV_GOLD
 
 # One choice to fit on: the antecedents' feature rows, which of them the gold names, and where
@@ -53,7 +53,20 @@ class Command(BaseCommand):
             if not path.is_file():
                 raise CommandError(f"no such file: {path}")
         current = self._weights_to_choose_with()
-        by_set = {path.name: _labelled(read_gold_file(path), current) for path in paths}
+        by_set = {}
+        for path in paths:
+            if path.name in by_set:
+                raise CommandError(f"two gold files named {path.name}: sets go by file name")
+            try:
+                docs = read_gold_file(path)
+            except ValueError as error:
+                raise CommandError(f"{path}: not JSON lines ({error})") from error
+            try:
+                by_set[path.name] = _labelled(docs, current)
+            except (KeyError, TypeError, AttributeError) as error:
+                raise CommandError(f"{path}: not a gold file ({error!r} in a line)") from error
+            except TextOverLimit as error:
+                raise CommandError(f"{path}: {error}") from error
         everything = [choice for choices in by_set.values() for choice in choices]
         try:
             weights = antecedents.fit(_rows_and_labels(everything))
@@ -81,7 +94,10 @@ class Command(BaseCommand):
             "fitted_at": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
             "pronouns": total,
         }
-        options["output"].write_text(antecedents.model_json(weights, **about), encoding="utf-8")
+        try:
+            options["output"].write_text(antecedents.model_json(weights, **about), encoding="utf-8")
+        except OSError as error:
+            raise CommandError(f"cannot write {options['output']}: {error.strerror}") from error
         self.stdout.write(f"wrote {options['output']}")
 
     def _weights_to_choose_with(self) -> np.ndarray:
