@@ -143,6 +143,18 @@ def test_fit_antecedents_refits_a_stale_ranker_file(tmp_path, monkeypatch):
     assert "no weights" in err.getvalue()
 
 
+def test_held_out_accuracy_counts_only_the_sets_it_could_score(tmp_path):
+    """Held out, the first set has nothing to learn from (the second names no antecedent the
+    engine offers), so only the second set's pronoun is scored."""
+    named = gold_file(tmp_path, "a.jsonl")
+    unnamed = gold_file(tmp_path, "b.jsonl", speaker="Paul Martin")
+    out = io.StringIO()
+    output = str(tmp_path / "ranker.json")
+    call_command("fit_antecedents", str(named), str(unnamed), "--output", output, stdout=out)
+    assert "b.jsonl: 0/1 right, held out" in out.getvalue()
+    assert "all sets: 0/1 right held out by set" in out.getvalue()
+
+
 @pytest.mark.parametrize(
     ("line", "message"),
     [

@@ -75,7 +75,7 @@ class Command(BaseCommand):
         total = len(everything)
         right = sum(_right(weights, choice) for choice in everything)
         if len(by_set) > 1:
-            held_right = 0
+            held_right = held_total = 0
             for name, choices in by_set.items():
                 others = [
                     item for other, found in by_set.items() if other != name for item in found
@@ -86,8 +86,9 @@ class Command(BaseCommand):
                     continue  # the other sets have no pronoun to learn from
                 held = sum(_right(held_weights, choice) for choice in choices)
                 held_right += held
+                held_total += len(choices)
                 self.stdout.write(f"{name}: {held}/{len(choices)} right, held out")
-            self.stdout.write(f"all sets: {held_right}/{total} right held out by set")
+            self.stdout.write(f"all sets: {held_right}/{held_total} right held out by set")
         self.stdout.write(f"in sample: {right}/{total} right")
         about: dict[str, Any] = {
             "fitted_on": sorted(by_set),
