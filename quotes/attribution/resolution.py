@@ -294,7 +294,7 @@ def _in_apposition_to_subject(token: Token) -> bool:
         return False
     head = token.head
     while not head.dep_.startswith("nsubj"):
-        if head.dep_ not in NOUN_PHRASE_DEPS or head.head is head:
+        if head.dep_ not in NOUN_PHRASE_DEPS or head.head == head:
             return False
         head = head.head
     return True

@@ -8,6 +8,8 @@ import json
 import numpy as np
 import pytest
 from django.core.management import CommandError, call_command
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from quotes.attribution import antecedents
 from quotes.attribution.antecedents import (
@@ -17,6 +19,7 @@ from quotes.attribution.antecedents import (
     model_json,
     read_weights,
 )
+from quotes.attribution.resolution import _in_apposition_to_subject
 
 SUBJECT = FEATURES.index("subject")
 NEAREST = FEATURES.index("nearest")
@@ -184,3 +187,9 @@ def test_fit_antecedents_says_when_it_cannot_write_the_weights(tmp_path):
     output = tmp_path / "missing" / "ranker.json"
     with pytest.raises(CommandError, match="cannot write"):
         call_command("fit_antecedents", str(gold_file(tmp_path)), "--output", str(output))
+
+
+def test_an_apposition_under_a_root_with_a_noun_phrase_label_is_no_subject():
+    """The climb up the noun phrase stops at the root whatever its label (it looped forever)."""
+    doc = Doc(Vocab(), words=["pays", "Bozdag"], heads=[0, 0], deps=["nmod", "appos"])
+    assert not _in_apposition_to_subject(doc[1])
