@@ -179,8 +179,9 @@ def test_calibrate_says_how_to_make_missing_first_looks(tmp_path):
         calibrate(tmp_path, "--first-look", str(tmp_path / "missing.jsonl"))
 
 
-def test_calibrate_refuses_a_blind_set(tmp_path):
-    blind = gold_file(tmp_path, "fr_winer_blind11.jsonl")
+@pytest.mark.parametrize("name", ["fr_winer_blind11.jsonl", "fr_winer_blind12.jsonl"])
+def test_calibrate_refuses_a_blind_set(tmp_path, name):
+    blind = gold_file(tmp_path, name)
     with pytest.raises(CommandError, match="blind set"):
         call_command("calibrate", str(blind), "--output", str(tmp_path / "out.json"))
 

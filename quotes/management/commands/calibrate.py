@@ -45,11 +45,11 @@ DEV_GOLD = (
     "bench/gold/fr_winer_blind10.jsonl",
     "../shared/data/polnear_dev.jsonl",
 )
-# Scored once, never looked into: fitting on it would spend the blind score. fr_winer_blind11
-# (ordinary news drawn at random) is the next round's. (fr_winer_blind, fr_winer_blind_next,
-# fr_winer_blind4 to fr_winer_blind10 and fr_2012_blind were the blind sets of issue 10's first
-# eight rounds.)
-BLIND_GOLD = frozenset({"fr_winer_blind11.jsonl"})
+# Scored once, never looked into: fitting on them would spend the blind score. fr_winer_blind11
+# and fr_winer_blind12 (ordinary news drawn at random) are the next rounds'. (fr_winer_blind,
+# fr_winer_blind_next, fr_winer_blind4 to fr_winer_blind10 and fr_2012_blind were the blind sets
+# of issue 10's first eight rounds.)
+BLIND_GOLD = frozenset({"fr_winer_blind11.jsonl", "fr_winer_blind12.jsonl"})
 # How right the engine was on each French set the first time it saw it, before it was tuned on
 # it (written by scripts/first_look_outcomes.py). The dev sets, tuned on since, overstate how
 # often it is right on new articles; these outcomes do not.
