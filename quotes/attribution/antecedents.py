@@ -199,11 +199,13 @@ def load_weights() -> np.ndarray:
 
 
 def read_weights(path: Path) -> np.ndarray:
-    """The weights of a file written by `model_json` (ValueError if fitted on other features)."""
+    """The weights of a file written by `model_json` (ValueError if fitted on other features
+    or not one weight per feature)."""
     model = json.loads(path.read_text("utf-8"))
-    if tuple(model["features"]) != FEATURES:
+    if tuple(model["features"]) != FEATURES or len(model["weights"]) != len(FEATURES):
         raise ValueError(
-            f"{path.name} was fitted on other features: refit it with manage.py fit_antecedents"
+            f"{path.name} does not weigh each of the ranker's features: refit it with "
+            "manage.py fit_antecedents"
         )
     return np.asarray(model["weights"], dtype=float)
 

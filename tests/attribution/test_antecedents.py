@@ -60,6 +60,13 @@ def test_weights_fitted_on_other_features_are_refused(tmp_path):
     assert list(read_weights(path)) == list(range(len(FEATURES)))
 
 
+def test_weights_that_miss_a_feature_are_refused(tmp_path):
+    path = tmp_path / "ranker.json"
+    path.write_text(json.dumps({"features": list(FEATURES), "weights": [1.0] * 3}))
+    with pytest.raises(ValueError, match="fit_antecedents"):
+        read_weights(path)
+
+
 def test_pronouns_go_to_the_person_named_and_to_the_one_who_spoke_before(extract_fr):
     text = (
         "Marie Lambert, la ministre de la Santé, a présenté son plan mardi. "
