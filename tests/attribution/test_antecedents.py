@@ -201,3 +201,14 @@ def test_an_apposition_under_a_root_with_a_noun_phrase_label_is_no_subject():
     """The climb up the noun phrase stops at the root whatever its label (it looped forever)."""
     doc = Doc(Vocab(), words=["pays", "Bozdag"], heads=[0, 0], deps=["nmod", "appos"])
     assert not _in_apposition_to_subject(doc[1])
+
+
+def test_a_pronoun_with_only_objects_before_it_has_no_speaker(extract_fr):
+    """Syntax leaves the ranker nothing to choose from: no speaker rather than the object."""
+    text = (
+        "Interrogé sur les buts encaissés par Thierry Omeyer, il explique : "
+        "« Nous avons bien défendu ce soir. »"
+    )
+    (found,) = extract_fr(text)
+    assert found.speaker_mention == "il"
+    assert found.speaker is None
