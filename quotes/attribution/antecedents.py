@@ -6,8 +6,8 @@ pronoun, is not). For the rest, hand-written preferences (the last one who spoke
 subject of the nearest sentence, with exceptions) were right on 92% of the dev gold's pronoun
 speakers they had been tuned on, but on 73% of those of each set the first time they saw it. The
 ranker weighs the same signals (distance in sentences, subject, earlier speaker, kind,
-agreement, recency, how often the article names someone) with weights fitted on the dev gold;
-held out by gold set it is right on 90% of them (README, issue 10's eighth round).
+agreement, recency, how often the sentences in reach name someone) with weights fitted on the
+dev gold; held out by gold set it is right on 90% of them (README, issue 10's eighth round).
 `manage.py fit_antecedents` refits the weights.
 """
 
@@ -86,14 +86,12 @@ FEATURES = (
     "first subject of its sentence",
     "last subject of its sentence",
     "in a sentence relaying a pronoun",
-    "not subject, same sentence",
-    "times named",
+    "times named in reach",
     "nearest, for ce dernier",
     "described",
     "someone who spoke before",
-    "someone named within a sentence",
+    "someone named in this sentence or the one before",
     "someone who was a subject",
-    "inverted pronoun",
     "inverted pronoun, last to speak",
 )
 
@@ -101,8 +99,9 @@ FEATURES = (
 def feature_rows(mention: SpeakerMention, reachable: Sequence[Reachable]) -> list[list[float]]:
     """One row of FEATURES per reachable antecedent."""
     pronoun = mention.text.lower()
-    plural_pronoun = pronoun in PLURAL_PRONOUNS
     last_named = tuple(pronoun.split()) in LAST_NAMED
+    # "ces derniers", "ceux-ci" are plural too.
+    plural_pronoun = LAST_NAMED.get(tuple(pronoun.split()), pronoun) in PLURAL_PRONOUNS
     inverted = pronoun.startswith("-")
     items = [item.antecedent for item in reachable]
     named = Counter(item.name for item in items)
@@ -139,14 +138,12 @@ def feature_rows(mention: SpeakerMention, reachable: Sequence[Reachable]) -> lis
             item.is_subject and item.position == min(sentence_subjects),
             item.is_subject and item.position == max(sentence_subjects),
             looked > 0 and entry.relaying,
-            looked == 0 and not item.is_subject,
             math.log1p(named[item.name]) / 2,
             last_named and rank == 0,
             bool(item.description),
             item.name in spoke,
             item.name in near,
             item.name in subjects,
-            inverted,
             inverted and item.position == last_speaker,
         )
         rows.append([float(value) for value in row])

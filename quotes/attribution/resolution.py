@@ -6,7 +6,7 @@ import bisect
 import itertools
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -448,7 +448,28 @@ def _pick_antecedent(
         and not (candidate.start <= antecedent.position < candidate.end)
         and _compatible(mention, antecedent, same_sentence=looked_back[antecedent.sentence] == 0)
     ]
-    return choose(mention, _constrained(mention, reachable), (candidate.start, candidate.end))
+    return choose(
+        mention, _constrained(mention, _merged(reachable)), (candidate.start, candidate.end)
+    )
+
+
+def _merged(reachable: list[Reachable]) -> list[Reachable]:
+    """One entry per mention: a named speaker is an antecedent both as a name and as the one
+    who spoke, at one position; counted twice, it would push the mentions before it a rank
+    back and count as named twice."""
+    by_position: dict[int, Reachable] = {}
+    for entry in reachable:
+        other = by_position.get(entry.antecedent.position)
+        if other is None:
+            by_position[entry.antecedent.position] = entry
+            continue
+        speaker, name = (entry, other) if entry.antecedent.speaks else (other, entry)
+        merged = replace(
+            speaker.antecedent,
+            is_subject=speaker.antecedent.is_subject or name.antecedent.is_subject,
+        )
+        by_position[entry.antecedent.position] = replace(speaker, antecedent=merged)
+    return list(by_position.values())
 
 
 def _constrained(mention: SpeakerMention, reachable: list[Reachable]) -> list[Reachable]:

@@ -170,8 +170,8 @@ def test_held_out_accuracy_counts_only_the_sets_it_could_score(tmp_path):
     ("line", "message"),
     [
         ("{not json", "not JSON lines"),
-        ('{"id": "g1", "lang": "fr"}', "not a gold file"),
-        ('["a list"]', "not a gold file"),
+        ('{"id": "g1", "lang": "fr"}', "not a gold document"),
+        ('["a list"]', "not a gold document"),
     ],
 )
 def test_fit_antecedents_refuses_a_bad_gold_file_in_one_line(tmp_path, line, message):

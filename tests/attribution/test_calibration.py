@@ -205,3 +205,14 @@ def test_evaluate_fails_below_a_floor_naming_the_set_and_the_number(tmp_path):
         call_command("evaluate", str(path), "--min-e2e", "0.7", stdout=io.StringIO())
     assert failure.value.returncode == 1
     assert str(failure.value) == "gold.jsonl: end-to-end F1 0.667 is below the floor 0.700"
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [("{not json", "not JSON lines"), ('{"id": "g1"}', "not a gold document")],
+)
+def test_calibrate_refuses_a_bad_gold_file_in_one_line(tmp_path, line, message):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(line + "\n")
+    with pytest.raises(CommandError, match=message):
+        call_command("calibrate", str(path), "--output", str(tmp_path / "out.json"))

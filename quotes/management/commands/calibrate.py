@@ -22,34 +22,9 @@ from quotes.attribution.evaluation import (
     brier_score,
     evaluate,
     expected_calibration_error,
-    read_gold_file,
 )
-from quotes.attribution.pipeline import extract_parsed
+from quotes.management.commands._gold import BLIND_GOLD, attributed, dev_gold_paths, read_gold
 
-# The dev gold: French sets tuned on, and PolNeAR dev for English (GUM names no speakers).
-DEV_GOLD = (
-    "../shared/data/gold/fr_dev.jsonl",
-    "bench/gold/fr_winer_dev.jsonl",
-    "bench/gold/fr_heldout.jsonl",
-    "bench/gold/fr_blind2.jsonl",
-    "bench/gold/fr_blind3.jsonl",
-    "bench/gold/fr_winer_blind.jsonl",
-    "bench/gold/fr_winer_blind_next.jsonl",
-    "bench/gold/fr_winer_blind4.jsonl",
-    "bench/gold/fr_winer_blind5.jsonl",
-    "bench/gold/fr_winer_blind6.jsonl",
-    "bench/gold/fr_winer_blind7.jsonl",
-    "bench/gold/fr_winer_blind8.jsonl",
-    "bench/gold/fr_2012_blind.jsonl",
-    "bench/gold/fr_winer_blind9.jsonl",
-    "bench/gold/fr_winer_blind10.jsonl",
-    "../shared/data/polnear_dev.jsonl",
-)
-# Scored once, never looked into: fitting on them would spend the blind score. fr_winer_blind11
-# and fr_winer_blind12 (ordinary news drawn at random) are the next rounds'. (fr_winer_blind,
-# fr_winer_blind_next, fr_winer_blind4 to fr_winer_blind10 and fr_2012_blind were the blind sets
-# of issue 10's first eight rounds.)
-BLIND_GOLD = frozenset({"fr_winer_blind11.jsonl", "fr_winer_blind12.jsonl"})
 # How right the engine was on each French set the first time it saw it, before it was tuned on
 # it (written by scripts/first_look_outcomes.py). The dev sets, tuned on since, overstate how
 # often it is right on new articles; these outcomes do not.
@@ -90,49 +65,36 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        paths = [Path(name) for name in options["gold"]] or [
-            settings.BASE_DIR / name for name in DEV_GOLD
-        ]
-        for path in paths:
-            if path.name in BLIND_GOLD:
-                raise CommandError(f"{path.name} is a blind set: never fit on it")
-            if not path.is_file():
-                raise CommandError(f"no such file: {path}")
+        paths = dev_gold_paths(options["gold"])
         first_looks = {}
         if not options["no_first_look"]:
             first_looks = _first_look_samples(
                 options["first_look"] or settings.BASE_DIR / FIRST_LOOK_FILE
             )
-        samples_by_set = {path.name: _samples(read_gold_file(path)) for path in paths}
+        samples_by_set = {path.name: _samples(path, read_gold(path)) for path in paths}
         table = _fit(_all(samples_by_set), _all(first_looks))
         table["fitted_on"] = sorted(samples_by_set)
         table["first_look_sets"] = sorted(first_looks)
         table["fitted_at"] = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
-        options["output"].write_text(_as_json(table), encoding="utf-8")
+        try:
+            options["output"].write_text(_as_json(table), encoding="utf-8")
+        except OSError as error:
+            raise CommandError(f"cannot write {options['output']}: {error.strerror}") from error
         for line in _error_report(samples_by_set, first_looks, table):
             self.stdout.write(line)
         self.stdout.write(f"wrote {options['output']}")
 
 
-def _samples(docs: list[dict[str, Any]]) -> list[Sample]:
+def _samples(path: Path, docs: list[dict[str, Any]]) -> list[Sample]:
     """Features, raw score and end-to-end rightness of every judged prediction on the gold."""
     predictions = {}
     observed = {}
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for doc in docs:
-        groups.setdefault(doc.get("lang") or "fr", []).append(doc)
-    for lang, group in groups.items():
-        with observing() as observations:
-            found = extract_parsed((doc["text"] for doc in group), lang)
-            for doc in group:
-                before = len(observations)
-                _parsed, attributions = next(found)
-                seen = observations[before:]
-                if len(seen) != len(attributions):
-                    raise CommandError(f"{doc['id']}: a confidence computed off the output")
-                predictions[str(doc["id"])] = attributions
-                for attribution, observation in zip(attributions, seen, strict=True):
-                    observed[id(attribution)] = (str(doc["id"]), observation)
+    for doc, attributions, seen in attributed(path, docs, observing):
+        if len(seen) != len(attributions):
+            raise CommandError(f"{doc['id']}: a confidence computed off the output")
+        predictions[str(doc["id"])] = attributions
+        for attribution, observation in zip(attributions, seen, strict=True):
+            observed[id(attribution)] = (str(doc["id"]), observation)
     report = evaluate(docs, predictions)
     samples = []
     for item, right in report.judged:

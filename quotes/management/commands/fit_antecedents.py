@@ -7,19 +7,16 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from quotes.attribution import antecedents
 from quotes.attribution.evaluation import (
     gold_quotes,
     is_judgeable,
-    read_gold_file,
     spans_match,
     speaker_matches,
 )
-from quotes.attribution.pipeline import TextOverLimit, extract_parsed
-from quotes.management.commands.calibrate import BLIND_GOLD, DEV_GOLD
+from quotes.management.commands._gold import attributed, dev_gold_paths, read_gold
 
 # One choice to fit on: the antecedents' feature rows, which of them the gold names, and where
 # they stand in the text.
@@ -44,29 +41,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        paths = [Path(name) for name in options["gold"]] or [
-            settings.BASE_DIR / name for name in DEV_GOLD
-        ]
-        for path in paths:
-            if path.name in BLIND_GOLD:
-                raise CommandError(f"{path.name} is a blind set: never fit on it")
-            if not path.is_file():
-                raise CommandError(f"no such file: {path}")
+        paths = dev_gold_paths(options["gold"])
         current = self._weights_to_choose_with()
-        by_set = {}
-        for path in paths:
-            if path.name in by_set:
-                raise CommandError(f"two gold files named {path.name}: sets go by file name")
-            try:
-                docs = read_gold_file(path)
-            except ValueError as error:
-                raise CommandError(f"{path}: not JSON lines ({error})") from error
-            try:
-                by_set[path.name] = _labelled(docs, current)
-            except (KeyError, TypeError, AttributeError) as error:
-                raise CommandError(f"{path}: not a gold file ({error!r} in a line)") from error
-            except TextOverLimit as error:
-                raise CommandError(f"{path}: {error}") from error
+        by_set = {path.name: _labelled(path, read_gold(path), current) for path in paths}
         everything = [choice for choices in by_set.values() for choice in choices]
         try:
             weights = antecedents.fit(_rows_and_labels(everything))
@@ -111,36 +88,26 @@ class Command(BaseCommand):
             return np.zeros(len(antecedents.FEATURES))
 
 
-def _labelled(docs: list[dict[str, Any]], weights: np.ndarray) -> list[Labelled]:
+def _labelled(path: Path, docs: list[dict[str, Any]], weights: np.ndarray) -> list[Labelled]:
     """Each pronoun choice whose quote matches a gold quote naming its speaker, labelled; the
     engine chooses with these weights meanwhile (its choices are later pronouns' antecedents)."""
     labelled = []
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for doc in docs:
-        groups.setdefault(doc.get("lang") or "fr", []).append(doc)
-    for lang, group in groups.items():
-        with antecedents.observing(weights) as choices:
-            found = extract_parsed((doc["text"] for doc in group), lang)
-            for doc in group:
-                before = len(choices)
-                next(found)
-                gold = [
-                    quote
-                    for quote in gold_quotes(doc)
-                    if quote.required and is_judgeable(quote.speakers)
-                ]
-                for choice in choices[before:]:
-                    matched = [
-                        quote
-                        for quote in gold
-                        if spans_match(quote, choice.quote_start, choice.quote_end)
-                    ]
-                    if not matched:
-                        continue
-                    names = [item.antecedent.name for item in choice.reachable]
-                    labels = [speaker_matches([name], matched[0].speakers) for name in names]
-                    positions = [item.antecedent.position for item in choice.reachable]
-                    labelled.append((choice.rows, labels, positions))
+    for doc, _attributions, choices in attributed(
+        path, docs, lambda: antecedents.observing(weights)
+    ):
+        gold = [
+            quote for quote in gold_quotes(doc) if quote.required and is_judgeable(quote.speakers)
+        ]
+        for choice in choices:
+            matched = [
+                quote for quote in gold if spans_match(quote, choice.quote_start, choice.quote_end)
+            ]
+            if not matched:
+                continue
+            names = [item.antecedent.name for item in choice.reachable]
+            labels = [speaker_matches([name], matched[0].speakers) for name in names]
+            positions = [item.antecedent.position for item in choice.reachable]
+            labelled.append((choice.rows, labels, positions))
     return labelled
 
 
