@@ -135,10 +135,11 @@ def speakers_from_next_paragraph(
         if not (quote.continues or in_a_row):
             continue
         current = result[index]
-        if current.evidence in ("inherited", "bare") and result[following].speaker is not None:
+        written = result[following].speaker
+        if current.evidence in ("inherited", "bare") and written and not written.implicit:
             result[index] = replace(
                 current,
-                speaker=result[following].speaker,
+                speaker=written,
                 cue=result[following].cue,
                 evidence="inherited",
             )

@@ -324,6 +324,8 @@ def _to_attribution(
     doc: Doc, text: str, candidate: Candidate, speaker: ResolvedSpeaker
 ) -> Attribution:
     mention = candidate.speaker
+    if mention is not None and mention.implicit:
+        mention = None  # the text names no one there: the speaker was resolved
     cue = candidate.cue
     cue_start = cue_end = None
     cue_text = None

@@ -392,6 +392,8 @@ def _group_antecedents(
 
 
 def _compatible(mention: SpeakerMention, antecedent: Antecedent, *, same_sentence: bool) -> bool:
+    if mention.implicit:
+        return not antecedent.plural  # a quote alone goes on with one person or body
     pronoun = LAST_NAMED.get(tuple(mention.text.lower().split()), mention.text.lower())
     bare = bare_pronoun(pronoun)
     if antecedent.plural:

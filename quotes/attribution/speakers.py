@@ -59,6 +59,14 @@ class SpeakerMention:
     is_pronoun: bool
     gender: str | None
     has_named_entity: bool
+    implicit: bool = False  # no word of the text: resolved like a pronoun (implicit_speaker)
+
+
+def implicit_speaker(position: int) -> SpeakerMention:
+    """The speaker of a quote no cue attributes ("« … »" alone, after someone's words), as an
+    unwritten pronoun at the quote: resolution chooses among the people and organisations
+    named before it, as it does for "il" or "elle"."""
+    return SpeakerMention(position, position, "", "", "other", "", True, None, False, implicit=True)
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from spacy.tokens import Token
 
@@ -12,7 +13,7 @@ from .marks import QuotedSpan
 from .names import GENERIC_PRONOUNS, is_pronoun_text
 from .signatures import dash_signature, transcript_turn
 from .spans import SpanIndex
-from .speakers import SpeakerMention
+from .speakers import SpeakerMention, implicit_speaker
 from .subjects import mention_for_subject, subject_of
 from .terms import is_a_given_name, is_term_in_noun_phrase
 
@@ -57,9 +58,11 @@ def unattributed_quotes(context: DocContext, candidates: list[Candidate]) -> lis
     speakers = _SpeakersByEnd(candidates)
     claims = _Claims(candidates)
 
-    def keep(candidate: Candidate) -> None:
+    def keep(candidate: Candidate, written: SpeakerMention | None = None) -> None:
+        """Keep a candidate; a later quote may go on with `written`, its speaker as the text
+        names it (for a quote no cue attributes, the one in reach when it was found)."""
         found.append(candidate)
-        speakers.add(candidate)
+        speakers.add(replace(candidate, speaker=written) if written else candidate)
 
     for quote in context.quotes:
         if claims.cover(quote):
@@ -102,14 +105,18 @@ def unattributed_quotes(context: DocContext, candidates: list[Candidate]) -> lis
         ):
             continue
         if whole_sentence:
-            previous = _previous_sentence_subject(context, quote)
+            subject = _previous_sentence_subject(context, quote)
         else:
-            previous = _own_sentence_subject(context, quote)
-        previous = previous or speakers.before(quote.open_start)
-        evidence = "inherited" if previous is not None else "bare"
-        if previous is None and not whole_sentence and words < MIN_WORDS_FOR_BARE_FRAGMENT:
+            subject = _own_sentence_subject(context, quote)
+        in_reach = subject or speakers.before(quote.open_start)
+        evidence = "inherited" if in_reach is not None else "bare"
+        if in_reach is None and not whole_sentence and words < MIN_WORDS_FOR_BARE_FRAGMENT:
             continue  # "a “courageous achievement”": a short term nobody is quoted saying
-        keep(Candidate(quote.start, quote.end, "direct", None, previous, evidence))
+        # Syntax first: the subject of the quote's sentence (or of the one before a quote that
+        # is a sentence of its own) speaks. Else who goes on speaking is chosen at resolution
+        # among everyone named before, as for a pronoun; the last speaker is only one of them.
+        speaker = subject or implicit_speaker(quote.start)
+        keep(Candidate(quote.start, quote.end, "direct", None, speaker, evidence), in_reach)
     return found
 
 

@@ -212,3 +212,22 @@ def test_a_pronoun_with_only_objects_before_it_has_no_speaker(extract_fr):
     (found,) = extract_fr(text)
     assert found.speaker_mention == "il"
     assert found.speaker is None
+
+
+def test_a_quote_no_cue_attributes_is_chosen_like_a_pronoun(extract_fr):
+    """The marks alone, after a spokesman's words and the report's description: the
+    organisation (or its report) the article is about speaks, not the last speaker, and no word
+    of the text is given as its mention."""
+    text = (
+        "Birmanie : Amnesty International dénonce la torture\n\n4 juillet 2012. - L'ONG Amnesty "
+        "International vient de publier un rapport dans lequel elle dévoile que la torture est "
+        "systématique dans les prisons du pays. Jean Morel, responsable de l'organisation, "
+        "précise que : « La torture continue aujourd'hui, et elle est le produit d'une politique "
+        "nationale ». Ce rapport de 80 pages se base sur plus de 200 témoignages d'anciens "
+        "détenus.\n\nIl apparait que les prisonniers sont maintenus dans « des positions de "
+        "stress douloureuses sur de longues périodes, souvent à l'aide d'équipements "
+        "spécialement conçus à cet effet ».\n"
+    )
+    (found,) = [item for item in extract_fr(text) if item.text.startswith("des positions")]
+    assert found.speaker in ("Amnesty International", "Ce rapport de 80 pages")
+    assert (found.speaker_mention, found.speaker_start) == (None, None)
