@@ -1,4 +1,5 @@
-"""Who a pronoun speaker is: a ranker learned from the gold over the earlier mentions it may be.
+"""Who a pronoun speaker is, or the implicit speaker of a quote no cue attributes: a ranker
+learned from the gold over the earlier mentions it may be.
 
 Syntax settles some cases first (`resolution._constrained`: a subject of the pronoun's own
 sentence is who it is; a name in the objects of that sentence, or of one whose subject is a
@@ -7,7 +8,8 @@ subject of the nearest sentence, with exceptions) were right on 92% of the dev g
 speakers they had been tuned on, but on 73% of those of each set the first time they saw it. The
 ranker weighs the same signals (distance in sentences, subject, earlier speaker, kind,
 agreement, recency, how often the sentences in reach name someone) with weights fitted on the
-dev gold; held out by gold set it is right on 92% of them (README, issue 10's eighth round).
+dev gold; held out by gold set it was right on 92% of the pronouns, and is on 83% of the
+pronouns and implicit speakers together (README, issue 10's eighth round).
 `manage.py fit_antecedents` refits the weights.
 """
 

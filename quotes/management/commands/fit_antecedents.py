@@ -25,9 +25,10 @@ Labelled = tuple[list[list[float]], list[bool], list[int]]
 
 class Command(BaseCommand):
     help = (
-        "Run the engine on the dev gold, label each pronoun speaker's possible antecedents with "
-        "the gold speaker of its quote, fit the ranker's weights, print how often it is right "
-        "with each gold set held out, and write the weights the engine loads."
+        "Run the engine on the dev gold, label the possible antecedents of each pronoun or "
+        "implicit speaker with the gold speaker of its quote, fit the ranker's weights, print "
+        "how often it is right with each gold set held out, and write the weights the engine "
+        "loads."
     )
     requires_system_checks: list[str] = []
 
