@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .names import LAST_NAMED, PLURAL_PRONOUNS
+from .names import PLURAL_PRONOUNS, last_named
 
 if TYPE_CHECKING:
     from .speakers import SpeakerMention
@@ -101,9 +101,9 @@ FEATURES = (
 def feature_rows(mention: SpeakerMention, reachable: Sequence[Reachable]) -> list[list[float]]:
     """One row of FEATURES per reachable antecedent."""
     pronoun = mention.text.lower()
-    last_named = tuple(pronoun.split()) in LAST_NAMED
+    stands_for = last_named(pronoun)
     # "ces derniers", "ceux-ci" are plural too.
-    plural_pronoun = LAST_NAMED.get(tuple(pronoun.split()), pronoun) in PLURAL_PRONOUNS
+    plural_pronoun = (stands_for or pronoun) in PLURAL_PRONOUNS
     inverted = pronoun.startswith("-")
     items = [item.antecedent for item in reachable]
     named = Counter(item.name for item in items)
@@ -141,7 +141,7 @@ def feature_rows(mention: SpeakerMention, reachable: Sequence[Reachable]) -> lis
             item.is_subject and item.position == max(sentence_subjects),
             looked > 0 and entry.relaying,
             math.log1p(named[item.name]) / 2,
-            last_named and rank == 0,
+            stands_for is not None and rank == 0,
             bool(item.description),
             item.name in spoke,
             item.name in near,

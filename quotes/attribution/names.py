@@ -92,6 +92,12 @@ def normalise_name(text: str) -> str:
     return name
 
 
+def last_named(text: str) -> str | None:
+    """The pronoun a mention such as "ce dernier" or "Celle-ci" stands for ("il", "elle"), or
+    None for any other mention."""
+    return LAST_NAMED.get(tuple(text.lower().split()))
+
+
 def bare_pronoun(text: str) -> str:
     """A pronoun without the hyphen and "t" of an inversion ("-t-il" -> "il"), lower case."""
     return text.lower().lstrip("-").removeprefix("t-")

@@ -15,11 +15,11 @@ from .context import Candidate, is_passive
 from .marks import DOUBLE_MARKS
 from .names import (
     HONORIFICS,
-    LAST_NAMED,
     ORGANISATION_HEADS,
     PERSON_HEADS,
     PLURAL_PRONOUNS,
     bare_pronoun,
+    last_named,
     normalise_name,
     without_titles,
 )
@@ -394,7 +394,7 @@ def _group_antecedents(
 def _compatible(mention: SpeakerMention, antecedent: Antecedent, *, same_sentence: bool) -> bool:
     if mention.implicit:
         return not antecedent.plural  # a quote alone goes on with one person or body
-    pronoun = LAST_NAMED.get(tuple(mention.text.lower().split()), mention.text.lower())
+    pronoun = last_named(mention.text) or mention.text.lower()
     bare = bare_pronoun(pronoun)
     if antecedent.plural:
         return bare in {"ils", "elles", "they", "eux"}
@@ -481,7 +481,7 @@ def _constrained(mention: SpeakerMention, reachable: list[Reachable]) -> list[Re
     carries a pronoun subject on is not ("Interrogé sur les buts encaissés par Thierry Omeyer,
     il explique", "Il rejoint ainsi Paavo Nurmi"). "Ce dernier" is the last one named, subject
     or not: the ranker alone chooses it."""
-    if tuple(mention.text.lower().split()) in LAST_NAMED:
+    if last_named(mention.text) is not None:
         return reachable
     own_subjects = [
         entry for entry in reachable if entry.looked == 0 and entry.antecedent.is_subject

@@ -11,12 +11,12 @@ from .gender import MAN, WOMAN, first_name_gender
 from .lexicon import TIME_WORDS, word_set
 from .names import (
     HONORIFICS,
-    LAST_NAMED,
     ORGANISATION_HEADS,
     PERSON_HEADS,
     STRIP_CHARACTERS,
     bare_pronoun,
     is_pronoun_text,
+    last_named,
     normalise_name,
     singular_in,
     without_titles,
@@ -222,9 +222,9 @@ def build_mention(
         described = doc[described_start:described_end]
         description = described.text.strip().rstrip(" .;:,")
     # "Celle-ci" is one word of the text, whether the tokenizer kept it whole or not.
-    written = tuple(text.lower().split())
-    if (end - start == 1 and is_pronoun_text(text)) or written in LAST_NAMED:
-        pronoun = LAST_NAMED.get(written, bare_pronoun(words[0]))
+    stands_for = last_named(text)
+    if (end - start == 1 and is_pronoun_text(text)) or stands_for is not None:
+        pronoun = stands_for or bare_pronoun(words[0])
         gender = "f" if pronoun in {"elle", "elles", "she", "her"} else None
         if pronoun in {"il", "he", "ils", "lui", "him"}:
             gender = "m"
