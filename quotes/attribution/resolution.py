@@ -23,7 +23,13 @@ from .names import (
     normalise_name,
     without_titles,
 )
-from .speakers import FEMININE_WORDS, SpeakerMention, name_gender, noun_phrase
+from .speakers import (
+    FEMININE_WORDS,
+    SpeakerMention,
+    implicit_speaker,
+    name_gender,
+    noun_phrase,
+)
 
 # "L'entraineur parisien, X": how far before the comma the role noun may stand.
 ROLE_REACH = 3
@@ -130,6 +136,10 @@ def resolve_speakers(doc: Doc, candidates: list[Candidate]) -> list[ResolvedSpea
     by_mention: dict[int, ResolvedSpeaker] = {}
     for candidate in candidates:
         mention = candidate.speaker
+        if mention is None and candidate.cue is not None and candidate.cue.kind == "verb":
+            # "…, ajoutant qu'…", "prétendant y être allé": a reporting verb whose subject the
+            # parse does not give is said by someone named before, chosen as for a pronoun.
+            mention = implicit_speaker(doc[candidate.cue.start].idx)
         if mention is None:
             resolved.append(ResolvedSpeaker(None, "other", "", False))
             continue

@@ -89,7 +89,17 @@ def unattributed_quotes(context: DocContext, candidates: list[Candidate]) -> lis
                 # "Selon X, A : « B »": the quote goes on with the content that ends at the colon.
                 speaker = speakers.before(before - 1, COLON_CONTINUATION)
             if speaker is not None or words >= 2:
-                keep(Candidate(quote.start, quote.end, "direct", None, speaker, "colon"))
+                keep(
+                    Candidate(
+                        quote.start,
+                        quote.end,
+                        "direct",
+                        None,
+                        speaker or implicit_speaker(quote.start),
+                        "colon",
+                    ),
+                    speaker,
+                )
                 continue
         outside = text[sentence_start : quote.open_start] + text[quote.close_end : sentence_end]
         whole_sentence = not any(char.isalnum() for char in outside)

@@ -2185,3 +2185,42 @@ def test_celui_qui_is_the_one_just_named(extract_fr):
         "sa démission",
     )
     assert found.speaker == "Nicolas Sarkozy"
+
+
+def test_a_colon_quote_whose_sentence_names_no_speaker_goes_to_the_person_named_before(
+    extract_fr,
+):
+    """ "Les mots du ministre furent : « … »": no subject speaks, and no quote came before; the
+    quote is the minister's, chosen among the people named before as for a pronoun."""
+    article = (
+        "Le ministre de la Santé, Jean Dupuis, a visité lundi l'hôpital de Lyon. Les mots du "
+        "ministre furent : « Nous ferons tout pour aider les familles des victimes. »"
+    )
+    found = find_quote(extract_fr(article), "Nous ferons tout")
+    assert found.speaker == "Jean Dupuis"
+
+
+@pytest.mark.parametrize(
+    ("article", "fragment", "speaker"),
+    [
+        (
+            # The parser gives "annoncé" no subject.
+            "Un homme a blessé trois passants à Grenoble. Le suspect, Marc Vidal, en voulait à "
+            "son voisin. Il souhaitait se faire arrêter. Il avait d'ailleurs annoncé vouloir se "
+            "rendre à la police quelques minutes avant l'attaque.",
+            "vouloir se rendre à la police",
+            "Marc Vidal",
+        ),
+        (
+            # "à" for "a": no auxiliary, so no subject.
+            "Le skipper Jean Morvan a abandonné la course. Morvan à indiqué par téléphone : « Le "
+            "bateau a heurté un objet flottant, la quille est fendue. »",
+            "Le bateau a heurté",
+            "Jean Morvan",
+        ),
+    ],
+)
+def test_a_reporting_verb_without_a_subject_is_said_by_someone_named_before(
+    extract_fr, article, fragment, speaker
+):
+    assert find_quote(extract_fr(article), fragment).speaker == speaker
