@@ -25,6 +25,10 @@ AVOIR_FORMS = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "aura
 INCISE_PRONOUNS = frozenset(
     {"-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-ils", "-t-elles", "-t-on"}
 )
+# "conférence de presse que": a word after these complements a noun; "de dire que" is an
+# infinitive, a verb whatever its tag.
+NOUN_COMPLEMENT_PREPOSITIONS = frozenset({"de", "d'", "d’"})
+INFINITIVE_ENDINGS = ("er", "ir", "re")
 
 
 @dataclass(frozen=True)
@@ -339,7 +343,9 @@ def _looks_like_verb(doc: Doc, token: Token, lang: str) -> bool:
     if following is not None and following.lower_ in INCISE_PRONOUNS | {"-t"}:
         return True
     if following is not None and following.lower_ in ("que", "qu'", "qu’"):
-        return True  # "…, juge que": the tagger took the verb for a noun
+        # "…, juge que": the tagger took the verb for a noun; but "lors d'une conférence de
+        # presse que …" is a noun, whose "que" belongs to the verb before it.
+        return not _complements_a_noun(previous, token)
     # "…, juge Daniel Fried", "Eric Drouet critique Emmanuel Macron :", "le ministre twitte la
     # présence de …": a lower-case reporting form between a name, a noun or a comma and the
     # object's name or article is the verb the tagger missed.
@@ -349,6 +355,17 @@ def _looks_like_verb(doc: Doc, token: Token, lang: str) -> bool:
         and following is not None
         and following.pos_ in ("PROPN", "DET")
         and token.is_lower
+    )
+
+
+def _complements_a_noun(previous: Token | None, token: Token) -> bool:
+    """ "conférence de presse", "agence de presse": a noun after "de" that no tag calls a verb
+    (an infinitive, "de dire que", is one)."""
+    return (
+        previous is not None
+        and previous.lower_ in NOUN_COMPLEMENT_PREPOSITIONS
+        and "Inf" not in token.morph.get("VerbForm")
+        and not token.lower_.endswith(INFINITIVE_ENDINGS)
     )
 
 

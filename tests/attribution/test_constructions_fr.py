@@ -2224,3 +2224,31 @@ def test_a_reporting_verb_without_a_subject_is_said_by_someone_named_before(
     extract_fr, article, fragment, speaker
 ):
     assert find_quote(extract_fr(article), fragment).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Le tireur serait le même homme qui avait blessé deux policiers la veille, ce qu'a "
+        "d'ailleurs confirmé le ministre de l'Intérieur Bruno Lefort.",
+        "C'est ce qu'a annoncé lundi le président de la région, Paul Martin.",
+    ],
+)
+def test_the_name_after_a_verb_whose_object_is_a_relative_que_is_no_content(extract_fr, article):
+    """ "ce qu'a confirmé le ministre X": "qu'" is what was confirmed, the minister confirms."""
+    named = [quote.text for quote in extract_fr(article) if "ministre" in quote.text]
+    named += [quote.text for quote in extract_fr(article) if "président" in quote.text]
+    assert named == []
+
+
+def test_de_presse_before_que_is_a_noun_and_the_verb_before_it_reports(extract_fr):
+    """ "lors d'une conférence de presse que …": "presse" is no verb "presser"; "annoncé",
+    past the time adjunct, introduces the clause."""
+    article = (
+        "Les syndicats ont manifesté à Rennes. Les autorités ont annoncé lors d'une conférence "
+        "de presse que le cortège avait réuni 4 000 personnes."
+    )
+    found = find_quote(extract_fr(article), "cortège")
+    assert found.text == "le cortège avait réuni 4 000 personnes"
+    assert found.cue == "annoncer"
+    assert found.speaker == "Les autorités"
