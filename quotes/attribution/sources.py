@@ -44,6 +44,8 @@ ROLE_OPENERS = frozenset({"DET", "NOUN"})
 MAX_ROLE_TOKENS = 20
 # "selon ce qu'a confié X à l'AFP": the name ends before whom it was said to.
 NAME_BREAKS = frozenset({"à", "au", "aux", "lors", "devant", "dans", "sur"})
+# "Le bilan, selon la préfecture, s'élève à …": the words a verb group may open with.
+VERB_CLITICS = frozenset({"se", "s'", "s’", "ne", "n'", "n’", "y", "en"})
 
 
 def _source_phrase_end(context: DocContext, index: int) -> int:
@@ -147,6 +149,9 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
         phrase = _verbless_phrase_before(context, cue, sentence_start)
         if phrase is not None:
             return Candidate(*phrase, cue, speaker, "source")
+    around = _around_subject_and_verb(context, cue, end, sentence_start, sentence_end, boundaries)
+    if around is not None:
+        return Candidate(*around, cue, speaker, "source")
     after: tuple[int, int, str] | None = None
     if (end < len(doc) and doc[end].text in {",", ":"}) or (
         end < len(doc) and context.inside_quote[end]
@@ -200,6 +205,41 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
     if region[2] == "indirect":
         region = _without_leading_adjunct(context, region)
     return Candidate(*region, cue, speaker, "source")
+
+
+def _around_subject_and_verb(
+    context: DocContext,
+    cue: Cue,
+    end: int,
+    sentence_start: int,
+    sentence_end: int,
+    boundaries: list[int],
+) -> tuple[int, int, str] | None:
+    """ "Le bilan, selon la préfecture, fait état d'un mort", "Les chiffres, selon le Métro, sont
+    de …": a source phrase between a clause's subject and its verb stands inside the content,
+    which is the whole clause."""
+    doc = context.doc
+    if (
+        cue.kind != "source"
+        or cue.start < 2
+        or doc[cue.start - 1].text != ","
+        or end + 1 >= len(doc)
+        or doc[end].text != ","
+        or not (doc[end + 1].pos_ in ("VERB", "AUX") or doc[end + 1].lower_ in VERB_CLITICS)
+    ):
+        return None
+    subject = [token for token in doc if sentence_start <= token.idx < doc[cue.start - 1].idx]
+    if not subject or any(
+        context.inside_quote[token.i] or token.pos_ in ("VERB", "AUX") or token.text in ",:"
+        for token in subject
+    ):
+        return None  # "…, qui aurait, selon X, zigzagué": a clause before, not a subject
+    start = subject[0].idx
+    content_end = cut_at_next_boundary(context, doc[end + 1].idx, sentence_end)
+    position = bisect.bisect_right(boundaries, doc[end + 1].idx)
+    if position < len(boundaries) and boundaries[position] < content_end:
+        content_end = boundaries[position]
+    return classify_region(context, start, content_end)
 
 
 def _verbless_up_to_comma(context: DocContext, region: tuple[int, int, str]) -> bool:
