@@ -47,7 +47,25 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _clashes(candidate: Candidate, length: int, other: Candidate) -> bool:
-    """Whether they share half the shorter one, or the candidate lies inside a mixed quote."""
+    """Whether they share half the shorter one, or the candidate lies inside a mixed quote;
+    never when one is a report inside the other's content."""
+    if _reported_inside(candidate, other) or _reported_inside(other, candidate):
+        return False
     shared = _overlap(candidate, other)
     shorter = min(length, other.end - other.start)
     return shared * 2 >= shorter or (other.kind == "mixed" and shared == length)
+
+
+def _reported_inside(inner: Candidate, outer: Candidate) -> bool:
+    """ "Selon plusieurs témoins, il aurait crié « Allahu akbar »": the cry is the attacker's,
+    reported inside the witnesses' words, which open with its speaker, a person (one clause, not
+    two reports fused; "le bilan fait état de" is what the source reports, not a report)."""
+    speaker = inner.speaker
+    return (
+        speaker is not None
+        and not speaker.implicit
+        and (speaker.is_pronoun or speaker.kind == "person")
+        and outer.start <= inner.start
+        and inner.end <= outer.end
+        and speaker.start == outer.start
+    )
