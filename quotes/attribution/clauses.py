@@ -84,6 +84,12 @@ NEGATED_MODALS = frozenset(
      "veut", "veulent", "voulait", "voulaient", "sait", "savent", "ose", "osent"}
 )  # fmt: skip
 IMPERSONAL_OBLIGATIONS = frozenset({"faut", "fallait", "faudra", "faudrait"})
+# "n'a pu confirmer", "n'a pas su dire": a modal's participle before the reporting verb.
+NEGATED_MODAL_PARTICIPLES = frozenset({"pu", "su", "voulu", "osé"})
+# "personne n'a confirmé", "aucune source n'a pu confirmer": a subject that negates the verb.
+NEGATIVE_SUBJECTS = frozenset({"personne", "rien", "nul", "nulle", "aucun", "aucune"})
+# "n'a pas nié que …", "ne conteste pas que …": not denying is saying.
+LITOTES = frozenset({"nier", "contester"})
 # "En parlant des humains, …": speaking of, a topic.
 TOPIC_GERUNDS = frozenset({"parler de"})
 # Verbs whose object may be what was said or only what was talked about.
@@ -345,6 +351,8 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     region = classify_region(context, content_start, end)
     if region is None:
         return None
+    if _negated(doc, cue):
+        return None  # "n'a pas confirmé la fermeture", "n'a pas dit que": nothing was said
     if evidence == "object" and _too_short_an_object(context, region):
         return None  # "ont annoncé la nouvelle": an anaphoric object, not the content
     if evidence == "object" and cue.lemma in TOPIC_VERBS and _names_a_topic_noun(context, region):
@@ -672,6 +680,28 @@ def _name_not_object(token: Token) -> bool:
     while token.dep_.startswith("flat") and token.head.i < token.i:
         token = token.head
     return token.dep_ != "obj"
+
+
+def _negated(doc: Doc, cue: Cue) -> bool:
+    """ "n'a pas confirmé la fermeture", "aucune source n'a pu confirmer cette annonce": what was
+    not said is no quote."""
+    if cue.lemma in LITOTES:
+        return False
+    start = verb_group_start(doc, cue)
+    while start > 0 and doc[start - 1].lower_ in NEGATED_MODAL_PARTICIPLES | NEGATED_MODALS:
+        start = verb_group_start(doc, Cue(doc[start - 1].lower_, "verb", start - 1, start))
+    words = {doc[index].lower_ for index in range(start, min(cue.end + 1, len(doc)))}
+    if not words & {"ne", "n'", "n’"}:
+        return False
+    if words & NEGATIONS:
+        return True
+    sentence_start = doc[cue.start].sent.start
+    for token in reversed(doc[sentence_start:start]):
+        if token.is_punct or token.pos_ in ("VERB", "AUX"):
+            return False
+        if token.lower_ in NEGATIVE_SUBJECTS:
+            return True
+    return False
 
 
 def _restrictive_negation(doc: Doc, cue: Cue) -> bool:
