@@ -2252,3 +2252,46 @@ def test_de_presse_before_que_is_a_noun_and_the_verb_before_it_reports(extract_f
     assert found.text == "le cortège avait réuni 4 000 personnes"
     assert found.cue == "annoncer"
     assert found.speaker == "Les autorités"
+
+
+def test_a_source_between_the_subject_and_its_verb_reports_the_whole_clause(extract_fr):
+    """ "Le bilan, selon la préfecture, fait état de …": the prefecture reports the toll; the
+    toll is no speaker."""
+    article = (
+        "Un car s'est renversé sur l'autoroute. Le bilan, selon la préfecture, fait état d'un "
+        "mort et de trois blessés graves."
+    )
+    (found,) = extract_fr(article)
+    assert found.text == (
+        "Le bilan, selon la préfecture, fait état d'un mort et de trois blessés graves"
+    )
+    assert found.speaker == "la préfecture"
+
+
+def test_a_report_inside_a_sourced_clause_keeps_both(extract_fr):
+    """The witnesses report the cry: their report is the quote, not only the cry inside it."""
+    article = (
+        "L'homme a été arrêté par des militaires. Selon plusieurs témoins, il aurait crié "
+        "« Vive la révolution » avant l'attaque."
+    )
+    found = find_quote(extract_fr(article), "il aurait crié")
+    assert found.speaker == "plusieurs témoins"
+    assert found.kind == "mixed"
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Le ministère n'a pas confirmé la fermeture de l'usine de Lorient.",
+        "Aucune source indépendante n'a pu confirmer cette annonce de l'armée.",
+        "Personne n'a confirmé la mort des trente combattants.",
+        "Le maire n'a jamais dit que la piscine fermerait en juillet.",
+    ],
+)
+def test_a_negated_reporting_verb_reports_nothing(extract_fr, article):
+    assert extract_fr(article) == []
+
+
+def test_not_denying_is_still_saying(extract_fr):
+    found = find_quote(extract_fr("Le ministre n'a pas nié que l'usine fermera."), "l'usine")
+    assert found.speaker == "Le ministre"
