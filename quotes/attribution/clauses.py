@@ -31,6 +31,7 @@ from .subjects import (
     aside_length,
     aside_length_from,
     cue_subject,
+    is_auxiliary,
     is_present_participle,
     is_thing,
     subject_of,
@@ -110,7 +111,7 @@ def _is_adjectival_participle(token: Token) -> bool:
     if any(child.dep_.startswith("aux") for child in token.children):
         return False
     aside = aside_length(token.doc, token.i)
-    if aside and token.doc[token.i - aside - 1].pos_ == "AUX":
+    if aside and is_auxiliary(token.doc[token.i - aside - 1]):
         return False  # "a pour sa part ajouté": the parser hung the verb on "part"
     previous = token.doc[token.i - 1] if token.i > 0 else None
     if token.is_sent_start and (previous is None or previous.is_punct or previous.is_space):

@@ -74,11 +74,16 @@ def verb_group_start(doc: Doc, cue: Cue) -> int:
             index -= 1
             continue
         aside = aside_length(doc, index)
-        if aside and doc[index - aside - 1].pos_ == "AUX":
+        if aside and is_auxiliary(doc[index - aside - 1]):
             index -= aside
             continue
         break
     return index
+
+
+def is_auxiliary(token: Token) -> bool:
+    """ "a", "ont", "est": an auxiliary, whatever the tagger made of it ("ce qu'a dit")."""
+    return token.pos_ == "AUX" or token.lower_ in PERFECT_AUXILIARIES
 
 
 def aside_length(doc: Doc, end: int) -> int:

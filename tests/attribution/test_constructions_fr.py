@@ -2295,3 +2295,18 @@ def test_a_negated_reporting_verb_reports_nothing(extract_fr, article):
 def test_not_denying_is_still_saying(extract_fr):
     found = find_quote(extract_fr("Le ministre n'a pas nié que l'usine fermera."), "l'usine")
     assert found.speaker == "Le ministre"
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Le Premier ministre a par la suite parlé d'une « attaque bien orchestrée ».",
+        "Le Premier ministre a une nouvelle fois parlé d'une « attaque bien orchestrée ».",
+    ],
+)
+def test_an_aside_between_the_auxiliary_and_the_participle_keeps_the_verb_group(
+    extract_fr, article
+):
+    """The tagger calls "a" a verb and hangs "parlé" on "suite" or "fois"."""
+    found = find_quote(extract_fr(article), "attaque bien orchestrée")
+    assert found.speaker == "Le Premier ministre"
