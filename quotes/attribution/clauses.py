@@ -89,6 +89,13 @@ IMPERSONAL_OBLIGATIONS = frozenset({"faut", "fallait", "faudra", "faudrait"})
 NEGATED_MODAL_PARTICIPLES = frozenset({"pu", "su", "voulu", "osé"})
 # "personne n'a confirmé", "aucune source n'a pu confirmer": a subject that negates the verb.
 NEGATIVE_SUBJECTS = frozenset({"personne", "rien", "nul", "nulle", "aucun", "aucune"})
+# "Il est à noter que": an expletive subject, and the links from a verb to the one it completes.
+EXPLETIVE_SUBJECT = "expl:subj"
+COMPLETED_BY = frozenset({"xcomp"})
+ETRE_FORMS = frozenset({"est", "était", "sera", "serait"})
+# "l'on", the generic "on" after a vowel.
+ELIDED_ON = frozenset({"l'on", "l’on"})
+DEMONSTRATIVE_SUBJECTS = frozenset({"c'", "c’", "ce"})
 # "n'a pas nié que …", "ne conteste pas que …": not denying is saying.
 LITOTES = frozenset({"nier", "contester"})
 # "En parlant des humains, …": speaking of, a topic.
@@ -377,8 +384,12 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     if speaker is None and ("Inf" in verb_form.get("VerbForm") or imperative):
         # "À noter que …", "Rappelons que …": the journalist's own voice.
         return None
-    if speaker is not None and speaker.text.lower() in GENERIC_PRONOUNS:
-        return None  # "on peut noter que …"
+    if speaker is not None and (
+        speaker.text.lower() in GENERIC_PRONOUNS or _is_elided_on(context, speaker)
+    ):
+        return None  # "on peut noter que …", "alors que l'on croyait que …"
+    if _impersonal(verb):
+        return None  # "Il est à noter que …", "c'est-à-dire que …": the writer's own voice
     if evidence == "object" and is_thing(speaker) and not reported_infinitive:
         # "les ventes accusent une baisse de 5 %": a thing reports nothing; but "162
         # stations-service ont indiqué être en rupture": a bare infinitive after a reporting
@@ -683,14 +694,35 @@ def _name_not_object(token: Token) -> bool:
     return token.dep_ != "obj"
 
 
+def _is_elided_on(context: DocContext, speaker: SpeakerMention) -> bool:
+    """ "alors que l'on croyait que …": the generic "on" after an elided "l'" (not "l'ONG")."""
+    words = context.text[speaker.start : speaker.start + len("l'on") + 1].lower().split()
+    return bool(words) and words[0] in ELIDED_ON
+
+
+def _impersonal(verb: Token) -> bool:
+    """Whether the verb, or the verb it completes, has an expletive subject ("Il est à noter",
+    "c'est-à-dire", "il est dit que"): nobody is said to speak."""
+    token = verb
+    while True:
+        # The parser also calls "Il" in "Il estime que" expletive: only "il est", "c'est" are.
+        if any(
+            child.dep_ == EXPLETIVE_SUBJECT
+            and (token.lower_ in ETRE_FORMS or child.lower_ in DEMONSTRATIVE_SUBJECTS)
+            for child in token.children
+        ):
+            return True
+        if token.dep_ not in COMPLETED_BY or token.head.i == token.i:
+            return False
+        token = token.head
+
+
 def _negated(doc: Doc, cue: Cue) -> bool:
     """ "n'a pas confirmé la fermeture", "aucune source n'a pu confirmer cette annonce": what was
     not said is no quote."""
     if cue.lemma in LITOTES:
         return False
-    start = verb_group_start(doc, cue)
-    while start > 0 and doc[start - 1].lower_ in NEGATED_MODAL_PARTICIPLES | NEGATED_MODALS:
-        start = verb_group_start(doc, Cue(doc[start - 1].lower_, "verb", start - 1, start))
+    start = _negation_scope(doc, cue)
     words = {doc[index].lower_ for index in range(start, min(cue.end + 1, len(doc)))}
     if not words & {"ne", "n'", "n’"}:
         return False
@@ -705,8 +737,17 @@ def _negated(doc: Doc, cue: Cue) -> bool:
     return False
 
 
+def _negation_scope(doc: Doc, cue: Cue) -> int:
+    """Where the verb group a negation may open starts: "n'a pas", "n'ont pu relever"."""
+    start = verb_group_start(doc, cue)
+    while start > 0 and doc[start - 1].lower_ in NEGATED_MODAL_PARTICIPLES | NEGATED_MODALS:
+        start = verb_group_start(doc, Cue(doc[start - 1].lower_, "verb", start - 1, start))
+    return start
+
+
 def _restrictive_negation(doc: Doc, cue: Cue) -> bool:
-    words = {doc[index].lower_ for index in range(verb_group_start(doc, cue), cue.start)}
+    """ "ne rapporteront que 3 milliards", "n'ont pu relever qu'une empreinte": "only"."""
+    words = {doc[index].lower_ for index in range(_negation_scope(doc, cue), cue.start)}
     return bool(words & {"ne", "n'", "n’"}) and not words & NEGATIONS
 
 

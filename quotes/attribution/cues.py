@@ -28,6 +28,7 @@ INCISE_PRONOUNS = frozenset(
 # "conférence de presse que": a word after these complements a noun; "de dire que" is an
 # infinitive, a verb whatever its tag.
 NOUN_COMPLEMENT_PREPOSITIONS = frozenset({"de", "d'", "d’"})
+THAT_IS = "est-à-"
 INFINITIVE_ENDINGS = ("er", "ir", "re")
 
 
@@ -279,6 +280,8 @@ def find_cues(doc: Doc, lang: str, inside_quote: list[bool]) -> list[Cue]:
         entries = lexicon.forms.get(token.lower_)
         if entries and _determined(doc, index):
             entries = ()  # "l'accusé", "le prévenu": a participle used as a noun
+        if entries and doc.text[max(0, token.idx - len(THAT_IS)) : token.idx].lower() == THAT_IS:
+            entries = ()  # "c'est-à-dire que": "that is", nobody says anything
         if entries:
             verb_like = _looks_like_verb(doc, token, lang)
             reflexive = _has_reflexive_clitic(doc, index)

@@ -2310,3 +2310,28 @@ def test_an_aside_between_the_auxiliary_and_the_participle_keeps_the_verb_group(
     """The tagger calls "a" a verb and hangs "parlé" on "suite" or "fois"."""
     found = find_quote(extract_fr(article), "attaque bien orchestrée")
     assert found.speaker == "Le Premier ministre"
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        # "c'est-à-dire": "that is", no verb of speech.
+        "L'Assemblée a voté la loi de retrait, c'est-à-dire que le pays ne reconnaîtra plus "
+        "l'autorité de la Cour.",
+        # "Il est à noter": the writer's own remark.
+        "Les deux candidats se connaissent depuis longtemps. Il est à noter que les deux "
+        "candidats ont étudié dans la même université.",
+        # "l'on", the generic "on".
+        "Alors que l'on croyait que ces collisions étaient rares, les astronomes en ont vu dix.",
+        # "ne … que" after a modal: "only".
+        "Les enquêteurs n'ont pu relever qu'une seule empreinte digitale sur la porte.",
+    ],
+)
+def test_the_writers_own_voice_reports_nothing(extract_fr, article):
+    assert extract_fr(article) == []
+
+
+def test_the_ong_is_no_generic_on(extract_fr):
+    article = "L'ONG a demandé au Conseil de sécurité d'adopter une résolution sur la Syrie."
+    found = find_quote(extract_fr(article), "adopter une résolution")
+    assert found.speaker == "ONG"
