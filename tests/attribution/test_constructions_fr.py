@@ -2335,3 +2335,9 @@ def test_the_ong_is_no_generic_on(extract_fr):
     article = "L'ONG a demandé au Conseil de sécurité d'adopter une résolution sur la Syrie."
     found = find_quote(extract_fr(article), "adopter une résolution")
     assert found.speaker == "ONG"
+
+
+def test_a_role_after_the_sources_name_is_no_content(extract_fr):
+    (found,) = extract_fr("Selon Anne Dupont, la bourgmestre de Namur, il s'agit d'un accident.")
+    assert found.text == "il s'agit d'un accident"
+    assert found.speaker == "Anne Dupont"
