@@ -93,6 +93,8 @@ NEGATIVE_SUBJECTS = frozenset({"personne", "rien", "nul", "nulle", "aucun", "auc
 EXPLETIVE_SUBJECT = "expl:subj"
 COMPLETED_BY = frozenset({"xcomp"})
 ETRE_FORMS = frozenset({"est", "était", "sera", "serait"})
+# "…, puis elle se réunira": a subject pronoun opening a clause of its own.
+SUBJECT_CLITICS = frozenset({"il", "elle", "ils", "elles", "on", "he", "she", "they"})
 # "l'on", the generic "on" after a vowel.
 ELIDED_ON = frozenset({"l'on", "l’on"})
 DEMONSTRATIVE_SUBJECTS = frozenset({"c'", "c’", "ce"})
@@ -917,6 +919,8 @@ def _before_next_clause(context: DocContext, start: int, end: int) -> int:
             # "évoquent de nombreux blessés et la préfecture des Alpes-Maritimes demande …": a
             # subject of its own may come first.
             following = _after_noun_phrase(doc, following, span.end)
+            if following < span.end and doc[following].lower_ in SUBJECT_CLITICS:
+                following += 1  # "…, puis elle se réunira …"
             while following < span.end and doc[following].lower_ in VERB_GROUP_WORDS:
                 following += 1
             if following < span.end and "Fin" in doc[following].morph.get("VerbForm"):

@@ -2341,3 +2341,12 @@ def test_a_role_after_the_sources_name_is_no_content(extract_fr):
     (found,) = extract_fr("Selon Anne Dupont, la bourgmestre de Namur, il s'agit d'un accident.")
     assert found.text == "il s'agit d'un accident"
     assert found.speaker == "Anne Dupont"
+
+
+def test_a_clause_with_its_own_subject_pronoun_ends_an_object(extract_fr):
+    article = (
+        "La députée Claire Morin a réuni ses soutiens. Elle annoncera sa candidature ce soir, "
+        "puis elle se rendra dans un café parisien pour présenter son programme."
+    )
+    found = find_quote(extract_fr(article), "sa candidature")
+    assert found.text == "sa candidature ce soir"
