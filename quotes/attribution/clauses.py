@@ -34,6 +34,7 @@ from .subjects import (
     is_auxiliary,
     is_present_participle,
     is_thing,
+    mention_for_subject,
     subject_of,
     verb_group_start,
 )
@@ -93,6 +94,14 @@ NEGATIVE_SUBJECTS = frozenset({"personne", "rien", "nul", "nulle", "aucun", "auc
 EXPLETIVE_SUBJECT = "expl:subj"
 COMPLETED_BY = frozenset({"xcomp"})
 ETRE_FORMS = frozenset({"est", "était", "sera", "serait"})
+# "a permis à la ministre de déclarer", "a poussé le maire à dire": the stems of verbs whose
+# object (or "à" object) does what the infinitive says (the pipeline runs no lemmatizer), and
+# the dependencies that object may have.
+OBJECT_CONTROL_STEMS = (
+    "permi", "permet", "pouss", "amen", "amèn", "condui", "incit", "invit", "autoris", "oblig",
+    "forc", "forç", "contrai", "encourag",
+)  # fmt: skip
+CONTROLLER_DEPS = frozenset({"obj", "iobj", "obl:arg", "obl"})
 # "…, puis elle se réunira": a subject pronoun opening a clause of its own.
 SUBJECT_CLITICS = frozenset({"il", "elle", "ils", "elles", "on", "he", "she", "they"})
 # "l'on", the generic "on" after a vowel.
@@ -369,7 +378,7 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
         return None  # "ont évoqué la situation en Syrie": what they talked about
     if evidence == "object" and cue.needs_charge and not _states_a_charge(context, verb, region):
         return None  # "a accusé les médias lors d'un discours": whom, not what of
-    speaker = cue_subject(context, cue)
+    speaker = _controller(context, verb) or cue_subject(context, cue)
     if evidence == "clause" and speaker is not None and region[0] < speaker.start < region[1]:
         # "Sur RTL, rappelant que …, Chantal Perrichon a dénoncé …": the participle's content
         # clause ends before the main clause whose subject speaks.
@@ -694,6 +703,25 @@ def _name_not_object(token: Token) -> bool:
     while token.dep_.startswith("flat") and token.head.i < token.i:
         token = token.head
     return token.dep_ != "obj"
+
+
+def _controller(context: DocContext, verb: Token) -> SpeakerMention | None:
+    """ "Ce chiffre a permis à la ministre de déclarer que …", "a poussé le maire à dire que …":
+    the person an infinitive's governing verb acts upon is who speaks."""
+    governor = verb.head
+    if (
+        "Inf" not in verb.morph.get("VerbForm")
+        or governor.i == verb.i
+        or governor.pos_ != "VERB"
+        or not governor.lower_.startswith(OBJECT_CONTROL_STEMS)
+    ):
+        return None
+    for child in governor.children:
+        if child.dep_ in CONTROLLER_DEPS and child.i < verb.i:
+            mention = mention_for_subject(context, child)
+            if mention is not None and (mention.is_pronoun or mention.kind == "person"):
+                return mention
+    return None
 
 
 def _is_elided_on(context: DocContext, speaker: SpeakerMention) -> bool:

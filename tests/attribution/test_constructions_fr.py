@@ -2350,3 +2350,24 @@ def test_a_clause_with_its_own_subject_pronoun_ends_an_object(extract_fr):
     )
     found = find_quote(extract_fr(article), "sa candidature")
     assert found.text == "sa candidature ce soir"
+
+
+@pytest.mark.parametrize(
+    ("article", "fragment", "speaker"),
+    [
+        (
+            "Le chômage a baissé de 0,3 %. Ce chiffre a permis à la ministre du Travail, Claire "
+            "Morin, de déclarer que « la courbe s'inverse enfin ».",
+            "la courbe s'inverse enfin",
+            "Claire Morin",
+        ),
+        (
+            "La défaite a poussé l'entraîneur Paul Morel à déclarer que l'équipe manquait de "
+            "rythme.",
+            "l'équipe manquait de rythme",
+            "Paul Morel",
+        ),
+    ],
+)
+def test_the_person_a_verb_lets_or_pushes_to_speak_speaks(extract_fr, article, fragment, speaker):
+    assert find_quote(extract_fr(article), fragment).speaker == speaker
