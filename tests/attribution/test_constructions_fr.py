@@ -2371,3 +2371,12 @@ def test_a_clause_with_its_own_subject_pronoun_ends_an_object(extract_fr):
 )
 def test_the_person_a_verb_lets_or_pushes_to_speak_speaks(extract_fr, article, fragment, speaker):
     assert find_quote(extract_fr(article), fragment).speaker == speaker
+
+
+def test_a_family_is_a_body_that_speaks(extract_fr):
+    article = (
+        "Le policier a tiré en réaction. La famille de la victime conteste cette version. Pour "
+        "elle, les policiers ont défoncé la porte sans prévenir."
+    )
+    found = find_quote(extract_fr(article), "défoncé la porte")
+    assert found.speaker == "La famille de la victime"
