@@ -35,6 +35,7 @@ from .subjects import (
     is_present_participle,
     is_thing,
     mention_for_subject,
+    relative_que_before,
     subject_of,
     verb_group_start,
 )
@@ -115,10 +116,6 @@ TOPIC_GERUNDS = frozenset({"parler de"})
 TOPIC_VERBS = frozenset({"évoquer", "parler de"})
 TOPIC_NOUNS = word_set("topic_nouns")
 
-# "ce qu'a d'ailleurs confirmé": the words a relative object may stand apart from its verb by.
-ELIDED_DE = frozenset({"d'", "d’"})
-RELATIVE_QUE = frozenset({"que", "qu'", "qu’"})
-
 
 def _is_adjectival_participle(token: Token) -> bool:
     """ "la loi dite « Sur l'information »", "le rapport cité", "contre la chef de l'État,
@@ -176,21 +173,6 @@ def _is_denied_or_obliged(doc: Doc, start: int) -> bool:
         and index > 0
         and doc[index - 1].lower_ in {"ne", "n'", "n’"}
     )
-
-
-def _has_relative_object(doc: Doc, cue: Cue) -> bool:
-    """ "ce qu'a d'ailleurs confirmé le ministre", "ce que rapporte l'AFP": the verb's object is
-    the relative "que" before its verb group, so the noun phrase after the verb is its subject,
-    not what was said."""
-    index = cue.start - 1
-    while index > 0 and (
-        doc[index].pos_ in ("AUX", "ADV")
-        or doc[index].dep_.startswith("aux")
-        or doc[index].lower_ in ELIDED_DE
-    ):
-        index -= 1
-    before = doc[index]
-    return before.lower_ in RELATIVE_QUE and "Rel" in before.morph.get("PronType")
 
 
 def _only_adverbs_before(doc: Doc, cue: Cue, index: int) -> bool:
@@ -323,7 +305,7 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
             and not (token.dep_ == "det" and token.head.lower_ in TIME_WORDS)  # "ce même lundi"
             and not _determines_a_quote(context, index)
             and lower not in {"de", "d'", "d’"}
-            and not _has_relative_object(doc, cue)
+            and relative_que_before(doc, cue) is None
         ):
             if context.lang == "fr" and token.pos_ == "NOUN" and index == cue.end == cue.start + 1:
                 return None  # a bare French noun right after a verb: "accuser réception"

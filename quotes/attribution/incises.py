@@ -31,6 +31,7 @@ from .subjects import (
     ends_name,
     is_present_participle,
     mention_for_subject,
+    relative_que_before,
     subject_to_the_left,
     verb_group_start,
 )
@@ -41,6 +42,7 @@ NP_BREAKING_PREPOSITIONS = frozenset(
      "vers", "avant", "après"}
 )  # fmt: skip
 MAX_NAME_ASIDE_TOKENS = 7
+CLAUSE_ENDS = frozenset({".", "!", "?", ";"})
 SPEAKER_DESCRIPTIONS = frozenset({"appos", "relcl", "acl", "acl:relcl"})
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "this", "that"})
 # "a déclaré à l'AFP mardi soir Paul Roy": words skipped after the verb to reach a name.
@@ -170,8 +172,17 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
         return None  # "la pétition « Pour une baisse … » lancée par X": the thing X launched
     sentence_end = doc[cue.start].sent.end
     limit = min(len(doc), sentence_end + 1)
+    relative = relative_que_before(doc, cue)
+    if (
+        relative is not None
+        and relative >= 3
+        and doc[relative - 1].lower_ == "ce"
+        and doc[relative - 2].text == ","
+    ):
+        # "CONTENT, ce qu'a confirmé le ministre": like "comme l'a confirmé le ministre".
+        group_start = relative
     previous = doc[group_start - 1]
-    after_comme = previous.lower_ in {"comme", "as"}
+    after_comme = previous.lower_ in {"comme", "as"} or group_start == relative
     subjects_before = [
         child
         for child in doc[cue.start].children
@@ -196,6 +207,8 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
     # "Paul, le maire, a appelé le ministre « … »": the noun after the verb is its object.
     if (opens_incise and not subject_before) or after_comme:
         speaker, speaker_end = _inverted_subject(context, cue, limit)
+        if group_start == relative and not _ends_clause(doc, speaker_end):
+            return None  # "ce que révèle cette crise, c'est …": a cleft, not a relay
         if (
             speaker is not None
             and not _object_after_named_subject(context, cue, speaker)
@@ -203,6 +216,10 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
         ):
             return Incise(cue, group_start, speaker, speaker_end, after_comme)
     return _subject_first_incise(context, cue, group_start)
+
+
+def _ends_clause(doc: Doc, index: int) -> bool:
+    return index >= len(doc) or doc[index].text in CLAUSE_ENDS
 
 
 def _named_subject_ends_sentence(doc: Doc, cue: Cue) -> bool:

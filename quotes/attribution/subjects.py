@@ -31,6 +31,9 @@ PERFECT_AUXILIARIES = frozenset(
     {"a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "est", "sont",
      "était", "étaient"}
 )  # fmt: skip
+# "ce qu'a d'ailleurs confirmé": the words a relative object may stand apart from its verb by.
+ELIDED_DE = frozenset({"d'", "d’"})
+RELATIVE_QUE = frozenset({"que", "qu'", "qu’"})
 NAME_STOPS = frozenset({",", ".", ";", ":", "!", "?", "(", ")", "«", "»", "“", "”", '"', "—", "–"})
 PARTICIPLE_CLITICS = frozenset({"y", "se", "s'", "s’", "lui", "leur", "l'", "l’"})
 MAX_DATELINE_TOKENS = 8
@@ -79,6 +82,23 @@ def verb_group_start(doc: Doc, cue: Cue) -> int:
             continue
         break
     return index
+
+
+def relative_que_before(doc: Doc, cue: Cue) -> int | None:
+    """The relative "que" that is the verb's object, before its verb group, if any: "ce qu'a
+    d'ailleurs confirmé le ministre", "ce que rapporte l'AFP" (the noun phrase after the verb
+    is then its subject)."""
+    index = cue.start - 1
+    while index > 0 and (
+        doc[index].pos_ in ("AUX", "ADV")
+        or doc[index].dep_.startswith("aux")
+        or doc[index].lower_ in ELIDED_DE
+    ):
+        index -= 1
+    before = doc[index]
+    if before.lower_ in RELATIVE_QUE and "Rel" in before.morph.get("PronType"):
+        return index
+    return None
 
 
 def is_auxiliary(token: Token) -> bool:

@@ -2380,3 +2380,18 @@ def test_a_family_is_a_body_that_speaks(extract_fr):
     )
     found = find_quote(extract_fr(article), "défoncé la porte")
     assert found.speaker == "La famille de la victime"
+
+
+def test_ce_qua_confirme_x_relays_the_clause_before_like_comme(extract_fr):
+    article = (
+        "Le tireur serait le même homme qui avait blessé deux policiers la veille, ce qu'a "
+        "d'ailleurs confirmé le ministre de l'Intérieur Bruno Lefort."
+    )
+    (found,) = extract_fr(article)
+    assert found.text == "Le tireur serait le même homme qui avait blessé deux policiers la veille"
+    assert found.speaker == "Bruno Lefort"
+
+
+def test_a_cleft_on_ce_que_is_no_relay(extract_fr):
+    article = "Pour lui, ce que révèle cette crise, c'est une classe moyenne déclassée."
+    assert all("crise" not in (quote.speaker or "") for quote in extract_fr(article))
