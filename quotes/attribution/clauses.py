@@ -31,6 +31,7 @@ from .subjects import (
     aside_length,
     aside_length_from,
     cue_subject,
+    is_agent,
     is_auxiliary,
     is_present_participle,
     is_thing,
@@ -383,6 +384,8 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
         return None  # "on peut noter que …", "alors que l'on croyait que …"
     if _impersonal(verb):
         return None  # "Il est à noter que …", "c'est-à-dire que …": the writer's own voice
+    if cue.needs_agent and not is_agent(speaker):
+        return None  # "un investissement qui prévoit …": a text or a plan provides, says nothing
     if evidence == "object" and is_thing(speaker) and not reported_infinitive:
         # "les ventes accusent une baisse de 5 %": a thing reports nothing; but "162
         # stations-service ont indiqué être en rupture": a bare infinitive after a reporting

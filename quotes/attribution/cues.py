@@ -44,6 +44,7 @@ class LexiconEntry:
     takes_adjective: bool
     names_things: bool = False
     needs_charge: bool = False
+    needs_agent: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,7 @@ class Cue:
     takes_adjective: bool = False
     names_things: bool = False
     needs_charge: bool = False
+    needs_agent: bool = False
 
 
 def _french_er_forms(lemma: str) -> set[str]:
@@ -137,7 +139,7 @@ def _parse_line(line: str) -> tuple[str, set[str], list[str], str | None]:
     flags = {
         word
         for word in words
-        if word in {"obj", "inf", "adj", "belief", "ir", "head", "thing", "charge"}
+        if word in {"obj", "inf", "adj", "belief", "ir", "head", "thing", "charge", "agent"}
     }
     lemma = " ".join(word for word in words if word not in flags)
     return lemma, flags, explicit, model
@@ -217,6 +219,7 @@ def load_lexicon(lang: str) -> Lexicon:
             "adj" in flags,
             "thing" in flags,
             "charge" in flags,
+            "agent" in flags,
         )
         for form in forms:
             by_form.setdefault(form, []).append(entry)
@@ -314,6 +317,7 @@ def find_cues(doc: Doc, lang: str, inside_quote: list[bool]) -> list[Cue]:
                         entry.takes_adjective,
                         entry.names_things,
                         entry.needs_charge,
+                        entry.needs_agent,
                     )
                 )
                 index = end - 1

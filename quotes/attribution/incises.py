@@ -29,6 +29,7 @@ from .speakers import SpeakerMention, appositive_description, build_mention, nou
 from .subjects import (
     appositive_name,
     ends_name,
+    is_agent,
     is_present_participle,
     mention_for_subject,
     relative_que_before,
@@ -375,6 +376,8 @@ def incise_candidates(context: DocContext, incise: Incise) -> list[Candidate]:
     cue_token = doc[incise.cue.start]
     sentence_start, sentence_end = sentence_bounds(context, cue_token)
     candidates: list[Candidate] = []
+    if incise.cue.needs_agent and not is_agent(incise.speaker):
+        return candidates  # "avait prévu l'investissement": a plan, not who speaks
     before_end = incise_boundary(doc, incise.group_start)
     if incise.after_comme and incise.group_start >= 2 and doc[incise.group_start - 2].text == ",":
         before_end = doc[incise.group_start - 2].idx

@@ -566,6 +566,13 @@ def is_present_participle(token: Token) -> bool:
     return token.lower_.endswith(("ant", "ing")) and "Fin" not in token.morph.get("VerbForm")
 
 
+def is_agent(mention: SpeakerMention | None) -> bool:
+    """A person, a body or a pronoun: what a cue that needs an agent wants as its speaker."""
+    return mention is not None and (
+        mention.is_pronoun or mention.kind in ("person", "organisation")
+    )
+
+
 def is_thing(mention: SpeakerMention | None) -> bool:
     """A common noun that is neither a person, an organisation nor a document."""
     if mention is None or mention.is_pronoun or mention.has_named_entity:

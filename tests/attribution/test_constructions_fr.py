@@ -2395,3 +2395,17 @@ def test_ce_qua_confirme_x_relays_the_clause_before_like_comme(extract_fr):
 def test_a_cleft_on_ce_que_is_no_relay(extract_fr):
     article = "Pour lui, ce que révèle cette crise, c'est une classe moyenne déclassée."
     assert all("crise" not in (quote.speaker or "") for quote in extract_fr(article))
+
+
+def test_a_body_that_forecasts_reports_and_a_text_that_provides_does_not(extract_fr):
+    found = find_quote(
+        extract_fr("Météo France prévoit que le record de chaleur sera battu dans le Centre."),
+        "le record",
+    )
+    assert found.speaker == "Météo France"
+    assert extract_fr("Le projet de loi prévoit que les entreprises paieront une taxe.") == []
+    article = (
+        "Le président du groupe, Paul Martin, avait déjà prévu l'investissement de 50 millions "
+        "d'euros en France, ce qui permettrait la création de 500 emplois."
+    )
+    assert extract_fr(article) == []
