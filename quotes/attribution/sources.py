@@ -67,10 +67,20 @@ def _source_phrase_end(context: DocContext, index: int) -> int:
         if token.lower_ in RELATIVE_WORDS and end > index:
             in_relative_clause = True  # "a senior official who spoke on condition of anonymity"
         finite = token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm")
-        if finite and not in_relative_clause:
+        if finite and not in_relative_clause and not _verb_in_name_or_participle(doc, end, index):
             break
         end += 1
     return end
+
+
+def _verb_in_name_or_participle(doc: Doc, position: int, start: int) -> bool:
+    """ "selon le Hollywood Reporter": a capitalised word inside a name; "le classement établit
+    par RSF": a participle the tagger took for a finite verb, before its agent."""
+    token = doc[position]
+    following = doc[position + 1] if position + 1 < len(doc) else None
+    return (position > start and token.is_title) or (
+        following is not None and following.lower_ == "par"
+    )
 
 
 def _names_a_title(token: Token) -> bool:

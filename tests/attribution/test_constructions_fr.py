@@ -2409,3 +2409,23 @@ def test_a_body_that_forecasts_reports_and_a_text_that_provides_does_not(extract
         "d'euros en France, ce qui permettrait la création de 500 emplois."
     )
     assert extract_fr(article) == []
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        (
+            "D'après le Hollywood Reporter, le scénario de deux nouveaux épisodes est prêt.",
+            "le Hollywood Reporter",
+        ),
+        (
+            # "établit" for "établi": the tagger reads a finite verb.
+            "Selon le classement mondial établit par Reporters sans frontières, la Birmanie est "
+            "classée 169e.",
+            "Reporters sans frontières",
+        ),
+    ],
+)
+def test_a_verb_tagged_word_inside_a_source_phrase_does_not_end_it(extract_fr, article, speaker):
+    (found,) = extract_fr(article)
+    assert found.speaker == speaker
