@@ -2429,3 +2429,11 @@ def test_a_body_that_forecasts_reports_and_a_text_that_provides_does_not(extract
 def test_a_verb_tagged_word_inside_a_source_phrase_does_not_end_it(extract_fr, article, speaker):
     (found,) = extract_fr(article)
     assert found.speaker == speaker
+
+
+def test_a_law_that_requires_says_nothing(extract_fr):
+    article = (
+        "La loi exige qu'un accord sur la durée du travail soit signé par des syndicats "
+        "majoritaires. Le syndicat exige que la direction ouvre des négociations."
+    )
+    assert [quote.speaker for quote in extract_fr(article)] == ["Le syndicat"]
