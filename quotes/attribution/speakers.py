@@ -74,10 +74,16 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         doc[start].is_punct or doc[start].is_space or _stray(doc[start], ("ADV",))
     ):
         start += 1  # "notamment le quotidien Libération"
-    # "selon la préfecture même", "plusieurs observateurs et", "agence Anatolie connue pour":
-    # an adverb, a conjunction or a preposition closes no name.
+    # "la primaire est aussi pointée du doigt", "des photographies montrant …": a verb of its
+    # own ends a speaker's words.
+    end = next((index for index in range(start + 1, end) if _clause_verb(doc[index])), end)
+    # "selon la préfecture même", "plusieurs observateurs et", "agence Anatolie connue pour",
+    # "l'ONU lundi": an adverb, a conjunction, a preposition or a time word closes no name.
     while end > start and (
-        doc[end - 1].is_punct or doc[end - 1].is_space or _stray(doc[end - 1], TRAILING_POS)
+        doc[end - 1].is_punct
+        or doc[end - 1].is_space
+        or _stray(doc[end - 1], TRAILING_POS)
+        or (doc[end - 1].lower_ in TIME_WORDS and doc[end - 1].is_lower)
     ):
         end -= 1
     # "un rapport sur « Les revenus des ménages »": a title keeps its closing mark.
@@ -96,6 +102,22 @@ def glued_hyphen(token: Token) -> bool:
         and 0 < token.i < len(token.doc) - 1
         and not token.whitespace_
         and not token.doc[token.i - 1].whitespace_
+    )
+
+
+def _clause_verb(token: Token) -> bool:
+    """A finite verb or a present participle outside any name (not one before its agent: "le
+    classement établit par RSF" is a participle the tagger misread)."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and token.is_lower
+        and not token.ent_type_
+        and (following is None or following.lower_ != "par")
+        and (
+            "Fin" in token.morph.get("VerbForm")
+            or (token.lower_.endswith("ant") and "Part" in token.morph.get("VerbForm"))
+        )
     )
 
 

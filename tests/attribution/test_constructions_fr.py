@@ -2437,3 +2437,18 @@ def test_a_law_that_requires_says_nothing(extract_fr):
         "majoritaires. Le syndicat exige que la direction ouvre des négociations."
     )
     assert [quote.speaker for quote in extract_fr(article)] == ["Le syndicat"]
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        ("Au moins cinq hôpitaux ont été touchés par des frappes, a affirmé l'ONU lundi.", "ONU"),
+        (
+            "Selon des photographies montrant les corps, les victimes ont été décapitées.",
+            "photographies",
+        ),
+    ],
+)
+def test_a_time_word_or_a_verb_ends_the_speakers_words(extract_fr, article, speaker):
+    (found,) = extract_fr(article)
+    assert found.speaker == speaker
