@@ -53,6 +53,7 @@ ELIDED_CLITICS = frozenset(
 )
 INFINITIVE_CLITICS = ELIDED_CLITICS | {"ne", "n'", "n’", "pas", "plus", "jamais"}
 NEGATIONS = frozenset({"pas", "jamais", "plus", "rien", "personne", "point", "guère"})
+COMPARATIVES = frozenset({"plus", "moins", "aussi", "autant", "si"})
 CONJUNCTION_HEADS = frozenset(
     {"tandis", "alors", "bien", "parce", "pendant", "afin", "sans", "avant", "après", "dès",
      "ainsi", "lors", "pour", "de", "sorte", "moment", "fois", "plus", "moins", "autant", "aussi"}
@@ -673,6 +674,13 @@ def _is_relative_pronoun(doc: Doc, token: Token) -> bool:
         return False  # "Le Temps estime ainsi que …": an adverb of the verb, not "ainsi que"
     if previous is not None and previous.lower_ in CONJUNCTION_HEADS:
         return True  # "tandis que", "bien que", "plus … que": not a content clause
+    if (
+        previous is not None
+        and previous.pos_ in ("ADJ", "ADV")
+        and token.i >= 2
+        and doc[token.i - 2].lower_ in COMPARATIVES
+    ):
+        return True  # "aussi sérieux que le titre", "plus tôt que prévu": a comparison
     if token.pos_ == "SCONJ" or token.dep_ == "mark":
         return False
     if previous is not None and (_name_not_object(previous) or previous.lower_ in TIME_WORDS):

@@ -2452,3 +2452,14 @@ def test_a_law_that_requires_says_nothing(extract_fr):
 def test_a_time_word_or_a_verb_ends_the_speakers_words(extract_fr, article, speaker):
     (found,) = extract_fr(article)
     assert found.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Le journal propose pour 50 centimes un contenu aussi sérieux que le titre principal.",
+        "La Croatie a décidé de rendre public les noms de ses plus gros fraudeurs.",
+    ],
+)
+def test_offering_or_publishing_a_thing_reports_nothing(extract_fr, article):
+    assert extract_fr(article) == []
