@@ -2463,3 +2463,9 @@ def test_a_time_word_or_a_verb_ends_the_speakers_words(extract_fr, article, spea
 )
 def test_offering_or_publishing_a_thing_reports_nothing(extract_fr, article):
     assert extract_fr(article) == []
+
+
+def test_pour_a_person_named_by_a_common_noun_gives_a_point_of_view(extract_fr):
+    article = "Pour la donatrice, il s'agit de « l'effort le plus important de l'histoire »."
+    found = find_quote(extract_fr(article), "il s'agit")
+    assert found.speaker == "la donatrice"
