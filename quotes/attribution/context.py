@@ -20,9 +20,6 @@ PASSIVE_AUXILIARY_DEPS = frozenset({"aux:pass", "auxpass"})
 COMPLEMENTISERS = frozenset({"que", "qu'", "qu’", "that"})
 MIN_WORDS_OUTSIDE_FOR_MIXED = 1
 MIN_INDIRECT_WORDS = 3
-RELATIVE_WORDS = frozenset(
-    {"qui", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles", "who", "which", "whose"}
-)
 MAX_SENTENCES_JOINED = 3
 COORDINATORS = frozenset({"mais", "et", "puis", "but", "and"})
 

@@ -10,7 +10,6 @@ from .context import (
     CLOSING_MARKS,
     COMPLEMENTISERS,
     OPENING_MARKS,
-    RELATIVE_WORDS,
     SUBJECT_DEPS,
     Candidate,
     DocContext,
@@ -24,7 +23,7 @@ from .context import (
 )
 from .cues import INCISE_PRONOUNS, Cue
 from .lexicon import TIME_WORDS
-from .names import PERSON_HEADS, singular_in
+from .names import PERSON_HEADS, RELATIVE_WORDS, singular_in
 from .speakers import SpeakerMention, appositive_description, build_mention, noun_phrase
 from .subjects import (
     appositive_name,

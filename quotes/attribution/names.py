@@ -15,6 +15,9 @@ PRONOUNS = frozenset(
     }
 )  # fmt: skip
 GENERIC_PRONOUNS = frozenset({"on", "-on", "-t-on"})
+RELATIVE_WORDS = frozenset(
+    {"qui", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles", "who", "which", "whose"}
+)
 PLURAL_PRONOUNS = frozenset({"ils", "elles", "-ils", "-elles", "they", "them", "eux"})
 # "ce dernier", "cette dernière": the last one named, resolved like the pronoun of its gender.
 LAST_NAMED = {

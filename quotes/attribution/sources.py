@@ -9,7 +9,6 @@ from spacy.tokens import Doc, Token
 from .context import (
     COMPLEMENTISERS,
     COORDINATORS,
-    RELATIVE_WORDS,
     Candidate,
     DocContext,
     classify_region,
@@ -21,7 +20,7 @@ from .context import (
 )
 from .cues import Cue
 from .lexicon import GENITIVES
-from .names import ORGANISATION_HEADS, PERSON_HEADS, singular_in
+from .names import ORGANISATION_HEADS, PERSON_HEADS, RELATIVE_WORDS, singular_in
 from .speakers import SpeakerMention, build_mention, noun_phrase
 from .subjects import appositive_name, ends_name, is_thing, subject_of
 

@@ -13,6 +13,7 @@ from .names import (
     HONORIFICS,
     ORGANISATION_HEADS,
     PERSON_HEADS,
+    RELATIVE_WORDS,
     STRIP_CHARACTERS,
     bare_pronoun,
     is_pronoun_text,
@@ -76,7 +77,16 @@ def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
         start += 1  # "notamment le quotidien Libération"
     # "la primaire est aussi pointée du doigt", "des photographies montrant …": a verb of its
     # own ends a speaker's words.
-    end = next((index for index in range(start + 1, end) if _clause_verb(doc[index])), end)
+    # "ce qui ne constitue qu'un bilan provisoire": a relative clause's verb belongs to the words.
+    end = next(
+        (
+            index
+            for index in range(start + 1, end)
+            if _clause_verb(doc[index])
+            and not any(token.lower_ in RELATIVE_WORDS for token in doc[start:index])
+        ),
+        end,
+    )
     # "selon la préfecture même", "plusieurs observateurs et", "agence Anatolie connue pour",
     # "l'ONU lundi": an adverb, a conjunction, a preposition or a time word closes no name.
     while end > start and (

@@ -2469,3 +2469,9 @@ def test_pour_a_person_named_by_a_common_noun_gives_a_point_of_view(extract_fr):
     article = "Pour la donatrice, il s'agit de « l'effort le plus important de l'histoire »."
     found = find_quote(extract_fr(article), "il s'agit")
     assert found.speaker == "la donatrice"
+
+
+def test_a_relative_clause_stays_in_the_sources_words(extract_fr):
+    article = "Cinq soldats ont été tués selon ce qui ne constitue qu'un bilan provisoire."
+    (found,) = extract_fr(article)
+    assert found.speaker == "ce qui ne constitue qu'un bilan provisoire"
