@@ -2475,3 +2475,12 @@ def test_a_relative_clause_stays_in_the_sources_words(extract_fr):
     article = "Cinq soldats ont été tués selon ce qui ne constitue qu'un bilan provisoire."
     (found,) = extract_fr(article)
     assert found.speaker == "ce qui ne constitue qu'un bilan provisoire"
+
+
+def test_renting_a_flat_is_no_praise(extract_fr):
+    """ "louer" also means to rent: only a person or a body praises."""
+    article = (
+        "Il était arrivé à Paris le 26 janvier, et avait loué un appartement et une voiture "
+        "près de la gare."
+    )
+    assert extract_fr(article) == []
