@@ -2480,7 +2480,7 @@ def test_a_relative_clause_stays_in_the_sources_words(extract_fr):
 def test_renting_a_flat_is_no_praise(extract_fr):
     """ "louer" also means to rent: only a person or a body praises."""
     article = (
-        "Il était arrivé à Paris le 26 janvier, et avait loué un appartement et une voiture "
-        "près de la gare."
+        "Il était arrivé à Paris le 26 janvier, avait loué un appartement et une voiture pour "
+        "une semaine et aurait acheté deux couteaux."
     )
     assert extract_fr(article) == []
