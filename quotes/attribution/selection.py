@@ -27,6 +27,15 @@ def _overlap(first: Candidate, second: Candidate) -> int:
 
 def select(candidates: list[Candidate]) -> list[Candidate]:
     """Keep the best-evidenced candidate among overlapping ones; drop quotes inside mixed ones."""
+    # "Selon des témoins, il aurait crié « … »": the witnesses' report stands, the cry inside it
+    # goes (its "il" would be read as the witnesses).
+    candidates = [
+        candidate
+        for candidate in candidates
+        if not any(
+            _reported_inside(candidate, other) for other in candidates if other is not candidate
+        )
+    ]
     ranked = sorted(
         candidates,
         key=lambda candidate: (
@@ -47,19 +56,15 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
 
 
 def _clashes(candidate: Candidate, length: int, other: Candidate) -> bool:
-    """Whether they share half the shorter one, or the candidate lies inside a mixed quote;
-    never when one is a report inside the other's content."""
-    if _reported_inside(candidate, other) or _reported_inside(other, candidate):
-        return False
+    """Whether they share half the shorter one, or the candidate lies inside a mixed quote."""
     shared = _overlap(candidate, other)
     shorter = min(length, other.end - other.start)
     return shared * 2 >= shorter or (other.kind == "mixed" and shared == length)
 
 
 def _reported_inside(inner: Candidate, outer: Candidate) -> bool:
-    """ "Selon plusieurs témoins, il aurait crié « Allahu akbar »": the cry is the attacker's,
-    reported inside the witnesses' words, which open with its speaker, a person (one clause, not
-    two reports fused; "le bilan fait état de" is what the source reports, not a report)."""
+    """Whether `inner` is a person's report opening `outer`'s content ("Selon plusieurs témoins,
+    il aurait crié « … »"; not two reports fused, nor "le bilan fait état de")."""
     speaker = inner.speaker
     return (
         speaker is not None
