@@ -53,6 +53,7 @@ ELIDED_CLITICS = frozenset(
 )
 INFINITIVE_CLITICS = ELIDED_CLITICS | {"ne", "n'", "n’", "pas", "plus", "jamais"}
 NEGATIONS = frozenset({"pas", "jamais", "plus", "rien", "personne", "point", "guère"})
+NEGATION_PARTICLES = frozenset({"ne", "n'", "n’"})
 COMPARATIVES = frozenset({"plus", "moins", "aussi", "autant", "si"})
 CONJUNCTION_HEADS = frozenset(
     {"tandis", "alors", "bien", "parce", "pendant", "afin", "sans", "avant", "après", "dès",
@@ -108,8 +109,7 @@ CONTROLLER_DEPS = frozenset({"obj", "iobj", "obl:arg", "obl"})
 # "…, puis elle se réunira": a subject pronoun opening a clause of its own.
 SUBJECT_CLITICS = frozenset({"il", "elle", "ils", "elles", "on", "he", "she", "they"})
 # "l'on", the generic "on" after a vowel.
-ELIDED_ON = frozenset({"l'on", "l’on"})
-DEMONSTRATIVE_SUBJECTS = frozenset({"c'", "c’", "ce"})
+ELIDED_ARTICLES = frozenset({"l'", "l’"})
 # "n'a pas nié que …", "ne conteste pas que …": not denying is saying.
 LITOTES = frozenset({"nier", "contester"})
 # "En parlant des humains, …": speaking of, a topic.
@@ -173,7 +173,7 @@ def _is_denied_or_obliged(doc: Doc, start: int) -> bool:
         negated
         and modal in NEGATED_MODALS
         and index > 0
-        and doc[index - 1].lower_ in {"ne", "n'", "n’"}
+        and doc[index - 1].lower_ in NEGATION_PARTICLES
     )
 
 
@@ -384,7 +384,7 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     ):
         return None  # "on peut noter que …", "alors que l'on croyait que …"
     if _impersonal(verb):
-        return None  # "Il est à noter que …", "c'est-à-dire que …": the writer's own voice
+        return None  # "Il est à noter que …": the writer's own voice
     if cue.needs_agent and not is_agent(speaker):
         return None  # "un investissement qui prévoit …": a text or a plan provides, says nothing
     if evidence == "object" and is_thing(speaker) and not reported_infinitive:
@@ -719,20 +719,20 @@ def _controller(context: DocContext, verb: Token) -> SpeakerMention | None:
 
 def _is_elided_on(context: DocContext, speaker: SpeakerMention) -> bool:
     """ "alors que l'on croyait que …": the generic "on" after an elided "l'" (not "l'ONG")."""
-    words = context.text[speaker.start : speaker.start + len("l'on") + 1].lower().split()
-    return bool(words) and words[0] in ELIDED_ON
+    span = context.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+    if span is None or span.end >= len(context.doc):
+        return False
+    return span[0].lower_ in ELIDED_ARTICLES and context.doc[span[0].i + 1].lower_ == "on"
 
 
 def _impersonal(verb: Token) -> bool:
-    """Whether the verb, or the verb it completes, has an expletive subject ("Il est à noter",
-    "c'est-à-dire", "il est dit que"): nobody is said to speak."""
+    """Whether the verb, or the verb it completes, has an expletive subject of être ("Il est à
+    noter que"): nobody is said to speak."""
     token = verb
     while True:
-        # The parser also calls "Il" in "Il estime que" expletive: only "il est", "c'est" are.
-        if any(
-            child.dep_ == EXPLETIVE_SUBJECT
-            and (token.lower_ in ETRE_FORMS or child.lower_ in DEMONSTRATIVE_SUBJECTS)
-            for child in token.children
+        # The parser also calls "Il" in "Il estime que" expletive: only "il est" is.
+        if token.lower_ in ETRE_FORMS and any(
+            child.dep_ == EXPLETIVE_SUBJECT for child in token.children
         ):
             return True
         if token.dep_ not in COMPLETED_BY or token.head.i == token.i:
@@ -747,7 +747,7 @@ def _negated(doc: Doc, cue: Cue) -> bool:
         return False
     start = _negation_scope(doc, cue)
     words = {doc[index].lower_ for index in range(start, min(cue.end + 1, len(doc)))}
-    if not words & {"ne", "n'", "n’"}:
+    if not words & NEGATION_PARTICLES:
         return False
     if words & NEGATIONS:
         return True
@@ -771,7 +771,7 @@ def _negation_scope(doc: Doc, cue: Cue) -> int:
 def _restrictive_negation(doc: Doc, cue: Cue) -> bool:
     """ "ne rapporteront que 3 milliards", "n'ont pu relever qu'une empreinte": "only"."""
     words = {doc[index].lower_ for index in range(_negation_scope(doc, cue), cue.start)}
-    return bool(words & {"ne", "n'", "n’"}) and not words & NEGATIONS
+    return bool(words & NEGATION_PARTICLES) and not words & NEGATIONS
 
 
 def _before_coordinated_verb(context: DocContext, cue: Cue, start: int, end: int) -> int:

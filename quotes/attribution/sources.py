@@ -21,7 +21,7 @@ from .context import (
 from .cues import Cue
 from .lexicon import GENITIVES
 from .names import ORGANISATION_HEADS, PERSON_HEADS, RELATIVE_WORDS, singular_in
-from .speakers import SpeakerMention, build_mention, noun_phrase
+from .speakers import SpeakerMention, before_agent, build_mention, noun_phrase
 from .subjects import appositive_name, ends_name, is_thing, subject_of
 
 # "pour qui", "chez qui", "pour lesquels": a preposition opening a relative clause.
@@ -75,11 +75,7 @@ def _source_phrase_end(context: DocContext, index: int) -> int:
 def _verb_in_name_or_participle(doc: Doc, position: int, start: int) -> bool:
     """ "selon le Hollywood Reporter": a capitalised word inside a name; "le classement établit
     par RSF": a participle the tagger took for a finite verb, before its agent."""
-    token = doc[position]
-    following = doc[position + 1] if position + 1 < len(doc) else None
-    return (position > start and token.is_title) or (
-        following is not None and following.lower_ == "par"
-    )
+    return (position > start and doc[position].is_title) or before_agent(doc[position])
 
 
 def _names_a_title(token: Token) -> bool:

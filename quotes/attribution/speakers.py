@@ -37,6 +37,7 @@ DEMONSTRATIVES = frozenset({"ce", "c'", "c’", "cela", "ça", "ceci"})
 HYPHENS = frozenset({"-", "‐"})
 # Parts of speech a speaker mention never ends on.
 TRAILING_POS = ("ADV", "ADP", "CCONJ", "SCONJ", "DET")
+AGENT_PREPOSITION = "par"
 NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "X"})
 
 INDEFINITE_ARTICLES = frozenset({"un", "une", "des", "a", "an"})
@@ -118,17 +119,22 @@ def glued_hyphen(token: Token) -> bool:
 def _clause_verb(token: Token) -> bool:
     """A finite verb or a present participle outside any name (not one before its agent: "le
     classement établit par RSF" is a participle the tagger misread)."""
-    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     return (
         token.pos_ in ("VERB", "AUX")
         and token.is_lower
         and not token.ent_type_
-        and (following is None or following.lower_ != "par")
+        and not before_agent(token)
         and (
             "Fin" in token.morph.get("VerbForm")
             or (token.lower_.endswith("ant") and "Part" in token.morph.get("VerbForm"))
         )
     )
+
+
+def before_agent(token: Token) -> bool:
+    """Whether "par" follows: "le classement établit par RSF", a participle with its agent
+    however the tagger read it."""
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == AGENT_PREPOSITION
 
 
 def _stray(token: Token, tags: tuple[str, ...]) -> bool:

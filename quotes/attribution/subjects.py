@@ -89,6 +89,8 @@ def relative_que_before(doc: Doc, cue: Cue) -> int | None:
     d'ailleurs confirmé le ministre", "ce que rapporte l'AFP" (the noun phrase after the verb
     is then its subject)."""
     index = cue.start - 1
+    if index < 0:
+        return None
     while index > 0 and (
         doc[index].pos_ in ("AUX", "ADV")
         or doc[index].dep_.startswith("aux")
