@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Accuracy gate (run by .ci/run): the engine's scores on the dev gold sets must not fall below
 # floors set a little under its scores, so a rule that fixes one construction and breaks others
-# fails CI. Dev sets only: the blind set (bench/gold/fr_winer_blind14.jsonl) is scored once by
-# hand, never in CI; fr_winer_blind, fr_winer_blind_next, fr_winer_blind4 to fr_winer_blind13
+# fails CI. Dev sets only: the blind set (bench/gold/fr_winer_blind15.jsonl) is scored once by
+# hand, never in CI; fr_winer_blind, fr_winer_blind_next, fr_winer_blind4 to fr_winer_blind14
 # and fr_2012_blind are dev since they were scored. Scores, not timings: nothing here depends on the machine's speed.
 #
 # Each floor is its set's score when FLOORS_SET (below) minus 0.02 (minus 0.01 for the thirteen
@@ -36,6 +36,7 @@ gate bench/gold/fr_winer_blind10.jsonl --min-f1 0.83 --min-e2e 0.83  # 0.848, 0.
 gate bench/gold/fr_winer_blind11.jsonl --min-f1 0.88 --min-e2e 0.81  # 0.895, 0.825
 gate bench/gold/fr_winer_blind12.jsonl --min-f1 0.89 --min-e2e 0.89  # 0.906, 0.906
 gate bench/gold/fr_winer_blind13.jsonl --min-f1 0.89 --min-e2e 0.74  # 0.905, 0.758
+gate bench/gold/fr_winer_blind14.jsonl --min-f1 0.77 --min-e2e 0.69  # 0.787, 0.702
 gate bench/gold/fr_heldout.jsonl --min-f1 0.96 --min-e2e 0.94        # 0.980, 0.960
 gate bench/gold/fr_blind2.jsonl --min-f1 0.96 --min-e2e 0.96         # 0.981, 0.981
 gate bench/gold/fr_blind3.jsonl --min-f1 0.93 --min-e2e 0.91         # 0.959, 0.932
