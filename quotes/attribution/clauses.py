@@ -59,8 +59,9 @@ CONJUNCTION_HEADS = frozenset(
     {"tandis", "alors", "bien", "parce", "pendant", "afin", "sans", "avant", "après", "dès",
      "ainsi", "lors", "pour", "de", "sorte", "moment", "fois", "plus", "moins", "autant", "aussi"}
 )  # fmt: skip
-# "estime ainsi que …", "a aussi déclaré que": after a verb, these adverbs leave "que" its own.
-ADVERBS_BEFORE_QUE = frozenset({"ainsi", "aussi"})
+# "estime ainsi que …", "a aussi déclaré que", "précise bien que": after a verb, these adverbs
+# leave "que" its own.
+ADVERBS_BEFORE_QUE = frozenset({"ainsi", "aussi", "bien"})
 MIN_OBJECT_WORDS = 3
 # "leur version", "son choix", "sa décision": nouns for what someone said or chose, which a short
 # object uses to refer back to it.
@@ -76,6 +77,7 @@ MAIN_CLAUSE_SUBJECTS = frozenset({"il", "elle", "ils", "elles", "he", "she", "th
 STANCE_PREPOSITIONS = frozenset({"contre", "pour"})
 SECOND_CLAUSE_OPENERS = frozenset({"que", "qu'", "qu’"})
 MAX_SCAN_TOKENS = 16
+FIRST_PLURAL_ENDING = "ons"
 # The English tagger's simple past ("said", "left"); the French model never gives it.
 SIMPLE_PAST_TAG = "VBD"
 CONDITIONAL_MODALS = frozenset(
@@ -378,6 +380,10 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     imperative = "Imp" in verb_form.get("Mood") or verb.is_sent_start
     if speaker is None and ("Inf" in verb_form.get("VerbForm") or imperative):
         # "À noter que …", "Rappelons que …": the journalist's own voice.
+        return None
+    if _first_person_plural(context, verb) and (speaker is None or speaker.text.lower() != "nous"):
+        # "…, et rappelons que …", "Notons que …" in a sentence the parser ran on: whatever
+        # subject it climbed to, "-ons" without "nous" is the writer's imperative.
         return None
     if speaker is not None and (
         speaker.text.lower() in GENERIC_PRONOUNS or _is_elided_on(context, speaker)
@@ -723,6 +729,11 @@ def _is_elided_on(context: DocContext, speaker: SpeakerMention) -> bool:
     if span is None or span.end >= len(context.doc):
         return False
     return span[0].lower_ in ELIDED_ARTICLES and context.doc[span[0].i + 1].lower_ == "on"
+
+
+def _first_person_plural(context: DocContext, verb: Token) -> bool:
+    """ "rappelons", "notons": a French verb form of nous."""
+    return context.lang == "fr" and verb.lower_.endswith(FIRST_PLURAL_ENDING)
 
 
 def _impersonal(verb: Token) -> bool:

@@ -88,6 +88,34 @@ def colon_speaker(context: DocContext, colon: int) -> SpeakerMention | None:
     return _source_before_colon(doc, sentence.start, colon_token.i)
 
 
+def passive_before_colon(context: DocContext, colon: int) -> bool:
+    """Whether the verb nearest before the colon is passive ("ils ont été arrêtés puis
+    interrogés pour le motif suivant : « … »"): its subject undergoes it, and what follows is a
+    charge or a reason, nobody's words."""
+    doc = context.doc
+    span = doc.char_span(colon, colon + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    sentence = span[0].sent
+    verbs = [
+        token
+        for token in doc[sentence.start : span[0].i]
+        if token.pos_ == "VERB" and not context.inside_quote[token.i]
+    ]
+    if not verbs or not is_passive(verbs[-1]):
+        return False
+    verb = verbs[-1]
+    clause = verb.head if verb.dep_ == "conj" else verb
+    # The colon closes the passive verb's own words, with no quote between, and not a relative
+    # clause of a noun of the sentence ("l'exhumation du corps, sur lequel aucune autopsie
+    # n'avait été effectuée : « … »" goes on with who asked).
+    return (
+        max(verb.right_edge.i, clause.right_edge.i) >= span[0].i - 1
+        and not any(context.inside_quote[verb.i : span[0].i])
+        and not any(token.dep_.startswith("acl") for token in (verb, *verb.ancestors))
+    )
+
+
 def _opens_without_subject(doc: Doc, start: int) -> bool:
     """ "Avant d'ajouter", "Avant de conclure": an infinitive clause opening a sentence."""
     return (

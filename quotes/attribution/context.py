@@ -30,6 +30,15 @@ def is_passive(verb: Token) -> bool:
     subject undergoes it and reports nothing."""
     if any(child.dep_ in PASSIVE_AUXILIARY_DEPS for child in verb.children):
         return True
+    own_auxiliary = any(child.dep_.startswith("aux") for child in verb.children)
+    if (
+        verb.dep_ == "conj"
+        and verb.head.i < verb.i
+        and "Part" in verb.morph.get("VerbForm")
+        and not own_auxiliary
+        and any(child.dep_ in PASSIVE_AUXILIARY_DEPS for child in verb.head.children)
+    ):
+        return True  # "ont été arrêtés puis interrogés": the auxiliary serves both
     doc = verb.doc
     return (
         verb.is_sent_start
@@ -38,7 +47,7 @@ def is_passive(verb: Token) -> bool:
         and (doc[verb.i + 1].pos_ == "ADP" or doc[verb.i + 1].text == ",")
         and "Part" in verb.morph.get("VerbForm")
         and "Past" in verb.morph.get("Tense")
-        and not any(child.dep_.startswith("aux") for child in verb.children)
+        and not own_auxiliary
     )
 
 

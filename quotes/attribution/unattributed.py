@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from .colons import colon_speaker
+from .colons import colon_speaker, passive_before_colon
 from .context import Candidate, DocContext, sentence_bounds
 from .marks import QuotedSpan
 from .names import GENERIC_PRONOUNS, is_pronoun_text
@@ -83,6 +83,8 @@ def unattributed_quotes(context: DocContext, candidates: list[Candidate]) -> lis
         while colon > 0 and text[colon - 1].isspace():
             colon -= 1  # "X a réagi :" closing the paragraph before the quote's own
         if colon > 0 and text[colon - 1] == ":":
+            if passive_before_colon(context, colon - 1):
+                continue
             before = colon
             speaker = colon_speaker(context, before - 1)
             if speaker is None:

@@ -2483,3 +2483,39 @@ def test_renting_a_flat_is_no_praise(extract_fr):
         "jours et aurait visité trois musées."
     )
     assert extract_fr(article) == []
+
+
+def test_an_adverb_bien_between_the_verb_and_que_keeps_the_clause(extract_fr):
+    article = "Le maire précise bien que les écoles sont seulement fermées, et non démolies."
+    (found,) = extract_fr(article)
+    assert found.text == "les écoles sont seulement fermées, et non démolies"
+    assert found.speaker == "Le maire"
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Le photographe Paul Ndayi reste détenu depuis lundi, et rappelons que le photographe "
+        "travaille souvent pour un quotidien régional.",
+        "Notons que le photographe travaille souvent pour un quotidien régional.",
+    ],
+)
+def test_a_first_person_plural_without_nous_is_the_writers_voice(extract_fr, article):
+    assert extract_fr(article) == []
+
+
+def test_a_quote_after_a_colon_closing_a_passive_verb_is_nobodys_words(extract_fr):
+    article = (
+        "Les deux reporters tournaient dans le port quand ils ont été arrêtés puis retenus "
+        "pour le motif suivant : « atteinte à la sûreté de l'État »."
+    )
+    assert extract_fr(article) == []
+
+
+def test_a_passive_relative_clause_before_a_colon_leaves_the_quote_its_speaker(extract_fr):
+    article = (
+        "La veuve du pilote, Anne Moreau, a demandé l'analyse de l'épave, sur laquelle aucune "
+        "expertise n'avait été menée : « Je veux savoir ce qui est arrivé à mon mari. »"
+    )
+    found = find_quote(extract_fr(article), "Je veux savoir")
+    assert found.speaker == "Anne Moreau"
