@@ -77,6 +77,9 @@ MAIN_CLAUSE_SUBJECTS = frozenset({"il", "elle", "ils", "elles", "he", "she", "th
 STANCE_PREPOSITIONS = frozenset({"contre", "pour"})
 SECOND_CLAUSE_OPENERS = frozenset({"que", "qu'", "qu’"})
 MAX_SCAN_TOKENS = 16
+# "…, mais l'explication ne convainc pas", "…, ni les organisations patronales": after a comma,
+# a new clause, not more of an object.
+CLAUSE_OPENERS_AFTER_COMMA = frozenset({"mais", "car", "ni", "(", "but"})
 FIRST_PLURAL_ENDING = "ons"
 # The English tagger's simple past ("said", "left"); the French model never gives it.
 SIMPLE_PAST_TAG = "VBD"
@@ -946,6 +949,10 @@ def _before_next_clause(context: DocContext, start: int, end: int) -> int:
             following = doc[token.i + 1]
             if following.lower_ in CONJUNCTION_HEADS - {"de", "pour"} or following.pos_ == "SCONJ":
                 return token.idx
+            if following.lower_ in CLAUSE_OPENERS_AFTER_COMMA or _resumes_with_ce(doc, following):
+                return token.idx  # "a affirmé avoir voulu frapper X, mais …", "…, ce qu'il fera"
+            if following.pos_ in ("VERB", "AUX") and "Fin" in following.morph.get("VerbForm"):
+                return token.idx  # "X, qui a évoqué une candidature, faisait figure …"
         if token.lower_ in COORDINATORS:
             following = token.i + 1
             # "évoquent de nombreux blessés et la préfecture des Alpes-Maritimes demande …": a
@@ -959,6 +966,15 @@ def _before_next_clause(context: DocContext, start: int, end: int) -> int:
                 comma = token.i - 1 if doc[token.i - 1].text == "," else token.i
                 return doc[comma].idx
     return end
+
+
+def _resumes_with_ce(doc: Doc, token: Token) -> bool:
+    """ "…, ce qu'il fera", "…, ce sont 45 personnes": "ce" taking up what was said before."""
+    return (
+        token.lower_ == "ce"
+        and token.i + 1 < len(doc)
+        and (doc[token.i + 1].lower_ in COMPLEMENTISERS or doc[token.i + 1].pos_ == "AUX")
+    )
 
 
 def _after_noun_phrase(doc: Doc, start: int, limit: int) -> int:

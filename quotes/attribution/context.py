@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -22,6 +23,8 @@ MIN_WORDS_OUTSIDE_FOR_MIXED = 1
 MIN_INDIRECT_WORDS = 3
 MAX_SENTENCES_JOINED = 3
 COORDINATORS = frozenset({"mais", "et", "puis", "but", "and"})
+# "(NDLR : …)", "[N.D.L.R. …]": the editor's words inside an article, never a source's.
+EDITORS_NOTE = re.compile(r"[(\[]\s*N\.?\s?D\.?\s?L\.?\s?R\b", re.IGNORECASE)
 
 
 def is_passive(verb: Token) -> bool:
@@ -288,8 +291,12 @@ def has_finite_verb(doc: Doc, start: int, end: int) -> bool:
 
 
 def cut_at_next_boundary(context: DocContext, start: int, end: int) -> int:
-    """End content at a semicolon, or a colon opening a quote, outside quotes."""
+    """End content at a semicolon, a colon opening a quote or an editor's note ("(NDLR : …)"),
+    outside quotes."""
     text = context.text
+    note = EDITORS_NOTE.search(text, start, end)
+    if note is not None and context.quote_at(note.start()) is None:
+        end = len(text[: note.start()].rstrip(" ,\u00a0"))
     position = start
     while position < end:
         semicolon = text.find(";", position, end)

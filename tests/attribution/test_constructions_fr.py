@@ -2519,3 +2519,36 @@ def test_a_passive_relative_clause_before_a_colon_leaves_the_quote_its_speaker(e
     )
     found = find_quote(extract_fr(article), "Je veux savoir")
     assert found.speaker == "Anne Moreau"
+
+
+@pytest.mark.parametrize(
+    ("article", "content"),
+    [
+        (
+            "Le ministère a affirmé avoir voulu protéger les civils, mais cette version ne "
+            "convainc pas les observateurs.",
+            "avoir voulu protéger les civils",
+        ),
+        (
+            "La police lui a demandé de quitter le bâtiment, ce qu'il fera une heure plus tard.",
+            "quitter le bâtiment",
+        ),
+        (
+            "Le maire Louis Perrin, qui a annoncé sa candidature au conseil régional, "
+            "présidait la séance.",
+            "sa candidature au conseil régional",
+        ),
+    ],
+)
+def test_an_object_ends_where_a_new_clause_begins(extract_fr, article, content):
+    (found,) = extract_fr(article)
+    assert found.text == content
+
+
+def test_an_editors_note_is_not_the_sources_words(extract_fr):
+    article = (
+        "Le préfet a annoncé que trois routes resteront fermées jusqu'à lundi (NDLR : deux "
+        "d'entre elles mènent au barrage)."
+    )
+    (found,) = extract_fr(article)
+    assert found.text == "trois routes resteront fermées jusqu'à lundi"
