@@ -9,11 +9,18 @@ from spacy.tokens import Doc, Token
 from .context import DocContext
 from .lexicon import word_set
 from .marks import QuotedSpan
+from .names import NAME_PARTICLES
 
 # "the “Buffett rule”", "a separate “liquidating trust”", "“quack” medical cures": the writer
 # names or distances a term; nobody is quoted. Longer passages are speech even after "a".
 MAX_TERM_WORDS = 5
 NAMING_NOUNS = word_set("naming_nouns")
+# "qu'il avait appelés « Liberté »": a name in marks has few words, all capitalised.
+MAX_NAME_WORDS = 3
+QUOTE_END_PUNCTUATION = frozenset("!?.…")
+# Punctuation before the marks that may hand over to words said: a colon, a dash, a sentence's
+# end ("« Liberté », « Égalité »": a comma lists names).
+HANDOVER_PUNCTUATION = frozenset({":", "—", "–", ".", "!", "?", "…", ";"})
 # "(SGPCT)" right after the closing mark.
 ACRONYM_AFTER = re.compile(r"\s*\(([A-ZÉÈ]{2,8})\)")
 NOMINALS = frozenset({"NOUN", "PROPN"})
@@ -44,7 +51,11 @@ def is_titled(doc: Doc, quote: QuotedSpan) -> bool:
     opening = doc.char_span(quote.open_start, quote.start, alignment_mode="expand")
     if opening is None or opening.start == 0:
         return False
-    if _names_after_naming_noun(doc, quote, opening.start) or _spelt_out_acronym(doc, quote):
+    if (
+        _names_after_naming_noun(doc, quote, opening.start)
+        or _spelt_out_acronym(doc, quote)
+        or _is_a_name(doc, quote, opening.start)
+    ):
         return True
     previous = doc[opening.start - 1]
     if previous.pos_ == "DET" and previous.i > 0:
@@ -71,6 +82,24 @@ def _names_after_naming_noun(doc: Doc, quote: QuotedSpan, opening: int) -> bool:
     # "a écrit sur son compte Twitter « Nous ne lâcherons rien »": after a possessive the noun
     # is where the words were posted, not what they name.
     return previous.i == 0 or "Yes" not in doc[previous.i - 1].morph.get("Poss")
+
+
+def _is_a_name(doc: Doc, quote: QuotedSpan, opening: int) -> bool:
+    """ "qu'il avait appelés « Liberté »", "justifie l'abrogation de l'« Obamacare »": a few
+    capitalised words in marks inside a sentence, with no verb and no end punctuation, are a
+    name or a title, nobody's words (a quote opening a sentence or after a colon may be one word
+    said: "« Honte ! »")."""
+    words = doc.text[quote.start : quote.end].split()
+    if not words or len(words) > MAX_NAME_WORDS or doc.text[quote.end - 1] in QUOTE_END_PUNCTUATION:
+        return False
+    if doc[opening - 1].text in HANDOVER_PUNCTUATION or doc[opening].is_sent_start:
+        return False
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    return (
+        span is not None
+        and all(word[0].isupper() or word.lower() in NAME_PARTICLES for word in words)
+        and not any(token.pos_ in ("VERB", "AUX") for token in span)
+    )
 
 
 def _spelt_out_acronym(doc: Doc, quote: QuotedSpan) -> bool:

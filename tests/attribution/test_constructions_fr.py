@@ -2552,3 +2552,21 @@ def test_an_editors_note_is_not_the_sources_words(extract_fr):
     )
     (found,) = extract_fr(article)
     assert found.text == "trois routes resteront fermées jusqu'à lundi"
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "L'astronome a observé trois cratères, qu'il avait appelés « Aurore », « Zénith » et "
+        "« Crépuscule », en hommage à sa ville.",
+        "Le président a défendu devant le Congrès l'abrogation de l'« Affordable Care Act ».",
+    ],
+)
+def test_a_few_capitalised_words_in_marks_are_a_name(extract_fr, article):
+    assert [quote for quote in extract_fr(article) if quote.kind == "direct"] == []
+
+
+def test_one_capitalised_word_after_a_colon_is_still_said(extract_fr):
+    article = "La foule a répondu d'une seule voix : « Démission ! »"
+    (found,) = extract_fr(article)
+    assert found.text == "Démission !"
