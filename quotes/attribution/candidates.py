@@ -7,6 +7,7 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from .clauses import (
+    contrast_start,
     coordinated_report_start,
     coordination_start,
     forward_candidate,
@@ -50,6 +51,8 @@ def content_candidates(context: DocContext, cues: list[Cue]) -> list[Candidate]:
             boundaries.append(coordination)
         elif (second := coordinated_report_start(context, cue)) is not None:
             boundaries.append(second)
+        elif (contrast := contrast_start(context, cue)) is not None:
+            boundaries.append(contrast)
     boundaries.sort()
     candidates: list[Candidate] = []
     for cue in cues:

@@ -77,6 +77,8 @@ MAIN_CLAUSE_SUBJECTS = frozenset({"il", "elle", "ils", "elles", "he", "she", "th
 STANCE_PREPOSITIONS = frozenset({"contre", "pour"})
 SECOND_CLAUSE_OPENERS = frozenset({"que", "qu'", "qu’"})
 MAX_SCAN_TOKENS = 16
+# ", tandis que …", ", alors que …", ", alors même que …" after a report.
+CONTRAST_HEADS = frozenset({"tandis", "alors", "whereas", "while"})
 # "…, mais l'explication ne convainc pas", "…, ni les organisations patronales": after a comma,
 # a new clause, not more of an object.
 CLAUSE_OPENERS_AFTER_COMMA = frozenset({"mais", "car", "ni", "(", "but"})
@@ -911,6 +913,24 @@ def coordination_start(context: DocContext, cue: Cue) -> int | None:
     if conjunction > 0 and doc[conjunction - 1].text == ",":
         conjunction -= 1
     return doc[conjunction].idx
+
+
+def contrast_start(context: DocContext, cue: Cue) -> int | None:
+    """Where ", tandis que" or ", alors (même) que" opens a report of its own (", tandis que la
+    commission fait mention de …"): the writer sets it against the one before, which ends at the
+    comma. A contrast with no report in it may be the speaker's own and is left to them."""
+    doc = context.doc
+    verb = doc[cue.start]
+    for mark in verb.children:
+        if mark.dep_ != "mark" or mark.i > verb.i:
+            continue
+        # The parser marks "tandis que" by its first word, or by "que" after "alors (même)".
+        head = mark.i if mark.lower_ in CONTRAST_HEADS else mark.i - 1
+        if head > 0 and doc[head].lower_ == "même":
+            head -= 1
+        if head > 0 and doc[head].lower_ in CONTRAST_HEADS and doc[head - 1].text == ",":
+            return doc[head - 1].idx
+    return None
 
 
 def coordinated_report_start(context: DocContext, cue: Cue) -> int | None:

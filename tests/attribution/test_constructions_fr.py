@@ -2570,3 +2570,28 @@ def test_one_capitalised_word_after_a_colon_is_still_said(extract_fr):
     article = "La foule a répondu d'une seule voix : « Démission ! »"
     (found,) = extract_fr(article)
     assert found.text == "Démission !"
+
+
+def test_a_contrasting_report_ends_the_report_before_it(extract_fr):
+    article = (
+        "La préfecture a indiqué que deux randonneurs ont été blessés par l'avalanche, tandis "
+        "que les secouristes font état de quatre blessés."
+    )
+    first = find_quote(extract_fr(article), "deux randonneurs")
+    assert first.text == "deux randonneurs ont été blessés par l'avalanche"
+
+
+def test_a_contrast_without_a_report_stays_the_speakers(extract_fr):
+    article = (
+        "Le laboratoire a affirmé que le vaccin protège les adultes, alors que les enfants "
+        "restent exposés au virus."
+    )
+    (found,) = extract_fr(article)
+    assert found.text.endswith("restent exposés au virus")
+
+
+def test_mentioning_figures_reports_them(extract_fr):
+    article = "Le syndicat fait mention de trois cents grévistes devant l'usine."
+    (found,) = extract_fr(article)
+    assert found.speaker == "Le syndicat"
+    assert found.cue == "faire mention de"
