@@ -47,6 +47,7 @@ SPEAKER_DESCRIPTIONS = frozenset({"appos", "relcl", "acl", "acl:relcl"})
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "this", "that"})
 # "a déclaré à l'AFP mardi soir Paul Roy": words skipped after the verb to reach a name.
 MAX_WORDS_BEFORE_NAME = 6
+TIME_DETERMINERS = DEMONSTRATIVES | {"un", "une"}
 MAX_INVERTED_SUBJECT_TOKENS = 14
 # Words after '," Smith said' before the sentence ends ("told reporters on Monday").
 MAX_INCISE_TAIL_TOKENS = 5
@@ -101,11 +102,11 @@ def _inverted_subject(
         if doc[index].lower_ in TIME_WORDS:
             index += 1
         elif (
-            doc[index].lower_ in DEMONSTRATIVES
+            doc[index].lower_ in TIME_DETERMINERS
             and index + 1 < limit
             and doc[index + 1].lower_ in TIME_WORDS
         ):
-            index += 2  # "a indiqué ce vendredi l'Élysée"
+            index += 2  # "a indiqué ce vendredi l'Élysée", "a noté un jour X"
         else:
             break
     if index >= limit:

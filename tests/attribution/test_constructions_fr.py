@@ -2595,3 +2595,12 @@ def test_mentioning_figures_reports_them(extract_fr):
     (found,) = extract_fr(article)
     assert found.speaker == "Le syndicat"
     assert found.cue == "faire mention de"
+
+
+def test_an_indefinite_time_phrase_between_an_incise_verb_and_its_subject(extract_fr):
+    article = (
+        "« Elle était la troisième monteuse engagée au studio », a raconté un jour la "
+        "productrice du film, Léa Morel."
+    )
+    (found,) = extract_fr(article)
+    assert found.speaker == "Léa Morel"
