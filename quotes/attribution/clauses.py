@@ -324,6 +324,8 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
         index += 1
     if content_start is None:
         return None
+    if cue.quotes_only and not _quote_after_colon(context, content_start):
+        return None  # "les marchés ont réagi : l'action a perdu 11 %"
     _, sentence_end = sentence_bounds(context, doc[cue.start])
     opening = context.quote_at(content_start)
     if opening is not None and evidence == "clause":
@@ -406,6 +408,12 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     if region[2] == "direct" and is_thing(speaker) and not _has_own_subject(doc, cue):
         return None  # "le boson va permettre de poursuivre … : « … »": a thing quotes no one
     return Candidate(*region, cue, speaker, evidence, cue.belief)
+
+
+def _quote_after_colon(context: DocContext, start: int) -> bool:
+    """Whether the content opens with a quote right after a colon ("a réagi : « … »")."""
+    quote = context.quote_at(start)
+    return quote is not None and context.text[: quote.open_start].rstrip().endswith(":")
 
 
 def _too_short_an_object(context: DocContext, region: tuple[int, int, str]) -> bool:

@@ -29,6 +29,10 @@ INCISE_PRONOUNS = frozenset(
 # infinitive, a verb whatever its tag.
 NOUN_COMPLEMENT_PREPOSITIONS = frozenset({"de", "d'", "d’"})
 THAT_IS = "est-à-"
+# The flags a line of verbs_fr.txt / verbs_en.txt may carry (explained at the top of each file).
+LEXICON_FLAGS = frozenset(
+    {"obj", "inf", "adj", "belief", "ir", "head", "thing", "charge", "agent", "quote"}
+)
 INFINITIVE_ENDINGS = ("er", "ir", "re")
 
 
@@ -45,6 +49,7 @@ class LexiconEntry:
     names_things: bool = False
     needs_charge: bool = False
     needs_agent: bool = False
+    quotes_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -69,6 +74,7 @@ class Cue:
     names_things: bool = False
     needs_charge: bool = False
     needs_agent: bool = False
+    quotes_only: bool = False
 
 
 def _french_er_forms(lemma: str) -> set[str]:
@@ -136,11 +142,7 @@ def _parse_line(line: str) -> tuple[str, set[str], list[str], str | None]:
         line, forms_text = line.split("=", 1)
         explicit = forms_text.split()
     words = line.split()
-    flags = {
-        word
-        for word in words
-        if word in {"obj", "inf", "adj", "belief", "ir", "head", "thing", "charge", "agent"}
-    }
+    flags = {word for word in words if word in LEXICON_FLAGS}
     lemma = " ".join(word for word in words if word not in flags)
     return lemma, flags, explicit, model
 
@@ -220,6 +222,7 @@ def load_lexicon(lang: str) -> Lexicon:
             "thing" in flags,
             "charge" in flags,
             "agent" in flags,
+            "quote" in flags,
         )
         for form in forms:
             by_form.setdefault(form, []).append(entry)
@@ -318,6 +321,7 @@ def find_cues(doc: Doc, lang: str, inside_quote: list[bool]) -> list[Cue]:
                         entry.names_things,
                         entry.needs_charge,
                         entry.needs_agent,
+                        entry.quotes_only,
                     )
                 )
                 index = end - 1

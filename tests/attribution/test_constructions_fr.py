@@ -2604,3 +2604,19 @@ def test_an_indefinite_time_phrase_between_an_incise_verb_and_its_subject(extrac
     )
     (found,) = extract_fr(article)
     assert found.speaker == "Léa Morel"
+
+
+def test_reacting_introduces_words_in_marks_only(extract_fr):
+    article = (
+        "« Nous reviendrons plus forts » a réagi la capitaine de l'équipe, Julie Martin. "
+        "Les marchés ont aussitôt réagi : le titre du groupe a perdu 8 % en une heure."
+    )
+    (found,) = extract_fr(article)
+    assert found.speaker == "Julie Martin"
+    assert found.cue == "réagir"
+
+
+def test_reprendre_in_an_incise(extract_fr):
+    article = "L'entraîneur Marc Roux a salué ses joueurs. « Ils ont tout donné », reprend-il."
+    found = find_quote(extract_fr(article), "Ils ont tout donné")
+    assert found.speaker == "Marc Roux"
