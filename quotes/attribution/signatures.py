@@ -29,8 +29,10 @@ ABBREVIATION_BEFORE_STOP = re.compile(
     r"|\b[A-Z]|[A-Za-z]\.[A-Za-z])$"
 )
 ABBREVIATION_REACH = 8  # characters read before a stop: "Atty", "Sept", "N.Y"
+# The dash may open the quote's line or the paragraph after it ("« … »\n\n— Jane Doe").
 DASH_SIGNATURE = re.compile(
-    r"[ \t\u00a0\u202f]*[―—–][ \t\u00a0\u202f]*([^\n―—–«»“”\"]{3,80}?)[ \t]*(?=\n|$)"
+    r"[ \t\u00a0\u202f]*(?:\n[ \t\u00a0\u202f]*){0,2}[―—–][ \t\u00a0\u202f]*"
+    r"([^\n―—–«»“”\"]{3,80}?)[ \t]*(?=\n|$)"
 )
 
 

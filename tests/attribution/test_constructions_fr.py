@@ -2620,3 +2620,13 @@ def test_reprendre_in_an_incise(extract_fr):
     article = "L'entraîneur Marc Roux a salué ses joueurs. « Ils ont tout donné », reprend-il."
     found = find_quote(extract_fr(article), "Ils ont tout donné")
     assert found.speaker == "Marc Roux"
+
+
+def test_a_signature_on_the_paragraph_after_the_quote(extract_fr):
+    article = (
+        "La skieuse a remporté sa deuxième médaille, comme sa coéquipière Anna Berg.\n\n"
+        "« Je voulais montrer aux plus jeunes que tout est possible. Cette médaille est pour "
+        "eux »\n\n— Marie Lenoir"
+    )
+    (found,) = extract_fr(article)
+    assert found.speaker == "Marie Lenoir"
