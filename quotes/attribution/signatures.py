@@ -9,7 +9,7 @@ from spacy.tokens import Span
 
 from .context import Candidate, DocContext
 from .marks import QuotedSpan
-from .names import ORGANISATION_HEADS
+from .names import ORGANISATION_HEADS, PERSON_HEADS, singular_in
 from .speakers import build_mention
 
 PARAGRAPH = re.compile(r"[^\n]+")
@@ -90,7 +90,10 @@ def _is_signature(span: Span) -> bool:
     if any(token.pos_ in ("VERB", "AUX") for token in span):
         return False
     return span[0].pos_ == "PROPN" and (
-        span[0].ent_type_ in ("PER", "PERSON") or span[1].pos_ == "PROPN"
+        span[0].ent_type_ in ("PER", "PERSON")
+        or span[1].pos_ == "PROPN"
+        # "— Stéphanie, témoin": a first name alone, and the role of a person after it.
+        or (span[1].text == "," and singular_in(words[1].lower_, PERSON_HEADS))
     )
 
 

@@ -2630,3 +2630,13 @@ def test_a_signature_on_the_paragraph_after_the_quote(extract_fr):
     )
     (found,) = extract_fr(article)
     assert found.speaker == "Marie Lenoir"
+
+
+def test_a_signature_of_a_first_name_and_a_role(extract_fr):
+    article = (
+        "Selon le commandant Paul Girard, l'incendie est parti de la cuisine.\n\n"
+        "« Nous avons entendu une explosion, puis tout le monde a couru vers la sortie »\n\n"
+        "— Amélie, témoin"
+    )
+    found = find_quote(extract_fr(article), "Nous avons entendu")
+    assert found.speaker == "Amélie"
