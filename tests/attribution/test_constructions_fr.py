@@ -2636,7 +2636,7 @@ def test_a_signature_of_a_first_name_and_a_role(extract_fr):
     article = (
         "Selon le commandant Paul Girard, l'incendie est parti de la cuisine.\n\n"
         "« Nous avons entendu une explosion, puis tout le monde a couru vers la sortie »\n\n"
-        "— Amélie, témoin"
+        "— Nathalie, témoin"
     )
     found = find_quote(extract_fr(article), "Nous avons entendu")
-    assert found.speaker == "Amélie"
+    assert found.speaker == "Nathalie"
