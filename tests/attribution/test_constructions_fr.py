@@ -2640,3 +2640,13 @@ def test_a_signature_of_a_first_name_and_a_role(extract_fr):
     )
     found = find_quote(extract_fr(article), "Nous avons entendu")
     assert found.speaker == "Nathalie"
+
+
+def test_il_after_a_driver_named_by_a_role_is_the_driver(extract_fr):
+    article = (
+        "Une voiture a percuté un abribus près du collège Jean-Moulin. Le chauffard a été "
+        "interpellé peu après. Il aurait reconnu avoir bu plusieurs verres avant de prendre "
+        "le volant."
+    )
+    found = find_quote(extract_fr(article), "avoir bu")
+    assert found.speaker == "Le chauffard"
