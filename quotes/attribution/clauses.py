@@ -354,6 +354,8 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     end = cut_at_next_boundary(context, content_start, sentence_end)
     end = _before_coordinated_verb(context, cue, content_start, end)
     end = _before_main_clause(context, cue, content_start, end)
+    if evidence == "clause":
+        end = _before_asyndetic_clause(context, content_start, end)
     end = _inside_fronted_clause(verb, content_start, end)
     if evidence == "object" and not quoted_object:
         end = _before_verb_adjunct(context, verb, content_start, end)
@@ -849,6 +851,33 @@ def _main_clause_subject(context: DocContext, participle: Token) -> SpeakerMenti
     if root.i <= participle.i:
         return None
     return subject_of(context, root)
+
+
+def _before_asyndetic_clause(context: DocContext, start: int, end: int) -> int:
+    """ "a annoncé que l'organisation maintient sa confiance à X, un remplacement serait …": once
+    the reported clause's own verb has come, a comma, a noun phrase and a finite verb start a
+    clause of the writer's (a fronted "contrairement à ce qu'a affirmé X, …" is not one)."""
+    doc = context.doc
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return end
+    main = next(
+        (
+            token
+            for token in span
+            if token.pos_ in ("VERB", "AUX") and not span.start <= token.head.i < span.end
+        ),
+        None,
+    )
+    if main is None:
+        return end
+    for token in doc[main.i + 1 : span.end - 1]:
+        if token.text != "," or context.inside_quote[token.i]:
+            continue
+        after = _after_noun_phrase(doc, token.i + 1, span.end)
+        if token.i + 1 < after < span.end and "Fin" in doc[after].morph.get("VerbForm"):
+            return token.idx
+    return end
 
 
 def _before_main_clause(context: DocContext, cue: Cue, start: int, end: int) -> int:

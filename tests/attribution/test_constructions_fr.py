@@ -2650,3 +2650,21 @@ def test_il_after_a_driver_named_by_a_role_is_the_driver(extract_fr):
     )
     found = find_quote(extract_fr(article), "avoir bu")
     assert found.speaker == "Le chauffard"
+
+
+def test_a_clause_of_the_writers_after_the_report_ends_it(extract_fr):
+    article = (
+        "Le porte-parole a annoncé que l'agence garde sa confiance au directeur, un éventuel "
+        "départ serait à comparer avec celui de son prédécesseur."
+    )
+    (found,) = extract_fr(article)
+    assert found.text == "l'agence garde sa confiance au directeur"
+
+
+def test_a_fronted_adjunct_does_not_end_the_report(extract_fr):
+    article = (
+        "Le journal a révélé que, contrairement à ce qu'a déclaré le maire, son adjoint aurait "
+        "été payé dès 2015."
+    )
+    found = find_quote(extract_fr(article), "son adjoint")
+    assert found.text.endswith("aurait été payé dès 2015")
