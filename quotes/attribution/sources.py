@@ -150,6 +150,9 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
     if speaker.kind == "person" and speaker.has_named_entity:
         end = _after_role_apposition(context, end)
     sentence_start, sentence_end = sentence_bounds(context, doc[cue.start])
+    inside = _inside_clause_unmarked(context, cue, sentence_start, sentence_end, boundaries)
+    if inside is not None:
+        return inside
     if cue.kind != "pour":
         phrase = _verbless_phrase_before(context, cue, sentence_start)
         if phrase is not None:
@@ -245,6 +248,70 @@ def _around_subject_and_verb(
     if position < len(boundaries) and boundaries[position] < content_end:
         content_end = boundaries[position]
     return classify_region(context, start, content_end)
+
+
+def _bare_source_end(context: DocContext, index: int) -> int:
+    """End of the X of a source phrase with no comma after it ("selon Deutsche Welle une mesure",
+    "selon le groupe a accroitre"): its noun phrase, up to the clause's next determiner or verb."""
+    doc = context.doc
+    end, seen_noun = index, False
+    while end < len(doc) and end - index < MAX_SOURCE_TOKENS:
+        token = doc[end]
+        if not (token.is_alpha or token.text in {"'", "’", "-"}) or context.inside_quote[end]:
+            break
+        if token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm"):
+            break
+        if token.lower_ in COORDINATORS:
+            break
+        # A determiner after the noun opens the clause's next phrase, unless a name follows it
+        # in apposition ("le journal Le Monde") or a preposition precedes it ("publié dans le").
+        apposed = end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN"
+        if token.pos_ == "DET" and seen_noun and doc[end - 1].pos_ != "ADP" and not apposed:
+            break
+        seen_noun = seen_noun or token.pos_ in ("NOUN", "PROPN")
+        end += 1
+    return end
+
+
+def _inside_clause_unmarked(
+    context: DocContext,
+    cue: Cue,
+    sentence_start: int,
+    sentence_end: int,
+    boundaries: list[int],
+) -> Candidate | None:
+    """ "Cette mesure est selon Deutsche Welle une rétorsion", "La valeur selon Le Monde a
+    perdu …": a source phrase inside its clause with no comma on either side stands in the
+    content, which is the whole clause around it."""
+    doc = context.doc
+    if cue.kind != "source" or cue.start == 0 or doc[cue.start - 1].idx < sentence_start:
+        return None
+    if not doc[cue.start - 1].is_alpha or doc[cue.end].pos_ == "PRON":
+        return None  # "tués selon ce qui ne constitue qu'un bilan": no source
+    before = context.text[sentence_start : doc[cue.start].idx]
+    if "," in before and not has_finite_verb(doc, sentence_start, doc[cue.start].idx):
+        return None  # "Cette restructuration, destinée selon le groupe à …": an aside's source
+    end = _bare_source_end(context, cue.end)
+    if end == cue.end or end >= len(doc) or doc[end].idx >= sentence_end:
+        return None
+    following = doc[end]
+    if (
+        not following.is_alpha
+        or following.is_title  # "selon le quotidien El Pais": still the source's name
+        or following.lower_ in COORDINATORS | RELATIVE_WORDS
+    ):
+        return None
+    speaker = build_mention(doc, cue.end, end)
+    if speaker is None:
+        return None
+    content_end = cut_at_next_boundary(context, following.idx, sentence_end)
+    position = bisect.bisect_right(boundaries, following.idx)
+    if position < len(boundaries) and boundaries[position] < content_end:
+        content_end = boundaries[position]
+    region = classify_region(context, sentence_start, content_end)
+    if region is None or not has_finite_clause(doc, region[0], region[1]):
+        return None
+    return Candidate(*region, cue, speaker, "source")
 
 
 def _verbless_up_to_comma(context: DocContext, region: tuple[int, int, str]) -> bool:

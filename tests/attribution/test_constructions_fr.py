@@ -2668,3 +2668,37 @@ def test_a_fronted_adjunct_does_not_end_the_report(extract_fr):
     )
     found = find_quote(extract_fr(article), "son adjoint")
     assert found.text.endswith("aurait été payé dès 2015")
+
+
+@pytest.mark.parametrize(
+    ("article", "start", "end", "speaker"),
+    [
+        (
+            "Ces contrôles de police sont selon Radio Okapi une mesure de rétorsion contre les "
+            "opposants.",
+            "Ces contrôles",
+            "contre les opposants",
+            "Radio Okapi",
+        ),
+        (
+            "Le chiffre d'affaires selon Les Échos a reculé de 4 % au troisième trimestre.",
+            "Le chiffre d'affaires",
+            "au troisième trimestre",
+            "Les Échos",
+        ),
+    ],
+)
+def test_a_source_phrase_without_commas_inside_its_clause(extract_fr, article, start, end, speaker):
+    (found,) = extract_fr(article)
+    assert found.text.startswith(start)
+    assert found.text.endswith(end)
+    assert found.speaker == speaker
+
+
+def test_a_source_phrase_without_commas_keeps_a_coordinated_clause_out(extract_fr):
+    article = (
+        "Le pays représente un danger selon plusieurs diplomates et porterait la menace à un "
+        "nouveau niveau."
+    )
+    found = find_quote(extract_fr(article), "un danger")
+    assert "porterait" not in found.text
