@@ -2702,3 +2702,15 @@ def test_a_source_phrase_without_commas_keeps_a_coordinated_clause_out(extract_f
     )
     found = find_quote(extract_fr(article), "un danger")
     assert "porterait" not in found.text
+
+
+@pytest.mark.parametrize("verb", ["a estimé", "a considéré", "croit"])
+def test_an_opinion_verb_reports_a_bare_infinitive(extract_fr, verb):
+    article = f"La candidate {verb} être la mieux placée pour l'emporter au second tour."
+    (found,) = extract_fr(article)
+    assert found.text == "être la mieux placée pour l'emporter au second tour"
+    assert found.speaker == "La candidate"
+
+
+def test_an_intention_is_no_report(extract_fr):
+    assert extract_fr("Le ministre pense partir en vacances dès la fin du mois.") == []
