@@ -333,7 +333,13 @@ def find_cues(doc: Doc, lang: str, inside_quote: list[bool]) -> list[Cue]:
 def _determined(doc: Doc, index: int) -> bool:
     """Whether the token is the head of the determiner just before it ("l'accusé")."""
     previous = doc[index - 1] if index > 0 else None
-    return previous is not None and previous.dep_ == "det" and previous.head.i == index
+    # "a malgré tout affirmé": a pronoun the parser made a determiner does not make a noun.
+    return (
+        previous is not None
+        and previous.dep_ == "det"
+        and previous.pos_ == "DET"
+        and previous.head.i == index
+    )
 
 
 def _after_determiner(doc: Doc, index: int) -> bool:

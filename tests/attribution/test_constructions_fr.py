@@ -2714,3 +2714,10 @@ def test_an_opinion_verb_reports_a_bare_infinitive(extract_fr, verb):
 
 def test_an_intention_is_no_report(extract_fr):
     assert extract_fr("Le ministre pense partir en vacances dès la fin du mois.") == []
+
+
+def test_an_adverbial_pronoun_before_the_participle_keeps_the_verb(extract_fr):
+    article = "Le ministre a malgré tout affirmé être déterminé à poursuivre le combat."
+    (found,) = extract_fr(article)
+    assert found.text == "être déterminé à poursuivre le combat"
+    assert found.cue == "affirmer"
