@@ -508,6 +508,20 @@ def mention_for_subject(context: DocContext, token: Token) -> SpeakerMention | N
             description = (child.left_edge.i, child.right_edge.i + 1)
             break
     if description is None:
+        # "Le ministre de la justice du pays, Bekir Bozdag, a …": the parser hangs the name on
+        # the subject's last noun, or makes it a second subject; right after the subject's
+        # comma, it is still the subject's apposition.
+        description = next(
+            (
+                (other.left_edge.i, other.right_edge.i + 1)
+                for other in itertools.chain(token.subtree, token.head.children)
+                if (other.dep_ == "appos" or (other.dep_ in SUBJECT_DEPS and other.i > token.i))
+                and other.left_edge.i == end + 1
+                and doc[end].text == ","
+            ),
+            None,
+        )
+    if description is None:
         description = appositive_description(doc, end, len(doc))
     mention = build_mention(doc, start, end, description)
     named_before = _name_before_apposition(doc, start, end)

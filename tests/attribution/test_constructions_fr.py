@@ -2721,3 +2721,12 @@ def test_an_adverbial_pronoun_before_the_participle_keeps_the_verb(extract_fr):
     (found,) = extract_fr(article)
     assert found.text == "être déterminé à poursuivre le combat"
     assert found.cue == "affirmer"
+
+
+def test_a_name_after_a_long_subject_is_the_speaker(extract_fr):
+    article = (
+        "La présidente de la commission des finances, Anne Morel, a affirmé que le budget "
+        "serait voté avant l'été."
+    )
+    (found,) = extract_fr(article)
+    assert found.speaker == "Anne Morel"
