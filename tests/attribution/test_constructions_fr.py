@@ -2730,3 +2730,13 @@ def test_a_name_after_a_long_subject_is_the_speaker(extract_fr):
     )
     (found,) = extract_fr(article)
     assert found.speaker == "Anne Morel"
+
+
+def test_a_reporting_root_the_tagger_took_for_a_noun_is_a_verb(extract_fr):
+    article = (
+        "L'armée turque annonce, via un communiqué publié sur le site de l'état-major, avoir "
+        "pris le contrôle de la capitale."
+    )
+    (found,) = extract_fr(article)
+    assert found.text == "avoir pris le contrôle de la capitale"
+    assert found.cue == "annoncer"
