@@ -159,6 +159,10 @@ def ends_name(token: Token) -> bool:
 
 def cue_subject(context: DocContext, cue: Cue) -> SpeakerMention | None:
     """Subject of a cue verb or locution ("X a fait savoir": the parser may hang X on "savoir")."""
+    return _before_cue(context, _cue_subject(context, cue), cue)
+
+
+def _cue_subject(context: DocContext, cue: Cue) -> SpeakerMention | None:
     doc = context.doc
     main = _main_clause_subject(context, cue)
     if main is not None:
@@ -174,6 +178,18 @@ def cue_subject(context: DocContext, cue: Cue) -> SpeakerMention | None:
         # "B. Obama, même en pleine course, fait savoir": the parser hung the verb on "course".
         return subject_to_the_left(context, cue) or found
     return found
+
+
+def _before_cue(
+    context: DocContext, found: SpeakerMention | None, cue: Cue
+) -> SpeakerMention | None:
+    """ "Boko Haram dément la libération …" parsed as one noun phrase: a subject never holds
+    its own verb; it is the words before it."""
+    doc = context.doc
+    if found is None or not found.start <= doc[cue.start].idx < found.end:
+        return found
+    first = next(token.i for token in doc if token.idx + len(token) > found.start)
+    return build_mention(doc, first, cue.start) if first < cue.start else None
 
 
 def coordinated_subject(context: DocContext, cue: Cue) -> SpeakerMention | None:

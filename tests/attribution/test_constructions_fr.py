@@ -2740,3 +2740,12 @@ def test_a_reporting_root_the_tagger_took_for_a_noun_is_a_verb(extract_fr):
     (found,) = extract_fr(article)
     assert found.text == "avoir pris le contrôle de la capitale"
     assert found.cue == "annoncer"
+
+
+def test_a_speaker_never_holds_its_own_verb(extract_fr):
+    article = (
+        "Boko Haram dément la libération des 5 000 otages\n\n"
+        "Un des chefs du groupe a démenti dans une vidéo que les otages aient été libérés."
+    )
+    for found in extract_fr(article):
+        assert "dément" not in (found.speaker or "")
