@@ -25,6 +25,7 @@ from .context import (
 from .cues import Cue
 from .lexicon import GENITIVES, TIME_WORDS, word_set
 from .names import GENERIC_PRONOUNS
+from .nominal import ATTRIBUTION_NOUNS
 from .speakers import SpeakerMention
 from .subjects import (
     VERB_GROUP_WORDS,
@@ -82,6 +83,11 @@ CONTRAST_HEADS = frozenset({"tandis", "alors", "whereas", "while"})
 # "…, mais l'explication ne convainc pas", "…, ni les organisations patronales": after a comma,
 # a new clause, not more of an object.
 CLAUSE_OPENERS_AFTER_COMMA = frozenset({"mais", "car", "ni", "(", "but"})
+# "…, une information impossible à vérifier": the writer's word on what was just reported.
+CLAIM_NOUNS = ATTRIBUTION_NOUNS | {
+    "information", "affirmation", "annonce", "chiffre", "allégation", "accusation"
+}  # fmt: skip
+INDEFINITE_OR_DEMONSTRATIVE = frozenset({"un", "une", "ce", "cet", "cette"})
 FIRST_PLURAL_ENDING = "ons"
 # The English tagger's simple past ("said", "left"); the French model never gives it.
 SIMPLE_PAST_TAG = "VBD"
@@ -856,11 +862,15 @@ def _main_clause_subject(context: DocContext, participle: Token) -> SpeakerMenti
 def _before_asyndetic_clause(context: DocContext, start: int, end: int) -> int:
     """ "a annoncé que l'organisation maintient sa confiance à X, un remplacement serait …": once
     the reported clause's own verb has come, a comma, a noun phrase and a finite verb start a
-    clause of the writer's (a fronted "contrairement à ce qu'a affirmé X, …" is not one)."""
+    clause of the writer's (a fronted "contrairement à ce qu'a affirmé X, …" is not one), and so
+    does a comma and the writer's word on the claim ("…, une information impossible à …")."""
     doc = context.doc
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None:
         return end
+    claim = _before_claim_noun(context, span)
+    if claim is not None:
+        return claim
     main = next(
         (
             token
@@ -878,6 +888,23 @@ def _before_asyndetic_clause(context: DocContext, start: int, end: int) -> int:
         if token.i + 1 < after < span.end and "Fin" in doc[after].morph.get("VerbForm"):
             return token.idx
     return end
+
+
+def _before_claim_noun(context: DocContext, span: Span) -> int | None:
+    """Where ", une information impossible à vérifier" follows a finite verb of the span."""
+    doc = context.doc
+    finite = False
+    for token in span[:-2]:
+        finite = finite or "Fin" in token.morph.get("VerbForm")
+        if (
+            finite
+            and token.text == ","
+            and not context.inside_quote[token.i]
+            and doc[token.i + 1].lower_ in INDEFINITE_OR_DEMONSTRATIVE
+            and doc[token.i + 2].lower_ in CLAIM_NOUNS
+        ):
+            return token.idx
+    return None
 
 
 def _before_main_clause(context: DocContext, cue: Cue, start: int, end: int) -> int:

@@ -2749,3 +2749,12 @@ def test_a_speaker_never_holds_its_own_verb(extract_fr):
     )
     for found in extract_fr(article):
         assert "dément" not in (found.speaker or "")
+
+
+def test_the_writers_word_on_the_claim_ends_the_report(extract_fr):
+    article = (
+        "Le secrétaire du parti avait affirmé qu'ils étaient encore 120 000 adhérents, une "
+        "affirmation impossible à vérifier, les chiffres n'ayant pas été publiés."
+    )
+    (found,) = extract_fr(article)
+    assert found.text == "ils étaient encore 120 000 adhérents"
