@@ -88,6 +88,16 @@ class ArticleNames:
         for index in range(max(0, start - 4), start):
             if doc[index].lower_ in PERSON_HEADS:
                 titles.append(doc[index].lower_)
+        # "le ministre de l'Agriculture, Didier Guillaume": the role the name is apposed to.
+        head = doc[start:end].root.head
+        if (
+            start > 0
+            and doc[start - 1].text == ","
+            and head.i < start - 1
+            and head.lower_ in PERSON_HEADS
+            and head.lower_ not in titles
+        ):
+            titles.append(head.lower_)
         if end + 1 < len(doc) and doc[end].text == ",":
             # "Jean Dupont, le maire de …", not "Jean Dupont, et le préfet".
             index = end + 1

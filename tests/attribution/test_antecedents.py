@@ -21,6 +21,8 @@ from quotes.attribution.antecedents import (
 )
 from quotes.attribution.resolution import _in_apposition_to_subject
 
+from .conftest import find_quote
+
 SUBJECT = FEATURES.index("subject")
 NEAREST = FEATURES.index("nearest")
 
@@ -231,3 +233,14 @@ def test_a_quote_no_cue_attributes_is_chosen_like_a_pronoun(extract_fr):
     (found,) = [item for item in extract_fr(text) if item.text.startswith("des positions")]
     assert found.speaker in ("Amnesty International", "Ce rapport de 80 pages")
     assert (found.speaker_mention, found.speaker_start) == (None, None)
+
+
+def test_the_minister_is_the_latest_one_named_with_that_role(extract_fr):
+    text = (
+        "Vers 8h50, Marc Fesneau, ministre chargé des Relations avec le Parlement, affirme que "
+        "le dialogue reste ouvert.\n\n"
+        "Vers 12h45, le ministre de l'Agriculture, Didier Guillaume, a reçu les syndicats "
+        "agricoles. « Non, nous n'en sommes pas du tout là », objecte le ministre."
+    )
+    found = find_quote(extract_fr(text), "pas du tout")
+    assert found.speaker == "Didier Guillaume"
