@@ -15,7 +15,7 @@ from .clauses import (
 )
 from .context import CLOSING_MARKS, Candidate, DocContext
 from .cues import Cue
-from .incises import find_incise, incise_boundary, incise_candidates
+from .incises import find_incise, incise_boundary, incise_candidates, quote_said_alone
 from .sources import is_mid_clause_source, source_candidate
 from .subjects import PARTICIPLE_CLITICS, coordinated_subject
 
@@ -42,6 +42,9 @@ def content_candidates(context: DocContext, cues: list[Cue]) -> list[Candidate]:
         if incise is not None:
             incises[cue.start] = incise
             boundaries.append(incise_boundary(doc, incise.group_start))
+            alone = quote_said_alone(context, incise)
+            if alone is not None:
+                boundaries.append(alone)
         elif (opener := _participle_opener(doc, cue)) is not None:
             start = opener
             if start > 0 and doc[start - 1].lower_ == "tout":

@@ -23,6 +23,7 @@ from .context import (
 )
 from .cues import INCISE_PRONOUNS, Cue
 from .lexicon import TIME_WORDS
+from .marks import QuotedSpan
 from .names import PERSON_HEADS, RELATIVE_WORDS, singular_in
 from .speakers import SpeakerMention, appositive_description, build_mention, noun_phrase
 from .subjects import (
@@ -37,6 +38,9 @@ from .subjects import (
 )
 
 SHORT_QUOTE_WORDS = 8
+# "… contre le FBI « L'idée que j'ai été malhonnête est fausse » a-t-il déclaré": a quote that
+# opens like a sentence, of this many words or more, is said alone, whatever came before it.
+MIN_SENTENCE_QUOTE_WORDS = 4
 NP_BREAKING_PREPOSITIONS = frozenset(
     {"à", "au", "aux", "dans", "lors", "devant", "sur", "pendant", "depuis", "chez", "par", "en",
      "vers", "avant", "après"}
@@ -395,6 +399,35 @@ def incise_candidates(context: DocContext, incise: Incise) -> list[Candidate]:
     return candidates
 
 
+def quote_said_alone(context: DocContext, incise: Incise) -> int | None:
+    """Where the quote an incise speaks alone opens, when words of the sentence come before it
+    ("… qu'il se croit victime … contre le FBI « L'idée … est fausse » a-t-il déclaré"): the
+    words before are another content, which ends there."""
+    doc = context.doc
+    sentence_start, _ = sentence_bounds(context, doc[incise.cue.start])
+    before_end = incise_boundary(doc, incise.group_start)
+    region = _before_incise_region(context, sentence_start, before_end)
+    if region is None or region[2] != "direct":
+        return None
+    quote = context.quote_at(region[0])
+    if (
+        quote is None
+        or not _opens_sentence(context, quote)
+        or count_words(context.text[sentence_start : quote.open_start]) == 0
+    ):
+        return None
+    return quote.open_start
+
+
+def _opens_sentence(context: DocContext, quote: QuotedSpan) -> bool:
+    """A quote of MIN_SENTENCE_QUOTE_WORDS or more that opens with a capital, like a sentence."""
+    text = context.text
+    return (
+        text[quote.start : quote.start + 1].isupper()
+        and count_words(text[quote.start : quote.end]) >= MIN_SENTENCE_QUOTE_WORDS
+    )
+
+
 def _before_incise_region(
     context: DocContext, sentence_start: int, before_end: int
 ) -> tuple[int, int, str] | None:
@@ -408,7 +441,11 @@ def _before_incise_region(
         earlier = context.quotes_between(sentence_start, quote.open_start)
         words_before = count_words(text[sentence_start : quote.open_start])
         quote_words = count_words(text[quote.start : quote.end])
-        if words_before > 0 and (earlier or quote_words < SHORT_QUOTE_WORDS <= words_before):
+        if (
+            words_before > 0
+            and (earlier or quote_words < SHORT_QUOTE_WORDS <= words_before)
+            and not _opens_sentence(context, quote)
+        ):
             # "L'usine produira …, jusqu'« à 500 millions », explique X": the whole is reported.
             start = min(sentence_start, earlier[0].open_start) if earlier else sentence_start
             return classify_region(context, start, quote.close_end)

@@ -2758,3 +2758,18 @@ def test_the_writers_word_on_the_claim_ends_the_report(extract_fr):
     )
     (found,) = extract_fr(article)
     assert found.text == "ils étaient encore 120 000 adhérents"
+
+
+def test_a_quote_opening_like_a_sentence_is_said_alone_by_the_incise(extract_fr):
+    article = (
+        "Andrew McCabe a répondu dans un communiqué qu'il se croit victime d'une « guerre » de "
+        "l'administration contre le FBI « L'idée que j'ai menti est totalement fausse » a-t-il "
+        "déclaré."
+    )
+    found = extract_fr(article)
+    said = find_quote(found, "L'idée")
+    assert said.text == "L'idée que j'ai menti est totalement fausse"
+    assert said.speaker == "Andrew McCabe"
+    answer = find_quote(found, "victime")
+    assert answer.text.endswith("contre le FBI")
+    assert answer.cue == "répondre"
