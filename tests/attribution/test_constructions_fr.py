@@ -2773,3 +2773,25 @@ def test_a_quote_opening_like_a_sentence_is_said_alone_by_the_incise(extract_fr)
     answer = find_quote(found, "victime")
     assert answer.text.endswith("contre le FBI")
     assert answer.cue == "répondre"
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        (
+            "Le ministre des Transports, Jacques Daoust attaque de front le « modèle Uber » "
+            "dans son projet de loi.",
+            None,
+        ),
+        (
+            "Les candidats s'attaquaient personnellement plutôt que de débattre de leurs "
+            "propositions.",
+            None,
+        ),
+        ("« Qui paiera la facture ? », interroge le député Paul Roy.", "Paul Roy"),
+        ("« C'est une honte », attaque la maire Anne Morel.", "Anne Morel"),
+    ],
+)
+def test_attacking_and_questioning_report_only_words_in_marks(extract_fr, article, speaker):
+    found = extract_fr(article)
+    assert [item.speaker for item in found] == ([speaker] if speaker else [])
