@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from .context import CLOSING_MARKS, Candidate, DocContext
 from .marks import QuotedSpan
 from .spans import SpanIndex
+from .terms import is_used_unquoted
 
 DATELINE = re.compile(
     r"[A-Z][A-Z.'’ ]{1,30}[A-Z.](?:, [A-Z][A-Za-z.]{1,15})?(?: \([^()\n]{1,30}\))?"
@@ -108,6 +109,8 @@ def with_quoted_fragments(context: DocContext, candidates: list[Candidate]) -> l
         if candidate.kind == "direct" and len(pieces) < 2:
             continue
         for quote in pieces:
+            if candidate.kind == "mixed" and is_used_unquoted(context, quote):
+                continue  # "les « gilets jaunes »": the writer's term, no fragment of a quote
             if (quote.start, quote.end) not in taken:
                 taken.add((quote.start, quote.end))
                 result.append(replace(candidate, start=quote.start, end=quote.end, kind="direct"))

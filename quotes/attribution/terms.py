@@ -14,6 +14,7 @@ from .names import NAME_PARTICLES
 # "the “Buffett rule”", "a separate “liquidating trust”", "“quack” medical cures": the writer
 # names or distances a term; nobody is quoted. Longer passages are speech even after "a".
 MAX_TERM_WORDS = 5
+MAX_USED_TERM_WORDS = 3
 NAMING_NOUNS = word_set("naming_nouns")
 # "qu'il avait appelés « Liberté »": a name in marks has few words, all capitalised.
 MAX_NAME_WORDS = 3
@@ -115,6 +116,16 @@ def is_term_in_noun_phrase(context: DocContext, quote: QuotedSpan) -> bool:
     return head is not None and (
         _modifies_a_noun_after(head, quote) or _determined_before(head, quote)
     )
+
+
+def is_used_unquoted(context: DocContext, quote: QuotedSpan) -> bool:
+    """ "les « gilets jaunes »" in an article that writes "gilets jaunes" elsewhere without
+    marks: a few words the writer uses as their own term, not words someone is quoted saying."""
+    words = context.text[quote.start : quote.end]
+    if len(words.split()) > MAX_USED_TERM_WORDS:
+        return False
+    pattern = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)", re.IGNORECASE)
+    return any(context.quote_at(found.start()) is None for found in pattern.finditer(context.text))
 
 
 def is_a_given_name(context: DocContext, quote: QuotedSpan) -> bool:

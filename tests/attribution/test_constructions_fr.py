@@ -2795,3 +2795,13 @@ def test_a_quote_opening_like_a_sentence_is_said_alone_by_the_incise(extract_fr)
 def test_attacking_and_questioning_report_only_words_in_marks(extract_fr, article, speaker):
     found = extract_fr(article)
     assert [item.speaker for item in found] == ([speaker] if speaker else [])
+
+
+def test_a_term_the_writer_uses_unquoted_is_no_fragment_of_a_quote(extract_fr):
+    article = (
+        "Les gilets jaunes ont manifesté samedi à Paris. Le préfet a indiqué que les « gilets "
+        "jaunes » avaient « parfaitement respecté » le parcours déclaré."
+    )
+    texts = [found.text for found in extract_fr(article)]
+    assert "gilets jaunes" not in texts
+    assert "parfaitement respecté" in texts
