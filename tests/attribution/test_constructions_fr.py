@@ -2805,3 +2805,12 @@ def test_a_term_the_writer_uses_unquoted_is_no_fragment_of_a_quote(extract_fr):
     texts = [found.text for found in extract_fr(article)]
     assert "gilets jaunes" not in texts
     assert "parfaitement respecté" in texts
+
+
+@pytest.mark.parametrize("noun", ["la sculpture", "le film", "le slogan", "le documentaire"])
+def test_a_title_in_marks_after_a_noun_for_a_work_is_no_quote(extract_fr, noun):
+    article = (
+        f"L'une des œuvres majeures de l'exposition, {noun} « La Petite danseuse de quatorze "
+        "ans » de Degas, est présentée au musée depuis septembre."
+    )
+    assert extract_fr(article) == []
