@@ -317,6 +317,7 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
             and token.pos_ in ("NOUN", "DET", "PROPN", "NUM")
             and lower not in TIME_WORDS
             and not (index + 1 < len(doc) and doc[index + 1].lower_ in TIME_WORDS)
+            and not _inside_date(doc, index)
             and not (token.dep_ == "det" and token.head.lower_ in TIME_WORDS)  # "ce même lundi"
             and not _determines_a_quote(context, index)
             and lower not in {"de", "d'", "d’"}
@@ -850,6 +851,19 @@ def _before_speaker(
     if comma < 0 or context.text[comma + 1 : speaker.start].strip():
         return region
     return classify_region(context, region[0], comma)
+
+
+def _inside_date(doc: Doc, index: int) -> bool:
+    """ "annonce le 28 juillet 2016 la rupture …": the article and the year of a date."""
+    token = doc[index]
+    if token.pos_ == "NUM" and index > 0 and doc[index - 1].lower_ in TIME_WORDS:
+        return True  # the year after the month
+    return (
+        token.pos_ == "DET"
+        and index + 2 < len(doc)
+        and doc[index + 1].pos_ == "NUM"
+        and doc[index + 2].lower_ in TIME_WORDS
+    )
 
 
 def _main_clause_subject(context: DocContext, participle: Token) -> SpeakerMention | None:

@@ -2814,3 +2814,12 @@ def test_a_title_in_marks_after_a_noun_for_a_work_is_no_quote(extract_fr, noun):
         "ans » de Degas, est présentée au musée depuis septembre."
     )
     assert extract_fr(article) == []
+
+
+def test_a_date_after_the_verb_is_not_part_of_the_announced_object(extract_fr):
+    article = (
+        "Le Front al-Nosra annonce le 28 juillet 2016 la rupture de ses liens avec le "
+        "commandement central du groupe."
+    )
+    (found,) = extract_fr(article)
+    assert found.text == "la rupture de ses liens avec le commandement central du groupe"
