@@ -17,6 +17,7 @@ from .context import (
     count_words,
     cut_at_next_boundary,
     has_finite_clause,
+    has_finite_verb,
     is_passive,
     is_reported_clause,
     sentence_bounds,
@@ -24,7 +25,7 @@ from .context import (
 from .cues import INCISE_PRONOUNS, Cue
 from .lexicon import TIME_WORDS
 from .marks import QuotedSpan
-from .names import PERSON_HEADS, RELATIVE_WORDS, singular_in
+from .names import ORGANISATION_HEADS, PERSON_HEADS, RELATIVE_WORDS, singular_in
 from .speakers import SpeakerMention, appositive_description, build_mention, noun_phrase
 from .subjects import (
     appositive_name,
@@ -53,6 +54,9 @@ DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "this", "that"})
 MAX_WORDS_BEFORE_NAME = 6
 TIME_DETERMINERS = DEMONSTRATIVES | {"un", "une"}
 MAX_INVERTED_SUBJECT_TOKENS = 14
+# What may link a verb to the words before it: then it is no incise ("et indique le …").
+CLAUSE_LINKS = frozenset({"CCONJ", "SCONJ", "PRON", "ADP", "DET", "AUX"})
+DEFINITE_ARTICLES = frozenset({"le", "la", "l'", "l’"})
 # Words after '," Smith said' before the sentence ends ("told reporters on Monday").
 MAX_INCISE_TAIL_TOKENS = 5
 # "…, a-t-il ajouté, avant de conclure « … »": this few words of the writer's before a single
@@ -203,11 +207,13 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
         and not any(_names_a_person(subject) for subject in subjects_before)
     ):
         subjects_before = []  # "c'est un exemple, a déclaré Paul Roy": the parser erred
-    subject_before = bool(subjects_before)
+    source_after = _source_ends_clause_sentence(doc, cue)
+    subject_before = bool(subjects_before) and not source_after
     opens_incise = (
         previous.text in {",", "—", "–", "("}
         or previous.text in CLOSING_MARKS
         or _named_subject_ends_sentence(doc, cue)
+        or source_after
     )
     # "Paul, le maire, a appelé le ministre « … »": the noun after the verb is its object.
     if (opens_incise and not subject_before) or after_comme:
@@ -241,6 +247,44 @@ def _named_subject_ends_sentence(doc: Doc, cue: Cue) -> bool:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return end < len(doc) and doc[end].text in {".", "!", "?"}
+
+
+def _source_ends_clause_sentence(doc: Doc, cue: Cue) -> bool:
+    """ "Un cycliste est décédé … a révélé le Comité international paralympique (IPC).": a
+    finite clause, then with no comma the verb and a person's or a body's noun phrase that ends
+    the sentence."""
+    if doc.lang_ != "fr" or cue.end - cue.start > 1 or cue.quotes_only or cue.names_things:
+        return False  # one reporting word, not "faire mention de", "attaquer", "lancer"
+    group_start = verb_group_start(doc, cue)
+    sentence = doc[cue.start].sent
+    previous = doc[group_start - 1] if group_start > sentence.start else None
+    if previous is None or not previous.is_alpha or previous.pos_ in CLAUSE_LINKS:
+        return False
+    if not any(
+        "Fin" in doc[index].morph.get("VerbForm") for index in range(group_start, cue.end)
+    ) or not has_finite_verb(doc, sentence.start_char, previous.idx):
+        return False
+    index = cue.end
+    while index < len(doc) and doc[index].pos_ == "ADV":
+        index += 1  # "indique enfin"
+    heads = [
+        token
+        for token in doc[index : min(len(doc), index + MAX_INVERTED_SUBJECT_TOKENS)]
+        if token.pos_ in ("NOUN", "PROPN")
+    ]
+    if not heads or not (
+        heads[0].ent_type_ in ("PER", "PERSON", "ORG")
+        or singular_in(heads[0].lower_, PERSON_HEADS | ORGANISATION_HEADS)
+    ):
+        return False
+    if heads[0].pos_ == "NOUN" and doc[heads[0].i - 1].lower_ not in DEFINITE_ARTICLES:
+        return False  # "le Comité …", not "les autres groupes" nor "neuf journalistes"
+    for token in doc[index : min(len(doc), index + MAX_INVERTED_SUBJECT_TOKENS)]:
+        if token.text in {".", "!", "?"} or token.is_space:
+            return True
+        if token.text in {",", ";", ":"} or token.pos_ in ("VERB", "AUX", "SCONJ"):
+            return False
+    return False
 
 
 def _subject_of_reported_clause(doc: Doc, cue: Cue, speaker: SpeakerMention) -> bool:

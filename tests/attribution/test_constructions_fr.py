@@ -2823,3 +2823,21 @@ def test_a_date_after_the_verb_is_not_part_of_the_announced_object(extract_fr):
     )
     (found,) = extract_fr(article)
     assert found.text == "la rupture de ses liens avec le commandement central du groupe"
+
+
+def test_a_body_named_after_the_verb_with_no_comma_is_the_inverted_speaker(extract_fr):
+    article = (
+        "Un cycliste est décédé d'un arrêt cardiaque après une chute lors d'une compétition a "
+        "révélé le Comité international paralympique (IPC). Son vélo aurait heurté une pierre."
+    )
+    (found,) = extract_fr(article)
+    assert found.text.startswith("Un cycliste est décédé")
+    assert found.speaker == "Comité international paralympique"
+
+
+def test_the_object_of_a_verb_after_a_clause_is_no_inverted_speaker(extract_fr):
+    article = (
+        "Alors que les négociations débutent, l'ex Front al-Nosra attaque les autres groupes "
+        "de l'opposition."
+    )
+    assert extract_fr(article) == []
