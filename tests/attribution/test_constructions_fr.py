@@ -2841,3 +2841,11 @@ def test_the_object_of_a_verb_after_a_clause_is_no_inverted_speaker(extract_fr):
         "de l'opposition."
     )
     assert extract_fr(article) == []
+
+
+def test_pour_opening_a_relative_clause_names_no_source(extract_fr):
+    article = (
+        "Le vote, pour lequel concouraient neuf candidats, s'est déroulé en l'absence de "
+        "télécommunications dans l'ensemble du pays."
+    )
+    assert extract_fr(article) == []
