@@ -99,6 +99,7 @@ evaluate: setup
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_blind12.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_blind13.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_blind14.jsonl
+	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_blind15.jsonl
 	DEBUG=true $(PY) manage.py evaluate ../shared/data/gum_news_en.jsonl
 	DEBUG=true $(PY) manage.py evaluate ../shared/data/polnear_dev.jsonl
 
