@@ -272,6 +272,7 @@ def _tail_matches(doc: Doc, index: int, tail: tuple[str, ...]) -> int | None:
 def find_cues(doc: Doc, lang: str, inside_quote: list[bool]) -> list[Cue]:
     """Reporting cues outside quoted passages, in document order."""
     lexicon = load_lexicon(lang)
+    text = doc.text  # a Doc joins its tokens at each reading
     cues: list[Cue] = []
     index = 0
     length = len(doc)
@@ -288,7 +289,7 @@ def find_cues(doc: Doc, lang: str, inside_quote: list[bool]) -> list[Cue]:
         entries = lexicon.forms.get(token.lower_)
         if entries and _determined(doc, index):
             entries = ()  # "l'accusé", "le prévenu": a participle used as a noun
-        if entries and doc.text[max(0, token.idx - len(THAT_IS)) : token.idx].lower() == THAT_IS:
+        if entries and text[max(0, token.idx - len(THAT_IS)) : token.idx].lower() == THAT_IS:
             entries = ()  # "c'est-à-dire que": "that is", nobody says anything
         if entries:
             verb_like = _looks_like_verb(doc, token, lang)

@@ -290,13 +290,13 @@ def _paragraphs(text: str) -> list[str]:
 def attributions_from_doc(doc: Doc, lang: str) -> list[Attribution]:
     """Run the rule stages on a parsed document."""
     # "une vidéo intitulée « … »", "aussi appelée « Doris »": a title, in marks, no quote.
-    quotes = [quote for quote in find_quoted_spans(doc.text, lang) if not is_titled(doc, quote)]
+    text = doc.text  # a Doc joins its tokens at each reading
+    quotes = [quote for quote in find_quoted_spans(text, lang) if not is_titled(doc, text, quote)]
     if lang in TITLES_IN_MARKS_ARE_NAMES:
         quotes = [
             quote
             for quote in quotes
-            if not names_a_work(doc.text, quote)
-            and not is_stage_direction_or_byline(doc.text, quote)
+            if not names_a_work(text, quote) and not is_stage_direction_or_byline(text, quote)
         ]
     context = make_context(doc, lang, quotes)
     cues = find_cues(doc, lang, context.inside_quote)

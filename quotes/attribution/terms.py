@@ -46,16 +46,16 @@ TITLING_PARTICIPLE_STEMS = (*NAMING_VERB_STEMS, "intitul", "titr", "dénomm", "a
 TITLING_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "ed")
 
 
-def is_titled(doc: Doc, quote: QuotedSpan) -> bool:
+def is_titled(doc: Doc, text: str, quote: QuotedSpan) -> bool:
     """Whether the marks follow a naming participle (or it and an article), or hold a name: a
-    title, no quote."""
+    title, no quote. text: the doc's text, read once by the caller."""
     opening = doc.char_span(quote.open_start, quote.start, alignment_mode="expand")
     if opening is None or opening.start == 0:
         return False
     if (
-        _names_after_naming_noun(doc, quote, opening.start)
-        or _spelt_out_acronym(doc, quote)
-        or _is_a_name(doc, quote, opening.start)
+        _names_after_naming_noun(doc, text, quote, opening.start)
+        or _spelt_out_acronym(text, quote)
+        or _is_a_name(doc, text, quote, opening.start)
     ):
         return True
     previous = doc[opening.start - 1]
@@ -69,11 +69,11 @@ def is_titled(doc: Doc, quote: QuotedSpan) -> bool:
     )
 
 
-def _names_after_naming_noun(doc: Doc, quote: QuotedSpan, opening: int) -> bool:
+def _names_after_naming_noun(doc: Doc, text: str, quote: QuotedSpan, opening: int) -> bool:
     """ "le site internet « Union Gilets Jaunes 84 »", "la pétition « Pour une baisse … »": a
     capitalised quote right after a noun that names things (or it and one more noun). French:
     English puts its naming noun last ("his Facebook page")."""
-    if doc.lang_ != "fr" or not doc.text[quote.start : quote.start + 1].isupper():
+    if doc.lang_ != "fr" or not text[quote.start : quote.start + 1].isupper():
         return False
     previous = doc[opening - 1]
     if previous.lower_ not in NAMING_NOUNS and previous.i > 0 and previous.pos_ in NOMINALS:
@@ -85,13 +85,13 @@ def _names_after_naming_noun(doc: Doc, quote: QuotedSpan, opening: int) -> bool:
     return previous.i == 0 or "Yes" not in doc[previous.i - 1].morph.get("Poss")
 
 
-def _is_a_name(doc: Doc, quote: QuotedSpan, opening: int) -> bool:
+def _is_a_name(doc: Doc, text: str, quote: QuotedSpan, opening: int) -> bool:
     """ "qu'il avait appelés « Liberté »", "justifie l'abrogation de l'« Obamacare »": a few
     capitalised words in marks inside a sentence, with no verb and no end punctuation, are a
     name or a title, nobody's words (a quote opening a sentence or after a colon may be one word
     said: "« Honte ! »")."""
-    words = doc.text[quote.start : quote.end].split()
-    if not words or len(words) > MAX_NAME_WORDS or doc.text[quote.end - 1] in QUOTE_END_PUNCTUATION:
+    words = text[quote.start : quote.end].split()
+    if not words or len(words) > MAX_NAME_WORDS or text[quote.end - 1] in QUOTE_END_PUNCTUATION:
         return False
     if doc[opening - 1].text in HANDOVER_PUNCTUATION or doc[opening].is_sent_start:
         return False
@@ -103,11 +103,11 @@ def _is_a_name(doc: Doc, quote: QuotedSpan, opening: int) -> bool:
     )
 
 
-def _spelt_out_acronym(doc: Doc, quote: QuotedSpan) -> bool:
+def _spelt_out_acronym(text: str, quote: QuotedSpan) -> bool:
     """ "la « structure de gestion policière contre le terrorisme » (SGPCT)": an acronym in
     brackets right after the marks spells the quote out as a name."""
-    match = ACRONYM_AFTER.match(doc.text, quote.close_end)
-    return match is not None and match.group(1)[0] == doc.text[quote.start].upper()
+    match = ACRONYM_AFTER.match(text, quote.close_end)
+    return match is not None and match.group(1)[0] == text[quote.start].upper()
 
 
 def is_term_in_noun_phrase(context: DocContext, quote: QuotedSpan) -> bool:
