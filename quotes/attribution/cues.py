@@ -8,6 +8,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from .names import COMPOUND_RELATIVES
+
 ELISION_APOSTROPHES = ("'", "’")
 REFLEXIVE_CLITICS = frozenset(
     {"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"}
@@ -28,8 +30,6 @@ INCISE_PRONOUNS = frozenset(
 # "conférence de presse que": a word after these complements a noun; "de dire que" is an
 # infinitive, a verb whatever its tag.
 NOUN_COMPLEMENT_PREPOSITIONS = frozenset({"de", "d'", "d’"})
-# "Le vote, pour lequel concouraient neuf candidats": "pour" opening a relative clause.
-RELATIVE_DETERMINERS = frozenset({"lequel", "laquelle", "lesquels", "lesquelles"})
 THAT_IS = "est-à-"
 # The flags a line of verbs_fr.txt / verbs_en.txt may carry (explained at the top of each file).
 LEXICON_FLAGS = frozenset(
@@ -417,7 +417,7 @@ def _source_preposition(doc: Doc, index: int, lang: str) -> Cue | None:
             lower in ("pour", ".pour")
             and (lower != "pour" or _starts_clause(doc, index))
             and not _opens_purpose(doc, index + 1)
-            and not (index + 1 < len(doc) and doc[index + 1].lower_ in RELATIVE_DETERMINERS)
+            and not (index + 1 < len(doc) and doc[index + 1].lower_ in COMPOUND_RELATIVES)
         ):
             return Cue("pour", "pour", index, index + 1)
         return None

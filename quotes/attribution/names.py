@@ -15,9 +15,10 @@ PRONOUNS = frozenset(
     }
 )  # fmt: skip
 GENERIC_PRONOUNS = frozenset({"on", "-on", "-t-on"})
-RELATIVE_WORDS = frozenset(
-    {"qui", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles", "who", "which", "whose"}
-)
+# "selon lequel", "pour laquelle" ("Le vote, pour lequel concouraient …"): the relative
+# pronouns a preposition opens; after "pour" no source frame.
+COMPOUND_RELATIVES = frozenset({"lequel", "laquelle", "lesquels", "lesquelles"})
+RELATIVE_WORDS = COMPOUND_RELATIVES | {"qui", "dont", "où", "who", "which", "whose"}
 PLURAL_PRONOUNS = frozenset({"ils", "elles", "-ils", "-elles", "they", "them", "eux"})
 # "ce dernier", "cette dernière": the last one named, resolved like the pronoun of its gender.
 LAST_NAMED = {

@@ -20,13 +20,18 @@ from .context import (
 )
 from .cues import Cue
 from .lexicon import GENITIVES
-from .names import ORGANISATION_HEADS, PERSON_HEADS, RELATIVE_WORDS, singular_in
+from .names import (
+    COMPOUND_RELATIVES,
+    ORGANISATION_HEADS,
+    PERSON_HEADS,
+    RELATIVE_WORDS,
+    singular_in,
+)
 from .speakers import SpeakerMention, before_agent, build_mention, noun_phrase
 from .subjects import appositive_name, ends_name, is_thing, subject_of
 
 # "pour qui", "chez qui", "pour lesquels": a preposition opening a relative clause.
 RELATIVE_PREPOSITIONS = frozenset({"pour", "chez", "selon", "avec", "par", "for", "with"})
-RELATIVE_SOURCES = frozenset({"lequel", "laquelle", "lesquels", "lesquelles"})
 MAX_SOURCE_TOKENS = 20
 MAX_MID_CLAUSE_SOURCE_TOKENS = 8
 MAX_BRACKET_TOKENS = 8
@@ -114,7 +119,7 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
     index = cue.end
     if index + 1 < len(doc) and doc[index].text == "," and doc[index + 1].ent_type_:
         index += 1  # "D'après, Jean Petaux, politologue, …": a stray comma
-    if index < len(doc) and doc[index].lower_ in RELATIVE_SOURCES:
+    if index < len(doc) and doc[index].lower_ in COMPOUND_RELATIVES:
         return _relative_source_candidate(context, cue, boundaries)
     said = _said_by(context, index)
     if said is not None:
