@@ -48,6 +48,7 @@ FULL_STOPS = frozenset({".", "!", "?"})
 OBJECT_DEPS = frozenset({"obj", "obl", "obl:mod", "obl:arg"})
 # "après des semaines", "lors d'une conférence": a time adjunct of the verb, not its object's.
 TIME_PREPOSITIONS = frozenset({"lors", "après", "pendant", "durant"})
+PURPOSE_MARKER = "pour"
 PREPOSITIONS = word_set("prepositions")
 ELIDED_CLITICS = frozenset(
     {"s'", "s’", "se", "l'", "l’", "le", "la", "les", "en", "y", "lui", "leur"}
@@ -627,18 +628,23 @@ def _before_verb_adjunct(context: DocContext, verb: Token, start: int, end: int)
         day = (
             token.lower_ in TIME_WORDS and token.pos_ == "NOUN" and previous.pos_ in ("NOUN", "ADJ")
         )
-        if day or (top.head.i == verb.i and top.i > span.start and _is_time_or_manner(top)):
+        if day or (top.head.i == verb.i and top.i > span.start and _is_writers_adjunct(top)):
             return previous.idx + len(previous)
     return end
 
 
-def _is_time_or_manner(adjunct: Token) -> bool:
-    """ "lors d'une conférence", "après des semaines", "pendant des mois", "en lisant …"."""
+def _is_writers_adjunct(adjunct: Token) -> bool:
+    """ "lors d'une conférence", "après des semaines", "pendant des mois", "en lisant …", and
+    the writer's purpose or comment: "a évoqué des raisons familiales pour expliquer cette
+    décision", "a annoncé une offensive, éliminant ainsi l'organisation …"."""
     if adjunct.dep_ == "advmod":
         return adjunct.lower_ in TIME_PREPOSITIONS
     markers = {child.lower_ for child in adjunct.children if child.dep_ in ("case", "mark")}
     if adjunct.dep_ == "advcl":
-        return "en" in markers and is_present_participle(adjunct)
+        if "Inf" in adjunct.morph.get("VerbForm"):
+            return PURPOSE_MARKER in markers
+        after_comma = adjunct.doc[adjunct.left_edge.i - 1].text == ","
+        return is_present_participle(adjunct) and ("en" in markers or after_comma)
     return adjunct.dep_ == "obl:mod" and bool(markers & TIME_PREPOSITIONS)
 
 

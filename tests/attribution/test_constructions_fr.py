@@ -2849,3 +2849,24 @@ def test_pour_opening_a_relative_clause_names_no_source(extract_fr):
         "télécommunications dans l'ensemble du pays."
     )
     assert extract_fr(article) == []
+
+
+@pytest.mark.parametrize(
+    ("article", "content"),
+    [
+        (
+            "Le député Pierre Morel a évoqué des raisons familiales pour expliquer cette décision.",
+            "des raisons familiales",
+        ),
+        (
+            "Les autorités irakiennes ont annoncé une offensive prochaine dans la zone, éliminant "
+            "ainsi probablement l'organisation de son sol avant la fin de l'année.",
+            "une offensive prochaine dans la zone",
+        ),
+    ],
+)
+def test_the_writers_purpose_or_comment_after_an_object_is_not_its_content(
+    extract_fr, article, content
+):
+    (found,) = extract_fr(article)
+    assert found.text == content
