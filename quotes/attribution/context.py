@@ -290,6 +290,33 @@ def has_finite_verb(doc: Doc, start: int, end: int) -> bool:
     return any("Fin" in token.morph.get("VerbForm") for token in span)
 
 
+def before_narration_resumes(context: DocContext, start: int, end: int) -> int:
+    """ "Selon ses propos, il n'aurait consommé que quatre bières et n'a donc pas réussi à …":
+    content told in the reporting conditional ends where "et" or "mais" joins a verb in the
+    indicative with no subject of its own; that verb is the writer's, back to facts."""
+    doc = context.doc
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return end
+    moods = (
+        token.morph.get("Mood")
+        for token in span
+        if "Fin" in token.morph.get("VerbForm") and not context.inside_quote[token.i]
+    )
+    if "Cnd" not in next(moods, ()):
+        return end
+    for token in span[1:]:
+        if token.lower_ not in COORDINATORS or context.inside_quote[token.i]:
+            continue
+        following = token.i + 1
+        while following < span.end and doc[following].pos_ == "ADV":
+            following += 1
+        if following < span.end and "Ind" in doc[following].morph.get("Mood"):
+            comma = token.i - 1 if doc[token.i - 1].text == "," else token.i
+            return doc[comma].idx
+    return end
+
+
 def cut_at_next_boundary(context: DocContext, start: int, end: int) -> int:
     """End content at a semicolon, a colon opening a quote or an editor's note ("(NDLR : …)"),
     outside quotes."""

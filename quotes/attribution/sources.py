@@ -11,6 +11,7 @@ from .context import (
     COORDINATORS,
     Candidate,
     DocContext,
+    before_narration_resumes,
     classify_region,
     cut_at_next_boundary,
     has_finite_clause,
@@ -27,7 +28,13 @@ from .names import (
     RELATIVE_WORDS,
     singular_in,
 )
-from .speakers import SpeakerMention, before_agent, build_mention, noun_phrase
+from .speakers import (
+    SpeakerMention,
+    before_agent,
+    build_mention,
+    implicit_speaker,
+    noun_phrase,
+)
 from .subjects import appositive_name, ends_name, is_thing, subject_of
 
 # "pour qui", "chez qui", "pour lesquels": a preposition opening a relative clause.
@@ -175,6 +182,7 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
             sentence_end = max(sentence_end, sentence_bounds(context, doc[end + 1])[1])
         if after_start < sentence_end:
             after_end = cut_at_next_boundary(context, after_start, sentence_end)
+            after_end = before_narration_resumes(context, after_start, after_end)
             position = bisect.bisect_right(boundaries, after_start)
             if position < len(boundaries) and boundaries[position] < after_end:
                 after_end = boundaries[position]
@@ -409,6 +417,13 @@ def _said_by(context: DocContext, index: int) -> tuple[SpeakerMention | None, in
         and doc[index + 2].lower_ in GENITIVES
     ):
         start = index + 3  # "selon les informations du journal"
+    elif (
+        "Yes" in doc[index].morph.get("Poss")
+        and second in REPORTED_WORDS
+        and doc[index + 2].lower_ not in GENITIVES
+    ):
+        # "Selon ses propos, il n'aurait consommé que …": the possessor, named before, speaks.
+        return implicit_speaker(doc[index].idx), index + 2
     elif first == "ce" and second in COMPLEMENTISERS:
         start = index + 2
         while start < len(doc) and doc[start].pos_ in ("AUX", "VERB"):

@@ -2870,3 +2870,15 @@ def test_the_writers_purpose_or_comment_after_an_object_is_not_its_content(
 ):
     (found,) = extract_fr(article)
     assert found.text == content
+
+
+def test_a_report_in_the_conditional_ends_where_the_writer_resumes_in_the_indicative(
+    extract_fr,
+):
+    article = (
+        "Le chauffeur du camion a été placé en détention provisoire. Selon ses déclarations, il "
+        "n'aurait bu que deux verres et n'a donc pas pu expliquer son taux d'alcoolémie."
+    )
+    (found,) = extract_fr(article)
+    assert found.text == "il n'aurait bu que deux verres"
+    assert found.speaker == "Le chauffeur du camion"
