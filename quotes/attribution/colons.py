@@ -38,10 +38,13 @@ def block_quotes(context: DocContext, cues: list[Cue]) -> list[Candidate]:
         end = len(text) if end < 0 else end
         if start >= end or context.quote_at(start) is not None:
             continue  # a marked quote, handled with the other marks
-        # The quote stops where the journalist reports something else.
+        # The quote stops where the journalist reports something else; one that opens that way
+        # ("En conclusion, les dix Gilets jaunes exigent …") was never a quote.
         for later in verb_cues:
             later_start = doc[later.start].sent.start_char
-            if start < later_start < end:
+            if start < later_start < end or (
+                later_start == start and _reports_a_named_source(context, later)
+            ):
                 end = later_start
                 break
         while end > start and text[end - 1].isspace():
@@ -49,6 +52,13 @@ def block_quotes(context: DocContext, cues: list[Cue]) -> list[Candidate]:
         if end > start:
             found.append(Candidate(start, end, "direct", cue, cue_subject(context, cue), "colon"))
     return found
+
+
+def _reports_a_named_source(context: DocContext, cue: Cue) -> bool:
+    """Whether a cue's subject is a noun phrase, so its sentence is the writer's report of
+    someone ("les dix Gilets jaunes exigent …"), not words of a speaker ("Nous exigeons …")."""
+    subject = cue_subject(context, cue)
+    return subject is not None and not subject.is_pronoun
 
 
 def colon_speaker(context: DocContext, colon: int) -> SpeakerMention | None:

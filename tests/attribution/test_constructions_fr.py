@@ -2882,3 +2882,13 @@ def test_a_report_in_the_conditional_ends_where_the_writer_resumes_in_the_indica
     (found,) = extract_fr(article)
     assert found.text == "il n'aurait bu que deux verres"
     assert found.speaker == "Le chauffeur du camion"
+
+
+def test_a_paragraph_after_a_colon_that_reports_someone_is_no_block_quote(extract_fr):
+    article = (
+        "Dix porte-parole ont signé un appel publié dimanche. L'appel propose :\n\n"
+        "En conclusion, les dix signataires exigent comme préalable à toute rencontre le gel "
+        "de la hausse des taxes sur les carburants. Ils se tiennent à la disposition du "
+        "Premier ministre."
+    )
+    assert all(found.kind != "direct" for found in extract_fr(article))
