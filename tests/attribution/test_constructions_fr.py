@@ -2892,3 +2892,14 @@ def test_a_paragraph_after_a_colon_that_reports_someone_is_no_block_quote(extrac
         "Premier ministre."
     )
     assert all(found.kind != "direct" for found in extract_fr(article))
+
+
+def test_launching_an_offensive_after_a_comma_reports_nothing(extract_fr):
+    # "ou" for "où", as the article had it: the parser then reads "une offensive" as the
+    # verb's inverted subject.
+    article = (
+        "C'est notamment le cas dans la région de Deir ez-Zor, ou les Forces démocratiques "
+        "syriennes (FDS), dirigées par les Kurdes, ont lancé une offensive dans le nord de la "
+        "région, se rapprochant de la ville."
+    )
+    assert extract_fr(article) == []
