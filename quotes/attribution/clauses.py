@@ -841,12 +841,33 @@ def _before_coordinated_verb(context: DocContext, cue: Cue, start: int, end: int
             and _simple_past_without_subject(doc[following])
             and doc[cue.start].tag_ == SIMPLE_PAST_TAG
         )
-        if narrated or (auxiliary in narration and not content_auxiliaries & narration):
+        if (
+            narrated
+            or (auxiliary in narration and not content_auxiliaries & narration)
+            or (
+                following < span.end
+                and _shares_the_auxiliary(doc[cue.start], doc[following])
+                and (doc[following].head.i == cue.start or not content_auxiliaries)
+            )
+        ):
             comma = token.i - 1 if doc[token.i - 1].text == "," else token.i
             return doc[comma].idx
         if auxiliary in narration:
             return end
     return end
+
+
+def _shares_the_auxiliary(verb: Token, following: Token) -> bool:
+    """ "a annoncé la fermeture de l'usine et présenté un plan": a past participle after "et",
+    with no auxiliary of its own, goes on with the reporting verb's compound tense."""
+    return (
+        following.pos_ == "VERB"
+        and "Part" in following.morph.get("VerbForm")
+        and "Past" in following.morph.get("Tense")
+        and not any(child.dep_.startswith("aux") for child in following.children)
+        and "Part" in verb.morph.get("VerbForm")
+        and any(child.dep_.startswith("aux") for child in verb.children)
+    )
 
 
 def _before_speaker(

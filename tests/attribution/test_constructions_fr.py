@@ -2903,3 +2903,24 @@ def test_launching_an_offensive_after_a_comma_reports_nothing(extract_fr):
         "région, se rapprochant de la ville."
     )
     assert extract_fr(article) == []
+
+
+@pytest.mark.parametrize(
+    ("article", "content"),
+    [
+        (
+            "Le ministre a annoncé la fermeture de l'usine et présenté un plan de reprise aux "
+            "syndicats.",
+            "la fermeture de l'usine",
+        ),
+        (
+            "La préfète a indiqué que la police avait arrêté deux suspects et saisi des armes.",
+            "la police avait arrêté deux suspects et saisi des armes",
+        ),
+    ],
+)
+def test_a_participle_sharing_the_reporting_verbs_auxiliary_goes_on_with_the_narration(
+    extract_fr, article, content
+):
+    (found,) = extract_fr(article)
+    assert found.text == content
