@@ -29,6 +29,7 @@ from .names import ORGANISATION_HEADS, PERSON_HEADS, RELATIVE_WORDS, singular_in
 from .speakers import SpeakerMention, appositive_description, build_mention, noun_phrase
 from .subjects import (
     appositive_name,
+    aside_length_from,
     ends_name,
     is_agent,
     is_present_participle,
@@ -82,6 +83,8 @@ def _inverted_subject(
         index += 1
     if index < limit and doc[index].lower_ in INCISE_PRONOUNS:
         return build_mention(doc, index, index + 1), index + 1
+    # "estime pour sa part le maire", "affirme de son côté la ministre".
+    index += aside_length_from(doc, index)
     if index >= limit:
         return None, index
     # Skip "à l'AFP", "dimanche", "mardi soir" when a name follows.

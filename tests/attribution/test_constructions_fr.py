@@ -2924,3 +2924,10 @@ def test_a_participle_sharing_the_reporting_verbs_auxiliary_goes_on_with_the_nar
 ):
     (found,) = extract_fr(article)
     assert found.text == content
+
+
+@pytest.mark.parametrize("aside", ["pour sa part", "de son côté", "quant à lui"])
+def test_an_aside_between_the_incise_verb_and_its_subject_is_skipped(extract_fr, aside):
+    article = f"« Nous ne céderons pas », estime {aside} le maire de la ville."
+    (found,) = extract_fr(article)
+    assert found.speaker == "le maire de la ville"
