@@ -405,6 +405,14 @@ def _source_preposition(doc: Doc, index: int, lang: str) -> Cue | None:
             end = _tail_matches(doc, index + 1, ("l'avis", "de"))
             if end is not None:
                 return Cue("de l'avis de", "source", index, end)
+        if lower in ("à", "a") and _starts_clause(doc, index):
+            end = _tail_matches(doc, index + 1, ("en", "croire"))
+            if end is not None:
+                return Cue("à en croire", "source", index, end)  # "À en croire la presse, …"
+        if lower == "aux" and _starts_clause(doc, index):
+            end = _tail_matches(doc, index + 1, ("yeux", "de"))
+            if end is not None:
+                return Cue("aux yeux de", "pour", index, end)  # a point of view, like "pour"
         if (
             lower == "aux"
             and index + 2 < len(doc)

@@ -2931,3 +2931,29 @@ def test_an_aside_between_the_incise_verb_and_its_subject_is_skipped(extract_fr,
     article = f"« Nous ne céderons pas », estime {aside} le maire de la ville."
     (found,) = extract_fr(article)
     assert found.speaker == "le maire de la ville"
+
+
+@pytest.mark.parametrize(
+    ("article", "content", "speaker"),
+    [
+        (
+            "À en croire la presse locale, le maire serait sur le départ.",
+            "le maire serait sur le départ",
+            "la presse locale",
+        ),
+        (
+            "Aux yeux de Marie Durand, cette réforme est une erreur.",
+            "cette réforme est une erreur",
+            "Marie Durand",
+        ),
+    ],
+)
+def test_a_en_croire_and_aux_yeux_de_name_a_source_like_selon_and_pour(
+    extract_fr, article, content, speaker
+):
+    (found,) = extract_fr(article)
+    assert (found.text, found.speaker) == (content, speaker)
+
+
+def test_aux_yeux_de_inside_a_clause_names_no_source(extract_fr):
+    assert extract_fr("Le musée est resté fermé aux yeux de tous depuis lundi.") == []
