@@ -373,6 +373,8 @@ def _dateline_end(doc: Doc, token: Token) -> int | None:
 def _is_comma_apposition(token: Token) -> bool:
     """ "le ministre, Pierre Moscovici,": a name the parser took for a conjunct (no "et")."""
     start, end = token.left_edge.i, token.right_edge.i + 1
+    if token.doc[start].text == ",":
+        start += 1  # the parser may hang the comma on the name
     return (
         token.dep_ == "conj"
         and start > 0

@@ -2957,3 +2957,13 @@ def test_a_en_croire_and_aux_yeux_de_name_a_source_like_selon_and_pour(
 
 def test_aux_yeux_de_inside_a_clause_names_no_source(extract_fr):
     assert extract_fr("Le musée est resté fermé aux yeux de tous depuis lundi.") == []
+
+
+def test_a_name_in_apposition_to_a_role_speaks_when_the_parser_hangs_the_comma_on_it(
+    extract_fr,
+):
+    article = (
+        "Le porte-parole du Kremlin, Dmitri Peskov, a assuré que Moscou « n'a rien à voir » "
+        "avec cette affaire."
+    )
+    assert {found.speaker for found in extract_fr(article)} == {"Dmitri Peskov"}
