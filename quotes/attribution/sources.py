@@ -50,6 +50,10 @@ REPORTED_WORDS = frozenset(
     {"propos", "déclarations", "dires", "termes", "mots", "informations", "connaissances",
      "chiffres", "estimations", "données", "calculs"}
 )  # fmt: skip
+# "…, selon la police, alors qu'il tentait de fuir": words opening an adverbial clause with "que".
+ADVERBIAL_CLAUSE_HEADS = frozenset(
+    {"alors", "tandis", "parce", "afin", "pendant", "avant", "après", "dès", "bien"}
+)
 # "Luc Martin, le secrétaire du syndicat,", "Luc Martin, procureur de Lyon,": a role.
 ROLE_OPENERS = frozenset({"DET", "NOUN"})
 MAX_ROLE_TOKENS = 20
@@ -173,6 +177,7 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
     if around is not None:
         return Candidate(*around, cue, speaker, "source")
     after: tuple[int, int, str] | None = None
+    adverbial_after = False
     if (end < len(doc) and doc[end].text in {",", ":"}) or (
         end < len(doc) and context.inside_quote[end]
     ):
@@ -204,7 +209,20 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
                     and speaker.kind == "person"
                     and _verbless_up_to_comma(context, region)
                 )
-                if words[0] not in COORDINATORS and not relative and not affiliation:
+                # "L'homme a été interpellé, selon la police, alors qu'il tentait de fuir":
+                # an adverbial clause after the source hangs on the clause before it.
+                adverbial_after = (
+                    len(words) > 1
+                    and words[0] in ADVERBIAL_CLAUSE_HEADS
+                    and words[1].startswith(("que", "qu'", "qu’"))
+                    and has_finite_clause(doc, sentence_start, doc[cue.start].idx)
+                )
+                if (
+                    words[0] not in COORDINATORS
+                    and not relative
+                    and not affiliation
+                    and not adverbial_after
+                ):
                     after = region
                 elif (
                     (relative or affiliation)
@@ -217,7 +235,7 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
                     after = _after_source_description(context, region)
     if after is not None:
         return Candidate(*after, cue, speaker, "source")
-    if cue.kind == "pour" or is_mid_clause_source(context, cue):
+    if cue.kind == "pour" or (is_mid_clause_source(context, cue) and not adverbial_after):
         return None
     before_end = doc[cue.start].idx
     region = classify_region(context, sentence_start, before_end)

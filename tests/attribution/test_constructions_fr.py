@@ -2967,3 +2967,22 @@ def test_a_name_in_apposition_to_a_role_speaks_when_the_parser_hangs_the_comma_o
         "avec cette affaire."
     )
     assert {found.speaker for found in extract_fr(article)} == {"Dmitri Peskov"}
+
+
+@pytest.mark.parametrize(
+    ("article", "content"),
+    [
+        (
+            "L'homme a été interpellé, selon la police, alors qu'il tentait de fuir.",
+            "L'homme a été interpellé",
+        ),
+        (
+            "Le bilan est de trois morts, selon la préfecture, tandis que les recherches se "
+            "poursuivent.",
+            "Le bilan est de trois morts",
+        ),
+    ],
+)
+def test_selon_before_an_adverbial_clause_reports_the_clause_before(extract_fr, article, content):
+    (found,) = extract_fr(article)
+    assert found.text == content
