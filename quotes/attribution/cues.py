@@ -361,6 +361,12 @@ def _looks_like_verb(doc: Doc, token: Token, lang: str) -> bool:
         return True
     if lang == "fr" and previous is not None and previous.lower_ in AVOIR_FORMS:
         return True  # "Manuel Valls a twitté :", the tagger's "a" a verb and "twitté" a name
+    if (
+        previous is not None
+        and previous.lower_.startswith("-")
+        and previous.lower_ in (INCISE_PRONOUNS)
+    ):
+        return True  # "a-t-il martelé": the tagger's adjective after the inverted pronoun
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if following is not None and following.lower_ in INCISE_PRONOUNS | {"-t"}:
         return True

@@ -51,6 +51,7 @@ PASSIVE_AGENT = "obl:agent"
 NOUN_PHRASE_DEPS = frozenset({"nmod", "appos", "flat:name"})
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 RELAYING_PRONOUNS = frozenset({"il", "elle", "he", "she"})
+SINGULAR_THIRD_PERSON = frozenset({"il", "elle"})
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,17 @@ def _resolve_one(
         found = _pick_antecedent(
             mention, candidate, antecedents + speaker_antecedents, sentence_starts, relayed
         )
+        if found is None and bare_pronoun(mention.text) in SINGULAR_THIRD_PERSON:
+            # "« … », a-t-il communiqué" after "le ministère des affaires étrangères": no name
+            # agrees with the pronoun; as for a quote no cue attributes, the one named before
+            # who may speak is still likelier than no one.
+            found = _pick_antecedent(
+                implicit_speaker(mention.start),
+                candidate,
+                antecedents + speaker_antecedents,
+                sentence_starts,
+                relayed,
+            )
         if found is None:
             return ResolvedSpeaker(None, "other", "", True)
         # "explique-t-il. […] indique-t-il": a resolved pronoun carries its referent forward.

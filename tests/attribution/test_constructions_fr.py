@@ -2986,3 +2986,22 @@ def test_a_name_in_apposition_to_a_role_speaks_when_the_parser_hangs_the_comma_o
 def test_selon_before_an_adverbial_clause_reports_the_clause_before(extract_fr, article, content):
     (found,) = extract_fr(article)
     assert found.text == content
+
+
+def test_a_participle_tagged_as_an_adjective_after_an_inverted_pronoun_is_the_cue(extract_fr):
+    article = (
+        "Son avocat, Me Paul Lefèvre, a plaidé la relaxe. « Mon client n'a jamais touché un "
+        "centime », a-t-il martelé."
+    )
+    (found,) = extract_fr(article)
+    assert (found.cue, found.speaker) == ("marteler", "Paul Lefèvre")
+
+
+def test_an_inverted_pronoun_no_name_agrees_with_goes_to_the_body_named_before(extract_fr):
+    article = (
+        "Un Français a été enlevé jeudi au Tchad, a confirmé le ministère des affaires "
+        "étrangères sans préciser son identité. « Nous sommes mobilisés pour parvenir à la "
+        "libération de notre compatriote », a-t-il communiqué."
+    )
+    quote = next(found for found in extract_fr(article) if found.kind == "direct")
+    assert quote.speaker is not None and "ministère" in quote.speaker
