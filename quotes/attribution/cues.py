@@ -357,7 +357,10 @@ def _looks_like_verb(doc: Doc, token: Token, lang: str) -> bool:
     if token.dep_ == "ROOT" and any(child.dep_ == "nsubj" for child in token.children):
         return True  # "L'armée annonce, via un communiqué, …": a root with a subject is a verb
     previous = doc[token.i - 1] if token.i > 0 else None
-    if previous is not None and previous.pos_ == "AUX":
+    before_adverbs = token.i - 1
+    while before_adverbs > 0 and doc[before_adverbs].pos_ == "ADV":
+        before_adverbs -= 1  # "a toutefois nuancé": the tagger's adjective after "a" + adverb
+    if before_adverbs >= 0 and doc[before_adverbs].pos_ == "AUX":
         return True
     if lang == "fr" and previous is not None and previous.lower_ in AVOIR_FORMS:
         return True  # "Manuel Valls a twitté :", the tagger's "a" a verb and "twitté" a name

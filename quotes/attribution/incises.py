@@ -53,6 +53,8 @@ SPEAKER_DESCRIPTIONS = frozenset({"appos", "relcl", "acl", "acl:relcl"})
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "this", "that"})
 # "a déclaré à l'AFP mardi soir Paul Roy": words skipped after the verb to reach a name.
 MAX_WORDS_BEFORE_NAME = 6
+# "a rappelé, lors d'une conférence de presse, le préfet": adjuncts skipped to reach a subject.
+MAX_ADJUNCT_TOKENS = 12
 TIME_DETERMINERS = DEMONSTRATIVES | {"un", "une"}
 MAX_INVERTED_SUBJECT_TOKENS = 14
 # What may link a verb to the words before it: then it is no incise ("et indique le …").
@@ -120,6 +122,9 @@ def _inverted_subject(
             index += 2  # "a indiqué ce vendredi l'Élysée", "a noté un jour X"
         else:
             break
+    skipped = _follows_quote(context, cue) and _after_adjuncts(context, index, limit) > index
+    if skipped:
+        index = _after_adjuncts(context, index, limit)
     if index >= limit:
         return None, index
     first = doc[index]
@@ -154,7 +159,57 @@ def _inverted_subject(
         named = appositive_name(context, index, end, limit)
         if named is not None:
             return named
+    if skipped and not is_agent(mention):
+        return None, index  # past the adjuncts, only a person or a body is the subject
     return mention, speaker_end
+
+
+def _follows_quote(context: DocContext, cue: Cue) -> bool:
+    """Whether the verb group comes right after a closing mark (and its comma)."""
+    doc = context.doc
+    before = verb_group_start(doc, cue) - 1
+    if before >= 0 and doc[before].text == ",":
+        before -= 1
+    return before >= 0 and doc[before].text in CLOSING_MARKS
+
+
+def _after_adjuncts(context: DocContext, index: int, limit: int) -> int:
+    """Past the adverbs, times and prepositional phrases between an incise's verb and its
+    subject: "a tranché samedi à l'AFP le président …", "a rappelé, lors d'une conférence de
+    presse, le préfet …", "a toutefois nuancé le gouverneur …"."""
+    doc = context.doc
+    start = index
+    while index < limit and index - start < MAX_ADJUNCT_TOKENS:
+        token = doc[index]
+        if context.inside_quote[index]:
+            break
+        if (
+            token.pos_ == "ADV"
+            or token.lower_ in TIME_WORDS
+            or token.lower_.endswith("-même")
+            or token.text == ","
+        ):
+            index += 1
+        elif token.pos_ == "ADP":
+            index = _after_prepositional_phrase(doc, index + 1, limit)
+        else:
+            break
+    return index
+
+
+def _after_prepositional_phrase(doc: Doc, index: int, limit: int) -> int:
+    """The end of "à l'AFP", "depuis Genève", "lors d'une conférence de presse": a determiner
+    after its noun opens the next noun phrase."""
+    seen_noun = False
+    while index < limit:
+        token = doc[index]
+        if token.text == "," or token.pos_ in ("VERB", "AUX", "PUNCT"):
+            break
+        if token.pos_ == "DET" and seen_noun and doc[index - 1].pos_ != "ADP":
+            break
+        seen_noun = seen_noun or token.pos_ in ("NOUN", "PROPN")
+        index += 1
+    return index
 
 
 @dataclass(frozen=True)
@@ -183,6 +238,11 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
     ):
         return None  # "la pétition « Pour une baisse … » lancée par X": the thing X launched
     sentence_end = doc[cue.start].sent.end
+    last = doc[sentence_end - 1]
+    if sentence_end < len(doc) and not (last.is_punct or last.is_space):
+        # "…, a alerté vendredi depuis Genève | le porte-parole du HCR.": the parser cut the
+        # sentence with no punctuation, before the subject.
+        sentence_end = doc[sentence_end].sent.end
     limit = min(len(doc), sentence_end + 1)
     relative = relative_que_before(doc, cue)
     if (

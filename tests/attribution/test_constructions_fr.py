@@ -3005,3 +3005,32 @@ def test_an_inverted_pronoun_no_name_agrees_with_goes_to_the_body_named_before(e
     )
     quote = next(found for found in extract_fr(article) if found.kind == "direct")
     assert quote.speaker is not None and "ministère" in quote.speaker
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        (
+            "« Il n'y aura pas de report », a tranché samedi à l'AFP le président de la "
+            "commission électorale.",
+            "le président de la commission électorale",
+        ),
+        (
+            "« Ce pont devait être inspecté », a rappelé, lors d'une conférence de presse, le "
+            "préfet de l'Isère.",
+            "le préfet de l'Isère",
+        ),
+        (
+            "« Il faudra du temps », a toutefois nuancé le gouverneur de la Banque de France.",
+            "le gouverneur de la Banque de France",
+        ),
+        (
+            "« La situation est catastrophique », a alerté vendredi depuis Genève le "
+            "porte-parole du HCR.",
+            "le porte-parole du HCR",
+        ),
+    ],
+)
+def test_adjuncts_between_an_incise_verb_and_its_subject_are_skipped(extract_fr, article, speaker):
+    (found,) = extract_fr(article)
+    assert found.speaker == speaker
