@@ -93,7 +93,7 @@ def _inverted_subject(
     probe = index
     while probe < limit and probe - index < MAX_WORDS_BEFORE_NAME:
         token = doc[probe]
-        if token.ent_type_ in ("PER", "PERSON"):
+        if token.ent_type_ in ("PER", "PERSON") and not _role_as_entity(token):
             index = probe
             break
         if token.text in {",", ".", ";", ":"} or token.pos_ in ("VERB",):
@@ -105,7 +105,7 @@ def _inverted_subject(
             # "a déclaré l'avocat de Marc Dupont": the lawyer, not the client.
             phrase_start, phrase_end = noun_phrase(token)
             if any(
-                doc[position].ent_type_ in ("PER", "PERSON")
+                doc[position].ent_type_ in ("PER", "PERSON") and not _role_as_entity(doc[position])
                 for position in range(phrase_start, min(limit, phrase_end + 1))
             ):
                 index = phrase_start
@@ -153,7 +153,8 @@ def _inverted_subject(
     speaker_end = description[1] if description is not None else end
     mention = build_mention(doc, index, end, description)
     names_a_person = any(
-        doc[position].ent_type_ in ("PER", "PERSON") for position in range(index, end)
+        doc[position].ent_type_ in ("PER", "PERSON") and not _role_as_entity(doc[position])
+        for position in range(index, end)
     )
     if mention is not None and not names_a_person and description is None:
         named = appositive_name(context, index, end, limit)
@@ -162,6 +163,14 @@ def _inverted_subject(
     if skipped and not is_agent(mention):
         return None, index  # past the adjuncts, only a person or a body is the subject
     return mention, speaker_end
+
+
+def _role_as_entity(token: Token) -> bool:
+    """ "le Premier ministre": a title the recogniser took for a person's name."""
+    end = token.i
+    while end + 1 < len(token.doc) and token.doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return singular_in(token.doc[end].lower_, PERSON_HEADS)
 
 
 def _follows_quote(context: DocContext, cue: Cue) -> bool:

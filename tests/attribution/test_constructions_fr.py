@@ -3034,3 +3034,14 @@ def test_an_inverted_pronoun_no_name_agrees_with_goes_to_the_body_named_before(e
 def test_adjuncts_between_an_incise_verb_and_its_subject_are_skipped(extract_fr, article, speaker):
     (found,) = extract_fr(article)
     assert found.speaker == speaker
+
+
+def test_a_title_the_recogniser_takes_for_a_name_leaves_the_name_in_apposition_speaking(
+    extract_fr,
+):
+    article = (
+        "« Nous ne reculerons pas », a déclaré mardi le Premier ministre, Hugo Marchal, devant "
+        "les députés."
+    )
+    (found,) = extract_fr(article)
+    assert found.speaker == "Hugo Marchal"
