@@ -9,8 +9,10 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from .context import CLOSING_MARKS, Candidate, DocContext
+from .cues import InnerIncise
 from .marks import QuotedSpan
 from .spans import SpanIndex
+from .speakers import build_mention
 from .terms import is_used_unquoted
 
 DATELINE = re.compile(
@@ -157,3 +159,40 @@ def without_dateline(text: str, candidate: Candidate) -> Candidate:
     if dateline is None:
         return candidate
     return replace(candidate, start=dateline.end())
+
+
+def inner_incise_pieces(
+    context: DocContext, candidate: Candidate, incises: list[InnerIncise]
+) -> list[Candidate]:
+    """ "« Ce que je veux, dit-il, c'est que mes enfants vivent ici »": the pieces of a quote
+    around the incises in its marks, with the incise's cue when the quote has none."""
+    doc = context.doc
+    inside = [
+        incise
+        for incise in incises
+        if candidate.kind == "direct"
+        and candidate.start < doc[incise.start].idx
+        and doc[incise.end].idx < candidate.end
+    ]
+    if not inside:
+        return [candidate]
+    if candidate.cue is None:
+        # The quote's own speaker (the one who spoke before it) stands; the pronoun, inside
+        # the quote, is resolved only when there is none.
+        first = inside[0]
+        candidate = replace(candidate, cue=first.cue)
+        if candidate.speaker is None:
+            mention = build_mention(doc, first.pronoun, first.pronoun + 1)
+            candidate = replace(candidate, speaker=mention, evidence="incise")
+    text = context.text
+    bounds = [candidate.start]
+    for incise in inside:
+        bounds += [doc[incise.start - 1].idx, doc[incise.end].idx + 1]
+    bounds.append(candidate.end)
+    pieces = []
+    for start, end in zip(bounds[::2], bounds[1::2], strict=True):
+        while start < end and text[start].isspace():
+            start += 1
+        if any(char.isalnum() for char in text[start:end]):
+            pieces.append(replace(candidate, start=start, end=end))
+    return pieces

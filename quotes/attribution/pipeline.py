@@ -18,7 +18,7 @@ from .candidates import content_candidates
 from .colons import block_quotes
 from .confidence import attribution_confidence
 from .context import Candidate, make_context
-from .cues import find_cues
+from .cues import find_cues, inner_incises
 from .language import detect_language
 from .marks import (
     DOUBLE_MARKS,
@@ -28,6 +28,7 @@ from .marks import (
 )
 from .nominal import nominal_candidates
 from .passages import (
+    inner_incise_pieces,
     repeated_quotes,
     speakers_from_next_paragraph,
     with_quoted_fragments,
@@ -312,6 +313,13 @@ def attributions_from_doc(doc: Doc, lang: str) -> list[Attribution]:
     if lang in SPLIT_WOVEN_PASSAGES:
         candidates = [
             piece for candidate in candidates for piece in woven_pieces(context, candidate)
+        ]
+    incises = inner_incises(doc, lang, context.inside_quote)
+    if incises:
+        candidates = [
+            piece
+            for candidate in candidates
+            for piece in inner_incise_pieces(context, candidate, incises)
         ]
     speakers = resolve_speakers(doc, candidates)
     return [

@@ -3045,3 +3045,17 @@ def test_a_title_the_recogniser_takes_for_a_name_leaves_the_name_in_apposition_s
     )
     (found,) = extract_fr(article)
     assert found.speaker == "Hugo Marchal"
+
+
+@pytest.mark.parametrize("incise", ["dit-il", "a-t-il ajouté", "poursuit-il"])
+def test_an_incise_inside_the_marks_cuts_the_quote_in_two_pieces(extract_fr, incise):
+    article = (
+        "Éleveur sur l'Aubrac depuis trente ans, Bernard Combes refuse de vendre. « Ce que je "
+        f"veux, {incise}, c'est que mes enfants puissent vivre ici »."
+    )
+    found = extract_fr(article)
+    assert [item.text for item in found] == [
+        "Ce que je veux",
+        "c'est que mes enfants puissent vivre ici",
+    ]
+    assert {item.speaker for item in found} == {"Bernard Combes"}
