@@ -24,7 +24,7 @@ from .context import (
 )
 from .cues import Cue
 from .lexicon import GENITIVES, TIME_WORDS, word_set
-from .names import GENERIC_PRONOUNS
+from .names import ELIDED_ARTICLES, GENERIC_PRONOUNS
 from .nominal import ATTRIBUTION_NOUNS
 from .speakers import SpeakerMention
 from .subjects import (
@@ -122,8 +122,6 @@ OBJECT_CONTROL_STEMS = (
 CONTROLLER_DEPS = frozenset({"obj", "iobj", "obl:arg", "obl"})
 # "…, puis elle se réunira": a subject pronoun opening a clause of its own.
 SUBJECT_CLITICS = frozenset({"il", "elle", "ils", "elles", "on", "he", "she", "they"})
-# "l'on", the generic "on" after a vowel.
-ELIDED_ARTICLES = frozenset({"l'", "l’"})
 # "n'a pas nié que …", "ne conteste pas que …": not denying is saying.
 LITOTES = frozenset({"nier", "contester"})
 # "En parlant des humains, …": speaking of, a topic.

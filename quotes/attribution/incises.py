@@ -25,7 +25,13 @@ from .context import (
 from .cues import INCISE_PRONOUNS, Cue
 from .lexicon import TIME_WORDS
 from .marks import QuotedSpan
-from .names import ORGANISATION_HEADS, PERSON_HEADS, RELATIVE_WORDS, singular_in
+from .names import (
+    ELIDED_ARTICLES,
+    ORGANISATION_HEADS,
+    PERSON_HEADS,
+    RELATIVE_WORDS,
+    singular_in,
+)
 from .speakers import SpeakerMention, appositive_description, build_mention, noun_phrase
 from .subjects import (
     appositive_name,
@@ -128,7 +134,12 @@ def _inverted_subject(
     if index >= limit:
         return None, index
     first = doc[index]
-    nominal = first.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "NUM")
+    nominal = first.pos_ in ("DET", "PROPN", "NOUN", "ADJ", "NUM") or (
+        # "a crié l'accusé": the tagger may call the elided article a pronoun
+        first.lower_ in ELIDED_ARTICLES
+        and index + 1 < limit
+        and doc[index + 1].pos_ in ("NOUN", "PROPN")
+    )
     # "s'est réjoui le président Macron": the tagger may call the name an adverb.
     if not (nominal or first.ent_type_ in ("PER", "PERSON")) or first.lower_ in COMPLEMENTISERS:
         return None, index

@@ -71,7 +71,8 @@ NAME_PARTICLES = frozenset(
 )  # fmt: skip
 ORGANISATION_HEADS = word_set("organisation_heads")
 PERSON_HEADS = word_set("person_heads")
-LEADING_ARTICLES = ("l'", "l’")
+# "l'accusé", "L’Ukraine": the elided definite article.
+ELIDED_ARTICLES = frozenset({"l'", "l’"})
 # "l'administration", "d'Etat": an elided article or preposition opening a word.
 ELIDED = re.compile(r"^[ld]['’]", re.IGNORECASE)
 # Words of a mention longer than this are a description ("la directrice du groupe …").
@@ -85,7 +86,7 @@ def normalise_name(text: str) -> str:
     """Trim punctuation and a leading elided article ("L’Ukraine" -> "Ukraine")."""
     name = " ".join(text.split()).strip(STRIP_CHARACTERS)
     lowered = name.lower()
-    for article in LEADING_ARTICLES:
+    for article in ELIDED_ARTICLES:
         if lowered.startswith(article):
             name = name[len(article) :].strip(STRIP_CHARACTERS)
             break

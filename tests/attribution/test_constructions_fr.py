@@ -3059,3 +3059,12 @@ def test_an_incise_inside_the_marks_cuts_the_quote_in_two_pieces(extract_fr, inc
         "c'est que mes enfants puissent vivre ici",
     ]
     assert {item.speaker for item in found} == {"Bernard Combes"}
+
+
+def test_an_elided_article_tagged_as_a_pronoun_still_opens_the_inverted_subject(extract_fr):
+    article = (
+        "« Je suis innocent ! » a crié l'accusé à l'annonce du verdict, avant d'être évacué "
+        "de la salle."
+    )
+    (found,) = extract_fr(article)
+    assert found.speaker == "accusé"
