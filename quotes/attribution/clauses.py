@@ -23,7 +23,7 @@ from .context import (
     sentence_bounds,
 )
 from .cues import Cue
-from .lexicon import GENITIVES, TIME_WORDS, word_set
+from .lexicon import ETRE_FORMS, GENITIVES, TIME_WORDS, word_set
 from .names import ELIDED_ARTICLES, GENERIC_PRONOUNS
 from .nominal import ATTRIBUTION_NOUNS
 from .speakers import SpeakerMention
@@ -111,7 +111,6 @@ NEGATIVE_SUBJECTS = frozenset({"personne", "rien", "nul", "nulle", "aucun", "auc
 # "Il est à noter que": an expletive subject, and the links from a verb to the one it completes.
 EXPLETIVE_SUBJECT = "expl:subj"
 COMPLETED_BY = frozenset({"xcomp"})
-ETRE_FORMS = frozenset({"est", "était", "sera", "serait"})
 # "a permis à la ministre de déclarer", "a poussé le maire à dire": the stems of verbs whose
 # object (or "à" object) does what the infinitive says (the pipeline runs no lemmatizer), and
 # the dependencies that object may have.

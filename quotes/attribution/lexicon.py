@@ -29,3 +29,7 @@ def phrase_set(name: str) -> frozenset[tuple[str, ...]]:
 TIME_WORDS = word_set("time_words")
 # "de" and its forms: "selon les propos de X", "le chef de l'État", "la ministre des Armées".
 GENITIVES = frozenset({"de", "d'", "d’", "du", "des"})
+# The finite forms of "être": "il est à noter que", "Le polonium est, selon lui, une …".
+ETRE_FORMS = frozenset(
+    {"est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient", "fut", "furent"}
+)

@@ -20,7 +20,7 @@ from .context import (
     sentence_bounds,
 )
 from .cues import Cue
-from .lexicon import GENITIVES
+from .lexicon import ETRE_FORMS, GENITIVES
 from .names import (
     COMPOUND_RELATIVES,
     ORGANISATION_HEADS,
@@ -54,6 +54,8 @@ REPORTED_WORDS = frozenset(
 ADVERBIAL_CLAUSE_HEADS = frozenset(
     {"alors", "tandis", "parce", "afin", "pendant", "avant", "après", "dès", "bien"}
 )
+# "…, selon X, mais …", "…, selon X, qui …", "…, selon X, que …": the clause turns there.
+CLAUSE_TURNS = COORDINATORS | RELATIVE_WORDS | COMPLEMENTISERS
 # "Luc Martin, le secrétaire du syndicat,", "Luc Martin, procureur de Lyon,": a role.
 ROLE_OPENERS = frozenset({"DET", "NOUN"})
 MAX_ROLE_TOKENS = 20
@@ -264,13 +266,22 @@ def _around_subject_and_verb(
         or doc[cue.start - 1].text != ","
         or end + 1 >= len(doc)
         or doc[end].text != ","
-        or not (doc[end + 1].pos_ in ("VERB", "AUX") or doc[end + 1].lower_ in VERB_CLITICS)
     ):
         return None
+    following = doc[end + 1]
     subject = [token for token in doc if sentence_start <= token.idx < doc[cue.start - 1].idx]
-    if not subject or any(
-        context.inside_quote[token.i] or token.pos_ in ("VERB", "AUX") or token.text in ",:"
-        for token in subject
+    if not subject or any(context.inside_quote[token.i] or token.text in ",:" for token in subject):
+        return None
+    last = subject[-1]
+    if (last.pos_ == "AUX" or last.lower_ in ETRE_FORMS) and not any(
+        token.pos_ == "VERB" for token in subject[:-1]
+    ):
+        # "Le suspect aurait, d'après ses proches, quitté le pays", "Le polonium est, selon
+        # lui, une substance …": the verb group goes on after the source phrase.
+        if not following.is_alpha or following.lower_ in CLAUSE_TURNS:
+            return None
+    elif any(token.pos_ in ("VERB", "AUX") for token in subject) or not (
+        following.pos_ in ("VERB", "AUX") or following.lower_ in VERB_CLITICS
     ):
         return None  # "…, qui aurait, selon X, zigzagué": a clause before, not a subject
     start = subject[0].idx

@@ -3068,3 +3068,15 @@ def test_an_elided_article_tagged_as_a_pronoun_still_opens_the_inverted_subject(
     )
     (found,) = extract_fr(article)
     assert found.speaker == "accusé"
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Le suspect aurait, d'après ses proches, quitté le pays dès dimanche.",
+        "Le polonium est, selon le chercheur, une substance très toxique.",
+    ],
+)
+def test_a_source_phrase_inside_a_verb_group_stands_in_the_whole_clause(extract_fr, article):
+    (found,) = extract_fr(article)
+    assert found.text == article.rstrip(".")
