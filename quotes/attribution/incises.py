@@ -23,10 +23,11 @@ from .context import (
     sentence_bounds,
 )
 from .cues import INCISE_PRONOUNS, Cue
-from .lexicon import TIME_WORDS
+from .lexicon import GENITIVES, TIME_WORDS
 from .marks import QuotedSpan
 from .names import (
     ELIDED_ARTICLES,
+    GENERIC_PRONOUNS,
     ORGANISATION_HEADS,
     PERSON_HEADS,
     RELATIVE_WORDS,
@@ -59,6 +60,8 @@ SPEAKER_DESCRIPTIONS = frozenset({"appos", "relcl", "acl", "acl:relcl"})
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "this", "that"})
 # "a déclaré à l'AFP mardi soir Paul Roy": words skipped after the verb to reach a name.
 MAX_WORDS_BEFORE_NAME = 6
+# "a-t-on appris de source policière", "de sources concordantes".
+SOURCES = frozenset({"source", "sources"})
 # "a rappelé, lors d'une conférence de presse, le préfet": adjuncts skipped to reach a subject.
 MAX_ADJUNCT_TOKENS = 12
 TIME_DETERMINERS = DEMONSTRATIVES | {"un", "une"}
@@ -85,6 +88,10 @@ def _inverted_subject(
     doc = context.doc
     for index in range(verb_group_start(doc, cue), cue.start):
         if doc[index].lower_ in INCISE_PRONOUNS:
+            if doc[index].lower_ in GENERIC_PRONOUNS:
+                told_by = _told_by(context, cue.end, limit)
+                if told_by is not None:
+                    return told_by
             return build_mention(doc, index, index + 1), cue.end
     index = cue.end
     if index < limit and doc[index].lower_ == "-t":
@@ -174,6 +181,28 @@ def _inverted_subject(
     if skipped and not is_agent(mention):
         return None, index  # past the adjuncts, only a person or a body is the subject
     return mention, speaker_end
+
+
+def _told_by(context: DocContext, index: int, limit: int) -> tuple[SpeakerMention, int] | None:
+    """ "a-t-on appris jeudi auprès de l'agence régionale de santé", "a-t-on appris de source
+    policière": who told what "on" learned."""
+    doc = context.doc
+    while index < limit and (
+        (doc[index].pos_ == "ADV" and doc[index].lower_ != "auprès")
+        or doc[index].lower_ in TIME_WORDS
+    ):
+        index += 1
+    if index + 1 < limit and doc[index].lower_ == "auprès" and doc[index + 1].lower_ in GENITIVES:
+        start = index + 2 - (doc[index + 1].lower_ in ("du", "des"))
+    elif index + 1 < limit and doc[index].lower_ in GENITIVES and doc[index + 1].lower_ in SOURCES:
+        start = index + 1
+    else:
+        return None
+    end = start
+    while end < limit and not doc[end].is_punct and not context.inside_quote[end]:
+        end += 1
+    mention = build_mention(doc, start, end)
+    return (mention, end) if mention is not None else None
 
 
 def _role_as_entity(token: Token) -> bool:

@@ -3080,3 +3080,26 @@ def test_an_elided_article_tagged_as_a_pronoun_still_opens_the_inverted_subject(
 def test_a_source_phrase_inside_a_verb_group_stands_in_the_whole_clause(extract_fr, article):
     (found,) = extract_fr(article)
     assert found.text == article.rstrip(".")
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        (
+            "Le chantier de l'hôpital sera suspendu jusqu'en mars, a-t-on appris jeudi auprès "
+            "de l'agence régionale de santé.",
+            "agence régionale de santé",
+        ),
+        (
+            "Deux adolescents ont été interpellés mardi soir, a-t-on appris de source policière.",
+            "source policière",
+        ),
+    ],
+)
+def test_what_on_learned_is_told_by_its_source(extract_fr, article, speaker):
+    (found,) = extract_fr(article)
+    assert found.speaker == speaker
+
+
+def test_learning_something_is_no_report(extract_fr):
+    assert extract_fr("Marie a appris que son père était malade.") == []
