@@ -465,38 +465,3 @@ def _opens_purpose(doc: Doc, index: int) -> bool:
     while index < len(doc) and doc[index].lower_ in PURPOSE_CLITICS:
         index += 1
     return index < len(doc) and "Inf" in doc[index].morph.get("VerbForm")
-
-
-@dataclass(frozen=True)
-class InnerIncise:
-    """ "« Ce que je veux, dit-il, c'est … »": an inverted verb and pronoun between commas
-    inside a quote's marks, token offsets of the verb group and of the pronoun."""
-
-    cue: Cue
-    start: int  # the verb group's first token, after the comma
-    end: int  # the comma closing it
-    pronoun: int
-
-
-def inner_incises(doc: Doc, lang: str, inside_quote: list[bool]) -> list[InnerIncise]:
-    """The incises written inside quote marks: "dit-il", "a-t-elle ajouté", "poursuit-il"."""
-    lexicon = load_lexicon(lang)
-    found: list[InnerIncise] = []
-    for token in doc:
-        if token.lower_ not in INCISE_PRONOUNS or not inside_quote[token.i] or token.i < 2:
-            continue
-        verb = token.i - 1 - (doc[token.i - 1].lower_ == "-t")
-        cue_index, end = verb, token.i + 1
-        if doc[verb].lower_ in AVOIR_FORMS and end < len(doc):
-            cue_index, end = end, end + 1  # "a-t-il ajouté"
-        if verb < 1 or end >= len(doc) or doc[verb - 1].text != "," or doc[end].text != ",":
-            continue
-        entry = next(
-            (entry for entry in lexicon.forms.get(doc[cue_index].lower_, ()) if not entry.tail),
-            None,
-        )
-        if entry is None or not inside_quote[end]:
-            continue
-        cue = Cue(entry.lemma, "verb", cue_index, cue_index + 1, quotes_only=entry.quotes_only)
-        found.append(InnerIncise(cue, verb, end, token.i))
-    return found

@@ -22,7 +22,7 @@ from .context import (
     is_reported_clause,
     sentence_bounds,
 )
-from .cues import INCISE_PRONOUNS, Cue
+from .cues import AVOIR_FORMS, INCISE_PRONOUNS, Cue, load_lexicon
 from .lexicon import GENITIVES, TIME_WORDS
 from .marks import QuotedSpan
 from .names import (
@@ -653,3 +653,90 @@ def _describes_speaker(doc: Doc, speaker: SpeakerMention | None, first: int) -> 
         if speaker.start <= token.head.idx < speaker.end and token.head.i != token.i:
             return token.dep_ in SPEAKER_DESCRIPTIONS
     return False
+
+
+@dataclass(frozen=True)
+class InnerIncise:
+    """ "« Ce que je veux, dit-il, c'est … »", "« A, a martelé la maire, Anne Keller, lors du
+    conseil. B »": an attribution written inside a quote's marks, after a comma. Token offsets:
+    the verb group's first token and the punctuation closing the incise."""
+
+    cue: Cue
+    start: int
+    end: int
+    speaker: SpeakerMention
+    named: bool  # a name or a noun phrase, not a pronoun
+
+
+def inner_incises(context: DocContext) -> list[InnerIncise]:
+    """The incises written inside quote marks."""
+    doc = context.doc
+    lexicon = load_lexicon(context.lang)
+    found: list[InnerIncise] = []
+    for index, token in enumerate(doc):
+        if token.text != "," or not context.inside_quote[index] or index + 2 >= len(doc):
+            continue
+        verb = index + 1
+        cue_index = verb
+        if doc[verb].lower_ in AVOIR_FORMS:
+            cue_index += 1  # "a martelé", "a-t-il ajouté"
+            while cue_index < len(doc) - 1 and (
+                doc[cue_index].lower_ == "-t" or doc[cue_index].lower_ in INCISE_PRONOUNS
+            ):
+                cue_index += 1
+        entry = next(
+            (entry for entry in lexicon.forms.get(doc[cue_index].lower_, ()) if not entry.tail),
+            None,
+        )
+        if entry is None or cue_index + 1 >= len(doc):
+            continue
+        cue = Cue(entry.lemma, "verb", cue_index, cue_index + 1, quotes_only=entry.quotes_only)
+        incise = _pronoun_inner_incise(context, cue, verb) or _named_inner_incise(
+            context, cue, verb
+        )
+        if incise is not None:
+            found.append(incise)
+    return found
+
+
+def _pronoun_inner_incise(context: DocContext, cue: Cue, verb: int) -> InnerIncise | None:
+    """ "dit-il,", "a-t-elle ajouté,", "poursuit-il,"."""
+    doc = context.doc
+    position = verb + 1 + (doc[verb + 1].lower_ == "-t")
+    if position >= len(doc) or doc[position].lower_ not in INCISE_PRONOUNS:
+        return None
+    pronoun = position
+    end = position + 1 + (cue.start > verb)  # "a-t-il ajouté": the participle after it
+    if end >= len(doc) or doc[end].text != "," or not context.inside_quote[end]:
+        return None
+    speaker = build_mention(doc, pronoun, pronoun + 1)
+    if speaker is None:
+        return None
+    return InnerIncise(cue, verb, end, speaker, named=False)
+
+
+def _named_inner_incise(context: DocContext, cue: Cue, verb: int) -> InnerIncise | None:
+    """ "a estimé l'entraîneur nantais, Pierre Aubanel,", "a plaidé Me Julien Arfi."."""
+    doc = context.doc
+    start = cue.end
+    limit = min(len(doc), start + MAX_INVERTED_SUBJECT_TOKENS)
+    if not (doc[start].pos_ in ("DET", "PROPN") or doc[start].ent_type_ in ("PER", "PERSON")):
+        return None
+    end = start
+    while end < limit and context.inside_quote[end] and doc[end].text not in {",", ".", ";"}:
+        if end > start and doc[end].lower_ in NP_BREAKING_PREPOSITIONS:
+            break
+        end += 1
+    speaker = build_mention(doc, start, end)
+    if not is_agent(speaker):
+        return None
+    named = appositive_name(context, start, end, limit)
+    if named is not None:
+        speaker, end = named
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].pos_ in ("ADP", "ADV"):
+        end += 1  # "Anne Keller, lors du conseil municipal lundi soir."
+    while end < len(doc) and context.inside_quote[end] and doc[end].text not in {",", "."}:
+        end += 1  # "a martelé la maire lors du conseil"
+    if end >= len(doc) or not context.inside_quote[end] or doc[end].text not in {",", "."}:
+        return None
+    return InnerIncise(cue, verb, end, speaker, named=True)

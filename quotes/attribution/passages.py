@@ -9,10 +9,9 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from .context import CLOSING_MARKS, Candidate, DocContext
-from .cues import InnerIncise
+from .incises import InnerIncise
 from .marks import QuotedSpan
 from .spans import SpanIndex
-from .speakers import build_mention
 from .terms import is_used_unquoted
 
 DATELINE = re.compile(
@@ -165,7 +164,9 @@ def inner_incise_pieces(
     context: DocContext, candidate: Candidate, incises: list[InnerIncise]
 ) -> list[Candidate]:
     """ "« Ce que je veux, dit-il, c'est que mes enfants vivent ici »": the pieces of a quote
-    around the incises in its marks, with the incise's cue when the quote has none."""
+    around the incises in its marks. With no cue of its own, the quote takes the incise's cue,
+    and its speaker when the incise names one (a pronoun only when the quote has none: the one
+    who spoke before it stands)."""
     doc = context.doc
     inside = [
         incise
@@ -177,13 +178,10 @@ def inner_incise_pieces(
     if not inside:
         return [candidate]
     if candidate.cue is None:
-        # The quote's own speaker (the one who spoke before it) stands; the pronoun, inside
-        # the quote, is resolved only when there is none.
         first = inside[0]
         candidate = replace(candidate, cue=first.cue)
-        if candidate.speaker is None:
-            mention = build_mention(doc, first.pronoun, first.pronoun + 1)
-            candidate = replace(candidate, speaker=mention, evidence="incise")
+        if first.named or candidate.speaker is None:
+            candidate = replace(candidate, speaker=first.speaker, evidence="incise")
     text = context.text
     bounds = [candidate.start]
     for incise in inside:

@@ -18,7 +18,8 @@ from .candidates import content_candidates
 from .colons import block_quotes
 from .confidence import attribution_confidence
 from .context import Candidate, make_context
-from .cues import find_cues, inner_incises
+from .cues import find_cues
+from .incises import inner_incises
 from .language import detect_language
 from .marks import (
     DOUBLE_MARKS,
@@ -314,7 +315,7 @@ def attributions_from_doc(doc: Doc, lang: str) -> list[Attribution]:
         candidates = [
             piece for candidate in candidates for piece in woven_pieces(context, candidate)
         ]
-    incises = inner_incises(doc, lang, context.inside_quote)
+    incises = inner_incises(context)
     if incises:
         candidates = [
             piece

@@ -3103,3 +3103,34 @@ def test_what_on_learned_is_told_by_its_source(extract_fr, article, speaker):
 
 def test_learning_something_is_no_report(extract_fr):
     assert extract_fr("Marie a appris que son père était malade.") == []
+
+
+@pytest.mark.parametrize(
+    ("article", "pieces", "speaker"),
+    [
+        (
+            "« Ce n'est pas une défaite, a estimé l'entraîneur nantais, Pierre Aubanel, c'est "
+            "un avertissement. »",
+            ["Ce n'est pas une défaite", "c'est un avertissement."],
+            "Pierre Aubanel",
+        ),
+        (
+            "« Nous avons pris la bonne décision, a martelé la maire de Strasbourg, Anne "
+            "Keller, lors du conseil municipal. Le tram sera livré en 2027. »",
+            ["Nous avons pris la bonne décision", "Le tram sera livré en 2027."],
+            "Anne Keller",
+        ),
+        (
+            "« Mon client n'est pas un monstre, a plaidé Me Julien Arfi. C'est un homme qui a "
+            "sombré. »",
+            ["Mon client n'est pas un monstre", "C'est un homme qui a sombré."],
+            "Julien Arfi",
+        ),
+    ],
+)
+def test_a_named_incise_inside_the_marks_cuts_the_quote_and_names_its_speaker(
+    extract_fr, article, pieces, speaker
+):
+    found = extract_fr(article)
+    assert [item.text for item in found] == pieces
+    assert {item.speaker for item in found} == {speaker}
