@@ -174,7 +174,7 @@ def _inverted_subject(
         doc[position].ent_type_ in ("PER", "PERSON") and not _role_as_entity(doc[position])
         for position in range(index, end)
     )
-    if mention is not None and not names_a_person and description is None:
+    if mention is not None and not names_a_person:
         named = appositive_name(context, index, end, limit)
         if named is not None:
             return named

@@ -372,9 +372,13 @@ def _dateline_end(doc: Doc, token: Token) -> int | None:
 
 def _is_comma_apposition(token: Token) -> bool:
     """ "le ministre, Pierre Moscovici,": a name the parser took for a conjunct (no "et")."""
-    start, end = token.left_edge.i, token.right_edge.i + 1
+    start = token.left_edge.i
     if token.doc[start].text == ",":
         start += 1  # the parser may hang the comma on the name
+    # "La directrice de l'ARS, Hélène Bourdais, qui s'exprimait …": the name, not its clause.
+    end = token.i + 1
+    while end < len(token.doc) and token.doc[end].dep_ == "flat:name":
+        end += 1
     return (
         token.dep_ == "conj"
         and start > 0
@@ -547,10 +551,16 @@ def mention_for_subject(context: DocContext, token: Token) -> SpeakerMention | N
     if mention is not None and not names_a_person and named_before is not None:
         return named_before  # "Jean Dupont, le maire, a dit": the parser took the role
     if mention is not None and description is not None and not names_a_person:
-        # "Un des chercheurs de HRW, Ole Solvang": the name is the apposition.
-        named = build_mention(doc, description[0], description[1], (start, end))
-        if named is not None and named.has_named_entity and named.kind == "person":
-            return named
+        # "Un des chercheurs de HRW, Ole Solvang": the name is the apposition; "La directrice
+        # de l'ARS, Hélène Bourdais, qui s'exprimait lundi, …": its first words.
+        first = description[0] + (doc[description[0]].text == ",")
+        name_end = first
+        while name_end < description[1] and doc[name_end].ent_type_ in ("PER", "PERSON"):
+            name_end += 1
+        for apposed in (description, (first, name_end)):
+            named = build_mention(doc, apposed[0], apposed[1], (start, end))
+            if named is not None and named.has_named_entity and named.kind == "person":
+                return named
     return mention
 
 

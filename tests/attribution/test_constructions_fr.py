@@ -3134,3 +3134,18 @@ def test_a_named_incise_inside_the_marks_cuts_the_quote_and_names_its_speaker(
     found = extract_fr(article)
     assert [item.text for item in found] == pieces
     assert {item.speaker for item in found} == {speaker}
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "La directrice générale de l'agence régionale de santé, Hélène Bourdais, qui "
+        "s'exprimait lundi à Montpellier, a reconnu que les urgences étaient saturées.",
+        "« Pourquoi avoir attendu trois semaines avant de prévenir les familles ? », s'est "
+        "interrogée l'avocate des parents, Me Claire Dufour, lors d'une conférence de presse. "
+        "Le directeur a assuré avoir suivi les consignes.",
+    ],
+)
+def test_a_name_apposed_to_a_role_speaks_whatever_follows_it(extract_fr, article):
+    found = extract_fr(article)
+    assert found[0].speaker in {"Hélène Bourdais", "Claire Dufour"}
