@@ -52,6 +52,9 @@ NOUN_PHRASE_DEPS = frozenset({"nmod", "appos", "flat:name"})
 PERSON_LABELS = frozenset({"PER", "PERSON"})
 RELAYING_PRONOUNS = frozenset({"il", "elle", "he", "she"})
 SINGULAR_THIRD_PERSON = frozenset({"il", "elle"})
+# "« … »\n\nDevant sa maison, Josiane Arnaud …": the sentence after a quote, a paragraph break
+# (a sentence of its own for the parser) between them.
+NEXT_SENTENCES = 2
 
 
 @dataclass(frozen=True)
@@ -197,6 +200,8 @@ def _resolve_one(
                 sentence_starts,
                 relayed,
             )
+        if found is None and mention.implicit:
+            found = _named_right_after(candidate, antecedents, sentence_starts)
         if found is None:
             return ResolvedSpeaker(None, "other", "", True)
         # "explique-t-il. […] indique-t-il": a resolved pronoun carries its referent forward.
@@ -484,6 +489,25 @@ def _pick_antecedent(
     ]
     return choose(
         mention, _constrained(mention, _merged(reachable)), (candidate.start, candidate.end)
+    )
+
+
+def _named_right_after(
+    candidate: Candidate, antecedents: list[Antecedent], sentence_starts: list[int]
+) -> Antecedent | None:
+    """ "« On a tout perdu en une nuit. » Devant sa maison, Josiane Arnaud, 71 ans, …": a quote
+    no cue attributes, with no one named before it, is said by the person named in the
+    sentence right after it (the opening of a portrait or a report)."""
+    last = bisect.bisect_right(sentence_starts, max(candidate.start, candidate.end - 1)) - 1
+    return next(
+        (
+            antecedent
+            for antecedent in antecedents
+            if antecedent.position >= candidate.end
+            and antecedent.sentence <= last + NEXT_SENTENCES
+            and antecedent.kind == "person"
+        ),
+        None,
     )
 
 

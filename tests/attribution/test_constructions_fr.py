@@ -3155,3 +3155,13 @@ def test_a_named_incise_inside_the_marks_cuts_the_quote_and_names_its_speaker(
 def test_a_name_apposed_to_a_role_speaks_whatever_follows_it(extract_fr, article, speaker):
     found = extract_fr(article)
     assert found[0].speaker == speaker
+
+
+@pytest.mark.parametrize("between", [" ", "\n\n"])
+def test_a_quote_opening_an_article_is_said_by_the_person_named_right_after(extract_fr, between):
+    article = (
+        f"« On a tout perdu en une nuit. »{between}Devant ce qui reste de sa maison, Josiane "
+        "Arnaud, 71 ans, contemple la boue qui a envahi le rez-de-chaussée."
+    )
+    (found,) = extract_fr(article)
+    assert found.speaker == "Josiane Arnaud"
