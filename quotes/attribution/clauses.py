@@ -95,6 +95,8 @@ SIMPLE_PAST_TAG = "VBD"
 CONDITIONAL_MODALS = frozenset(
     {"pourrait", "pourraient", "devrait", "devraient", "could", "should", "might"}
 )
+# "Si le gouvernement annonçait …": a condition in the imperfect imagines what is not said.
+CONDITION_MARKERS = frozenset({"si", "s'", "s’", "if"})
 # "Hollande doit annoncer d'ici mi-décembre sa candidature", "va proposer son départ": speech to
 # come, not yet said.
 FUTURE_MODALS = frozenset({"va", "vont", "doit", "doivent", "devra", "devront"})
@@ -155,8 +157,14 @@ def _is_adjectival_participle(token: Token) -> bool:
 
 
 def _is_hypothetical(doc: Doc, cue: Cue) -> bool:
-    """ "aurait pu s'interroger", "pourrait annoncer", "should say": speech that did not happen."""
-    if "Inf" not in doc[cue.start].morph.get("VerbForm"):
+    """ "aurait pu s'interroger", "pourrait annoncer", "should say", "Si le gouvernement
+    annonçait un report, …": speech that did not happen."""
+    verb = doc[cue.start]
+    if "Imp" in verb.morph.get("Tense") and any(
+        child.dep_ == "mark" and child.lower_ in CONDITION_MARKERS for child in verb.children
+    ):
+        return True
+    if "Inf" not in verb.morph.get("VerbForm"):
         return False
     start = verb_group_start(doc, cue)
     if start == 0:

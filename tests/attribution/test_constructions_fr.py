@@ -3165,3 +3165,11 @@ def test_a_quote_opening_an_article_is_said_by_the_person_named_right_after(extr
     )
     (found,) = extract_fr(article)
     assert found.speaker == "Josiane Arnaud"
+
+
+def test_a_report_imagined_in_a_condition_is_no_quote(extract_fr):
+    article = (
+        "Si le gouvernement annonçait un report de la réforme, les syndicats pourraient "
+        "suspendre le mouvement."
+    )
+    assert extract_fr(article) == []
