@@ -27,6 +27,11 @@ AVOIR_FORMS = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "aura
 INCISE_PRONOUNS = frozenset(
     {"-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-ils", "-t-elles", "-t-on"}
 )
+# "selon toute vraisemblance", "selon les cas", "selon que …": "selon" naming no source.
+SELON_IDIOMS = frozenset(
+    {("toute", "vraisemblance"), ("toute", "probabilité"), ("toutes", "probabilités"),
+     ("toute", "apparence"), ("les", "cas"), ("le", "cas"), ("que",), ("qu'",), ("qu’",)}
+)  # fmt: skip
 # "conférence de presse que": a word after these complements a noun; "de dire que" is an
 # infinitive, a verb whatever its tag.
 NOUN_COMPLEMENT_PREPOSITIONS = frozenset({"de", "d'", "d’"})
@@ -405,6 +410,8 @@ def _source_preposition(doc: Doc, index: int, lang: str) -> Cue | None:
     lower = token.lower_
     if lang == "fr":
         if lower == "selon":
+            if _opens_idiom(doc, index + 1, SELON_IDIOMS):
+                return None  # "selon toute vraisemblance", "selon les cas": no one's words
             return Cue("selon", "source", index, index + 1)
         if lower in ("d'", "d’") and index + 1 < len(doc) and doc[index + 1].lower_ == "après":
             return Cue("d'après", "source", index, index + 2)
@@ -441,6 +448,13 @@ def _source_preposition(doc: Doc, index: int, lang: str) -> Cue | None:
     if lower == "according" and index + 1 < len(doc) and doc[index + 1].lower_ == "to":
         return Cue("according to", "source", index, index + 2)
     return None
+
+
+def _opens_idiom(doc: Doc, index: int, idioms: frozenset[tuple[str, ...]]) -> bool:
+    return any(
+        tuple(token.lower_ for token in doc[index : index + len(idiom)]) == idiom
+        for idiom in idioms
+    )
 
 
 def _starts_clause(doc: Doc, index: int) -> bool:

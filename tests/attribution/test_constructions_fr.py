@@ -3173,3 +3173,8 @@ def test_a_report_imagined_in_a_condition_is_no_quote(extract_fr):
         "suspendre le mouvement."
     )
     assert extract_fr(article) == []
+
+
+@pytest.mark.parametrize("idiom", ["Selon toute vraisemblance", "Selon les cas"])
+def test_selon_in_an_idiom_names_no_source(extract_fr, idiom):
+    assert extract_fr(f"{idiom}, le chantier ne sera pas achevé avant 2027.") == []
