@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -95,6 +96,8 @@ SIMPLE_PAST_TAG = "VBD"
 CONDITIONAL_MODALS = frozenset(
     {"pourrait", "pourraient", "devrait", "devraient", "could", "should", "might"}
 )
+# "dire s'il serait candidat", "annoncer si il briguerait": an indirect question.
+INDIRECT_QUESTION = re.compile(r"(?:si\s|s['’](?:il|ils)\b)", re.IGNORECASE)
 # "Si le gouvernement annonçait …": a condition in the imperfect imagines what is not said.
 CONDITION_MARKERS = frozenset({"si", "s'", "s’", "if"})
 # "Hollande doit annoncer d'ici mi-décembre sa candidature", "va proposer son départ": speech to
@@ -377,6 +380,12 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
         end = boundaries[position]
     region = classify_region(context, content_start, end)
     if region is None:
+        return None
+    if INDIRECT_QUESTION.match(context.text, region[0]) and doc[index].lower_ not in (
+        COMPLEMENTISERS
+    ):
+        # "a refusé de dire s'il serait candidat": a question, nothing said ("a expliqué que
+        # si …, il est temps" is a condition inside the content).
         return None
     if _negated(doc, cue):
         return None  # "n'a pas confirmé la fermeture", "n'a pas dit que": nothing was said

@@ -3178,3 +3178,11 @@ def test_a_report_imagined_in_a_condition_is_no_quote(extract_fr):
 @pytest.mark.parametrize("idiom", ["Selon toute vraisemblance", "Selon les cas"])
 def test_selon_in_an_idiom_names_no_source(extract_fr, idiom):
     assert extract_fr(f"{idiom}, le chantier ne sera pas achevé avant 2027.") == []
+
+
+def test_an_indirect_question_after_a_reporting_verb_is_no_quote(extract_fr):
+    article = (
+        "Interrogé à plusieurs reprises, le ministre a refusé de dire s'il serait candidat à sa "
+        "propre succession."
+    )
+    assert extract_fr(article) == []
