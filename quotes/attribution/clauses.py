@@ -936,8 +936,14 @@ def _before_asyndetic_clause(context: DocContext, start: int, end: int) -> int:
     )
     if main is None:
         return end
+    # "a expliqué que si la croissance revenait, les impôts baisseraient": the comma closes a
+    # fronted subordinate clause; the content's main clause follows it.
+    fronted = span[0].pos_ == "SCONJ"
     for token in doc[main.i + 1 : span.end - 1]:
         if token.text != "," or context.inside_quote[token.i]:
+            continue
+        if fronted:
+            fronted = False
             continue
         after = _after_noun_phrase(doc, token.i + 1, span.end)
         if token.i + 1 < after < span.end and "Fin" in doc[after].morph.get("VerbForm"):

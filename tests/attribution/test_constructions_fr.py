@@ -3186,3 +3186,9 @@ def test_an_indirect_question_after_a_reporting_verb_is_no_quote(extract_fr):
         "propre succession."
     )
     assert extract_fr(article) == []
+
+
+@pytest.mark.parametrize("opener", ["si la croissance revenait", "quand la croissance reviendra"])
+def test_a_content_opening_with_a_subordinate_clause_goes_on_to_its_main_clause(extract_fr, opener):
+    (found,) = extract_fr(f"Le ministre a expliqué que {opener}, les impôts baisseraient.")
+    assert found.text == f"{opener}, les impôts baisseraient"
