@@ -13,9 +13,10 @@ from .clauses import (
     forward_candidate,
     split_at_second_clause,
 )
-from .context import CLOSING_MARKS, Candidate, DocContext
+from .context import Candidate, DocContext
 from .cues import Cue
 from .incises import find_incise, incise_boundary, incise_candidates, quote_said_alone
+from .marks import CLOSING_MARKS
 from .sources import is_mid_clause_source, source_candidate
 from .subjects import PARTICIPLE_CLITICS, coordinated_subject
 

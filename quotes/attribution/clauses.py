@@ -9,7 +9,6 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from .context import (
-    CLOSING_MARKS,
     COMPLEMENTISERS,
     COORDINATORS,
     SUBJECT_DEPS,
@@ -25,6 +24,7 @@ from .context import (
 )
 from .cues import Cue
 from .lexicon import ETRE_FORMS, GENITIVES, TIME_WORDS, word_set
+from .marks import CLOSING_MARKS
 from .names import ELIDED_ARTICLES, GENERIC_PRONOUNS
 from .nominal import ATTRIBUTION_NOUNS
 from .speakers import SpeakerMention

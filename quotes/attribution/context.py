@@ -9,12 +9,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .cues import Cue
-from .marks import QuotedSpan
+from .marks import CLOSING_MARKS, OPENING_MARKS, QuotedSpan
 from .speakers import SpeakerMention
 
 # "''" is one token: some English papers print double quotes as two apostrophes.
-CLOSING_MARKS = frozenset({"»", "”", '"', "“", "’", "'", "›", "''"})
-OPENING_MARKS = frozenset({"«", "“", "„", '"', "‘", "'", "‹", "''"})
 # The French model often labels a subject "il" as expl:subj.
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
 PASSIVE_AUXILIARY_DEPS = frozenset({"aux:pass", "auxpass"})

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from .marks import CLOSING_MARKS, OPENING_MARKS
 from .names import COMPOUND_RELATIVES
 
 ELISION_APOSTROPHES = ("'", "’")
@@ -27,6 +28,10 @@ AVOIR_FORMS = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "aura
 INCISE_PRONOUNS = frozenset(
     {"-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-ils", "-t-elles", "-t-on"}
 )
+# What may end the sentence before a quote that opens the next one.
+SENTENCE_ENDS = frozenset({".", "!", "?", ":", "…"})
+# What may end the sentence before a quote that opens the next one.
+SENTENCE_ENDS = frozenset({".", "!", "?", ":", "…"})
 # "selon toute vraisemblance", "selon les cas", "selon que …": "selon" naming no source.
 SELON_IDIOMS = frozenset(
     {("toute", "vraisemblance"), ("toute", "probabilité"), ("toutes", "probabilités"),
@@ -292,6 +297,12 @@ def find_cues(doc: Doc, lang: str, inside_quote: list[bool]) -> list[Cue]:
             index = source.end
             continue
         entries = lexicon.forms.get(token.lower_)
+        if not entries and lang == "fr" and _inverted_after_quote(doc, index):
+            # "« … », a esquivé le capitaine": after a quote, any verb inverted with its subject
+            # attributes it, whether or not the lexicon knows it.
+            cues.append(Cue(token.lower_, "verb", index, index + 1, quotes_only=True))
+            index += 1
+            continue
         if entries and _determined(doc, index):
             entries = ()  # "l'accusé", "le prévenu": a participle used as a noun
         if entries and text[max(0, token.idx - len(THAT_IS)) : token.idx].lower() == THAT_IS:
@@ -448,6 +459,56 @@ def _source_preposition(doc: Doc, index: int, lang: str) -> Cue | None:
     if lower == "according" and index + 1 < len(doc) and doc[index + 1].lower_ == "to":
         return Cue("according to", "source", index, index + 2)
     return None
+
+
+def _inverted_after_quote(doc: Doc, index: int) -> bool:
+    """ "», a esquivé le capitaine", "» sourit-elle", "», s'amuse Paul": a verb, alone or after
+    "a" (and "-t-il"), right after a closing mark and its comma, before its subject."""
+    token = doc[index]
+    if token.pos_ != "VERB" or "Inf" in token.morph.get("VerbForm"):
+        return False
+    start = index
+    while start > 0 and (
+        doc[start - 1].lower_ in AVOIR_FORMS or doc[start - 1].lower_ in REFLEXIVE_CLITICS
+    ):
+        start -= 1
+    following = index + 1
+    if following < len(doc) and doc[following].lower_ == "-t":
+        following += 1
+    if following >= len(doc):
+        return False
+    comma = start > 0 and doc[start - 1].text == ","
+    before = start - 1 - comma
+    if before < 0 or doc[before].text not in CLOSING_MARKS:
+        return False
+    if doc[following].lower_ in INCISE_PRONOUNS:
+        # "peut-on lire": a modal's infinitive is the verb that reports.
+        after = following + 1
+        return after >= len(doc) or "Inf" not in doc[after].morph.get("VerbForm")
+    if not _opens_its_sentence(doc, before):
+        return False  # "Le chanteur, que ses fans appellent « … », interprétera son tube"
+    # "», a esquivé le capitaine"; not "« hostile » envers les sociétés".
+    return (
+        (comma or start < index)
+        and doc[following].pos_ in ("DET", "PROPN")
+        and doc[following].is_alpha
+    )
+
+
+def _opens_its_sentence(doc: Doc, closing: int) -> bool:
+    """Whether the quote closed at token closing opens its sentence or paragraph."""
+    opening = closing - 1
+    while opening >= 0 and doc[opening].text not in OPENING_MARKS:
+        opening -= 1
+    if opening < 0:
+        return False
+    previous = doc[opening - 1] if opening > 0 else None
+    return (
+        previous is None
+        or previous.is_space
+        or previous.text in SENTENCE_ENDS
+        or previous.text in CLOSING_MARKS
+    )
 
 
 def _opens_idiom(doc: Doc, index: int, idioms: frozenset[tuple[str, ...]]) -> bool:

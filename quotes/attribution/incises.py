@@ -7,9 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .context import (
-    CLOSING_MARKS,
     COMPLEMENTISERS,
-    OPENING_MARKS,
     SUBJECT_DEPS,
     Candidate,
     DocContext,
@@ -24,7 +22,7 @@ from .context import (
 )
 from .cues import AVOIR_FORMS, INCISE_PRONOUNS, Cue, load_lexicon
 from .lexicon import GENITIVES, TIME_WORDS
-from .marks import QuotedSpan
+from .marks import CLOSING_MARKS, OPENING_MARKS, QuotedSpan
 from .names import (
     ELIDED_ARTICLES,
     GENERIC_PRONOUNS,

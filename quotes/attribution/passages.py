@@ -8,9 +8,9 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from .context import CLOSING_MARKS, Candidate, DocContext
+from .context import Candidate, DocContext
 from .incises import InnerIncise
-from .marks import QuotedSpan
+from .marks import CLOSING_MARKS, QuotedSpan
 from .spans import SpanIndex
 from .terms import is_used_unquoted
 

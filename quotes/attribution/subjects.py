@@ -6,9 +6,10 @@ import itertools
 
 from spacy.tokens import Doc, Span, Token
 
-from .context import CLOSING_MARKS, SUBJECT_DEPS, DocContext, sentence_bounds
+from .context import SUBJECT_DEPS, DocContext, sentence_bounds
 from .cues import INCISE_PRONOUNS, Cue
 from .lexicon import GENITIVES, phrase_set
+from .marks import CLOSING_MARKS
 from .names import PERSON_HEADS, RELATIVE_WORDS, is_pronoun_text
 from .speakers import (
     ANONYMOUS_WORDS,

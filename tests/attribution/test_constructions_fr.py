@@ -3192,3 +3192,38 @@ def test_an_indirect_question_after_a_reporting_verb_is_no_quote(extract_fr):
 def test_a_content_opening_with_a_subordinate_clause_goes_on_to_its_main_clause(extract_fr, opener):
     (found,) = extract_fr(f"Le ministre a expliqué que {opener}, les impôts baisseraient.")
     assert found.text == f"{opener}, les impôts baisseraient"
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        (
+            "« Allez-vous rester au club ? », lui a demandé un journaliste de L'Équipe. « Je "
+            "n'ai pas envie de parler de ça ce soir », a esquivé le capitaine lyonnais, Maxence "
+            "Tollet.",
+            "Maxence Tollet",
+        ),
+        (
+            "« Vous partez déjà ? », a demandé la journaliste. « Pas avant l'été », sourit le "
+            "maire.",
+            "le maire",
+        ),
+    ],
+)
+def test_any_verb_inverted_after_a_quote_attributes_it(extract_fr, article, speaker):
+    assert extract_fr(article)[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Le chanteur, que ses fans appellent « le Kid de Belleville », interprétera son tube "
+        "« Nuits d'été » en ouverture du festival.",
+        "Un nouveau mouvement est apparu, les « bonnets noirs », « hostile » envers les "
+        "sociétés de transport étrangères.",
+    ],
+)
+def test_a_verb_after_marks_inside_a_sentence_attributes_nothing(extract_fr, article):
+    assert all(
+        found.cue != "interprétera" and found.cue != "envers" for found in extract_fr(article)
+    )
