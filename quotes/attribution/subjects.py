@@ -562,7 +562,28 @@ def mention_for_subject(context: DocContext, token: Token) -> SpeakerMention | N
             named = build_mention(doc, apposed[0], apposed[1], (start, end))
             if named is not None and named.has_named_entity and named.kind == "person":
                 return named
+    if mention is not None and not names_a_person:
+        named = _name_closing_subject(doc, token, start)
+        if named is not None:
+            return named
     return mention
+
+
+def _name_closing_subject(doc: Doc, token: Token, start: int) -> SpeakerMention | None:
+    """ "Le vice-président chargé des mobilités, Thomas Reynaud, assure": a role with its own
+    complements, then the name between commas that closes the subject before its verb."""
+    last = token.right_edge.i
+    if last + 1 >= len(doc) or doc[last + 1].text != ",":
+        return None
+    first = last
+    while first > start and doc[first - 1].ent_type_ in ("PER", "PERSON"):
+        first -= 1
+    if first == last + 1 or doc[first].ent_type_ not in ("PER", "PERSON"):
+        return None
+    if first <= start or doc[first - 1].text != ",":
+        return None
+    named = build_mention(doc, first, last + 1, (start, first - 1))
+    return named if named is not None and named.kind == "person" else None
 
 
 def _relative_antecedent(head: Token, relative: Token) -> Token:

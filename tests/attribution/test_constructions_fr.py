@@ -3227,3 +3227,23 @@ def test_a_verb_after_marks_inside_a_sentence_attributes_nothing(extract_fr, art
     assert all(
         found.cue != "interprétera" and found.cue != "envers" for found in extract_fr(article)
     )
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        (
+            "Le vice-président chargé des mobilités, Thomas Reynaud, assure que le calendrier "
+            "ne sera pas modifié.",
+            "Thomas Reynaud",
+        ),
+        (
+            "Le député (LR) de la 3e circonscription du Var, Romain Estève, a réagi sur X : "
+            "« Encore un service public sacrifié. »",
+            "Romain Estève",
+        ),
+    ],
+)
+def test_the_name_closing_a_long_role_before_the_verb_speaks(extract_fr, article, speaker):
+    (found,) = extract_fr(article)
+    assert found.speaker == speaker
