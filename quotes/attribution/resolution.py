@@ -50,6 +50,7 @@ PASSIVE_AGENT = "obl:agent"
 # The links inside a noun phrase ("le ministre de la justice du pays").
 NOUN_PHRASE_DEPS = frozenset({"nmod", "appos", "flat:name"})
 PERSON_LABELS = frozenset({"PER", "PERSON"})
+NAMED_LABELS = PERSON_LABELS | {"ORG"}
 RELAYING_PRONOUNS = frozenset({"il", "elle", "he", "she"})
 SINGULAR_THIRD_PERSON = frozenset({"il", "elle"})
 # "« … »\n\nDevant sa maison, Josiane Arnaud …": the sentence after a quote, a paragraph break
@@ -381,7 +382,12 @@ def _group_antecedents(
     Il", "Le candidat de droite a renouvelé … a-t-il déclaré"."""
     found = []
     for token in doc:
-        if token.pos_ != "NOUN" or token.ent_type_ or _inside(content_spans, token.idx):
+        # "Le Premier ministre portugais" tagged MISC is still a titled subject; a name is not.
+        if (
+            token.pos_ != "NOUN"
+            or token.ent_type_ in NAMED_LABELS
+            or _inside(content_spans, token.idx)
+        ):
             continue
         plural = "Plur" in token.morph.get("Number")
         singular = token.lower_[:-1] if plural and token.lower_[-1:] in ("s", "x") else token.lower_

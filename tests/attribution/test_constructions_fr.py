@@ -3247,3 +3247,12 @@ def test_a_verb_after_marks_inside_a_sentence_attributes_nothing(extract_fr, art
 def test_the_name_closing_a_long_role_before_the_verb_speaks(extract_fr, article, speaker):
     (found,) = extract_fr(article)
     assert found.speaker == speaker
+
+
+def test_a_titled_subject_the_recogniser_tags_misc_is_a_pronouns_antecedent(extract_fr):
+    article = (
+        "Le Premier ministre portugais a défendu mardi son plan de relance du logement. « Nous "
+        "allons construire 30 000 logements publics d'ici 2028 », a-t-il déclaré à Lisbonne."
+    )
+    (found,) = extract_fr(article)
+    assert found.speaker == "Le Premier ministre portugais"
