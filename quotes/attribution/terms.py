@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .context import DocContext
-from .lexicon import word_set
+from .lexicon import GENITIVES, word_set
 from .marks import QuotedSpan
 from .names import NAME_PARTICLES
 
@@ -16,6 +16,8 @@ from .names import NAME_PARTICLES
 MAX_TERM_WORDS = 5
 MAX_USED_TERM_WORDS = 3
 NAMING_NOUNS = word_set("naming_nouns")
+# Naming nouns that are also where words are posted: "sur son compte Twitter « … »".
+POSTING_PLACES = frozenset({"site", "page", "compte", "groupe"})
 # "qu'il avait appelés « Liberté »": a name in marks has few words, all capitalised.
 MAX_NAME_WORDS = 3
 QUOTE_END_PUNCTUATION = frozenset("!?.…")
@@ -78,11 +80,17 @@ def _names_after_naming_noun(doc: Doc, text: str, quote: QuotedSpan, opening: in
     previous = doc[opening - 1]
     if previous.lower_ not in NAMING_NOUNS and previous.i > 0 and previous.pos_ in NOMINALS:
         previous = doc[previous.i - 1]  # "site internet", "groupe Facebook"
+        if previous.lower_ in GENITIVES and previous.i > 0:
+            previous = doc[previous.i - 1]  # "le groupe d'opposition « Agir pour Balma »"
     if previous.lower_ not in NAMING_NOUNS:
         return False
-    # "a écrit sur son compte Twitter « Nous ne lâcherons rien »": after a possessive the noun
-    # is where the words were posted, not what they name.
-    return previous.i == 0 or "Yes" not in doc[previous.i - 1].morph.get("Poss")
+    # "a écrit sur son compte Twitter « Nous ne lâcherons rien »": after a possessive a page or
+    # an account is where the words were posted, not what they name ("sa campagne « … »" is).
+    return (
+        previous.lower_ not in POSTING_PLACES
+        or previous.i == 0
+        or "Yes" not in doc[previous.i - 1].morph.get("Poss")
+    )
 
 
 def _is_a_name(doc: Doc, text: str, quote: QuotedSpan, opening: int) -> bool:

@@ -3256,3 +3256,15 @@ def test_a_titled_subject_the_recogniser_tags_misc_is_a_pronouns_antecedent(extr
     )
     (found,) = extract_fr(article)
     assert found.speaker == "Le Premier ministre portugais"
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "La ville de Narbonne lance sa campagne « Narbonne respire » pour inciter les "
+        "habitants à laisser leur voiture au garage.",
+        "Le groupe d'opposition « Agir pour Balma » a publié mardi un communiqué cinglant.",
+    ],
+)
+def test_a_name_in_marks_after_a_naming_noun_is_no_quote(extract_fr, article):
+    assert extract_fr(article) == []
