@@ -23,7 +23,7 @@ from .context import (
     sentence_bounds,
 )
 from .cues import Cue
-from .lexicon import ETRE_FORMS, GENITIVES, TIME_WORDS, word_set
+from .lexicon import ETRE_FORMS, GENITIVES, SUBORDINATOR_HEADS, TIME_WORDS, word_set
 from .marks import CLOSING_MARKS
 from .names import ELIDED_ARTICLES, GENERIC_PRONOUNS
 from .nominal import ATTRIBUTION_NOUNS
@@ -58,10 +58,9 @@ INFINITIVE_CLITICS = ELIDED_CLITICS | {"ne", "n'", "n’", "pas", "plus", "jamai
 NEGATIONS = frozenset({"pas", "jamais", "plus", "rien", "personne", "point", "guère"})
 NEGATION_PARTICLES = frozenset({"ne", "n'", "n’"})
 COMPARATIVES = frozenset({"plus", "moins", "aussi", "autant", "si"})
-CONJUNCTION_HEADS = frozenset(
-    {"tandis", "alors", "bien", "parce", "pendant", "afin", "sans", "avant", "après", "dès",
-     "ainsi", "lors", "pour", "de", "sorte", "moment", "fois", "plus", "moins", "autant", "aussi"}
-)  # fmt: skip
+CONJUNCTION_HEADS = SUBORDINATOR_HEADS | {
+    "ainsi", "lors", "pour", "de", "sorte", "moment", "fois", "plus", "moins", "autant", "aussi"
+}  # fmt: skip
 # "estime ainsi que …", "a aussi déclaré que", "précise bien que": after a verb, these adverbs
 # leave "que" its own.
 ADVERBS_BEFORE_QUE = frozenset({"ainsi", "aussi", "bien"})
@@ -98,8 +97,9 @@ CONDITIONAL_MODALS = frozenset(
 )
 # "dire s'il serait candidat", "annoncer si il briguerait": an indirect question.
 INDIRECT_QUESTION = re.compile(r"(?:si\s|s['’](?:il|ils)\b)", re.IGNORECASE)
-# "Si le gouvernement annonçait …": a condition in the imperfect imagines what is not said.
-CONDITION_MARKERS = frozenset({"si", "s'", "s’", "if"})
+# "Si le gouvernement annonçait …": a condition in the imperfect imagines what is not said
+# (French: the English model tags no imperfect).
+CONDITION_MARKERS = frozenset({"si", "s'", "s’"})
 # "Hollande doit annoncer d'ici mi-décembre sa candidature", "va proposer son départ": speech to
 # come, not yet said.
 FUTURE_MODALS = frozenset({"va", "vont", "doit", "doivent", "devra", "devront"})
@@ -657,7 +657,8 @@ def _is_writers_adjunct(adjunct: Token) -> bool:
     if adjunct.dep_ == "advcl":
         if "Inf" in adjunct.morph.get("VerbForm"):
             return PURPOSE_MARKER in markers
-        after_comma = adjunct.doc[adjunct.left_edge.i - 1].text == ","
+        edge = adjunct.left_edge.i
+        after_comma = edge > 0 and adjunct.doc[edge - 1].text == ","
         return is_present_participle(adjunct) and ("en" in markers or after_comma)
     return adjunct.dep_ == "obl:mod" and bool(markers & TIME_PREPOSITIONS)
 
@@ -938,7 +939,7 @@ def _before_asyndetic_clause(context: DocContext, start: int, end: int) -> int:
         return end
     # "a expliqué que si la croissance revenait, les impôts baisseraient": the comma closes a
     # fronted subordinate clause; the content's main clause follows it.
-    fronted = span[0].pos_ == "SCONJ"
+    fronted = span[0].pos_ == "SCONJ" and span[0].head.i == main.i
     for token in doc[main.i + 1 : span.end - 1]:
         if token.text != "," or context.inside_quote[token.i]:
             continue

@@ -12,7 +12,6 @@ from .cues import Cue
 from .marks import CLOSING_MARKS, OPENING_MARKS, QuotedSpan
 from .speakers import SpeakerMention
 
-# "''" is one token: some English papers print double quotes as two apostrophes.
 # The French model often labels a subject "il" as expl:subj.
 SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "expl:subj")
 PASSIVE_AUXILIARY_DEPS = frozenset({"aux:pass", "auxpass"})

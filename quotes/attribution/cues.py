@@ -28,8 +28,8 @@ AVOIR_FORMS = frozenset({"a", "ont", "avait", "avaient", "aura", "auront", "aura
 INCISE_PRONOUNS = frozenset(
     {"-il", "-elle", "-ils", "-elles", "-on", "-t-il", "-t-elle", "-t-ils", "-t-elles", "-t-on"}
 )
-# What may end the sentence before a quote that opens the next one.
-SENTENCE_ENDS = frozenset({".", "!", "?", ":", "…"})
+# "esquivé", "esquivée": a first-group past participle, longest ending first.
+PAST_PARTICIPLE_ENDINGS = ("ées", "és", "ée", "é")
 # What may end the sentence before a quote that opens the next one.
 SENTENCE_ENDS = frozenset({".", "!", "?", ":", "…"})
 # "selon toute vraisemblance", "selon les cas", "selon que …": "selon" naming no source.
@@ -300,7 +300,7 @@ def find_cues(doc: Doc, lang: str, inside_quote: list[bool]) -> list[Cue]:
         if not entries and lang == "fr" and _inverted_after_quote(doc, index):
             # "« … », a esquivé le capitaine": after a quote, any verb inverted with its subject
             # attributes it, whether or not the lexicon knows it.
-            cues.append(Cue(token.lower_, "verb", index, index + 1, quotes_only=True))
+            cues.append(Cue(_infinitive(token), "verb", index, index + 1, quotes_only=True))
             index += 1
             continue
         if entries and _determined(doc, index):
@@ -380,11 +380,7 @@ def _looks_like_verb(doc: Doc, token: Token, lang: str) -> bool:
         return True
     if lang == "fr" and previous is not None and previous.lower_ in AVOIR_FORMS:
         return True  # "Manuel Valls a twitté :", the tagger's "a" a verb and "twitté" a name
-    if (
-        previous is not None
-        and previous.lower_.startswith("-")
-        and previous.lower_ in (INCISE_PRONOUNS)
-    ):
+    if previous is not None and previous.lower_ in INCISE_PRONOUNS:
         return True  # "a-t-il martelé": the tagger's adjective after the inverted pronoun
     following = doc[token.i + 1] if token.i + 1 < len(doc) else None
     if following is not None and following.lower_ in INCISE_PRONOUNS | {"-t"}:
@@ -495,6 +491,16 @@ def _inverted_after_quote(doc: Doc, index: int) -> bool:
     )
 
 
+def _infinitive(token: Token) -> str:
+    """The infinitive of a verb the lexicon lacks, where its form tells it ("esquivé",
+    "esquive" -> "esquiver"); else the form itself."""
+    form = token.lower_
+    for ending in PAST_PARTICIPLE_ENDINGS:
+        if form.endswith(ending):
+            return form[: -len(ending)] + "er"
+    return form + "r" if form.endswith("e") else form
+
+
 def _opens_its_sentence(doc: Doc, closing: int) -> bool:
     """Whether the quote closed at token closing opens its sentence or paragraph."""
     opening = closing - 1
@@ -512,6 +518,7 @@ def _opens_its_sentence(doc: Doc, closing: int) -> bool:
 
 
 def _opens_idiom(doc: Doc, index: int, idioms: frozenset[tuple[str, ...]]) -> bool:
+    """Whether the words from index on begin with one of the idioms (lower-case word tuples)."""
     return any(
         tuple(token.lower_ for token in doc[index : index + len(idiom)]) == idiom
         for idiom in idioms

@@ -133,9 +133,11 @@ def _inverted_subject(
             index += 2  # "a indiqué ce vendredi l'Élysée", "a noté un jour X"
         else:
             break
-    skipped = _follows_quote(context, cue) and _after_adjuncts(context, index, limit) > index
-    if skipped:
-        index = _after_adjuncts(context, index, limit)
+    past_adjuncts = (
+        _after_adjuncts(context, index, limit) if _follows_quote(context, cue) else index
+    )
+    skipped = past_adjuncts > index
+    index = past_adjuncts
     if index >= limit:
         return None, index
     first = doc[index]

@@ -29,6 +29,10 @@ def phrase_set(name: str) -> frozenset[tuple[str, ...]]:
 TIME_WORDS = word_set("time_words")
 # "de" and its forms: "selon les propos de X", "le chef de l'État", "la ministre des Armées".
 GENITIVES = frozenset({"de", "d'", "d’", "du", "des"})
+# Words opening an adverbial clause with "que": "tandis que", "alors que", "parce que", "afin que".
+SUBORDINATOR_HEADS = frozenset(
+    {"tandis", "alors", "bien", "parce", "pendant", "afin", "sans", "avant", "après", "dès"}
+)
 # The finite forms of "être": "il est à noter que", "Le polonium est, selon lui, une …".
 ETRE_FORMS = frozenset(
     {"est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient", "fut", "furent"}

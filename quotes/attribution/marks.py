@@ -24,9 +24,9 @@ ALL_MARKS = DOUBLE_MARKS | SINGLE_MARKS
 SPACES = " \t\u00a0\u202f\u2009\u2007\r"
 STRIP_FROM_CONTENT = SPACES + "\n" + "".join(ALL_MARKS)
 OPENING_CONTEXT = frozenset("([{—–-/")
-# Quote marks as the tokenizer gives them, closing and opening.
-CLOSING_MARKS = frozenset({"»", "”", '"', "“", "’", "'", "›", "''"})
-OPENING_MARKS = frozenset({"«", "“", "„", '"', "‘", "'", "‹", "''"})
+# Quote marks as the tokenizer gives them ("''" is one token), opening and closing.
+OPENING_MARKS = frozenset(PAIRS)
+CLOSING_MARKS = frozenset(mark for closers in PAIRS.values() for mark in closers)
 # Capitalised words in marks after these words (or a possessive) name a work, not speech;
 # "on" is where a guest speaks (said on "Meet the Press").
 WORK_NOUNS = frozenset(

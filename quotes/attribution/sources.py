@@ -20,7 +20,7 @@ from .context import (
     sentence_bounds,
 )
 from .cues import Cue
-from .lexicon import ETRE_FORMS, GENITIVES
+from .lexicon import ETRE_FORMS, GENITIVES, SUBORDINATOR_HEADS
 from .names import (
     COMPOUND_RELATIVES,
     ORGANISATION_HEADS,
@@ -50,10 +50,6 @@ REPORTED_WORDS = frozenset(
     {"propos", "déclarations", "dires", "termes", "mots", "informations", "connaissances",
      "chiffres", "estimations", "données", "calculs"}
 )  # fmt: skip
-# "…, selon la police, alors qu'il tentait de fuir": words opening an adverbial clause with "que".
-ADVERBIAL_CLAUSE_HEADS = frozenset(
-    {"alors", "tandis", "parce", "afin", "pendant", "avant", "après", "dès", "bien"}
-)
 # "…, selon X, mais …", "…, selon X, qui …", "…, selon X, que …": the clause turns there.
 CLAUSE_TURNS = COORDINATORS | RELATIVE_WORDS | COMPLEMENTISERS
 # "Luc Martin, le secrétaire du syndicat,", "Luc Martin, procureur de Lyon,": a role.
@@ -215,8 +211,8 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
                 # an adverbial clause after the source hangs on the clause before it.
                 adverbial_after = (
                     len(words) > 1
-                    and words[0] in ADVERBIAL_CLAUSE_HEADS
-                    and words[1].startswith(("que", "qu'", "qu’"))
+                    and words[0] in SUBORDINATOR_HEADS
+                    and (words[1] in COMPLEMENTISERS or words[1].startswith(("qu'", "qu’")))
                     and has_finite_clause(doc, sentence_start, doc[cue.start].idx)
                 )
                 if (

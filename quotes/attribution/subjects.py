@@ -578,11 +578,13 @@ def _name_closing_subject(doc: Doc, token: Token, start: int) -> SpeakerMention 
     first = last
     while first > start and doc[first - 1].ent_type_ in ("PER", "PERSON"):
         first -= 1
-    if first == last + 1 or doc[first].ent_type_ not in ("PER", "PERSON"):
+    if doc[first].ent_type_ not in ("PER", "PERSON"):
         return None
     if first <= start or doc[first - 1].text != ",":
         return None
-    named = build_mention(doc, first, last + 1, (start, first - 1))
+    # The role is what comes after the subject's last comma before the name.
+    role = next((i + 1 for i in range(first - 2, start - 1, -1) if doc[i].text == ","), start)
+    named = build_mention(doc, first, last + 1, (role, first - 1))
     return named if named is not None and named.kind == "person" else None
 
 
