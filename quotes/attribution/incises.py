@@ -58,6 +58,8 @@ SPEAKER_DESCRIPTIONS = frozenset({"appos", "relcl", "acl", "acl:relcl"})
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "this", "that"})
 # "a déclaré à l'AFP mardi soir Paul Roy": words skipped after the verb to reach a name.
 MAX_WORDS_BEFORE_NAME = 6
+# "une région, appelée Rojava,": a participle of these gives a name, it reports nothing.
+NAMING_VERBS = frozenset({"appeler", "surnommer", "baptiser"})
 # "a-t-on appris de source policière", "de sources concordantes".
 SOURCES = frozenset({"source", "sources"})
 # "a rappelé, lors d'une conférence de presse, le préfet": adjuncts skipped to reach a subject.
@@ -281,11 +283,13 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
     if group_start == 0:
         return None
     if (
-        cue.names_things
+        (cue.names_things or cue.lemma in NAMING_VERBS)
         and group_start == cue.start
         and "Part" in doc[cue.start].morph.get("VerbForm")
     ):
-        return None  # "la pétition « Pour une baisse … » lancée par X": the thing X launched
+        # "la pétition « Pour une baisse … » lancée par X": the thing X launched; "une région
+        # autonome, appelée Rojava, …": the name it is given.
+        return None
     sentence_end = doc[cue.start].sent.end
     last = doc[sentence_end - 1]
     if sentence_end < len(doc) and not (last.is_punct or last.is_space):

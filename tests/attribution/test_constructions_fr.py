@@ -3277,3 +3277,19 @@ def test_a_titled_subject_the_recogniser_tags_misc_is_a_pronouns_antecedent(extr
 )
 def test_a_name_in_marks_after_a_naming_noun_is_no_quote(extract_fr, article):
     assert extract_fr(article) == []
+
+
+def test_a_name_given_by_a_participle_is_no_incise(extract_fr):
+    article = (
+        "Les Kurdes ont proclamé une région autonome dans le nord de la Syrie, appelée Rojava, "
+        "que la Turquie voit comme une menace existentielle."
+    )
+    assert extract_fr(article) == []
+
+
+def test_a_thing_puts_nothing_forward(extract_fr):
+    article = (
+        "L'offensive lancée par la Turquie met surtout en avant des rebelles : brigades "
+        "affiliées à l'Armée syrienne libre mais aussi des groupes islamistes."
+    )
+    assert extract_fr(article) == []
