@@ -58,8 +58,9 @@ SPEAKER_DESCRIPTIONS = frozenset({"appos", "relcl", "acl", "acl:relcl"})
 DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "this", "that"})
 # "a déclaré à l'AFP mardi soir Paul Roy": words skipped after the verb to reach a name.
 MAX_WORDS_BEFORE_NAME = 6
-# "une région, appelée Rojava,": a participle of these gives a name, it reports nothing.
-NAMING_VERBS = frozenset({"appeler", "surnommer", "baptiser"})
+# "une région, appelée Rojava,": a participle of these gives a name, it reports nothing (the
+# lexicon's naming verbs; "surnommer" and "baptiser" are no cues at all).
+NAMING_VERBS = frozenset({"appeler"})
 # "a-t-on appris de source policière", "de sources concordantes".
 SOURCES = frozenset({"source", "sources"})
 # "a rappelé, lors d'une conférence de presse, le préfet": adjuncts skipped to reach a subject.
