@@ -20,7 +20,7 @@ from .context import (
     is_reported_clause,
     sentence_bounds,
 )
-from .cues import AVOIR_FORMS, INCISE_PRONOUNS, Cue, load_lexicon
+from .cues import AVOIR_FORMS, INCISE_PRONOUNS, PAST_PARTICIPLE_ENDINGS, Cue, load_lexicon
 from .lexicon import GENITIVES, TIME_WORDS
 from .marks import CLOSING_MARKS, OPENING_MARKS, QuotedSpan
 from .names import (
@@ -286,7 +286,7 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
     if (
         (cue.names_things or cue.lemma in NAMING_VERBS)
         and group_start == cue.start
-        and "Part" in doc[cue.start].morph.get("VerbForm")
+        and _is_past_participle(doc[cue.start], cue.lemma)
     ):
         # "la pétition « Pour une baisse … » lancée par X": the thing X launched; "une région
         # autonome, appelée Rojava, …": the name it is given.
@@ -329,6 +329,7 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
     opens_incise = (
         previous.text in {",", "—", "–", "("}
         or previous.text in CLOSING_MARKS
+        or _closes_unmarked_quote(context, previous)
         or _named_subject_ends_sentence(doc, cue)
         or source_after
     )
@@ -344,6 +345,21 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
         ):
             return Incise(cue, group_start, speaker, speaker_end, after_comme)
     return _subject_first_incise(context, cue, group_start)
+
+
+def _closes_unmarked_quote(context: DocContext, token: Token) -> bool:
+    """Whether a quote with no closing mark ends with this token: "— Pourquoi … ? interroge
+    la présidente" (a dialogue line)."""
+    quote = context.quote_at(token.idx)
+    return quote is not None and quote.close_end == token.idx + len(token.text)
+
+
+def _is_past_participle(verb: Token, lemma: str) -> bool:
+    """A participle by its tag and, for a first-group verb, by its form: the parser tags
+    "lance" in "…, lance Pierre Lacombe" a participle, which "lancé" would be."""
+    if "Part" not in verb.morph.get("VerbForm"):
+        return False
+    return not lemma.endswith("er") or verb.lower_.endswith(PAST_PARTICIPLE_ENDINGS)
 
 
 def _ends_clause(doc: Doc, index: int) -> bool:

@@ -19,6 +19,7 @@ from .colons import block_quotes
 from .confidence import attribution_confidence
 from .context import Candidate, make_context
 from .cues import find_cues
+from .dialogue import unmarked_speech
 from .incises import inner_incises
 from .language import detect_language
 from .marks import (
@@ -300,6 +301,7 @@ def attributions_from_doc(doc: Doc, lang: str) -> list[Attribution]:
             for quote in quotes
             if not names_a_work(text, quote) and not is_stage_direction_or_byline(text, quote)
         ]
+    quotes = unmarked_speech(doc, lang, quotes)
     context = make_context(doc, lang, quotes)
     cues = find_cues(doc, lang, context.inside_quote)
     candidates = content_candidates(context, cues)

@@ -3293,3 +3293,44 @@ def test_a_thing_puts_nothing_forward(extract_fr):
         "affiliées à l'Armée syrienne libre mais aussi des groupes islamistes."
     )
     assert extract_fr(article) == []
+
+
+def test_dialogue_lines_opened_by_a_dash_are_direct_quotes_of_their_incise(extract_fr):
+    article = (
+        "Le ton est monté jeudi soir au conseil communautaire de Figeac.\n"
+        "— Ce budget ment aux habitants, lance Sylvie Marty, élue d'opposition.\n"
+        "— Pourquoi refuser le débat ? interroge le président, Henri Costes.\n"
+        "La séance a repris après une suspension."
+    )
+    found = extract_fr(article)
+    assert [(item.text, item.kind, item.speaker) for item in found] == [
+        ("Ce budget ment aux habitants", "direct", "Sylvie Marty"),
+        ("Pourquoi refuser le débat ?", "direct", "Henri Costes"),
+    ]
+
+
+def test_a_dash_line_without_a_verb_is_a_signature_not_speech(extract_fr):
+    article = (
+        "« Nous reconstruirons la halle avant l'hiver. »\n\n"
+        "— Martine Salvat, maire de Revel\n\n"
+        "Les travaux doivent commencer en septembre."
+    )
+    (found,) = extract_fr(article)
+    assert found.text == "Nous reconstruirons la halle avant l'hiver."
+    assert found.speaker == "Martine Salvat"
+
+
+def test_interview_answers_are_said_by_the_one_interviewed(extract_fr):
+    article = (
+        "Élue en juin à la tête de la chambre d'agriculture, Odile Ferran répond à nos "
+        "questions.\n\n"
+        "Q : Quelle est votre priorité ?\n"
+        "R : Le prix du lait, qui ne couvre plus les coûts de production.\n\n"
+        "Q : Irez-vous à Paris ?\n"
+        "R : Oui, dès la semaine prochaine."
+    )
+    found = extract_fr(article)
+    assert [(item.text, item.kind, item.speaker) for item in found] == [
+        ("Le prix du lait, qui ne couvre plus les coûts de production.", "direct", "Odile Ferran"),
+        ("Oui, dès la semaine prochaine.", "direct", "Odile Ferran"),
+    ]

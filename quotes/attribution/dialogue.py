@@ -1,0 +1,122 @@
+"""Speech set out without quote marks: dialogue lines opened by a dash, interview answers.
+
+French newsrooms print a dialogue as lines opened by a dash ("— Vous avez menti, lance X."),
+and an interview as labelled lines ("Q : … / R : …"). The dash or the answer label opens the
+quote as a « would, so each such line becomes a quoted passage and the marked-quote rules
+(incises, the speaker of the turn, the person the lead introduces) attribute it. A dash line
+without a verb is a pull quote's signature ("— Barack Obama, président"), not speech.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import INCISE_PRONOUNS
+from .marks import QuotedSpan
+
+DIALOGUE_LANGUAGES = frozenset({"fr"})
+DIALOGUE_LINE = re.compile(r"(?m)^[ \t\u00a0]*([—–])[ \t\u00a0]+(?=\S)")
+QUESTION_LINE = re.compile(r"(?m)^[ \t\u00a0]*(?:Q|Question)[ \t\u00a0]*:")
+ANSWER_LINE = re.compile(r"(?m)^[ \t\u00a0]*(?:R|Réponse)[ \t\u00a0]*:[ \t\u00a0]*(?=\S)")
+# What ends a dialogue turn before its incise: ", lance X", "? interroge la présidente".
+TURN_ENDS = frozenset({",", "?", "!", "…"})
+KEPT_TURN_ENDS = frozenset({"?", "!", "…"})
+REFLEXIVE_PRONOUNS = frozenset({"s'", "s’", "se"})
+# "s'étonne encore le patron": words between an incise's verb and its subject.
+MAX_INCISE_SUBJECT_DISTANCE = 3
+SUBJECT_POS = frozenset({"DET", "PROPN", "NOUN"})
+
+
+def unmarked_speech(doc: Doc, lang: str, quotes: list[QuotedSpan]) -> list[QuotedSpan]:
+    """The quoted passages with the dialogue lines and interview answers added, in order."""
+    if lang not in DIALOGUE_LANGUAGES:
+        return quotes
+    text = doc.text
+    found = [*_dialogue_turns(doc, text), *_interview_answers(text)]
+    added = [span for span in found if not any(_overlaps(span, quote) for quote in quotes)]
+    if not added:
+        return quotes
+    return sorted([*quotes, *added], key=lambda span: span.open_start)
+
+
+def _overlaps(span: QuotedSpan, quote: QuotedSpan) -> bool:
+    return span.open_start < quote.close_end and quote.open_start < span.close_end
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _dialogue_turns(doc: Doc, text: str) -> list[QuotedSpan]:
+    turns = []
+    for match in DIALOGUE_LINE.finditer(text):
+        start = match.end()
+        line_end = _line_end(text, start)
+        line = doc.char_span(start, line_end, alignment_mode="expand")
+        if line is None or not any(_is_finite(token) for token in line):
+            continue  # a signature under a pull quote ("— Donald Trump, président élu")
+        end = _incise_start(line)
+        if end is None:
+            if text[line_end - 1] == "?":
+                continue  # the interviewer's question, said by no one the text names
+            end = line_end
+        turns.append(QuotedSpan(start, end, match.start(1), end, match.group(1)))
+    return turns
+
+
+def _is_finite(token: Token) -> bool:
+    """A finite verb; a capitalised one is a name the parser took for a verb ("The
+    Independent")."""
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and "Fin" in token.morph.get("VerbForm")
+        and token.text[0].islower()
+    )
+
+
+def _incise_start(line: Span) -> int | None:
+    """Where the turn ends before an inverted incise ("…, répond-il"), or None."""
+    doc = line.doc
+    for token in line[1:]:
+        previous = doc[token.i - 1]
+        if previous.text not in TURN_ENDS:
+            continue
+        verb = token
+        if verb.lower_ in REFLEXIVE_PRONOUNS and verb.i + 1 < line.end:
+            verb = doc[verb.i + 1]
+        if verb.pos_ == "AUX" and verb.i + 1 < line.end:
+            verb = doc[verb.i + 1]
+        if verb.pos_ != "VERB" or not _inverted_subject_follows(line, verb.i):
+            continue
+        if previous.text in KEPT_TURN_ENDS:
+            return previous.idx + len(previous.text)
+        return previous.idx
+    return None
+
+
+def _inverted_subject_follows(line: Span, verb: int) -> bool:
+    doc = line.doc
+    for index in range(verb + 1, min(verb + 1 + MAX_INCISE_SUBJECT_DISTANCE, line.end)):
+        token = doc[index]
+        if token.lower_ in INCISE_PRONOUNS or token.pos_ in SUBJECT_POS:
+            return True
+        if token.is_punct:
+            return False
+    return False
+
+
+def _interview_answers(text: str) -> list[QuotedSpan]:
+    if QUESTION_LINE.search(text) is None:
+        return []
+    answers = []
+    for match in ANSWER_LINE.finditer(text):
+        start = match.end()
+        end = _line_end(text, start)
+        answers.append(QuotedSpan(start, end, match.start(), end, "R"))
+    return answers
