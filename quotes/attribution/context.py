@@ -280,6 +280,16 @@ def has_finite_clause(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def is_finite_verb(token: Token) -> bool:
+    """A finite verb; a capitalised one is a name the parser took for a verb ("The
+    Independent")."""
+    return (
+        token.pos_ in ("VERB", "AUX")
+        and "Fin" in token.morph.get("VerbForm")
+        and token.text[0].islower()
+    )
+
+
 def has_finite_verb(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:

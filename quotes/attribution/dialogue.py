@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
+from .context import is_finite_verb
 from .cues import INCISE_PRONOUNS
 from .marks import QuotedSpan
 
@@ -59,7 +60,7 @@ def _dialogue_turns(doc: Doc, text: str) -> list[QuotedSpan]:
         start = match.end()
         line_end = _line_end(text, start)
         line = doc.char_span(start, line_end, alignment_mode="expand")
-        if line is None or not any(_is_finite(token) for token in line):
+        if line is None or not any(is_finite_verb(token) for token in line):
             continue  # a signature under a pull quote ("— Donald Trump, président élu")
         end = _incise_start(line)
         if end is None:
@@ -68,16 +69,6 @@ def _dialogue_turns(doc: Doc, text: str) -> list[QuotedSpan]:
             end = line_end
         turns.append(QuotedSpan(start, end, match.start(1), end, match.group(1)))
     return turns
-
-
-def _is_finite(token: Token) -> bool:
-    """A finite verb; a capitalised one is a name the parser took for a verb ("The
-    Independent")."""
-    return (
-        token.pos_ in ("VERB", "AUX")
-        and "Fin" in token.morph.get("VerbForm")
-        and token.text[0].islower()
-    )
 
 
 def _incise_start(line: Span) -> int | None:

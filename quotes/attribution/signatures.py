@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from .context import Candidate, DocContext
+from .context import Candidate, DocContext, is_finite_verb
 from .marks import QuotedSpan
 from .names import ORGANISATION_HEADS, PERSON_HEADS, singular_in
 from .speakers import build_mention
@@ -97,13 +97,26 @@ def _is_signature(span: Span) -> bool:
     )
 
 
+def _is_dash_signature(span: Span) -> bool:
+    """After a quote, a dash signs it with any short capitalised line that states nothing:
+    "— Société Dark Star", "— Préfecture des Bouches-du-Rhône", "— NOAA", "— Donald Trump,
+    Président élu"."""
+    words = [token for token in span if not token.is_punct]
+    return (
+        1 <= len(words) <= MAX_SIGNATURE_WORDS
+        and span.text.strip()[:1].isupper()
+        and not span.text.rstrip().endswith(("?", "!"))  # "— Et la suite ?": a question
+        and not any(is_finite_verb(token) for token in span)
+    )
+
+
 def dash_signature(context: DocContext, quote: QuotedSpan) -> Candidate | None:
     """ "“…” ― Jane Doe" or "« … » — Jean Dupont": a quote signed after a dash."""
     match = DASH_SIGNATURE.match(context.text, quote.close_end)
     if match is None:
         return None
     span = context.doc.char_span(match.start(1), match.end(1), alignment_mode="expand")
-    if span is None or not _is_signature(span):
+    if span is None or not _is_dash_signature(span):
         return None
     name_end = next((token.i for token in span if token.text == ","), span.end)
     description = (name_end + 1, span.end) if name_end < span.end else None

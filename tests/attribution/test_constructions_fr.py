@@ -3334,3 +3334,24 @@ def test_interview_answers_are_said_by_the_one_interviewed(extract_fr):
         ("Le prix du lait, qui ne couvre plus les coûts de production.", "direct", "Odile Ferran"),
         ("Oui, dès la semaine prochaine.", "direct", "Odile Ferran"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("signature", "speaker"),
+    [
+        ("Société Ruthénoise de Spectacles", "Société Ruthénoise de Spectacles"),
+        ("Préfecture de l'Aveyron", "Préfecture de l'Aveyron"),
+        ("Service de presse du salon", "Service de presse du salon"),
+    ],
+)
+def test_a_dash_signs_a_quote_with_any_short_line_that_states_nothing(
+    extract_fr, signature, speaker
+):
+    article = (
+        "Le concert prévu samedi à Rodez a été reporté.\n\n"
+        "« Nous sommes au regret d'annoncer le report du concert, pour raisons de sécurité. »\n\n"
+        f"— {signature}\n\n"
+        "Les billets restent valables pour la nouvelle date."
+    )
+    found = find_quote(extract_fr(article), "Nous sommes au regret")
+    assert found.speaker == speaker
