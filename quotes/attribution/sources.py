@@ -147,7 +147,8 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
         # "Selon son producteur, Michel Nouader, son état …": the name is the source, its
         # party in brackets too ("Laurent Wauquiez (LR),").
         after_name = _after_brackets(doc, named[1])
-        if after_name < len(doc) and doc[after_name].text == ",":
+        # "…, selon son directeur, Marc Guiraud.": the name may close the sentence too.
+        if after_name >= len(doc) or doc[after_name].text in {",", ".", ";", "!", "?"}:
             speaker, end = named[0], after_name
     # "Selon l'Ufip (Union française des industries pétrolières), …": the aside is the source's
     # and the content opens after the comma. "Pour" also gives a point of view ("Pour l'ALN

@@ -455,10 +455,13 @@ def subject_of(context: DocContext, verb: Token) -> SpeakerMention | None:
             # "dans l'émission « Le grand rendez-vous », X a expliqué l'appel": a title in
             # marks the parser took for a subject speaks for no one.
             child = outside[0] if outside else subjects[0]
-            if (
-                len(before) > 1
-                and is_pronoun_text(before[-1].text)
-                and any(token.text == "," for token in context.doc[before[-2].i : before[-1].i])
+            # "L'élue d'opposition Corinne Lestrade a dénoncé": the name after its role.
+            if len(before) > 1 and (
+                (
+                    is_pronoun_text(before[-1].text)
+                    and any(token.text == "," for token in context.doc[before[-2].i : before[-1].i])
+                )
+                or _name_after_its_role(context.doc, before[-2], before[-1])
             ):
                 child = before[-1]
             # "Alors que X considère …, le nouveau chef de l'État a déclaré": the parser hung
@@ -478,6 +481,17 @@ def subject_of(context: DocContext, verb: Token) -> SpeakerMention | None:
             return None
         current = current.head
     return None
+
+
+def _name_after_its_role(doc: Doc, role: Token, name: Token) -> bool:
+    """ "L'élue d'opposition Corinne Lestrade a dénoncé", "Son ancien second, Hugo Pagès,
+    regrette": the parser made the role and the name two subjects; the name right after the
+    role's words is who speaks."""
+    if name.ent_type_ not in ("PER", "PERSON") or role.ent_type_ in ("PER", "PERSON"):
+        return False
+    role_end = max(role.right_edge.i, role.i) + 1
+    between = doc[role_end : name.left_edge.i]
+    return all(token.text == "," for token in between)
 
 
 def _author_of_medium(context: DocContext, noun: Token) -> SpeakerMention | None:

@@ -3355,3 +3355,29 @@ def test_a_dash_signs_a_quote_with_any_short_line_that_states_nothing(
     )
     found = find_quote(extract_fr(article), "Nous sommes au regret")
     assert found.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        (
+            "L'élue d'opposition Corinne Lestrade a dénoncé « un plan de transport au rabais ».",
+            "Corinne Lestrade",
+        ),
+        ("Son ancien second, Karim Benali, regrette « un plan au rabais ».", "Karim Benali"),
+    ],
+)
+def test_a_name_the_parser_made_a_second_subject_after_its_role_speaks(
+    extract_fr, article, speaker
+):
+    (found,) = extract_fr(article)
+    assert found.speaker == speaker
+
+
+def test_a_source_role_named_at_the_end_of_the_sentence_is_the_name(extract_fr):
+    article = (
+        "La fréquentation de la médiathèque a doublé en deux ans, selon sa directrice, "
+        "Hélène Baylac."
+    )
+    (found,) = extract_fr(article)
+    assert found.speaker == "Hélène Baylac"
