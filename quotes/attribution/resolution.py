@@ -14,6 +14,8 @@ from .antecedents import Antecedent, Reachable, choose
 from .context import Candidate, is_passive
 from .marks import DOUBLE_MARKS
 from .names import (
+    DETERMINERS,
+    ELIDED,
     HONORIFICS,
     ORGANISATION_HEADS,
     PERSON_HEADS,
@@ -56,6 +58,10 @@ SINGULAR_THIRD_PERSON = frozenset({"il", "elle"})
 # "« … »\n\nDevant sa maison, Josiane Arnaud …": the sentence after a quote, a paragraph break
 # (a sentence of its own for the parser) between them.
 NEXT_SENTENCES = 2
+# "… Maëlle Kerouac … », explique la demi-centre de 34 ans": how many sentences back a role
+# with no name looks for its holder.
+ROLE_HOLDER_SENTENCES = 2
+APPOSED_NAME = re.compile(r"\s*,\s*[A-ZÀ-Ý]")
 
 
 @dataclass(frozen=True)
@@ -128,6 +134,14 @@ class ArticleNames:
         found = [name for position, name in self.titles.get(title, ()) if position < before]
         return found[-1] if found else None
 
+    def titles_of(self, name: str) -> set[str]:
+        """The titles the article gives a person ("Michelle Bachelet, la présidente")."""
+        return {
+            title
+            for title, holders in self.titles.items()
+            if any(holder == name for _, holder in holders)
+        }
+
     def protagonist(self) -> str | None:
         """The person the article mentions most, if clearly recurrent."""
         if not self.counts:
@@ -163,6 +177,7 @@ def resolve_speakers(doc: Doc, candidates: list[Candidate]) -> list[ResolvedSpea
             continue
         resolved.append(
             _resolve_one(
+                doc,
                 mention,
                 candidate,
                 names,
@@ -177,6 +192,7 @@ def resolve_speakers(doc: Doc, candidates: list[Candidate]) -> list[ResolvedSpea
 
 
 def _resolve_one(
+    doc: Doc,
     mention: SpeakerMention,
     candidate: Candidate,
     names: ArticleNames,
@@ -225,6 +241,17 @@ def _resolve_one(
         kind = "person"  # "Montebourg" tagged as a place, named in full elsewhere
     if not mention.has_named_entity and mention.kind == "person":
         name = _resolve_nominal(mention, names) or name
+    if (
+        not mention.has_named_entity
+        and mention.kind in ("person", "other")
+        and name == mention.name
+    ):
+        # "explique la demi-centre de 34 ans": a role the lexicon may not know.
+        holder = _role_holder(
+            doc, mention, names, antecedents + speaker_antecedents, sentence_starts
+        )
+        if holder is not None:
+            name, kind = holder, "person"
     speaker_antecedents.append(
         Antecedent(
             mention.start,
@@ -255,6 +282,70 @@ def _resolve_nominal(mention: SpeakerMention, names: ArticleNames) -> str | None
                 return names.protagonist()
             return None
     return None
+
+
+def _role_holder(
+    doc: Doc,
+    mention: SpeakerMention,
+    names: ArticleNames,
+    antecedents: list[Antecedent],
+    sentence_starts: list[int],
+) -> str | None:
+    """ "… la handballeuse Maëlle Kerouac a annoncé … « … », explique la demi-centre de 34 ans":
+    a definite role with no name is the person named last before it, of its gender, as subject
+    or speaker, within ROLE_HOLDER_SENTENCES."""
+    words = mention.text.lower().split()
+    if not words or not (words[0] in {"le", "la"} or words[0].startswith(("l'", "l’"))):
+        return None
+    if any(word[:1].isupper() for word in mention.description.split()) or APPOSED_NAME.match(
+        doc.text, mention.end
+    ):
+        return None  # "L'entraineur parisien, Staffan Olsson,": its own name follows it
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or any(token.ent_type_ in PERSON_LABELS for token in span):
+        return None
+    gender = _role_gender(span)
+    roles = {token.lower_ for token in span if token.lower_ in PERSON_HEADS}
+    sentence = bisect.bisect_right(sentence_starts, mention.start) - 1
+    holders = [
+        antecedent
+        for antecedent in antecedents
+        if antecedent.kind == "person"
+        and not antecedent.plural
+        and antecedent.position < mention.start
+        and sentence - antecedent.sentence <= ROLE_HOLDER_SENTENCES
+        and (antecedent.is_subject or antecedent.speaks)
+        and _is_proper_name(antecedent.name)
+        and (gender is None or antecedent.gender is None or antecedent.gender == gender)
+        # "Michelle Bachelet, la présidente, … Pour la donatrice": another role is another one.
+        and not _other_role(names.titles_of(antecedent.name), roles)
+    ]
+    if not holders:
+        return None
+    return max(holders, key=lambda antecedent: antecedent.position).name
+
+
+def _is_proper_name(name: str) -> bool:
+    """ "Maëlle Kerouac", not "Le ministre" (a role capitalised at the start of a sentence)."""
+    first = name.split()[0] if name.split() else ""
+    return first[:1].isupper() and first.lower() not in DETERMINERS and not ELIDED.match(first)
+
+
+def _other_role(titles: set[str], roles: set[str]) -> bool:
+    """Whether a person the article titled is given a role that is none of those titles."""
+    return bool(titles) and bool(roles) and not titles & roles
+
+
+def _role_gender(span: Span) -> str | None:
+    """The gender of a role by its article or its noun: "la demi-centre", "l'entraîneur"."""
+    first = span[0].lower_
+    if first in ORGANISATION_GENDERS:
+        return ORGANISATION_GENDERS[first]
+    head = next((token for token in span if token.pos_ == "NOUN"), None)
+    if head is None:
+        return None
+    found = head.morph.get("Gender")
+    return {"Fem": "f", "Masc": "m"}.get(found[0]) if found else None
 
 
 def _inside(spans: list[tuple[int, int]], position: int) -> bool:

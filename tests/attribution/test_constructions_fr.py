@@ -3381,3 +3381,23 @@ def test_a_source_role_named_at_the_end_of_the_sentence_is_the_name(extract_fr):
     )
     (found,) = extract_fr(article)
     assert found.speaker == "Hélène Baylac"
+
+
+def test_a_role_with_no_name_is_the_person_just_named_of_its_gender(extract_fr):
+    article = (
+        "Dans un message publié lundi, la judokate toulousaine Inès Valat a annoncé la fin de "
+        "sa carrière. « J'ai tout donné, il est temps de passer à autre chose », explique la "
+        "double médaillée européenne."
+    )
+    found = find_quote(extract_fr(article), "J'ai tout donné")
+    assert found.speaker == "Inès Valat"
+
+
+def test_a_role_is_not_given_to_someone_the_article_gave_another_role(extract_fr):
+    article = (
+        "La veuve du mécène a cédé jeudi une partie des terres à l'État. « C'est un grand jour "
+        "pour notre pays », a déclaré Carmen Ortiz, la présidente, en signant l'acte. Pour la "
+        "donatrice, il s'agit de « l'œuvre de toute une vie »."
+    )
+    found = find_quote(extract_fr(article), "l'œuvre de toute une vie")
+    assert found.speaker != "Carmen Ortiz"
