@@ -225,21 +225,24 @@ def _follows_quote(context: DocContext, cue: Cue) -> bool:
     return before >= 0 and doc[before].text in CLOSING_MARKS
 
 
-def _after_adjuncts(context: DocContext, index: int, limit: int) -> int:
+def _after_adjuncts(context: DocContext, index: int, limit: int, *, in_marks: bool = False) -> int:
     """Past the adverbs, times and prepositional phrases between an incise's verb and its
     subject: "a tranché samedi à l'AFP le président …", "a rappelé, lors d'une conférence de
-    presse, le préfet …", "a toutefois nuancé le gouverneur …"."""
+    presse, le préfet …", "a toutefois nuancé le gouverneur …"; in_marks for an incise inside
+    the quote ("« A, a confié dimanche soir la skipper …, B »")."""
     doc = context.doc
     start = index
     while index < limit and index - start < MAX_ADJUNCT_TOKENS:
         token = doc[index]
-        if context.inside_quote[index]:
+        if context.inside_quote[index] != in_marks:
             break
         if (
             token.pos_ == "ADV"
             or token.lower_ in TIME_WORDS
             or token.lower_.endswith("-même")
             or token.text == ","
+            # "raconte, encore ému, Jacques …", "souffle, émue, la mère".
+            or (in_marks and (token.pos_ == "ADJ" or "Part" in token.morph.get("VerbForm")))
         ):
             index += 1
         elif token.pos_ == "ADP":
@@ -720,6 +723,20 @@ def inner_incises(context: DocContext) -> list[InnerIncise]:
     return found
 
 
+def _name_after_role(
+    context: DocContext, start: int, end: int, limit: int
+) -> tuple[SpeakerMention, int] | None:
+    """ "a estimé l'adjoint à l'urbanisme, Bruno Lescure,": the name apposed after a role that
+    runs on past a preposition."""
+    doc = context.doc
+    comma = end
+    while comma < limit and context.inside_quote[comma] and doc[comma].text not in {",", "."}:
+        comma += 1
+    if comma == end or comma >= limit or doc[comma].text != ",":
+        return None
+    return appositive_name(context, start, comma, limit)
+
+
 def _pronoun_inner_incise(context: DocContext, cue: Cue, verb: int) -> InnerIncise | None:
     """ "dit-il,", "a-t-elle ajouté,", "poursuit-il,"."""
     doc = context.doc
@@ -739,9 +756,14 @@ def _pronoun_inner_incise(context: DocContext, cue: Cue, verb: int) -> InnerInci
 def _named_inner_incise(context: DocContext, cue: Cue, verb: int) -> InnerIncise | None:
     """ "a estimé l'entraîneur nantais, Pierre Aubanel,", "a plaidé Me Julien Arfi."."""
     doc = context.doc
-    start = cue.end
+    # "a confié dimanche soir la skipper …", "raconte, encore sous le choc, Monique …".
+    start = _after_adjuncts(
+        context, cue.end, min(len(doc), cue.end + MAX_ADJUNCT_TOKENS), in_marks=True
+    )
     limit = min(len(doc), start + MAX_INVERTED_SUBJECT_TOKENS)
-    if not (doc[start].pos_ in ("DET", "PROPN") or doc[start].ent_type_ in ("PER", "PERSON")):
+    if start >= limit or not (
+        doc[start].pos_ in ("DET", "PROPN") or doc[start].ent_type_ in ("PER", "PERSON")
+    ):
         return None
     end = start
     while end < limit and context.inside_quote[end] and doc[end].text not in {",", ".", ";"}:
@@ -749,13 +771,17 @@ def _named_inner_incise(context: DocContext, cue: Cue, verb: int) -> InnerIncise
             break
         end += 1
     speaker = build_mention(doc, start, end)
-    if not is_agent(speaker):
-        return None
-    named = appositive_name(context, start, end, limit)
+    named = appositive_name(context, start, end, limit) or _name_after_role(
+        context, start, end, limit
+    )
     if named is not None:
         speaker, end = named
-    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].pos_ in ("ADP", "ADV"):
-        end += 1  # "Anne Keller, lors du conseil municipal lundi soir."
+    elif speaker is None or not (is_agent(speaker) or doc[start].pos_ == "DET"):
+        # "poursuit l'artisan.": inverted inside the marks after a comma, a noun phrase with
+        # its article is the speaker, whether or not the lexicon knows the role.
+        return None
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].pos_ in ("ADP", "ADV", "NUM"):
+        end += 1  # "Anne Keller, lors du conseil municipal lundi soir.", "Anne Keller, 68 ans."
     while end < len(doc) and context.inside_quote[end] and doc[end].text not in {",", "."}:
         end += 1  # "a martelé la maire lors du conseil"
     if end >= len(doc) or not context.inside_quote[end] or doc[end].text not in {",", "."}:

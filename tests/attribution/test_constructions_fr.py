@@ -3401,3 +3401,48 @@ def test_a_role_is_not_given_to_someone_the_article_gave_another_role(extract_fr
     )
     found = find_quote(extract_fr(article), "l'œuvre de toute une vie")
     assert found.speaker != "Carmen Ortiz"
+
+
+@pytest.mark.parametrize(
+    ("article", "first", "second", "speaker"),
+    [
+        (
+            "« Ce rond-point, a jugé le conseiller à la mobilité, Yann Perrot, aurait dû être "
+            "refait depuis longtemps. »",
+            "Ce rond-point",
+            "aurait dû être refait depuis longtemps.",
+            "Yann Perrot",
+        ),
+        (
+            "« Ce printemps, a reconnu mardi soir la navigatrice Lise Kerbrat, j'ai douté de "
+            "tout. Et j'ai fini par gagner. »",
+            "Ce printemps",
+            "j'ai douté de tout. Et j'ai fini par gagner.",
+            "Lise Kerbrat",
+        ),
+        (
+            "« On a vu la rivière sortir de son lit en une heure, raconte, encore ému, Jacques "
+            "Fabre, 74 ans. On a tout perdu. »",
+            "On a vu la rivière sortir de son lit en une heure",
+            "On a tout perdu.",
+            "Jacques Fabre",
+        ),
+    ],
+)
+def test_an_incise_inside_the_marks_with_adjuncts_or_a_long_role_cuts_the_quote(
+    extract_fr, article, first, second, speaker
+):
+    found = extract_fr(article)
+    assert [(item.text, item.speaker) for item in found] == [(first, speaker), (second, speaker)]
+
+
+def test_an_incise_inside_the_marks_with_a_role_the_lexicon_lacks(extract_fr):
+    article = (
+        "Dans sa boutique de Figeac, Paul Segond répare des horloges depuis trente ans. « Le "
+        "temps, ce n'est pas de l'argent, poursuit l'horloger. C'est un métier. »"
+    )
+    found = extract_fr(article)
+    assert [item.text for item in found] == [
+        "Le temps, ce n'est pas de l'argent",
+        "C'est un métier.",
+    ]
