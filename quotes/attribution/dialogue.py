@@ -28,6 +28,12 @@ REFLEXIVE_PRONOUNS = frozenset({"s'", "s’", "se"})
 # "s'étonne encore le patron": words between an incise's verb and its subject.
 MAX_INCISE_SUBJECT_DISTANCE = 3
 SUBJECT_POS = frozenset({"DET", "PROPN", "NOUN"})
+INCISE_SENTENCE_END = re.compile(r"[.!?…][ \t\u00a0]+(?=[A-ZÀ-Ý«])")
+# An interview printed as paragraphs: a short question to the one interviewed ("Votre plus
+# grand regret ?"), then the answer.
+ASKED_PARAGRAPH = re.compile(r"(?m)^[ \t\u00a0]*([^\n]{3,200}\?)[ \t\u00a0]*$")
+ADDRESSED = re.compile(r"\b(?:vous|votre|vos|tu|ton|ta|tes|te)\b|-(?:vous|tu)\b|\bt['’]", re.I)
+MIN_INTERVIEW_QUESTIONS = 2
 
 
 def unmarked_speech(doc: Doc, lang: str, quotes: list[QuotedSpan]) -> list[QuotedSpan]:
@@ -56,19 +62,33 @@ def _line_end(text: str, start: int) -> int:
 
 def _dialogue_turns(doc: Doc, text: str) -> list[QuotedSpan]:
     turns = []
+    after_question = False
     for match in DIALOGUE_LINE.finditer(text):
         start = match.end()
         line_end = _line_end(text, start)
         line = doc.char_span(start, line_end, alignment_mode="expand")
-        if line is None or not any(is_finite_verb(token) for token in line):
+        question = text[line_end - 1] == "?"
+        answers = after_question and not question
+        after_question = question
+        if line is None or not (answers or any(is_finite_verb(token) for token in line)):
             continue  # a signature under a pull quote ("— Donald Trump, président élu")
         end = _incise_start(line)
         if end is None:
-            if text[line_end - 1] == "?":
+            if question:
                 continue  # the interviewer's question, said by no one the text names
             end = line_end
         turns.append(QuotedSpan(start, end, match.start(1), end, match.group(1)))
+        rest = _after_incise_sentence(text, end, line_end)
+        if rest is not None:
+            # "— Je n'ai pas encore décidé, répond le député. J'en parlerai d'abord …"
+            turns.append(QuotedSpan(rest, line_end, rest, line_end, match.group(1)))
     return turns
+
+
+def _after_incise_sentence(text: str, incise: int, line_end: int) -> int | None:
+    """Where the turn resumes after its incise's sentence, if it does on the same line."""
+    stop = INCISE_SENTENCE_END.search(text, incise, line_end)
+    return stop.end() if stop is not None else None
 
 
 def _incise_start(line: Span) -> int | None:
@@ -103,11 +123,31 @@ def _inverted_subject_follows(line: Span, verb: int) -> bool:
 
 
 def _interview_answers(text: str) -> list[QuotedSpan]:
-    if QUESTION_LINE.search(text) is None:
+    """ "R : …" lines after "Q : …" ones, or the paragraph after each question put to the one
+    interviewed when there are at least MIN_INTERVIEW_QUESTIONS of them."""
+    if QUESTION_LINE.search(text) is not None:
+        return [
+            _quoted_line(text, match.end(), match.start(), "R")
+            for match in ANSWER_LINE.finditer(text)
+        ]
+    questions = [
+        match
+        for match in ASKED_PARAGRAPH.finditer(text)
+        if ADDRESSED.search(match.group(1)) and not DIALOGUE_LINE.match(match.group(0))
+    ]
+    if len(questions) < MIN_INTERVIEW_QUESTIONS:
         return []
     answers = []
-    for match in ANSWER_LINE.finditer(text):
-        start = match.end()
-        end = _line_end(text, start)
-        answers.append(QuotedSpan(start, end, match.start(), end, "R"))
+    for question in questions:
+        start = question.end()
+        while start < len(text) and text[start].isspace():
+            start += 1
+        if start >= len(text) or ASKED_PARAGRAPH.match(text, start) is not None:
+            continue
+        answers.append(_quoted_line(text, start, start, "?"))
     return answers
+
+
+def _quoted_line(text: str, start: int, opening: int, mark: str) -> QuotedSpan:
+    end = _line_end(text, start)
+    return QuotedSpan(start, end, opening, end, mark)

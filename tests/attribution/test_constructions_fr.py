@@ -3446,3 +3446,46 @@ def test_an_incise_inside_the_marks_with_a_role_the_lexicon_lacks(extract_fr):
         "Le temps, ce n'est pas de l'argent",
         "C'est un métier.",
     ]
+
+
+def test_an_interview_set_out_as_questions_and_answer_paragraphs(extract_fr):
+    article = (
+        "Entretien. Gardienne du phare de Cordouan depuis 2015, Anne Duclos nous a reçus au "
+        "pied de la tour.\n\n"
+        "Vous ne vous ennuyez jamais ?\n\n"
+        "Jamais. La mer change toutes les heures.\n\n"
+        "Et votre pire souvenir ?\n\n"
+        "La tempête de 2020, quand la vedette n'a pas pu venir pendant douze jours."
+    )
+    found = extract_fr(article)
+    assert [(item.text, item.speaker) for item in found] == [
+        ("Jamais. La mer change toutes les heures.", "Anne Duclos"),
+        (
+            "La tempête de 2020, quand la vedette n'a pas pu venir pendant douze jours.",
+            "Anne Duclos",
+        ),
+    ]
+
+
+def test_a_dash_answer_needs_no_verb_after_a_dash_question(extract_fr):
+    article = (
+        "Trois questions à Hugo Mestre, nouveau directeur du salon du livre de Rodez.\n\n"
+        "— Quels changements prévoyez-vous ?\n"
+        "— Plus d'auteurs jeunesse, et une journée entière pour les scolaires."
+    )
+    (found,) = extract_fr(article)
+    assert found.text == "Plus d'auteurs jeunesse, et une journée entière pour les scolaires."
+    assert found.speaker == "Hugo Mestre"
+
+
+def test_a_dialogue_turn_goes_on_after_its_incise(extract_fr):
+    article = (
+        "La sénatrice Odile Barrère était l'invitée de France Bleu Occitanie mardi matin.\n"
+        "— Serez-vous candidate ?\n"
+        "— Je n'ai pas encore décidé, répond la sénatrice. J'en parlerai d'abord aux maires."
+    )
+    found = extract_fr(article)
+    assert [(item.text, item.speaker) for item in found] == [
+        ("Je n'ai pas encore décidé", "Odile Barrère"),
+        ("J'en parlerai d'abord aux maires.", "Odile Barrère"),
+    ]
