@@ -14,9 +14,8 @@ from .antecedents import Antecedent, Reachable, choose
 from .context import Candidate, is_passive
 from .marks import DOUBLE_MARKS
 from .names import (
-    DETERMINERS,
-    ELIDED,
     HONORIFICS,
+    NAME_PARTICLES,
     ORGANISATION_HEADS,
     PERSON_HEADS,
     PLURAL_PRONOUNS,
@@ -326,9 +325,12 @@ def _role_holder(
 
 
 def _is_proper_name(name: str) -> bool:
-    """ "Maëlle Kerouac", not "Le ministre" (a role capitalised at the start of a sentence)."""
-    first = name.split()[0] if name.split() else ""
-    return first[:1].isupper() and first.lower() not in DETERMINERS and not ELIDED.match(first)
+    """ "Maëlle Kerouac", "Le Goff", not "Le ministre" (a role capitalised at the start of a
+    sentence): every word capitalised but the particles."""
+    words = name.split()
+    return bool(words) and all(
+        word[:1].isupper() or (index and word in NAME_PARTICLES) for index, word in enumerate(words)
+    )
 
 
 def _other_role(titles: set[str], roles: set[str]) -> bool:
@@ -337,15 +339,17 @@ def _other_role(titles: set[str], roles: set[str]) -> bool:
 
 
 def _role_gender(span: Span) -> str | None:
-    """The gender of a role by its article or its noun: "la demi-centre", "l'entraîneur"."""
+    """The gender of a role by its article, its adjectives or its noun: "la demi-centre",
+    "l'ancienne ministre", "l'entraîneur"."""
     first = span[0].lower_
     if first in ORGANISATION_GENDERS:
         return ORGANISATION_GENDERS[first]
-    head = next((token for token in span if token.pos_ == "NOUN"), None)
-    if head is None:
-        return None
-    found = head.morph.get("Gender")
-    return {"Fem": "f", "Masc": "m"}.get(found[0]) if found else None
+    # "l'ancienne ministre": an adjective tells what an epicene noun does not.
+    agreeing = [token for token in span if token.pos_ == "ADJ"] or [
+        token for token in span if token.pos_ == "NOUN"
+    ][:1]
+    genders = {gender for token in agreeing for gender in token.morph.get("Gender")}
+    return {"Fem": "f", "Masc": "m"}.get(genders.pop()) if len(genders) == 1 else None
 
 
 def _inside(spans: list[tuple[int, int]], position: int) -> bool:

@@ -3489,3 +3489,25 @@ def test_a_dialogue_turn_goes_on_after_its_incise(extract_fr):
         ("Je n'ai pas encore décidé", "Odile Barrère"),
         ("J'en parlerai d'abord aux maires.", "Odile Barrère"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        (
+            "Ancienne ministre des Sports, Hélène Marty publie un livre sur le sport à l'école. "
+            "« On a sacrifié l'éducation physique », regrette l'ancienne ministre.",
+            "Hélène Marty",
+        ),
+        (
+            "Franck Le Goff a vécu une soirée difficile à la Beaujoire. « On a manqué de tout », "
+            "a reconnu l'entraîneur nantais.",
+            "Le Goff",
+        ),
+    ],
+)
+def test_a_role_holder_by_an_adjectives_gender_or_a_surname_with_an_article(
+    extract_fr, article, speaker
+):
+    found = find_quote(extract_fr(article), "On a")
+    assert found.speaker == speaker
