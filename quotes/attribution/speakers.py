@@ -372,9 +372,23 @@ def _role_held_for(head: Token, entity: Span) -> bool:
     root = entity.root
     if root.dep_ == "pobj":  # English: the lawyer -> for -> Ann Lowe
         return root.head.lower_ in ROLE_PREPOSITIONS and root.head.head == head
-    return root.head == head and any(
-        child.dep_ == "case" and child.lower_ in ROLE_PREPOSITIONS for child in root.children
-    )
+    if root.head == head:
+        return any(
+            child.dep_ == "case" and child.lower_ in ROLE_PREPOSITIONS for child in root.children
+        )
+    # "la présidente de l'association des usagers de l'hôpital de Mauriac": a name down a
+    # chain of complements names a place or a thing of the role's, not who speaks.
+    return _complement_of(root, head)
+
+
+def _complement_of(token: Token, head: Token) -> bool:
+    """Whether token hangs below head through noun complements only."""
+    current = token
+    while current.dep_ == "nmod" and current.head != current:
+        current = current.head
+        if current == head:
+            return True
+    return False
 
 
 def _with_adjectives(entity: Span, limit: int) -> int:

@@ -3511,3 +3511,12 @@ def test_a_role_holder_by_an_adjectives_gender_or_a_surname_with_an_article(
 ):
     found = find_quote(extract_fr(article), "On a")
     assert found.speaker == speaker
+
+
+def test_a_name_down_a_roles_chain_of_complements_does_not_speak(extract_fr):
+    article = (
+        "« On nous a promis un médecin pour janvier », s'emporte la présidente de l'association "
+        "des usagers de l'hôpital de Mauriac."
+    )
+    (found,) = extract_fr(article)
+    assert found.speaker == "la présidente de l'association des usagers de l'hôpital de Mauriac"
