@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .context import (
     COMPLEMENTISERS,
@@ -61,6 +61,8 @@ MAX_WORDS_BEFORE_NAME = 6
 # "une région, appelée Rojava,": a participle of these gives a name, it reports nothing (the
 # lexicon's naming verbs; "surnommer" and "baptiser" are no cues at all).
 NAMING_VERBS = frozenset({"appeler"})
+# "indique-t-on à la mairie", "explique-t-on chez Renault": where "on" speaks for a body.
+BODY_PREPOSITIONS = frozenset({"à", "au", "aux", "chez"})
 # "a-t-on appris de source policière", "de sources concordantes".
 SOURCES = frozenset({"source", "sources"})
 # "a rappelé, lors d'une conférence de presse, le préfet": adjuncts skipped to reach a subject.
@@ -98,6 +100,10 @@ def _inverted_subject(
     if index < limit and doc[index].lower_ == "-t":
         index += 1
     if index < limit and doc[index].lower_ in INCISE_PRONOUNS:
+        if doc[index].lower_ in GENERIC_PRONOUNS:
+            told_by = _told_by(context, index + 1, limit)  # "indique-t-on à la mairie"
+            if told_by is not None:
+                return told_by
         return build_mention(doc, index, index + 1), index + 1
     # "estime pour sa part le maire", "affirme de son côté la ministre".
     index += aside_length_from(doc, index)
@@ -195,17 +201,36 @@ def _told_by(context: DocContext, index: int, limit: int) -> tuple[SpeakerMentio
         or doc[index].lower_ in TIME_WORDS
     ):
         index += 1
+    at_body = False
     if index + 1 < limit and doc[index].lower_ == "auprès" and doc[index + 1].lower_ in GENITIVES:
-        start = index + 2 - (doc[index + 1].lower_ in ("du", "des"))
+        start = index + 2  # "auprès du parquet": the parquet, without the contracted article
     elif index + 1 < limit and doc[index].lower_ in GENITIVES and doc[index + 1].lower_ in SOURCES:
         start = index + 1
+    elif index + 1 < limit and doc[index].lower_ in BODY_PREPOSITIONS:
+        # "indique-t-on à la mairie d'Issoudun", "a-t-on assuré au cabinet du ministre".
+        start = index + 1
+        at_body = True
     else:
         return None
     end = start
     while end < limit and not doc[end].is_punct and not context.inside_quote[end]:
+        if at_body and end > start and doc[end].pos_ in ("VERB", "AUX", "SCONJ", "PRON"):
+            break
         end += 1
     mention = build_mention(doc, start, end)
-    return (mention, end) if mention is not None else None
+    if mention is None or (at_body and not _names_a_body(doc[start:end], doc[index])):
+        return None  # "dit-on à Paris": people in a place, no one who speaks for it
+    return mention, end
+
+
+def _names_a_body(phrase: Span, preposition: Token) -> bool:
+    """ "à la mairie d'Issoudun", "au cabinet du ministre", "chez Renault"."""
+    if preposition.lower_ == "chez":
+        return True
+    head = next((token for token in phrase if token.pos_ in ("NOUN", "PROPN")), None)
+    return head is not None and (
+        head.ent_type_ == "ORG" or singular_in(head.lower_, ORGANISATION_HEADS)
+    )
 
 
 def _role_as_entity(token: Token) -> bool:

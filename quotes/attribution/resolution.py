@@ -60,6 +60,7 @@ NEXT_SENTENCES = 2
 # "… Maëlle Kerouac … », explique la demi-centre de 34 ans": how many sentences back a role
 # with no name looks for its holder.
 ROLE_HOLDER_SENTENCES = 2
+SAME_SOURCE = re.compile(r"(?:la|de|cette) même source|les mêmes sources|the same source")
 APPOSED_NAME = re.compile(r"\s*,\s*[A-ZÀ-Ý]")
 
 
@@ -234,6 +235,10 @@ def _resolve_one(
             )
         )
         return ResolvedSpeaker(found.name, found.kind, found.description, True)
+    if SAME_SOURCE.fullmatch(mention.text.lower()) and speaker_antecedents:
+        # "…, a-t-on appris auprès de la préfecture. …, a précisé la même source."
+        earlier = speaker_antecedents[-1]
+        return ResolvedSpeaker(earlier.name, earlier.kind, earlier.description, True)
     name = names.canonical(mention.name)
     kind = mention.kind
     if name != mention.name and not mention.has_named_entity:

@@ -3520,3 +3520,31 @@ def test_a_name_down_a_roles_chain_of_complements_does_not_speak(extract_fr):
     )
     (found,) = extract_fr(article)
     assert found.speaker == "la présidente de l'association des usagers de l'hôpital de Mauriac"
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        (
+            "La piscine municipale rouvrira le 2 septembre, indique-t-on à la mairie de Millau.",
+            "la mairie de Millau",
+        ),
+        (
+            "« Aucune décision n'a été prise », a-t-on assuré au cabinet de la ministre.",
+            "cabinet de la ministre",
+        ),
+        ("« Il fera beau demain », dit-on à Toulouse.", None),
+    ],
+)
+def test_on_speaks_for_the_body_it_is_found_at(extract_fr, article, speaker):
+    (found,) = extract_fr(article)
+    assert found.speaker == speaker
+
+
+def test_the_same_source_is_the_source_named_before(extract_fr):
+    article = (
+        "Deux hommes ont été interpellés mardi à Agen, a-t-on appris auprès du parquet. Ils "
+        "seront présentés à un juge jeudi, a précisé la même source."
+    )
+    found = find_quote(extract_fr(article), "Ils seront présentés")
+    assert found.speaker == "parquet"
