@@ -21,6 +21,8 @@ MIN_INDIRECT_WORDS = 3
 MAX_SENTENCES_JOINED = 3
 COORDINATORS = frozenset({"mais", "et", "puis", "but", "and"})
 # "(NDLR : …)", "[N.D.L.R. …]": the editor's words inside an article, never a source's.
+# ", en faisant", ", tout en estimant": a gerund (not "en tant que", "en avant").
+GERUND = re.compile(r",\s+(?:tout\s+)?en\s+((?!tant\b|avant\b)\w+ant)\b", re.IGNORECASE)
 EDITORS_NOTE = re.compile(r"[(\[]\s*N\.?\s?D\.?\s?L\.?\s?R\b", re.IGNORECASE)
 
 
@@ -331,6 +333,8 @@ def cut_at_next_boundary(context: DocContext, start: int, end: int) -> int:
     note = EDITORS_NOTE.search(text, start, end)
     if note is not None and context.quote_at(note.start()) is None:
         end = len(text[: note.start()].rstrip(" ,\u00a0"))
+    if context.lang == "fr":
+        end = _before_gerund(context, start, end)
     position = start
     while position < end:
         semicolon = text.find(";", position, end)
@@ -344,6 +348,19 @@ def cut_at_next_boundary(context: DocContext, start: int, end: int) -> int:
         if context.quote_at(position) is None and (text[position] == ";" or hands_over):
             return position
         position += 1
+    return end
+
+
+def _before_gerund(context: DocContext, start: int, end: int) -> int:
+    """ "… ont été tuées, en faisant l'une des attaques les plus violentes": a gerund after a
+    comma tells how the act was done or what it made, in the writer's words (or the next
+    report: "…, en précisant que …"); the content ends before it."""
+    for match in GERUND.finditer(context.text, start, end):
+        if context.quote_at(match.start()) is not None:
+            continue
+        verb = context.doc.char_span(match.start(1), match.end(1))
+        if verb is not None and verb[0].pos_ in ("VERB", "AUX"):
+            return match.start()
     return end
 
 

@@ -3548,3 +3548,12 @@ def test_the_same_source_is_the_source_named_before(extract_fr):
     )
     found = find_quote(extract_fr(article), "Ils seront présentés")
     assert found.speaker == "parquet"
+
+
+def test_reported_content_ends_before_a_gerund_after_a_comma(extract_fr):
+    article = (
+        "Selon les secours, au moins douze personnes ont été blessées, en faisant l'un des "
+        "accidents les plus graves de l'année dans le département."
+    )
+    (found,) = extract_fr(article)
+    assert found.text == "au moins douze personnes ont été blessées"
