@@ -3557,3 +3557,13 @@ def test_reported_content_ends_before_a_gerund_after_a_comma(extract_fr):
     )
     (found,) = extract_fr(article)
     assert found.text == "au moins douze personnes ont été blessées"
+
+
+@pytest.mark.parametrize(
+    "name_phrase",
+    ["l'organisation « Action directe »", "la tempête « Ciarán »", "le parti « Les Écologistes »"],
+)
+def test_a_name_in_marks_after_its_kind_is_no_quoted_fragment(extract_fr, name_phrase):
+    article = f"Selon la préfecture, deux militants liés à {name_phrase} ont été arrêtés à Lyon."
+    (found,) = extract_fr(article)
+    assert found.kind == "indirect"
