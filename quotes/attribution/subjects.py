@@ -6,7 +6,7 @@ import itertools
 
 from spacy.tokens import Doc, Span, Token
 
-from .context import SUBJECT_DEPS, DocContext, sentence_bounds
+from .context import SUBJECT_DEPS, DocContext, is_passive, sentence_bounds
 from .cues import INCISE_PRONOUNS, Cue
 from .lexicon import GENITIVES, phrase_set
 from .marks import CLOSING_MARKS
@@ -47,6 +47,7 @@ MAX_PERSON_NAME_TOKENS = 4
 MAX_VERBS_CLIMBED = 4
 # A subject after its verb is an inversion only this close ("a déclaré hier soir le maire").
 MAX_SUBJECT_AFTER_VERB = 8
+PASSIVE_AGENT_DEPS = frozenset({"obl:agent", "agent"})
 DOCUMENT_NOUNS = frozenset(
     {"statement", "tweet", "post", "letter", "release", "memo", "email", "message", "filing"}
 )
@@ -238,6 +239,10 @@ def _main_clause_subject(context: DocContext, cue: Cue) -> SpeakerMention | None
         if context.inside_quote[verb.i] or verb.pos_ not in ("VERB", "AUX"):
             continue
         main = subject_of(context, verb)
+        agent = _passive_agent(verb)
+        if agent is not None and (main is None or is_thing(main)):
+            # "une alerte a été lancée par un individu, déclarant que …": the agent acts.
+            main = mention_for_subject(context, agent)
         if main is None:
             # "Vers 10h10, qualifiant d'« horreur » le salut, Benjamin Cauchy affirme …": the
             # parser hung the name on the participle's object; it stands before the main verb
@@ -246,6 +251,13 @@ def _main_clause_subject(context: DocContext, cue: Cue) -> SpeakerMention | None
         if main is not None and not is_thing(main) and not main.start <= token.idx < main.end:
             return main
     return None
+
+
+def _passive_agent(verb: Token) -> Token | None:
+    """The agent of a passive verb ("lancée par un individu"), if the parse gives one."""
+    if not is_passive(verb):
+        return None
+    return next((child for child in verb.children if child.dep_ in PASSIVE_AGENT_DEPS), None)
 
 
 def _finite_verbs_after(context: DocContext, participle: Token) -> list[Token]:

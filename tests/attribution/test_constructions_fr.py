@@ -3567,3 +3567,16 @@ def test_a_name_in_marks_after_its_kind_is_no_quoted_fragment(extract_fr, name_p
     article = f"Selon la préfecture, deux militants liés à {name_phrase} ont été arrêtés à Lyon."
     (found,) = extract_fr(article)
     assert found.kind == "indirect"
+
+
+@pytest.mark.parametrize(
+    ("source", "speaker"),
+    [("un riverain", "riverain"), ("l'association Vivre en ville", "association Vivre en ville")],
+)
+def test_a_participle_after_a_passive_clause_is_said_by_its_agent(extract_fr, source, speaker):
+    article = (
+        f"À Albi, une plainte a été déposée par {source}, affirmant que le chantier dépassait "
+        "les horaires autorisés."
+    )
+    (found,) = extract_fr(article)
+    assert found.speaker == speaker
