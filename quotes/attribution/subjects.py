@@ -481,7 +481,9 @@ def subject_of(context: DocContext, verb: Token) -> SpeakerMention | None:
             closer = _noun_phrase_before_verb(context, current, child) or (
                 _noun_phrase_before_verb(context, verb, child) if current is not verb else None
             )
-            return mention_for_subject(context, closer or child)
+            return mention_for_subject(
+                context, _named_before_participle(context.doc, closer or child)
+            )
         if (
             current.dep_ == "acl"
             and current.head.pos_ in ("NOUN", "PROPN")
@@ -493,6 +495,25 @@ def subject_of(context: DocContext, verb: Token) -> SpeakerMention | None:
             return None
         current = current.head
     return None
+
+
+def _named_before_participle(doc: Doc, subject: Token) -> Token:
+    """ "Le patineur Yuzuru Hanyū, représentant le Japon a annoncé": a bare "-ant" word after a
+    comma, tagged a noun and taken for the subject, is a participle describing the noun phrase
+    before the comma, which is the subject."""
+    if not (
+        subject.pos_ == "NOUN"
+        and subject.lower_.endswith("ant")
+        and not any(child.dep_ == "det" for child in subject.children)
+        and subject.i > 1
+        and doc[subject.i - 1].text == ","
+        and doc[subject.i - 2].pos_ in ("NOUN", "PROPN")
+    ):
+        return subject
+    before = doc[subject.i - 2]
+    while before.dep_ in ("flat:name", "appos", "amod", "flat") and before.head.i < before.i:
+        before = before.head
+    return before
 
 
 def _name_after_its_role(doc: Doc, role: Token, name: Token) -> bool:

@@ -3580,3 +3580,12 @@ def test_a_participle_after_a_passive_clause_is_said_by_its_agent(extract_fr, so
     )
     (found,) = extract_fr(article)
     assert found.speaker == speaker
+
+
+def test_a_bare_participle_after_a_name_is_no_subject(extract_fr):
+    article = (
+        "La skieuse Tessa Worley, représentant la France a annoncé qu'elle mettait un terme à "
+        "sa carrière."
+    )
+    (found,) = extract_fr(article)
+    assert found.speaker == "Tessa Worley"
