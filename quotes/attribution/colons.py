@@ -112,7 +112,9 @@ def passive_before_colon(context: DocContext, colon: int) -> bool:
         for token in doc[sentence.start : span[0].i]
         if token.pos_ == "VERB" and not context.inside_quote[token.i]
     ]
-    if not verbs or not is_passive(verbs[-1]):
+    if not verbs or not is_passive(verbs[-1]) or verbs[-1].i == sentence.start:
+        # "Interrogée par Ouest-France …, la députée a botté en touche : « … »": a participle
+        # opening the sentence is no clause the colon closes.
         return False
     verb = verbs[-1]
     clause = verb.head if verb.dep_ == "conj" else verb

@@ -3589,3 +3589,12 @@ def test_a_bare_participle_after_a_name_is_no_subject(extract_fr):
     )
     (found,) = extract_fr(article)
     assert found.speaker == "Tessa Worley"
+
+
+def test_a_participle_opening_the_sentence_does_not_make_the_colon_passive(extract_fr):
+    article = (
+        "Interrogée par Sud Ouest sur une candidature aux municipales, la sénatrice Anne Duprat "
+        "a botté en touche : « Chaque chose en son temps. Je travaille pour mon département. »"
+    )
+    (found,) = extract_fr(article)
+    assert found.speaker == "Anne Duprat"
