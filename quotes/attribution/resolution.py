@@ -12,20 +12,23 @@ from spacy.tokens import Doc, Span, Token
 
 from .antecedents import Antecedent, Reachable, choose
 from .context import Candidate, is_passive
+from .gender import role_gender
 from .marks import DOUBLE_MARKS
 from .names import (
     HONORIFICS,
-    NAME_PARTICLES,
     ORGANISATION_HEADS,
     PERSON_HEADS,
     PLURAL_PRONOUNS,
     bare_pronoun,
+    is_proper_name,
     last_named,
     normalise_name,
+    singular_in,
     without_titles,
 )
 from .speakers import (
     FEMININE_WORDS,
+    FIRST_NAME_GENDERS,
     SpeakerMention,
     implicit_speaker,
     name_gender,
@@ -60,6 +63,7 @@ NEXT_SENTENCES = 2
 # "… Maëlle Kerouac … », explique la demi-centre de 34 ans": how many sentences back a role
 # with no name looks for its holder.
 ROLE_HOLDER_SENTENCES = 2
+FIRST_PERSON_SINGULAR = re.compile(r"(?<!\w)(?:(?:je|moi|me|mon|ma|mes)(?!\w)|[jm]['’])", re.I)
 SAME_SOURCE = re.compile(r"(?:la|de|cette) même source|les mêmes sources|the same source")
 APPOSED_NAME = re.compile(r"\s*,\s*[A-ZÀ-Ý]")
 
@@ -133,14 +137,6 @@ class ArticleNames:
         """The latest person introduced with this title before an offset."""
         found = [name for position, name in self.titles.get(title, ()) if position < before]
         return found[-1] if found else None
-
-    def titles_of(self, name: str) -> set[str]:
-        """The titles the article gives a person ("Michelle Bachelet, la présidente")."""
-        return {
-            title
-            for title, holders in self.titles.items()
-            if any(holder == name for _, holder in holders)
-        }
 
     def protagonist(self) -> str | None:
         """The person the article mentions most, if clearly recurrent."""
@@ -245,14 +241,11 @@ def _resolve_one(
         kind = "person"  # "Montebourg" tagged as a place, named in full elsewhere
     if not mention.has_named_entity and mention.kind == "person":
         name = _resolve_nominal(mention, names) or name
-    if (
-        not mention.has_named_entity
-        and mention.kind in ("person", "other")
-        and name == mention.name
-    ):
-        # "explique la demi-centre de 34 ans": a role the lexicon may not know.
+    if mention.kind == "other" and not mention.has_named_entity:
+        # "« Mon corps me dit stop », explique la demi-centre de 34 ans": a role the lexicon
+        # does not know, proved a person by the quote's "je".
         holder = _role_holder(
-            doc, mention, names, antecedents + speaker_antecedents, sentence_starts
+            doc, mention, candidate, antecedents + speaker_antecedents, sentence_starts
         )
         if holder is not None:
             name, kind = holder, "person"
@@ -291,25 +284,30 @@ def _resolve_nominal(mention: SpeakerMention, names: ArticleNames) -> str | None
 def _role_holder(
     doc: Doc,
     mention: SpeakerMention,
-    names: ArticleNames,
+    candidate: Candidate,
     antecedents: list[Antecedent],
     sentence_starts: list[int],
 ) -> str | None:
-    """ "… la handballeuse Maëlle Kerouac a annoncé … « … », explique la demi-centre de 34 ans":
-    a definite role with no name is the person named last before it, of its gender, as subject
-    or speaker, within ROLE_HOLDER_SENTENCES."""
+    """The person a definite role names, when the lexicon knows neither the role nor a body of
+    that name and the quote's "je" shows a person speaks: the person named last before it by a
+    proper name, as an active subject or a speaker, within ROLE_HOLDER_SENTENCES, of its
+    gender. Roles the lexicon knows (l'avocat, le procureur, le secrétaire général) are often
+    someone else than the one just named: they stay roles."""
     words = mention.text.lower().split()
-    if not words or not (words[0] in {"le", "la"} or words[0].startswith(("l'", "l’"))):
-        return None
-    if any(word[:1].isupper() for word in mention.description.split()) or APPOSED_NAME.match(
-        doc.text, mention.end
+    if (
+        not words
+        or not (words[0] in {"le", "la"} or words[0].startswith(("l'", "l’")))
+        or candidate.kind != "direct"
+        or not FIRST_PERSON_SINGULAR.search(doc.text, candidate.start, candidate.end)
+        or APPOSED_NAME.match(doc.text, mention.end)  # "L'entraineur, Staffan Olsson,"
     ):
-        return None  # "L'entraineur parisien, Staffan Olsson,": its own name follows it
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or any(token.ent_type_ in PERSON_LABELS for token in span):
         return None
-    gender = _role_gender(span)
-    roles = {token.lower_ for token in span if token.lower_ in PERSON_HEADS}
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or any(
+        singular_in(token.lower_, PERSON_HEADS | ORGANISATION_HEADS) for token in span
+    ):
+        return None
+    gender = FIRST_NAME_GENDERS.get(role_gender(mention.text)) or ORGANISATION_GENDERS.get(words[0])
     sentence = bisect.bisect_right(sentence_starts, mention.start) - 1
     holders = [
         antecedent
@@ -318,43 +316,19 @@ def _role_holder(
         and not antecedent.plural
         and antecedent.position < mention.start
         and sentence - antecedent.sentence <= ROLE_HOLDER_SENTENCES
-        and (antecedent.is_subject or antecedent.speaks)
-        and _is_proper_name(antecedent.name)
+        and (antecedent.speaks or (antecedent.is_subject and not _passive_subject(doc, antecedent)))
+        and is_proper_name(antecedent.name)
         and (gender is None or antecedent.gender is None or antecedent.gender == gender)
-        # "Michelle Bachelet, la présidente, … Pour la donatrice": another role is another one.
-        and not _other_role(names.titles_of(antecedent.name), roles)
     ]
     if not holders:
         return None
     return max(holders, key=lambda antecedent: antecedent.position).name
 
 
-def _is_proper_name(name: str) -> bool:
-    """ "Maëlle Kerouac", "Le Goff", not "Le ministre" (a role capitalised at the start of a
-    sentence): every word capitalised but the particles."""
-    words = name.split()
-    return bool(words) and all(
-        word[:1].isupper() or (index and word in NAME_PARTICLES) for index, word in enumerate(words)
-    )
-
-
-def _other_role(titles: set[str], roles: set[str]) -> bool:
-    """Whether a person the article titled is given a role that is none of those titles."""
-    return bool(titles) and bool(roles) and not titles & roles
-
-
-def _role_gender(span: Span) -> str | None:
-    """The gender of a role by its article, its adjectives or its noun: "la demi-centre",
-    "l'ancienne ministre", "l'entraîneur"."""
-    first = span[0].lower_
-    if first in ORGANISATION_GENDERS:
-        return ORGANISATION_GENDERS[first]
-    # "l'ancienne ministre": an adjective tells what an epicene noun does not.
-    agreeing = [token for token in span if token.pos_ == "ADJ"] or [
-        token for token in span if token.pos_ == "NOUN"
-    ][:1]
-    genders = {gender for token in agreeing for gender in token.morph.get("Gender")}
-    return {"Fem": "f", "Masc": "m"}.get(genders.pop()) if len(genders) == 1 else None
+def _passive_subject(doc: Doc, antecedent: Antecedent) -> bool:
+    """ "Paul Martin a été interpellé": who undergoes the verb, not who speaks after it."""
+    span = doc.char_span(antecedent.position, antecedent.position + 1, alignment_mode="expand")
+    return span is not None and any(token.dep_ == "nsubj:pass" for token in span.root.subtree)
 
 
 def _inside(spans: list[tuple[int, int]], position: int) -> bool:
