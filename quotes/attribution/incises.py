@@ -727,6 +727,8 @@ def inner_incises(context: DocContext) -> list[InnerIncise]:
             continue
         verb = index + 1
         cue_index = verb
+        if _no_incise_verb(doc, verb):
+            continue
         if doc[verb].lower_ in AVOIR_FORMS:
             cue_index += 1  # "a martelé", "a-t-il ajouté"
             while cue_index < len(doc) - 1 and (
@@ -760,6 +762,19 @@ def _name_after_role(
     if comma == end or comma >= limit or doc[comma].text != ",":
         return None
     return appositive_name(context, start, comma, limit)
+
+
+def _no_incise_verb(doc: Doc, verb: int) -> bool:
+    """ "« Il faut agir, expliquer la réforme, … »", "« Nous avons travaillé, annoncé des
+    mesures, … »": an infinitive, or a participle with no auxiliary before it and no "-il" after
+    it ("dit-il" is one), lists what is said; it opens no incise."""
+    forms = doc[verb].morph.get("VerbForm")
+    if "Inf" in forms:
+        return True
+    inverted = verb + 1 < len(doc) and (
+        doc[verb + 1].lower_ == "-t" or doc[verb + 1].lower_ in INCISE_PRONOUNS
+    )
+    return "Part" in forms and not inverted
 
 
 def _pronoun_inner_incise(context: DocContext, cue: Cue, verb: int) -> InnerIncise | None:

@@ -3601,3 +3601,17 @@ def test_a_participle_opening_the_sentence_does_not_make_the_colon_passive(extra
     )
     (found,) = extract_fr(article)
     assert found.speaker == "Anne Duprat"
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Le ministre a insisté. « Il faut agir vite, expliquer la réforme, convaincre les "
+        "Français. »",
+        "Le maire s'agace. « Nous avons travaillé, annoncé des mesures, et rien ne change. »",
+    ],
+)
+def test_a_list_of_infinitives_or_participles_in_a_quote_is_no_incise(extract_fr, article):
+    (found,) = extract_fr(article)
+    assert found.text.startswith(("Il faut agir vite", "Nous avons travaillé"))
+    assert found.text.endswith(".")
