@@ -333,8 +333,6 @@ def cut_at_next_boundary(context: DocContext, start: int, end: int) -> int:
     note = EDITORS_NOTE.search(text, start, end)
     if note is not None and context.quote_at(note.start()) is None:
         end = len(text[: note.start()].rstrip(" ,\u00a0"))
-    if context.lang == "fr":
-        end = _before_gerund(context, start, end)
     position = start
     while position < end:
         semicolon = text.find(";", position, end)
@@ -351,10 +349,13 @@ def cut_at_next_boundary(context: DocContext, start: int, end: int) -> int:
     return end
 
 
-def _before_gerund(context: DocContext, start: int, end: int) -> int:
-    """ "… ont été tuées, en faisant l'une des attaques les plus violentes": a gerund after a
-    comma tells how the act was done or what it made, in the writer's words (or the next
-    report: "…, en précisant que …"); the content ends before it."""
+def before_gerund(context: DocContext, start: int, end: int) -> int:
+    """ "Selon les bilans, une centaine de personnes ont été tuées, en faisant l'une des
+    attaques les plus violentes": after a source, a gerund after a comma is the writer's
+    comment on the fact; the content ends before it. (After a reporting verb it may be the
+    speaker's: "a annoncé que l'État réduirait le déficit, en supprimant 10 000 postes".)"""
+    if context.lang != "fr":
+        return end
     for match in GERUND.finditer(context.text, start, end):
         if context.quote_at(match.start()) is not None:
             continue

@@ -31,7 +31,13 @@ from .names import (
     RELATIVE_WORDS,
     singular_in,
 )
-from .speakers import SpeakerMention, appositive_description, build_mention, noun_phrase
+from .speakers import (
+    HYPHENS,
+    SpeakerMention,
+    appositive_description,
+    build_mention,
+    noun_phrase,
+)
 from .subjects import (
     appositive_name,
     aside_length_from,
@@ -63,6 +69,10 @@ MAX_WORDS_BEFORE_NAME = 6
 NAMING_VERBS = frozenset({"appeler"})
 # "indique-t-on à la mairie", "explique-t-on chez Renault": where "on" speaks for a body.
 BODY_PREPOSITIONS = frozenset({"à", "au", "aux", "chez"})
+# "a-t-on indiqué à l'AFP", "aux journalistes": the medium told, never the source.
+MEDIA_WORDS = frozenset(
+    {"afp", "reuters", "presse", "journaliste", "journalistes", "média", "médias", "ap"}
+)
 # "a-t-on appris de source policière", "de sources concordantes".
 SOURCES = frozenset({"source", "sources"})
 # "a rappelé, lors d'une conférence de presse, le préfet": adjuncts skipped to reach a subject.
@@ -196,11 +206,16 @@ def _told_by(context: DocContext, index: int, limit: int) -> tuple[SpeakerMentio
     """ "a-t-on appris jeudi auprès de l'agence régionale de santé", "a-t-on appris de source
     policière": who told what "on" learned."""
     doc = context.doc
-    while index < limit and (
-        (doc[index].pos_ == "ADV" and doc[index].lower_ != "auprès")
-        or doc[index].lower_ in TIME_WORDS
-    ):
-        index += 1
+    while index < limit:
+        if (doc[index].pos_ == "ADV" and doc[index].lower_ != "auprès") or (
+            doc[index].lower_ in TIME_WORDS
+        ):
+            index += 1
+            continue
+        told = _listener_end(doc, index, limit)
+        if told is None:
+            break
+        index = told  # "a-t-on confirmé à l'AFP de source policière": whom it was told
     at_body = False
     if index + 1 < limit and doc[index].lower_ == "auprès" and doc[index + 1].lower_ in GENITIVES:
         start = index + 2  # "auprès du parquet": the parquet, without the contracted article
@@ -221,6 +236,20 @@ def _told_by(context: DocContext, index: int, limit: int) -> tuple[SpeakerMentio
     if mention is None or (at_body and not _names_a_body(doc[start:end], doc[index])):
         return None  # "dit-on à Paris": people in a place, no one who speaks for it
     return mention, end
+
+
+def _listener_end(doc: Doc, index: int, limit: int) -> int | None:
+    """The end of "à l'AFP", "à l'Agence France-Presse", "aux journalistes" at index: the
+    medium told, not the source; None when no such phrase starts there."""
+    if doc[index].lower_ not in BODY_PREPOSITIONS - {"chez"}:
+        return None
+    end = index + 1
+    while end < limit and doc[end].pos_ not in ("VERB", "AUX", "ADP"):
+        if doc[end].is_punct and doc[end].text not in HYPHENS:
+            break  # "France-Presse" holds a hyphen the tokenizer split off
+        end += 1
+    words = {part for token in doc[index + 1 : end] for part in token.lower_.split("-")}
+    return end if words & MEDIA_WORDS else None
 
 
 def _names_a_body(phrase: Span, preposition: Token) -> bool:

@@ -30,6 +30,8 @@ ABBREVIATION_BEFORE_STOP = re.compile(
 )
 ABBREVIATION_REACH = 8  # characters read before a stop: "Atty", "Sept", "N.Y"
 # The dash may open the quote's line or the paragraph after it ("« … »\n\n— Jane Doe").
+DASHES = frozenset("―—–")
+SIGNING_LABELS = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE"})
 DASH_SIGNATURE = re.compile(
     r"[ \t\u00a0\u202f]*(?:\n[ \t\u00a0\u202f]*){0,2}[―—–][ \t\u00a0\u202f]*"
     r"([^\n―—–«»“”\"]{3,80}?)[ \t]*(?=\n|$)"
@@ -98,20 +100,30 @@ def _is_signature(span: Span) -> bool:
 
 
 def _is_dash_signature(span: Span) -> bool:
-    """After a quote, a dash signs it with any short capitalised line that states nothing:
-    "— Société Dark Star", "— Préfecture des Bouches-du-Rhône", "— NOAA", "— Donald Trump,
-    Président élu"."""
+    """After a quote, a dash signs it with a short capitalised line that states nothing and
+    names someone, by a name or a role or body noun: "— Société Dark Star", "— Préfecture des
+    Bouches-du-Rhône", "— NOAA", "— Donald Trump, Président élu"; not "— Publicité"."""
     words = [token for token in span if not token.is_punct]
     return (
         1 <= len(words) <= MAX_SIGNATURE_WORDS
         and span.text.strip()[:1].isupper()
         and not span.text.rstrip().endswith(("?", "!"))  # "— Et la suite ?": a question
         and not any(is_finite_verb(token) for token in span)
+        and any(
+            token.pos_ == "PROPN"
+            or token.ent_type_ in SIGNING_LABELS
+            or (token.is_upper and len(token) > 1)  # "NOAA"
+            or singular_in(token.lower_, PERSON_HEADS | ORGANISATION_HEADS)
+            for token in words
+        )
     )
 
 
 def dash_signature(context: DocContext, quote: QuotedSpan) -> Candidate | None:
-    """ "“…” ― Jane Doe" or "« … » — Jean Dupont": a quote signed after a dash."""
+    """ "“…” ― Jane Doe" or "« … » — Jean Dupont": a quote signed after a dash (a dialogue
+    turn is answered by the next one, never signed by it)."""
+    if quote.mark in DASHES:
+        return None
     match = DASH_SIGNATURE.match(context.text, quote.close_end)
     if match is None:
         return None

@@ -11,6 +11,7 @@ from .context import (
     COORDINATORS,
     Candidate,
     DocContext,
+    before_gerund,
     before_narration_resumes,
     classify_region,
     cut_at_next_boundary,
@@ -186,6 +187,7 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
             sentence_end = max(sentence_end, sentence_bounds(context, doc[end + 1])[1])
         if after_start < sentence_end:
             after_end = cut_at_next_boundary(context, after_start, sentence_end)
+            after_end = before_gerund(context, after_start, after_end)
             after_end = before_narration_resumes(context, after_start, after_end)
             position = bisect.bisect_right(boundaries, after_start)
             if position < len(boundaries) and boundaries[position] < after_end:

@@ -3615,3 +3615,76 @@ def test_a_list_of_infinitives_or_participles_in_a_quote_is_no_incise(extract_fr
     (found,) = extract_fr(article)
     assert found.text.startswith(("Il faut agir vite", "Nous avons travaillé"))
     assert found.text.endswith(".")
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Le maire Jean Dupont a présenté son plan.\nLes mesures :\n— Les cantines deviennent "
+        "gratuites.\n— Les parkings sont payants dès 2025.",
+        "Le gouvernement recule sur les retraites.\n– Lire aussi : Retraites, le texte est retiré",
+        "Réforme des retraites : ce qui change.\n\nQuand pouvez-vous partir ?\n\nL'âge légal "
+        "passe à 64 ans.\n\nCombien allez-vous toucher ?\n\nLa pension est calculée sur 25 ans.",
+    ],
+)
+def test_lists_links_and_service_headings_are_no_speech(extract_fr, article):
+    assert extract_fr(article) == []
+
+
+def test_a_dialogue_turn_after_an_incise_with_a_title_goes_on_after_the_name(extract_fr):
+    article = (
+        "Le témoin a été entendu mardi.\n— Où étiez-vous ce soir-là ?\n— Chez moi, répond "
+        "M. Durand. Je dormais."
+    )
+    found = extract_fr(article)
+    assert [item.text for item in found] == ["Chez moi", "Je dormais."]
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        ("« Nous ne céderons pas. »\n\n— Publicité\n\nLa suite demain.", None),
+        (
+            "Le prévenu nie.\n— Où étiez-vous ?\n— Je suis resté chez moi, répond-il.\n— Pure "
+            "invention, tranche la présidente.",
+            "Le prévenu",
+        ),
+    ],
+)
+def test_a_dash_line_that_names_no_one_or_answers_signs_nothing(extract_fr, article, speaker):
+    found = find_quote(extract_fr(article), "céderons" if "céderons" in article else "resté")
+    assert found.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        ("« Le suspect a été arrêté », a-t-on indiqué à l'AFP.", None),
+        (
+            "« Le suspect a été arrêté », a-t-on confirmé à l'Agence France-Presse de source "
+            "policière.",
+            "source policière",
+        ),
+    ],
+)
+def test_on_speaks_for_no_medium_it_told(extract_fr, article, speaker):
+    (found,) = extract_fr(article)
+    assert found.speaker == speaker
+
+
+def test_a_gerund_after_a_reporting_verbs_content_stays_in_it(extract_fr):
+    article = (
+        "Le ministre a annoncé que le gouvernement allait réduire le déficit, en supprimant "
+        "10 000 postes."
+    )
+    (found,) = extract_fr(article)
+    assert found.text.endswith("en supprimant 10 000 postes")
+
+
+def test_advice_in_marks_is_a_quote(extract_fr):
+    article = (
+        "Face à la canicule, le médecin répète le même conseil : « Buvez beaucoup d'eau et "
+        "restez au frais. »"
+    )
+    (found,) = extract_fr(article)
+    assert found.text == "Buvez beaucoup d'eau et restez au frais."
