@@ -283,8 +283,9 @@ def has_finite_clause(doc: Doc, start: int, end: int) -> bool:
 
 
 def is_finite_verb(token: Token) -> bool:
-    """A finite verb; a capitalised one is a name the parser took for a verb ("The
-    Independent")."""
+    """A finite verb. A capitalised one is taken for a name the parser read as a verb ("The
+    Independent"): a verb opening a line ("— Arrête.") is missed, which matters only for a
+    line with no other verb."""
     return (
         token.pos_ in ("VERB", "AUX")
         and "Fin" in token.morph.get("VerbForm")
