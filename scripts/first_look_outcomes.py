@@ -49,6 +49,7 @@ FIRST_LOOKS = (
     ("fr_winer_blind14", "60d2f6192cce247749ec219cc4d2a00050d64bfc"),
     ("fr_winer_blind15", "2db955bb24127de55e0f1d3004f95a934cfc626d"),
     ("fr_winer_blind16", "4b5a39d10ab4d28991d2eb536f115695b39331dd"),
+    ("fr_winer_blind17", "9fda79799c7734a74bdb8c41f10831fac7aedda2"),
 )
 # Run inside the old checkout: its engine on the gold texts, one JSON line per document with
 # its attributions and the calibration key and raw score behind each one's confidence.
