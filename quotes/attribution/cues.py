@@ -370,6 +370,8 @@ def _looks_like_verb(doc: Doc, token: Token, lang: str) -> bool:
     """Trust the tagger for verbs; in an incise ("…, juge Daniel Fried") trust the position."""
     if token.pos_ in ("VERB", "AUX"):
         return True
+    if token.pos_ == "ADV" and token.dep_ == "advmod":
+        return False  # "ne contrôlent maintenant que …": "maintenant" the adverb, not maintenir
     if token.dep_ == "ROOT" and any(child.dep_ == "nsubj" for child in token.children):
         return True  # "L'armée annonce, via un communiqué, …": a root with a subject is a verb
     previous = doc[token.i - 1] if token.i > 0 else None

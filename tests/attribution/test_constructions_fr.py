@@ -3688,3 +3688,11 @@ def test_advice_in_marks_is_a_quote(extract_fr):
     )
     (found,) = extract_fr(article)
     assert found.text == "Buvez beaucoup d'eau et restez au frais."
+
+
+def test_maintenant_que_is_an_adverb_not_maintenir(extract_fr):
+    article = (
+        "Les insurgés ne contrôlent maintenant que quelques quartiers dans le sud-est de la "
+        "ville, où les combats se poursuivent."
+    )
+    assert extract_fr(article) == []
