@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from .context import is_finite_verb
 from .cues import INCISE_PRONOUNS, UNAMBIGUOUS_REFLEXIVES
 from .marks import SPACES, QuotedSpan
+from .names import PERSON_LABELS
 from .signatures import ABBREVIATION_BEFORE_STOP, ABBREVIATION_REACH
 
 DIALOGUE_LANGUAGES = frozenset({"fr"})
@@ -38,7 +39,6 @@ INCISE_SENTENCE_END = re.compile(rf"[.!?…][{SPACES}]+(?=[A-ZÀ-Ý«])")
 ASKED_PARAGRAPH = re.compile(rf"(?m)^[{SPACES}]*([^\n]{{3,200}}\?)[{SPACES}]*$")
 ADDRESSED = re.compile(r"\b(?:vous|votre|vos|tu|ton|ta|tes|te)\b|-(?:vous|tu)\b|\bt['’]", re.I)
 MIN_INTERVIEW_QUESTIONS = 2
-PERSON_LABELS = frozenset({"PER", "PERSON"})
 
 
 def unmarked_speech(doc: Doc, lang: str, quotes: list[QuotedSpan]) -> list[QuotedSpan]:

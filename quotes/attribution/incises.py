@@ -29,6 +29,7 @@ from .names import (
     ORGANISATION_HEADS,
     PERSON_HEADS,
     RELATIVE_WORDS,
+    SPEAKER_HEADS,
     singular_in,
 )
 from .speakers import (
@@ -464,7 +465,7 @@ def _source_ends_clause_sentence(doc: Doc, cue: Cue) -> bool:
     ]
     if not heads or not (
         heads[0].ent_type_ in ("PER", "PERSON", "ORG")
-        or singular_in(heads[0].lower_, PERSON_HEADS | ORGANISATION_HEADS)
+        or singular_in(heads[0].lower_, SPEAKER_HEADS)
     ):
         return False
     if heads[0].pos_ == "NOUN" and doc[heads[0].i - 1].lower_ not in DEFINITE_ARTICLES:

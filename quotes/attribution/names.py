@@ -71,6 +71,10 @@ NAME_PARTICLES = frozenset(
 )  # fmt: skip
 ORGANISATION_HEADS = word_set("organisation_heads")
 PERSON_HEADS = word_set("person_heads")
+# Heads of a noun phrase that names someone who may speak: a person's role or a body.
+SPEAKER_HEADS = PERSON_HEADS | ORGANISATION_HEADS
+# The recognisers' labels of people (French model, English model).
+PERSON_LABELS = frozenset({"PER", "PERSON"})
 # "l'accusé", "L’Ukraine": the elided definite article.
 ELIDED_ARTICLES = frozenset({"l'", "l’"})
 # "l'administration", "d'Etat": an elided article or preposition opening a word.

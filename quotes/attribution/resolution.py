@@ -18,7 +18,9 @@ from .names import (
     HONORIFICS,
     ORGANISATION_HEADS,
     PERSON_HEADS,
+    PERSON_LABELS,
     PLURAL_PRONOUNS,
+    SPEAKER_HEADS,
     bare_pronoun,
     is_proper_name,
     last_named,
@@ -53,7 +55,6 @@ AGENT_DEPS = frozenset({"obl:agent", "nmod"})
 PASSIVE_AGENT = "obl:agent"
 # The links inside a noun phrase ("le ministre de la justice du pays").
 NOUN_PHRASE_DEPS = frozenset({"nmod", "appos", "flat:name"})
-PERSON_LABELS = frozenset({"PER", "PERSON"})
 NAMED_LABELS = PERSON_LABELS | {"ORG"}
 RELAYING_PRONOUNS = frozenset({"il", "elle", "he", "she"})
 SINGULAR_THIRD_PERSON = frozenset({"il", "elle"})
@@ -303,9 +304,7 @@ def _role_holder(
     ):
         return None
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None or any(
-        singular_in(token.lower_, PERSON_HEADS | ORGANISATION_HEADS) for token in span
-    ):
+    if span is None or any(singular_in(token.lower_, SPEAKER_HEADS) for token in span):
         return None
     gender = FIRST_NAME_GENDERS.get(role_gender(mention.text)) or ORGANISATION_GENDERS.get(words[0])
     sentence = bisect.bisect_right(sentence_starts, mention.start) - 1

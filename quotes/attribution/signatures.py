@@ -9,7 +9,7 @@ from spacy.tokens import Span
 
 from .context import Candidate, DocContext, is_finite_verb
 from .marks import QuotedSpan
-from .names import ORGANISATION_HEADS, PERSON_HEADS, singular_in
+from .names import ORGANISATION_HEADS, PERSON_HEADS, SPEAKER_HEADS, singular_in
 from .speakers import build_mention
 
 PARAGRAPH = re.compile(r"[^\n]+")
@@ -113,7 +113,7 @@ def _is_dash_signature(span: Span) -> bool:
             token.pos_ == "PROPN"
             or token.ent_type_ in SIGNING_LABELS
             or (token.is_upper and len(token) > 1)  # "NOAA"
-            or singular_in(token.lower_, PERSON_HEADS | ORGANISATION_HEADS)
+            or singular_in(token.lower_, SPEAKER_HEADS)
             for token in words
         )
     )

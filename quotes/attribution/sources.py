@@ -27,6 +27,7 @@ from .names import (
     ORGANISATION_HEADS,
     PERSON_HEADS,
     RELATIVE_WORDS,
+    SPEAKER_HEADS,
     singular_in,
 )
 from .speakers import (
@@ -579,7 +580,7 @@ def _plausible_source(doc: Doc, start: int, end: int, speaker: SpeakerMention) -
         return not (
             head.pos_ == "NOUN"
             and not head.ent_type_
-            and not singular_in(head.lower_, PERSON_HEADS | ORGANISATION_HEADS)
+            and not singular_in(head.lower_, SPEAKER_HEADS)
         )
     # "Pour les Gilets jaunes,": a capitalised noun inside the sentence names a group.
     if head.text[:1].isupper() and (head.pos_ == "PROPN" or not head.is_sent_start):
