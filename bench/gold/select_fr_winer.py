@@ -6,7 +6,7 @@ Usage: python bench/gold/select_fr_winer.py SET ../shared/data/winer_fr/articles
            ../shared/data/winer_fr/articles.jsonl
 
 The first form prints the articles chosen for SET (a name of CHOICES: fr_winer_blind4 to
-fr_winer_blind18), one a line: id, length, score, title. Surface patterns only, never engine
+fr_winer_blind19), one a line: id, length, score, title. Surface patterns only, never engine
 output. Every article of the gold files that existed before SET (looked for in this
 folder and the extra folders given) is excluded, by id, by url and by its first 300 characters;
 the others of the set's length range (`shortest` to `longest` characters) scoring at least 6 (with
@@ -256,6 +256,20 @@ CHOICES = {
             *(f"fr_winer_blind{n}.jsonl" for n in range(9, 18)),
         ),
         seed=20261221,
+        rule="drawn",
+        take=40,
+        longest=12000,
+        shortest=400,
+        cued=True,
+    ),
+    "fr_winer_blind19": Choice(
+        (
+            *FIRST_SETS,
+            *(f"fr_winer_blind{n}.jsonl" for n in (4, 5, 6, 7, 8)),
+            "fr_2012_blind.jsonl",
+            *(f"fr_winer_blind{n}.jsonl" for n in range(9, 19)),
+        ),
+        seed=20261222,
         rule="drawn",
         take=40,
         longest=12000,
