@@ -50,6 +50,9 @@ OBJECT_DEPS = frozenset({"obj", "obl", "obl:mod", "obl:arg"})
 # "après des semaines", "lors d'une conférence": a time adjunct of the verb, not its object's.
 TIME_PREPOSITIONS = frozenset({"lors", "après", "pendant", "durant"})
 PURPOSE_MARKER = "pour"
+# "en début de matinée", "en fin de journée": the part of a time span a time phrase names.
+PHASE_NOUNS = frozenset({"début", "fin", "milieu"})
+TIMES_OF_DAY = frozenset({"matin", "matinée", "après-midi", "soir", "soirée", "nuit", "journée"})
 PREPOSITIONS = word_set("prepositions")
 ELIDED_CLITICS = frozenset(
     {"s'", "s’", "se", "l'", "l’", "le", "la", "les", "en", "y", "lui", "leur"}
@@ -642,9 +645,21 @@ def _before_verb_adjunct(context: DocContext, verb: Token, start: int, end: int)
         day = (
             token.lower_ in TIME_WORDS and token.pos_ == "NOUN" and previous.pos_ in ("NOUN", "ADJ")
         )
-        if day or (top.head.i == verb.i and top.i > span.start and _is_writers_adjunct(top)):
+        adjunct = top.head.i == verb.i and top.i > span.start and _is_writers_adjunct(top)
+        if day or adjunct or _opens_time_phrase(token):
             return previous.idx + len(previous)
     return end
+
+
+def _opens_time_phrase(token: Token) -> bool:
+    """ "son abandon en début de matinée", "sa démission dans la soirée": a preposition whose noun
+    is a time of day (or the start or end of one), which the parser hung on the object."""
+    if token.dep_ != "case" or token.lower_ not in ("en", "dans", "vers", "dès"):
+        return False
+    noun = token.head
+    if noun.lower_ in PHASE_NOUNS:
+        noun = next((child for child in noun.children if child.dep_ == "nmod"), noun)
+    return noun.lower_ in TIMES_OF_DAY
 
 
 def _is_writers_adjunct(adjunct: Token) -> bool:

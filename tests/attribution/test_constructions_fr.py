@@ -3696,3 +3696,25 @@ def test_maintenant_que_is_an_adverb_not_maintenir(extract_fr):
         "ville, où les combats se poursuivent."
     )
     assert extract_fr(article) == []
+
+
+@pytest.mark.parametrize(
+    ("article", "content"),
+    [
+        (
+            "La navigatrice Claire Morin annonce son abandon en début de matinée le 11 novembre.",
+            "son abandon",
+        ),
+        (
+            "Le maire de Brest, Paul Le Goff, a annoncé sa démission dans la soirée de mardi.",
+            "sa démission",
+        ),
+        (
+            "Le gouvernement a annoncé la tenue d'un sommet sur l'école en février prochain.",
+            "la tenue d'un sommet sur l'école en février prochain",
+        ),
+    ],
+)
+def test_a_time_of_day_after_a_noun_object_is_the_writers(extract_fr, article, content):
+    (found,) = extract_fr(article)
+    assert found.text == content
