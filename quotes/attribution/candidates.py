@@ -64,8 +64,8 @@ def content_candidates(context: DocContext, cues: list[Cue]) -> list[Candidate]:
             found = source_candidate(context, cue, boundaries)
             if found is not None:
                 candidates.append(found)
-        elif cue.start in incises:
-            candidates.extend(incise_candidates(context, incises[cue.start]))
+        elif cue.start in incises and (said := incise_candidates(context, incises[cue.start])):
+            candidates.extend(said)
         else:
             found = forward_candidate(context, cue, boundaries)
             if (

@@ -657,22 +657,28 @@ def _relative_antecedent(head: Token, relative: Token) -> Token:
 
 
 def _name_before_apposition(doc: Doc, start: int, end: int) -> SpeakerMention | None:
-    """The person named right before a role in apposition: "Jean Dupont, le maire de …"."""
+    """The person named right before a role in apposition, "Jean Dupont, le maire de …", or the
+    body named before a bare description, "Le Hamas, branche palestinienne des Frères …"."""
     if start < 2 or doc[start - 1].text != ",":
         return None
-    if doc[start:end].root.lower_ not in PERSON_HEADS:
-        return None  # "Paul Martin, les syndicats ont …": a new subject, not his role
     last = doc[start - 2]
-    if last.ent_type_ not in ("PER", "PERSON"):
+    if last.ent_type_ in ("PER", "PERSON"):
+        kind = "person"
+        if doc[start:end].root.lower_ not in PERSON_HEADS:
+            return None  # "Paul Martin, les syndicats ont …": a new subject, not his role
+    elif last.ent_type_ == "ORG" and doc[start].pos_ == "NOUN":
+        kind = "organisation"
+    else:
         return None
     first = last.i
     while first > 0 and doc[first].ent_iob_ != "B" and doc[first - 1].ent_type_ == last.ent_type_:
         first -= 1
+    opening = first - (kind == "organisation" and doc[first - 1].pos_ == "DET")
     # Only a name that opens its clause: "…, a dit Paul Martin, le maire" is another construction.
-    if not doc[first].is_sent_start and doc[first - 1].pos_ not in ("PUNCT", "SPACE"):
+    if not doc[opening].is_sent_start and doc[opening - 1].pos_ not in ("PUNCT", "SPACE"):
         return None
     named = build_mention(doc, first, last.i + 1, (start, end))
-    if named is None or named.kind != "person":
+    if named is None or named.kind != kind:
         return None
     return named
 

@@ -3718,3 +3718,22 @@ def test_maintenant_que_is_an_adverb_not_maintenir(extract_fr):
 def test_a_time_of_day_after_a_noun_object_is_the_writers(extract_fr, article, content):
     (found,) = extract_fr(article)
     assert found.text == content
+
+
+def test_a_verb_after_an_apposition_and_before_a_date_reports_its_object(extract_fr):
+    article = (
+        "29 juillet 2016. – Le Front al-Nosra, branche en Syrie du groupe djihadiste Al-Qaida, "
+        "annonce le 28 juillet 2016 la rupture de ses liens avec le groupe."
+    )
+    (found,) = extract_fr(article)
+    assert found.text == "la rupture de ses liens avec le groupe"
+    assert found.speaker == "Front al-Nosra"
+
+
+def test_a_body_named_before_its_description_speaks(extract_fr):
+    article = (
+        "4 avril 2017. – Le Hamas, branche palestinienne des Frères musulmans, annonce le "
+        "3 avril 2017 la rupture de ses liens avec la confrérie."
+    )
+    (found,) = extract_fr(article)
+    assert found.speaker == "Hamas"
