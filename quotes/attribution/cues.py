@@ -448,7 +448,7 @@ def _source_preposition(doc: Doc, index: int, lang: str) -> Cue | None:
         # ".Pour" happens when a space is missing after a sentence: the token starts a clause.
         if (
             lower in ("pour", ".pour")
-            and (lower != "pour" or _starts_clause(doc, index))
+            and (lower != "pour" or _starts_clause(doc, index) or _opens_relative(doc, index + 1))
             and not _opens_purpose(doc, index + 1)
             and not (index + 1 < len(doc) and doc[index + 1].lower_ in COMPOUND_RELATIVES)
         ):
@@ -542,6 +542,11 @@ def _starts_clause(doc: Doc, index: int) -> bool:
         or previous.text.endswith(".")
         or previous.lower_ in CLAUSE_CONJUNCTIONS
     )
+
+
+def _opens_relative(doc: Doc, index: int) -> bool:
+    """ "le Medef, pour qui …": "pour qui" opens the view of the noun before it."""
+    return index < len(doc) and doc[index].lower_ == "qui" and doc[index - 2].pos_ != "ADP"
 
 
 def _opens_purpose(doc: Doc, index: int) -> bool:

@@ -130,7 +130,10 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
     index = cue.end
     if index + 1 < len(doc) and doc[index].text == "," and doc[index + 1].ent_type_:
         index += 1  # "D'après, Jean Petaux, politologue, …": a stray comma
-    if index < len(doc) and doc[index].lower_ in COMPOUND_RELATIVES:
+    if index < len(doc) and (
+        doc[index].lower_ in COMPOUND_RELATIVES
+        or (cue.kind == "pour" and doc[index].lower_ == "qui")
+    ):
         return _relative_source_candidate(context, cue, boundaries)
     said = _said_by(context, index)
     if said is not None:
@@ -545,6 +548,11 @@ def _relative_source_candidate(
     content_start = cue.end + 1
     if speaker is None or content_start >= len(doc):
         return None
+    if doc[cue.end].lower_ == "qui" and (
+        token.left_edge.is_sent_start
+        or not (speaker.has_named_entity or speaker.kind == "organisation")
+    ):
+        return None  # "Les familles pour qui la rentrée coûte cher recevront": whom it concerns
     start = doc[content_start].idx
     _, sentence_end = sentence_bounds(context, doc[cue.start])
     end = cut_at_next_boundary(context, start, sentence_end)

@@ -3737,3 +3737,35 @@ def test_a_body_named_before_its_description_speaks(extract_fr):
     )
     (found,) = extract_fr(article)
     assert found.speaker == "Hamas"
+
+
+@pytest.mark.parametrize(
+    ("article", "content", "speaker"),
+    [
+        (
+            "La hausse du smic est refusée par le patronat, tel le Medef pour qui seule une "
+            "augmentation liée à l'inflation pourrait être acceptable.",
+            "seule une augmentation liée à l'inflation pourrait être acceptable",
+            "Medef",
+        ),
+        (
+            "La hausse est refusée par le syndicat, pour qui elle reste insuffisante.",
+            "elle reste insuffisante",
+            "le syndicat",
+        ),
+    ],
+)
+def test_pour_qui_opens_the_view_of_a_named_body(extract_fr, article, content, speaker):
+    (found,) = extract_fr(article)
+    assert (found.text, found.speaker) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Les familles pour qui la rentrée coûte cher recevront une aide de l'État.",
+        "Il a remercié le maire, pour qui il a travaillé pendant dix ans.",
+    ],
+)
+def test_pour_qui_after_people_or_a_sentence_subject_reports_nothing(extract_fr, article):
+    assert extract_fr(article) == []
