@@ -80,6 +80,8 @@ SOURCES = frozenset({"source", "sources"})
 MAX_ADJUNCT_TOKENS = 12
 TIME_DETERMINERS = DEMONSTRATIVES | {"un", "une"}
 MAX_INVERTED_SUBJECT_TOKENS = 14
+# "…, réagit-elle au micro de BFMTV, mardi soir.": the time that may close an incise.
+MAX_CLOSING_TIME_TOKENS = 4
 # What may link a verb to the words before it: then it is no incise ("et indique le …").
 CLAUSE_LINKS = frozenset({"CCONJ", "SCONJ", "PRON", "ADP", "DET", "AUX"})
 DEFINITE_ARTICLES = frozenset({"le", "la", "l'", "l’"})
@@ -815,12 +817,35 @@ def _pronoun_inner_incise(context: DocContext, cue: Cue, verb: int) -> InnerInci
         return None
     pronoun = position
     end = position + 1 + (cue.start > verb)  # "a-t-il ajouté": the participle after it
-    if end >= len(doc) or doc[end].text != "," or not context.inside_quote[end]:
+    limit = min(len(doc), end + MAX_ADJUNCT_TOKENS)
+    while (
+        end < limit
+        and context.inside_quote[end]
+        and doc[end].text not in {",", "."}
+        and doc[end].pos_ not in ("VERB", "AUX", "PUNCT")
+    ):
+        end += 1  # "a-t-il reconnu lundi,", "poursuit-elle devant la presse."
+    if end >= len(doc) or doc[end].text not in {",", "."} or not context.inside_quote[end]:
         return None
+    end = _past_closing_time(context, end)
     speaker = build_mention(doc, pronoun, pronoun + 1)
     if speaker is None:
         return None
     return InnerIncise(cue, verb, end, speaker, named=False)
+
+
+def _past_closing_time(context: DocContext, comma: int) -> int:
+    """ "réagit-elle au micro de BFMTV, mardi.": a time after the incise's comma closes it."""
+    doc = context.doc
+    end = comma + 1
+    while (
+        end < len(doc)
+        and end - comma <= MAX_CLOSING_TIME_TOKENS
+        and (doc[end].lower_ in TIME_WORDS or doc[end].pos_ in ("DET", "NUM", "ADP"))
+    ):
+        end += 1
+    closes = end < len(doc) and doc[end].text == "." and context.inside_quote[end]
+    return end if doc[comma].text == "," and end > comma + 1 and closes else comma
 
 
 def _named_inner_incise(context: DocContext, cue: Cue, verb: int) -> InnerIncise | None:

@@ -3769,3 +3769,24 @@ def test_pour_qui_opens_the_view_of_a_named_body(extract_fr, article, content, s
 )
 def test_pour_qui_after_people_or_a_sentence_subject_reports_nothing(extract_fr, article):
     assert extract_fr(article) == []
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "L'entraîneur Julien Ferrand a reconnu la défaite. « Je prends ma part de "
+        "responsabilité, a-t-il poursuivi. Mais certains joueurs devront se regarder dans "
+        "une glace. »",
+        "L'entraîneur Julien Ferrand a reconnu la défaite. « Je prends ma part de "
+        "responsabilité, a-t-il poursuivi lundi soir. Mais certains joueurs devront se "
+        "regarder dans une glace. »",
+        "L'entraîneur Julien Ferrand a reconnu la défaite. « Je prends ma part de "
+        "responsabilité, a-t-il poursuivi au micro de France Bleu, lundi. Mais certains "
+        "joueurs devront se regarder dans une glace. »",
+    ],
+)
+def test_a_pronoun_incise_closing_a_sentence_splits_the_quote(extract_fr, article):
+    first, second = extract_fr(article)
+    assert first.text == "Je prends ma part de responsabilité"
+    assert second.text == "Mais certains joueurs devront se regarder dans une glace."
+    assert first.speaker == second.speaker == "Julien Ferrand"
