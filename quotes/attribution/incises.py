@@ -155,8 +155,12 @@ def _inverted_subject(
             index += 2  # "a indiqué ce vendredi l'Élysée", "a noté un jour X"
         else:
             break
+    # "…, a déclaré jeudi à Reuters un porte-parole": French puts adjuncts before the subject
+    # after any content; English only after a quote ('," said on Tuesday the minister').
     past_adjuncts = (
-        _after_adjuncts(context, index, limit) if _follows_quote(context, cue) else index
+        _after_adjuncts(context, index, limit)
+        if context.lang == "fr" or _follows_quote(context, cue)
+        else index
     )
     skipped = past_adjuncts > index
     index = past_adjuncts
@@ -319,6 +323,9 @@ def _after_prepositional_phrase(doc: Doc, index: int, limit: int) -> int:
             break
         if token.pos_ == "DET" and seen_noun and doc[index - 1].pos_ != "ADP":
             break
+        previous = doc[index - 1]
+        if token.pos_ == "NUM" and previous.pos_ == "PROPN" and previous.lower_ not in TIME_WORDS:
+            break  # "à Reuters deux sources": a count opens the next noun phrase
         seen_noun = seen_noun or token.pos_ in ("NOUN", "PROPN")
         index += 1
     return index

@@ -27,6 +27,9 @@ ANONYMOUS_WORDS = frozenset(
     {"source", "sources", "anonymat", "anonyme", "anonymes", "anonymity", "anonymous", "proche",
      "proches", "informateur", "official", "officials"}
 )  # fmt: skip
+# Heads of an unnamed source after "un", "deux", "plusieurs": who they are is not said.
+ANONYMOUS_HEADS = frozenset({"source", "sources", "personne", "personnes", "informateur"})
+INDEFINITE_COUNTS = frozenset({"un", "une", "des", "plusieurs"})
 ANONYMOUS_PHRASES = ("source proche", "sources proches", "anonymat", "anonymity", "anonymous")
 FEMININE_WORDS = word_set("feminine_words")
 MASCULINE_WORDS = word_set("masculine_words")
@@ -282,6 +285,9 @@ def build_mention(
     anonymous = any(phrase in lowered for phrase in ANONYMOUS_PHRASES) or (
         words[0] in {"un", "une", "des", "a", "an"} and words[-1] in ANONYMOUS_WORDS
     )
+    if not anonymous and (words[0] in INDEFINITE_COUNTS or doc[start].pos_ == "NUM"):
+        # "deux sources au sein du groupe", "une personne au fait des discussions".
+        anonymous = _head_word(span) in ANONYMOUS_HEADS
     leading_name = _leading_proper_name(doc, start, end)
     if leading_name is not None and (entity is None or entity.start > start):
         name_end = leading_name

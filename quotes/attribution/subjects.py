@@ -688,9 +688,10 @@ def is_present_participle(token: Token) -> bool:
 
 
 def is_agent(mention: SpeakerMention | None) -> bool:
-    """A person, a body or a pronoun: what a cue that needs an agent wants as its speaker."""
+    """A person, a body, an unnamed source or a pronoun: what a cue that needs an agent wants as
+    its speaker."""
     return mention is not None and (
-        mention.is_pronoun or mention.kind in ("person", "organisation")
+        mention.is_pronoun or mention.kind in ("person", "organisation", "anonymous")
     )
 
 

@@ -3790,3 +3790,33 @@ def test_a_pronoun_incise_closing_a_sentence_splits_the_quote(extract_fr, articl
     assert first.text == "Je prends ma part de responsabilité"
     assert second.text == "Mais certains joueurs devront se regarder dans une glace."
     assert first.speaker == second.speaker == "Julien Ferrand"
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        (
+            "Le groupe Valor va fermer son usine de Lorient, a déclaré à Reuters un porte-parole.",
+            "porte-parole",
+        ),
+        (
+            "Le groupe Valor va fermer son usine de Lorient, ont déclaré jeudi à Reuters deux "
+            "sources au sein du groupe.",
+            "deux sources",
+        ),
+        (
+            "Le fonds souverain envisage de réduire son exposition aux valeurs américaines, a dit "
+            "à Reuters une personne au fait des discussions, sous couvert d'anonymat.",
+            "personne",
+        ),
+        (
+            "Le chanteur a été laissé libre sous contrôle judiciaire, a indiqué dimanche à l'AFP "
+            "son avocat, Me Xavier Boulin.",
+            "Xavier Boulin",
+        ),
+    ],
+)
+def test_wire_copy_names_its_source_after_the_medium_told(extract_fr, article, speaker):
+    (found,) = extract_fr(article)
+    assert found.text == article.split(",")[0]
+    assert found.speaker == speaker
