@@ -684,6 +684,8 @@ def _opens_object(verb: Token, token: Token) -> bool:
     when it hung it on a participle of the adjunct, which takes none, or took it for an adjunct
     with no preposition)."""
     head = token if token.dep_ in OBJECT_DEPS else token.head
+    if _hung_on_adjunct(verb, token):
+        return True
     if (
         head.dep_ not in OBJECT_DEPS
         or head.i < token.i
@@ -697,6 +699,22 @@ def _opens_object(verb: Token, token: Token) -> bool:
     return not _is_noun_participle(verb) and (
         owner.i == verb.i or (verb.i < owner.i < token.i and _is_noun_participle(owner))
     )
+
+
+def _hung_on_adjunct(verb: Token, token: Token) -> bool:
+    """ "a confirmé en fin de journée la mort de …": a determiner and its noun, with no
+    preposition, that the parser hung on the noun of the verb's adjunct before it."""
+    noun = token.head
+    if token.dep_ != "det" or noun.dep_ != "nmod" or noun.i < token.i:
+        return False
+    if any(child.dep_ == "case" for child in noun.children):
+        return False
+    top = noun.head
+    while top.head.i != verb.i:
+        if top.dep_ not in ("nmod", "obl", "obl:mod") or top.head.i == top.i:
+            return False
+        top = top.head
+    return top.dep_ in ("obl", "obl:mod") and top.i < token.i
 
 
 def _is_noun_participle(token: Token) -> bool:

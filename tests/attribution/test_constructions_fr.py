@@ -3820,3 +3820,10 @@ def test_wire_copy_names_its_source_after_the_medium_told(extract_fr, article, s
     (found,) = extract_fr(article)
     assert found.text == article.split(",")[0]
     assert found.speaker == speaker
+
+
+def test_an_object_the_parser_hung_on_a_time_adjunct_is_reported(extract_fr):
+    article = "Le gouvernement ouzbek a confirmé en fin de journée la mort de son président."
+    (found,) = extract_fr(article)
+    assert found.text == "la mort de son président"
+    assert found.speaker == "Le gouvernement ouzbek"
