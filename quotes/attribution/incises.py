@@ -70,6 +70,8 @@ MAX_WORDS_BEFORE_NAME = 6
 NAMING_VERBS = frozenset({"appeler"})
 # "indique-t-on à la mairie", "explique-t-on chez Renault": where "on" speaks for a body.
 BODY_PREPOSITIONS = frozenset({"à", "au", "aux", "chez"})
+# "assure-t-on dans son entourage", "dans le camp de …": the people around someone.
+CIRCLES = frozenset({"entourage", "camp", "rangs", "équipe", "cabinet", "majorité", "opposition"})
 # "a-t-on indiqué à l'AFP", "aux journalistes": the medium told, never the source.
 MEDIA_WORDS = frozenset(
     {"afp", "reuters", "presse", "journaliste", "journalistes", "média", "médias", "ap"}
@@ -228,8 +230,9 @@ def _told_by(context: DocContext, index: int, limit: int) -> tuple[SpeakerMentio
         start = index + 2  # "auprès du parquet": the parquet, without the contracted article
     elif index + 1 < limit and doc[index].lower_ in GENITIVES and doc[index + 1].lower_ in SOURCES:
         start = index + 1
-    elif index + 1 < limit and doc[index].lower_ in BODY_PREPOSITIONS:
-        # "indique-t-on à la mairie d'Issoudun", "a-t-on assuré au cabinet du ministre".
+    elif index + 1 < limit and doc[index].lower_ in BODY_PREPOSITIONS | {"dans"}:
+        # "indique-t-on à la mairie d'Issoudun", "a-t-on assuré au cabinet du ministre",
+        # "assure-t-on dans son entourage".
         start = index + 1
         at_body = True
     else:
@@ -260,10 +263,13 @@ def _listener_end(doc: Doc, index: int, limit: int) -> int | None:
 
 
 def _names_a_body(phrase: Span, preposition: Token) -> bool:
-    """ "à la mairie d'Issoudun", "au cabinet du ministre", "chez Renault"."""
+    """ "à la mairie d'Issoudun", "au cabinet du ministre", "chez Renault", "dans son
+    entourage"."""
     if preposition.lower_ == "chez":
         return True
     head = next((token for token in phrase if token.pos_ in ("NOUN", "PROPN")), None)
+    if preposition.lower_ == "dans":
+        return head is not None and head.lower_ in CIRCLES  # not "dit-on dans la région"
     return head is not None and (
         head.ent_type_ == "ORG" or singular_in(head.lower_, ORGANISATION_HEADS)
     )
@@ -389,8 +395,9 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
         following is not None
         and (following.pos_ == "PROPN" or following.ent_type_)
         and not any(_names_a_person(subject) for subject in subjects_before)
-    ):
-        subjects_before = []  # "c'est un exemple, a déclaré Paul Roy": the parser erred
+    ) or _inverted_pronoun(doc, group_start, cue.end):
+        # "c'est un exemple, a déclaré Paul Roy", "…, a-t-on appris": the parser erred
+        subjects_before = []
     source_after = _source_ends_clause_sentence(doc, cue)
     subject_before = bool(subjects_before) and not source_after
     opens_incise = (
@@ -853,6 +860,18 @@ def _past_closing_time(context: DocContext, comma: int) -> int:
         end += 1
     closes = end < len(doc) and doc[end].text == "." and context.inside_quote[end]
     return end if doc[comma].text == "," and end > comma + 1 and closes else comma
+
+
+def _inverted_pronoun(doc: Doc, start: int, end: int) -> bool:
+    """Whether the verb group holds an inverted subject pronoun and goes on to its end ("…,
+    a-t-on appris lundi de source judiciaire."); not an aside in mid-clause ("aurait, dit-on,
+    l'intention de …")."""
+    return any(
+        token.lower_.startswith("-")
+        and token.lower_ in INCISE_PRONOUNS
+        and not (token.i + 1 < len(doc) and doc[token.i + 1].text == ",")
+        for token in doc[start : end + 1]
+    )
 
 
 def _named_inner_incise(context: DocContext, cue: Cue, verb: int) -> InnerIncise | None:

@@ -3827,3 +3827,33 @@ def test_an_object_the_parser_hung_on_a_time_adjunct_is_reported(extract_fr):
     (found,) = extract_fr(article)
     assert found.text == "la mort de son président"
     assert found.speaker == "Le gouvernement ouzbek"
+
+
+def test_a_t_on_appris_closes_a_long_sentence_whatever_the_parse(extract_fr):
+    article = (
+        "Un homme de 43 ans a été interpellé dimanche soir à Lannion après avoir percuté "
+        "volontairement un véhicule de gendarmerie, a-t-on appris lundi de source judiciaire."
+    )
+    (found,) = extract_fr(article)
+    assert found.text == article[: article.index(", a-t-on")]
+    assert found.speaker == "source judiciaire"
+
+
+def test_dit_on_as_an_aside_reports_nothing(extract_fr):
+    assert extract_fr("Le Premier ministre aurait, dit-on, l'intention de remanier.") == []
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        (
+            "Le ministre des Armées ne briguera pas la mairie du Havre en 2026, assure-t-on dans "
+            "son entourage.",
+            "son entourage",
+        ),
+        ("Le ministre ne briguera pas la mairie, dit-on dans la région.", None),
+    ],
+)
+def test_on_speaks_for_the_circle_it_is_found_in(extract_fr, article, speaker):
+    (found,) = extract_fr(article)
+    assert found.speaker == speaker
