@@ -874,6 +874,20 @@ def _inverted_pronoun(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _past_closing_apposition(context: DocContext, comma: int) -> int:
+    """ "détaille Claire Mounier, hydrologue à l'université de Poitiers.": a role with no verb
+    after the name's comma, up to the full stop, closes the incise."""
+    doc = context.doc
+    end = comma + 1
+    if doc[end].pos_ not in ("NOUN", "DET", "ADJ"):
+        return comma
+    while end < len(doc) and context.inside_quote[end] and doc[end].text not in {",", ".", ";"}:
+        if doc[end].pos_ in ("VERB", "AUX", "PRON"):
+            return comma
+        end += 1
+    return end if end < len(doc) and doc[end].text == "." else comma
+
+
 def _named_inner_incise(context: DocContext, cue: Cue, verb: int) -> InnerIncise | None:
     """ "a estimé l'entraîneur nantais, Pierre Aubanel,", "a plaidé Me Julien Arfi."."""
     doc = context.doc
@@ -903,6 +917,8 @@ def _named_inner_incise(context: DocContext, cue: Cue, verb: int) -> InnerIncise
         return None
     if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].pos_ in ("ADP", "ADV", "NUM"):
         end += 1  # "Anne Keller, lors du conseil municipal lundi soir.", "Anne Keller, 68 ans."
+    elif end + 1 < len(doc) and doc[end].text == ",":
+        end = _past_closing_apposition(context, end)
     while end < len(doc) and context.inside_quote[end] and doc[end].text not in {",", "."}:
         end += 1  # "a martelé la maire lors du conseil"
     if end >= len(doc) or not context.inside_quote[end] or doc[end].text not in {",", "."}:

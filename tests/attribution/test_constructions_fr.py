@@ -3857,3 +3857,14 @@ def test_dit_on_as_an_aside_reports_nothing(extract_fr):
 def test_on_speaks_for_the_circle_it_is_found_in(extract_fr, article, speaker):
     (found,) = extract_fr(article)
     assert found.speaker == speaker
+
+
+def test_a_role_after_the_name_closes_an_inner_incise(extract_fr):
+    article = (
+        "« Nous avons retrouvé des pesticides dans 40 % des échantillons, détaille Claire "
+        "Mounier, hydrologue à l’université de Poitiers. C’est plus que ce que nous "
+        "redoutions. »"
+    )
+    first, second = extract_fr(article)
+    assert second.text == "C’est plus que ce que nous redoutions."
+    assert first.speaker == second.speaker == "Claire Mounier"
