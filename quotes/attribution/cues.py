@@ -8,6 +8,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from .lexicon import REPORTED_WORDS
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .names import COMPOUND_RELATIVES
 
@@ -426,6 +427,13 @@ def _source_preposition(doc: Doc, index: int, lang: str) -> Cue | None:
             return Cue("d'après", "source", index, index + 2)
         if lower == "d'après" or lower == "d’après":
             return Cue("d'après", "source", index, index + 1)
+        if (
+            lower == "pour"
+            and index + 3 < len(doc)
+            and doc[index + 1].lower_ == "reprendre"
+            and doc[index + 3].lower_ in REPORTED_WORDS
+        ):
+            return Cue("pour reprendre", "source", index, index + 2)  # "… les mots de X"
         if lower == "de":
             end = _tail_matches(doc, index + 1, ("l'avis", "de"))
             if end is not None:

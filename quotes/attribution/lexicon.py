@@ -29,6 +29,12 @@ def phrase_set(name: str) -> frozenset[tuple[str, ...]]:
 TIME_WORDS = word_set("time_words")
 # "de" and its forms: "selon les propos de X", "le chef de l'État", "la ministre des Armées".
 GENITIVES = frozenset({"de", "d'", "d’", "du", "des"})
+# "selon les propos de X", "selon les informations du journal", "pour reprendre les mots de X":
+# words for what X said or knows.
+REPORTED_WORDS = frozenset(
+    {"propos", "déclarations", "dires", "termes", "mots", "paroles", "expression", "formule",
+     "informations", "connaissances", "chiffres", "estimations", "données", "calculs"}
+)  # fmt: skip
 # Words opening an adverbial clause with "que": "tandis que", "alors que", "parce que", "afin que".
 SUBORDINATOR_HEADS = frozenset(
     {"tandis", "alors", "bien", "parce", "pendant", "afin", "sans", "avant", "après", "dès"}

@@ -21,7 +21,7 @@ from .context import (
     sentence_bounds,
 )
 from .cues import Cue
-from .lexicon import ETRE_FORMS, GENITIVES, SUBORDINATOR_HEADS
+from .lexicon import ETRE_FORMS, GENITIVES, REPORTED_WORDS, SUBORDINATOR_HEADS
 from .names import (
     COMPOUND_RELATIVES,
     ORGANISATION_HEADS,
@@ -47,11 +47,6 @@ MAX_BRACKET_TOKENS = 8
 # "D'après le média Ikiriho (NDLR : média proche du pouvoir), …": an aside the writer adds to the
 # source, in brackets before its comma, may spell out what the source is.
 MAX_SOURCE_ASIDE_TOKENS = 16
-# "selon les propos de X", "selon les informations du journal": words for what X said or knows.
-REPORTED_WORDS = frozenset(
-    {"propos", "déclarations", "dires", "termes", "mots", "informations", "connaissances",
-     "chiffres", "estimations", "données", "calculs"}
-)  # fmt: skip
 # "…, selon X, mais …", "…, selon X, qui …", "…, selon X, que …": the clause turns there.
 CLAUSE_TURNS = COORDINATORS | RELATIVE_WORDS | COMPLEMENTISERS
 # "Luc Martin, le secrétaire du syndicat,", "Luc Martin, procureur de Lyon,": a role.

@@ -3868,3 +3868,24 @@ def test_a_role_after_the_name_closes_an_inner_incise(extract_fr):
     first, second = extract_fr(article)
     assert second.text == "C’est plus que ce que nous redoutions."
     assert first.speaker == second.speaker == "Claire Mounier"
+
+
+@pytest.mark.parametrize(
+    ("article", "content", "speaker"),
+    [
+        (
+            "La ligne Bordeaux-Toulouse est, pour reprendre les mots du président de la région, "
+            "Joël Faure, « le chantier du siècle pour le Sud-Ouest ».",
+            "le chantier du siècle pour le Sud-Ouest",
+            "Joël Faure",
+        ),
+        (
+            "Ce parking est, selon l'expression de Paul Martin, « une verrue ».",
+            "une verrue",
+            "Paul Martin",
+        ),
+    ],
+)
+def test_the_words_of_someone_name_the_quotes_source(extract_fr, article, content, speaker):
+    (found,) = extract_fr(article)
+    assert (found.text, found.speaker) == (content, speaker)
