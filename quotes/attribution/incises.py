@@ -639,7 +639,11 @@ def incise_candidates(context: DocContext, incise: Incise) -> list[Candidate]:
     after = _after_incise_region(context, incise, sentence_end)
     if not incise.after_comme or after is None:
         region = _before_incise_region(context, sentence_start, before_end)
-        if region is not None and is_reported_clause(context, region):
+        if (
+            region is not None
+            and is_reported_clause(context, region)
+            and not _ends_on_relative(context, region, after)
+        ):
             candidates.append(
                 Candidate(*region, incise.cue, incise.speaker, "incise", incise.cue.belief)
             )
@@ -648,6 +652,15 @@ def incise_candidates(context: DocContext, incise: Incise) -> list[Candidate]:
             Candidate(*after, incise.cue, incise.speaker, "incise", incise.cue.belief)
         )
     return candidates
+
+
+def _ends_on_relative(
+    context: DocContext, region: tuple[int, int, str], after: tuple[int, int, str] | None
+) -> bool:
+    """ "un quartier de Roubaix où, dit-il, « … »": words cut before their relative clause are
+    no content; the quote after the incise is."""
+    words = context.text[region[0] : region[1]].split()
+    return after is not None and bool(words) and words[-1].lower() in RELATIVE_WORDS
 
 
 def quote_said_alone(context: DocContext, incise: Incise) -> int | None:

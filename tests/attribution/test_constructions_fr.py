@@ -3889,3 +3889,13 @@ def test_a_role_after_the_name_closes_an_inner_incise(extract_fr):
 def test_the_words_of_someone_name_the_quotes_source(extract_fr, article, content, speaker):
     (found,) = extract_fr(article)
     assert (found.text, found.speaker) == (content, speaker)
+
+
+def test_an_incise_after_a_relative_word_speaks_the_quote_after_it(extract_fr):
+    article = (
+        "À 24 ans, Yanis Berrada, champion d’Europe de judo, n’oublie pas d’où il vient : un "
+        "quartier de Roubaix où, dit-il, « la plupart de mes copains ont mal tourné »."
+    )
+    (found,) = extract_fr(article)
+    assert found.text == "la plupart de mes copains ont mal tourné"
+    assert found.speaker == "Yanis Berrada"
