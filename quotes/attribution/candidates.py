@@ -18,7 +18,7 @@ from .cues import Cue
 from .incises import find_incise, incise_boundary, incise_candidates, quote_said_alone
 from .marks import CLOSING_MARKS
 from .sources import is_mid_clause_source, source_candidate
-from .subjects import PARTICIPLE_CLITICS, coordinated_subject
+from .subjects import PARTICIPLE_CLITICS, coordinated_subject, fronted_participle_end
 
 PARTICIPLE_REACH = 40
 
@@ -46,6 +46,8 @@ def content_candidates(context: DocContext, cues: list[Cue]) -> list[Candidate]:
             alone = quote_said_alone(context, incise)
             if alone is not None:
                 boundaries.append(alone)
+        elif (main_clause := fronted_participle_end(context, cue)) is not None:
+            boundaries.append(main_clause)
         elif (opener := _participle_opener(doc, cue)) is not None:
             start = opener
             if start > 0 and doc[start - 1].lower_ == "tout":

@@ -227,10 +227,14 @@ def _main_clause_subject(context: DocContext, cue: Cue) -> SpeakerMention | None
     start = cue.start
     while start > 1 and doc[start - 1].lower_ in PARTICIPLE_CLITICS:
         start -= 1
-    if start == 0:
-        return None
-    previous = doc[start - 1]
-    if previous.text not in {",", "en"} and previous.text not in CLOSING_MARKS:
+    previous = doc[start - 1] if start > 0 else None
+    # "Estimant que …, la présidente a demandé": a participle may also open the sentence.
+    opens_sentence = previous is None or doc[start].is_sent_start
+    if (
+        not opens_sentence
+        and previous.text not in {",", "en"}
+        and previous.text not in CLOSING_MARKS
+    ):
         return None
     root = token.sent.root
     # The parser may make the participle the root: the main verb is then a later finite verb.
@@ -251,6 +255,30 @@ def _main_clause_subject(context: DocContext, cue: Cue) -> SpeakerMention | None
         if main is not None and not is_thing(main) and not main.start <= token.idx < main.end:
             return main
     return None
+
+
+def fronted_participle_end(context: DocContext, cue: Cue) -> int | None:
+    """ "Estimant que …, la présidente a demandé": where the main clause begins after a
+    participle that opens the sentence (its subject, after a comma)."""
+    doc = context.doc
+    token = doc[cue.start]
+    if not is_present_participle(token):
+        return None
+    start = cue.start
+    while start > 0 and doc[start - 1].lower_ in PARTICIPLE_CLITICS:
+        start -= 1
+    if not (start == 0 or doc[start].is_sent_start):
+        return None
+    starts = [
+        child.left_edge.i
+        for verb in _finite_verbs_after(context, token)
+        for child in verb.children
+        if child.dep_ in SUBJECT_DEPS
+        and child.left_edge.i > token.i
+        and doc[child.left_edge.i - 1].text == ","
+        and not context.inside_quote[child.i]
+    ]
+    return doc[min(starts)].idx if starts else None
 
 
 def _passive_agent(verb: Token) -> Token | None:

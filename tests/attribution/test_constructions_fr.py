@@ -3899,3 +3899,14 @@ def test_an_incise_after_a_relative_word_speaks_the_quote_after_it(extract_fr):
     (found,) = extract_fr(article)
     assert found.text == "la plupart de mes copains ont mal tourné"
     assert found.speaker == "Yanis Berrada"
+
+
+def test_a_participle_opening_the_sentence_reports_up_to_the_main_clause(extract_fr):
+    article = (
+        "Estimant que la décision du gouvernement met en danger des centaines d’associations, "
+        "la présidente de l'association, Nadège Okafor, a demandé à être reçue."
+    )
+    found = extract_fr(article)
+    assert [(quote.text, quote.speaker) for quote in found] == [
+        ("la décision du gouvernement met en danger des centaines d’associations", "Nadège Okafor")
+    ]
