@@ -17,6 +17,7 @@ REFLEXIVE_CLITICS = frozenset(
     {"se", "s'", "s’", "me", "m'", "m’", "te", "t'", "t’", "nous", "vous"}
 )
 UNAMBIGUOUS_REFLEXIVES = REFLEXIVE_CLITICS - {"nous", "vous"}
+THIRD_PERSON_REFLEXIVES = frozenset({"se", "s'", "s’"})
 CLAUSE_CONJUNCTIONS = frozenset({"car", "mais", "et", "donc", "or"})
 PURPOSE_CLITICS = frozenset(
     {"ne", "n'", "n’", "pas", "le", "la", "les", "l'", "l’", "se", "s'", "s’", "y", "en", "leur",
@@ -177,6 +178,15 @@ def _has_reflexive_clitic(
     return any(doc[position].lower_ in clitics for position in range(max(0, index - 3), index))
 
 
+def _bound_reflexive(doc: Doc, index: int) -> bool:
+    """ "se poursuit", "s'est poursuivie": a third-person reflexive pronoun right before the
+    verb or its auxiliary makes another verb than the reporting one."""
+    previous = index - 1
+    if previous > 0 and doc[previous].pos_ == "AUX":
+        previous -= 1
+    return previous >= 0 and doc[previous].lower_ in THIRD_PERSON_REFLEXIVES
+
+
 def _strip_reflexive(lemma: str) -> str:
     for prefix in ("se ", "s'", "s’", *CLITIC_PREFIXES):
         if lemma.startswith(prefix):
@@ -315,9 +325,12 @@ def find_cues(doc: Doc, lang: str, inside_quote: list[bool]) -> list[Cue]:
                 # "s'est déclarée favorable": "se déclarer" before "déclarer" ("nous avons
                 # déclaré" keeps "déclarer": nous and vous are subjects too).
                 entries = sorted(entries, key=lambda entry: not _is_reflexive(entry))
+            bound = _bound_reflexive(doc, index)
             for entry in entries:
                 if _is_reflexive(entry) and not reflexive:
                     continue
+                if bound and not _is_reflexive(entry):
+                    continue  # "la crise se poursuit", "s'aggrave": no one reports anything
                 if entry.lemma.startswith(CLITIC_PREFIXES) and not _has_required_clitic(
                     doc, index, entry
                 ):

@@ -3910,3 +3910,24 @@ def test_a_participle_opening_the_sentence_reports_up_to_the_main_clause(extract
     assert [(quote.text, quote.speaker) for quote in found] == [
         ("la décision du gouvernement met en danger des centaines d’associations", "Nadège Okafor")
     ]
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "La crise de la presse écrite que connaît la France se poursuit et s'aggrave, dans un "
+        "contexte de baisse des ventes.",
+        "La grève s'est poursuivie mardi dans les raffineries du pays.",
+    ],
+)
+def test_a_reporting_verb_made_reflexive_reports_nothing(extract_fr, article):
+    assert extract_fr(article) == []
+
+
+def test_se_vanter_stays_a_reporting_verb_among_reflexives(extract_fr):
+    article = (
+        "Hillary Clinton a critiqué son rival. Elle souligne ses faillites. Une vidéo montrait "
+        "Donald Trump se vantant « d'agripper les femmes »."
+    )
+    (found,) = extract_fr(article)
+    assert found.speaker == "Donald Trump"
