@@ -408,7 +408,7 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
         or source_after
     )
     # "Paul, le maire, a appelé le ministre « … »": the noun after the verb is its object.
-    if (opens_incise and not subject_before) or after_comme:
+    if (opens_incise and not subject_before and not _split_from_auxiliary(doc, cue)) or after_comme:
         speaker, speaker_end = _inverted_subject(context, cue, limit)
         if group_start == relative and not _ends_clause(doc, speaker_end):
             return None  # "ce que révèle cette crise, c'est …": a cleft, not a relay
@@ -873,6 +873,20 @@ def _past_closing_time(context: DocContext, comma: int) -> int:
         end += 1
     closes = end < len(doc) and doc[end].text == "." and context.inside_quote[end]
     return end if doc[comma].text == "," and end > comma + 1 and closes else comma
+
+
+def _split_from_auxiliary(doc: Doc, cue: Cue) -> bool:
+    """ "Il a d'ailleurs, à ce sujet, proposé …": an aside between the auxiliary, which the
+    parser took for the verb "avoir", and the participle; no inverted incise."""
+    verb = doc[cue.start]
+    head = verb.head
+    return (
+        "Part" in verb.morph.get("VerbForm")
+        and not any(child.dep_.startswith("aux") for child in verb.children)
+        and head.i < verb.i
+        and head.lower_ in AVOIR_FORMS
+        and any(child.dep_ in SUBJECT_DEPS for child in head.children)
+    )
 
 
 def _inverted_pronoun(doc: Doc, start: int, end: int) -> bool:

@@ -3931,3 +3931,11 @@ def test_se_vanter_stays_a_reporting_verb_among_reflexives(extract_fr):
     )
     (found,) = extract_fr(article)
     assert found.speaker == "Donald Trump"
+
+
+def test_an_aside_between_auxiliary_and_participle_makes_no_incise(extract_fr):
+    article = (
+        "Il a d'ailleurs, à ce sujet, proposé la suppression de cet article de la Constitution, "
+        "qui permet de faire adopter un texte sans vote."
+    )
+    assert all(found.speaker != "Constitution" for found in extract_fr(article))
