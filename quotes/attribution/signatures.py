@@ -14,6 +14,7 @@ from .speakers import build_mention
 
 PARAGRAPH = re.compile(r"[^\n]+")
 MAX_SIGNATURE_WORDS = 9
+MAX_SIGNED_ROLE_WORDS = 20
 SPEAKER_LABEL = re.compile(r"([A-ZÀ-Ý][A-ZÀ-Ý.'’ -]{1,30}[A-ZÀ-Ý])\s?:\s+")
 SIGNATURE_BREAKS_TRIED = 3
 # "Porte-parole américain." after a quote: a verbless fragment this short names the speaker,
@@ -34,7 +35,7 @@ DASHES = frozenset("―—–")
 SIGNING_LABELS = frozenset({"PER", "PERSON", "ORG", "LOC", "GPE"})
 DASH_SIGNATURE = re.compile(
     r"[ \t\u00a0\u202f]*(?:\n[ \t\u00a0\u202f]*){0,2}[―—–][ \t\u00a0\u202f]*"
-    r"([^\n―—–«»“”\"]{3,80}?)[ \t]*(?=\n|$)"
+    r"([^\n―—–«»“”\"]{3,160}?)[ \t]*(?=\n|$)"
 )
 
 
@@ -104,8 +105,13 @@ def _is_dash_signature(span: Span) -> bool:
     names someone, by a name or a role or body noun: "— Société Dark Star", "— Préfecture des
     Bouches-du-Rhône", "— NOAA", "— Donald Trump, Président élu"; not "— Publicité"."""
     words = [token for token in span if not token.is_punct]
+    comma = next((token.i for token in span if token.text == ","), span.end)
+    # "— Robert Kopp, professeur adjoint au département des sciences de la Terre de …": the
+    # name is short; the role after its comma may run longer.
+    named = [token for token in span.doc[span.start : comma] if not token.is_punct]
     return (
-        1 <= len(words) <= MAX_SIGNATURE_WORDS
+        1 <= len(named) <= MAX_SIGNATURE_WORDS
+        and len(words) <= MAX_SIGNED_ROLE_WORDS
         and span.text.strip()[:1].isupper()
         and not span.text.rstrip().endswith(("?", "!"))  # "— Et la suite ?": a question
         and not any(is_finite_verb(token) for token in span)

@@ -3939,3 +3939,14 @@ def test_an_aside_between_auxiliary_and_participle_makes_no_incise(extract_fr):
         "qui permet de faire adopter un texte sans vote."
     )
     assert all(found.speaker != "Constitution" for found in extract_fr(article))
+
+
+def test_a_dash_signature_may_carry_a_long_role(extract_fr):
+    article = (
+        "Ces chercheurs constatent que le niveau des mers est monté.\n\n"
+        "« Le siècle dernier a été extraordinaire et la montée des océans s’est accélérée »\n\n"
+        "— Robert Kopp, professeur adjoint au département des sciences de la Terre de "
+        "l’université Rutgers\n\nSuivant une autre approche, les océans ont baissé."
+    )
+    signed = [found for found in extract_fr(article) if found.kind == "direct"]
+    assert [found.speaker for found in signed] == ["Robert Kopp"]
