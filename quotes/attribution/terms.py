@@ -20,6 +20,8 @@ NAMING_NOUNS = word_set("naming_nouns")
 POSTING_PLACES = frozenset({"site", "page", "compte", "groupe"})
 # "qu'il avait appelés « Liberté »": a name in marks has few words, all capitalised.
 MAX_NAME_WORDS = 3
+# "le « oui » au référendum": the answers a vote offers.
+BALLOT_OPTIONS = frozenset({"oui", "non", "yes", "no"})
 QUOTE_END_PUNCTUATION = frozenset("!?.…")
 # Punctuation before the marks that may hand over to words said: a colon, a dash, a sentence's
 # end ("« Liberté », « Égalité »": a comma lists names).
@@ -58,6 +60,7 @@ def is_titled(doc: Doc, text: str, quote: QuotedSpan) -> bool:
         _names_after_naming_noun(doc, text, quote, opening.start)
         or _spelt_out_acronym(text, quote)
         or _is_a_name(doc, text, quote, opening.start)
+        or _names_a_ballot_option(doc, text, quote, opening.start)
     ):
         return True
     previous = doc[opening.start - 1]
@@ -69,6 +72,15 @@ def is_titled(doc: Doc, text: str, quote: QuotedSpan) -> bool:
         and word.endswith(TITLING_PARTICIPLE_ENDINGS)
         and not (previous.i > 0 and doc[previous.i - 1].pos_ == "AUX")
     )
+
+
+def _names_a_ballot_option(doc: Doc, text: str, quote: QuotedSpan, opening: int) -> bool:
+    """ "soutient le « oui » au référendum", "a dit « oui » à la réforme": the answer a vote
+    gives, named; "a répondu « non »" stays a quote."""
+    if text[quote.start : quote.end].strip(" .!").lower() not in BALLOT_OPTIONS:
+        return False
+    after = text[quote.close_end : quote.close_end + 4].lstrip().lower()
+    return doc[opening - 1].pos_ == "DET" or after.startswith(("au ", "à "))
 
 
 def _names_after_naming_noun(doc: Doc, text: str, quote: QuotedSpan, opening: int) -> bool:

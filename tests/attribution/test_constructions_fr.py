@@ -3950,3 +3950,15 @@ def test_a_dash_signature_may_carry_a_long_role(extract_fr):
     )
     signed = [found for found in extract_fr(article) if found.kind == "direct"]
     assert [found.speaker for found in signed] == ["Robert Kopp"]
+
+
+@pytest.mark.parametrize(
+    ("article", "quotes"),
+    [
+        ("Le parti soutient le président et le « oui » au référendum.", []),
+        ("Le peuple turc a dit « oui » au référendum sur la réforme.", []),
+        ("Interrogé sur une candidature, Paul Martin a répondu « non ».", ["non"]),
+    ],
+)
+def test_a_ballot_option_in_marks_is_no_quote(extract_fr, article, quotes):
+    assert [found.text for found in extract_fr(article)] == quotes
