@@ -76,6 +76,9 @@ CIRCLES = frozenset({"entourage", "camp", "rangs", "équipe", "cabinet", "majori
 MEDIA_WORDS = frozenset(
     {"afp", "reuters", "presse", "journaliste", "journalistes", "média", "médias", "ap"}
 )
+# "peut-on lire sur la page Facebook de …", "dans le communiqué": where words are read.
+READING_VERB = "lire"
+READ_IN = frozenset({"sur", "dans"})
 # "a-t-on appris de source policière", "de sources concordantes".
 SOURCES = frozenset({"source", "sources"})
 # "a rappelé, lors d'une conférence de presse, le préfet": adjuncts skipped to reach a subject.
@@ -107,7 +110,7 @@ def _inverted_subject(
     for index in range(verb_group_start(doc, cue), cue.start):
         if doc[index].lower_ in INCISE_PRONOUNS:
             if doc[index].lower_ in GENERIC_PRONOUNS:
-                told_by = _told_by(context, cue.end, limit)
+                told_by = _told_by(context, cue.end, limit, reading=cue.lemma == READING_VERB)
                 if told_by is not None:
                     return told_by
             return build_mention(doc, index, index + 1), cue.end
@@ -116,7 +119,8 @@ def _inverted_subject(
         index += 1
     if index < limit and doc[index].lower_ in INCISE_PRONOUNS:
         if doc[index].lower_ in GENERIC_PRONOUNS:
-            told_by = _told_by(context, index + 1, limit)  # "indique-t-on à la mairie"
+            # "indique-t-on à la mairie", "lit-on dans le communiqué"
+            told_by = _told_by(context, index + 1, limit, reading=cue.lemma == READING_VERB)
             if told_by is not None:
                 return told_by
         return build_mention(doc, index, index + 1), index + 1
@@ -211,9 +215,12 @@ def _inverted_subject(
     return mention, speaker_end
 
 
-def _told_by(context: DocContext, index: int, limit: int) -> tuple[SpeakerMention, int] | None:
+def _told_by(
+    context: DocContext, index: int, limit: int, *, reading: bool = False
+) -> tuple[SpeakerMention, int] | None:
     """ "a-t-on appris jeudi auprès de l'agence régionale de santé", "a-t-on appris de source
-    policière": who told what "on" learned."""
+    policière": who told what "on" learned; reading, "peut-on lire sur la page Facebook du
+    musicien": where "on" read it."""
     doc = context.doc
     while index < limit:
         if (doc[index].pos_ == "ADV" and doc[index].lower_ != "auprès") or (
@@ -228,7 +235,10 @@ def _told_by(context: DocContext, index: int, limit: int) -> tuple[SpeakerMentio
     at_body = False
     if index + 1 < limit and doc[index].lower_ == "auprès" and doc[index + 1].lower_ in GENITIVES:
         start = index + 2  # "auprès du parquet": the parquet, without the contracted article
-    elif index + 1 < limit and doc[index].lower_ in GENITIVES and doc[index + 1].lower_ in SOURCES:
+    elif index + 1 < limit and (
+        (doc[index].lower_ in GENITIVES and doc[index + 1].lower_ in SOURCES)
+        or (reading and doc[index].lower_ in READ_IN)
+    ):
         start = index + 1
     elif index + 1 < limit and doc[index].lower_ in BODY_PREPOSITIONS | {"dans"}:
         # "indique-t-on à la mairie d'Issoudun", "a-t-on assuré au cabinet du ministre",

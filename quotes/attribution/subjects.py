@@ -27,6 +27,7 @@ VERB_GROUP_WORDS = frozenset(
     | INCISE_PRONOUNS
 )
 NOUNS = frozenset({"NOUN", "PROPN"})
+MODALS = frozenset({"peut", "pouvait", "pourra", "pourrait", "doit", "devait"})
 # "Muriel Pénicaud a twitté": forms of avoir and être the tagger may take for a verb or a name.
 PERFECT_AUXILIARIES = frozenset(
     {"a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "est", "sont",
@@ -66,6 +67,8 @@ def verb_group_start(doc: Doc, cue: Cue) -> int:
             previous.pos_ == "AUX"
             or previous.lower_ in VERB_GROUP_WORDS
             or previous.lower_ in PERFECT_AUXILIARIES
+            # "peut-on lire", "pouvait-on lire": a modal before its inverted pronoun.
+            or (previous.lower_ in MODALS and doc[index].lower_ in VERB_GROUP_WORDS)
         ):
             index -= 1
             continue

@@ -3962,3 +3962,27 @@ def test_a_dash_signature_may_carry_a_long_role(extract_fr):
 )
 def test_a_ballot_option_in_marks_is_no_quote(extract_fr, article, quotes):
     assert [found.text for found in extract_fr(article)] == quotes
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        (
+            "« Nous sommes attristés par la disparition de notre ami », peut-on lire sur la page "
+            "Facebook du musicien.",
+            "la page Facebook du musicien",
+        ),
+        (
+            "« Le site restera fermé jusqu'à nouvel ordre », lit-on dans le communiqué.",
+            "le communiqué",
+        ),
+        ("Le maire a lu : « Nous ne céderons pas. »", "Le maire"),
+    ],
+)
+def test_where_one_reads_the_words_is_their_source(extract_fr, article, speaker):
+    (found,) = extract_fr(article)
+    assert found.speaker == speaker
+
+
+def test_reading_a_book_reports_nothing(extract_fr):
+    assert extract_fr("Il a lu un livre sur la guerre d'Algérie pendant l'été.") == []
