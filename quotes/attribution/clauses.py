@@ -646,20 +646,30 @@ def _before_verb_adjunct(context: DocContext, verb: Token, start: int, end: int)
             token.lower_ in TIME_WORDS and token.pos_ == "NOUN" and previous.pos_ in ("NOUN", "ADJ")
         )
         adjunct = top.head.i == verb.i and top.i > span.start and _is_writers_adjunct(top)
-        if day or adjunct or _opens_time_phrase(token):
+        if day or adjunct or _opens_time_phrase(token, span.end):
             return previous.idx + len(previous)
     return end
 
 
-def _opens_time_phrase(token: Token) -> bool:
-    """ "son abandon en début de matinée", "sa démission dans la soirée": a preposition whose noun
-    is a time of day (or the start or end of one), which the parser hung on the object."""
-    if token.dep_ != "case" or token.lower_ not in ("en", "dans", "vers", "dès"):
+def _opens_time_phrase(token: Token, end: int) -> bool:
+    """ "son abandon en début de matinée le 11 novembre", "sa démission dans la soirée": a
+    preposition whose noun is a time of day (or the start or end of one), which the parser
+    hung on the object, and only a date after it up to the content's end; not "un couvre-feu
+    dans la nuit de samedi", "le dimanche et en soirée", "dès la soirée"."""
+    doc = token.doc
+    if token.dep_ != "case" or token.lower_ not in ("en", "dans", "vers"):
+        return False
+    if doc[token.i - 1].pos_ == "CCONJ":
         return False
     noun = token.head
     if noun.lower_ in PHASE_NOUNS:
         noun = next((child for child in noun.children if child.dep_ == "nmod"), noun)
-    return noun.lower_ in TIMES_OF_DAY
+    if noun.lower_ not in TIMES_OF_DAY or any(child.dep_ == "nmod" for child in noun.children):
+        return False
+    return all(
+        later.lower_ in TIME_WORDS or later.pos_ in ("NUM", "DET", "PUNCT")
+        for later in doc[noun.i + 1 : end]
+    )
 
 
 def _is_writers_adjunct(adjunct: Token) -> bool:
@@ -707,6 +717,8 @@ def _hung_on_adjunct(verb: Token, token: Token) -> bool:
     noun = token.head
     if token.dep_ != "det" or noun.dep_ != "nmod" or noun.i < token.i:
         return False
+    if noun.pos_ != "NOUN" or noun.ent_type_:
+        return False  # "à l'hebdomadaire Le Canard enchaîné l'existence …": a title's article
     if any(child.dep_ == "case" for child in noun.children):
         return False
     top = noun.head

@@ -443,6 +443,7 @@ def _source_preposition(doc: Doc, index: int, lang: str) -> Cue | None:
         if (
             lower == "pour"
             and index + 3 < len(doc)
+            and _starts_clause(doc, index)  # not "se retrouveront pour reprendre les termes"
             and doc[index + 1].lower_ == "reprendre"
             and doc[index + 3].lower_ in REPORTED_WORDS
         ):
@@ -567,7 +568,7 @@ def _starts_clause(doc: Doc, index: int) -> bool:
 
 def _opens_relative(doc: Doc, index: int) -> bool:
     """ "le Medef, pour qui …": "pour qui" opens the view of the noun before it."""
-    return index < len(doc) and doc[index].lower_ == "qui" and doc[index - 2].pos_ != "ADP"
+    return 2 <= index < len(doc) and doc[index].lower_ == "qui" and doc[index - 2].pos_ != "ADP"
 
 
 def _opens_purpose(doc: Doc, index: int) -> bool:

@@ -71,11 +71,13 @@ NAMING_VERBS = frozenset({"appeler"})
 # "indique-t-on à la mairie", "explique-t-on chez Renault": where "on" speaks for a body.
 BODY_PREPOSITIONS = frozenset({"à", "au", "aux", "chez"})
 # "assure-t-on dans son entourage", "dans le camp de …": the people around someone.
-CIRCLES = frozenset({"entourage", "camp", "rangs", "équipe", "cabinet", "majorité", "opposition"})
+CIRCLES = frozenset({"entourage", "camp", "rangs", "équipe", "cabinet", "opposition"})
 # "a-t-on indiqué à l'AFP", "aux journalistes": the medium told, never the source.
 MEDIA_WORDS = frozenset(
     {"afp", "reuters", "presse", "journaliste", "journalistes", "média", "médias", "ap"}
 )
+# "un quartier où, dit-il, « … »": the words a clause cut by an incise may end on.
+FRENCH_RELATIVES = frozenset({"où", "qui", "que", "qu'", "qu’", "dont", "lequel", "laquelle"})
 # "peut-on lire sur la page Facebook de …", "dans le communiqué": where words are read.
 READING_VERB = "lire"
 READ_IN = frozenset({"sur", "dans"})
@@ -212,7 +214,23 @@ def _inverted_subject(
             return named
     if skipped and not is_agent(mention):
         return None, index  # past the adjuncts, only a person or a body is the subject
+    if skipped and not _follows_quote(context, cue) and not _agrees(doc, cue, index, end):
+        # "…, a salué vendredi à Saint-Denis les supporters": the verb's object, not its subject
+        return None, index
     return mention, speaker_end
+
+
+def _agrees(doc: Doc, cue: Cue, start: int, end: int) -> bool:
+    """Whether the verb group and the noun phrase after it agree in number, where both say."""
+    group = doc[verb_group_start(doc, cue) : cue.end]
+    verb_number = next(
+        (token.morph.get("Number")[0] for token in group if token.morph.get("Number")), None
+    )
+    noun = next((token for token in doc[start:end] if token.pos_ in ("NOUN", "PROPN")), None)
+    noun_number = (
+        noun.morph.get("Number")[0] if noun is not None and noun.morph.get("Number") else None
+    )
+    return verb_number is None or noun_number is None or verb_number == noun_number
 
 
 def _told_by(
@@ -340,8 +358,15 @@ def _after_prepositional_phrase(doc: Doc, index: int, limit: int) -> int:
         if token.pos_ == "DET" and seen_noun and doc[index - 1].pos_ != "ADP":
             break
         previous = doc[index - 1]
-        if token.pos_ == "NUM" and previous.pos_ == "PROPN" and previous.lower_ not in TIME_WORDS:
-            break  # "à Reuters deux sources": a count opens the next noun phrase
+        if (
+            token.pos_ == "NUM"
+            and previous.pos_ == "PROPN"
+            and previous.lower_ not in TIME_WORDS
+            and token.ent_iob_ != "I"
+            and index + 1 < limit
+            and doc[index + 1].pos_ == "NOUN"
+        ):
+            break  # "à Reuters deux sources": a count opens the next noun phrase; "France 24"
         seen_noun = seen_noun or token.pos_ in ("NOUN", "PROPN")
         index += 1
     return index
@@ -668,9 +693,11 @@ def _ends_on_relative(
     context: DocContext, region: tuple[int, int, str], after: tuple[int, int, str] | None
 ) -> bool:
     """ "un quartier de Roubaix où, dit-il, « … »": words cut before their relative clause are
-    no content; the quote after the incise is."""
-    words = context.text[region[0] : region[1]].split()
-    return after is not None and bool(words) and words[-1].lower() in RELATIVE_WORDS
+    no content; the quote after the incise is ("« Je sais où », affirme-t-il" is one)."""
+    if after is None or region[2] == "direct" or context.lang != "fr":
+        return False
+    span = context.doc.char_span(region[0], region[1], alignment_mode="expand")
+    return span is not None and len(span) > 0 and span[-1].lower_ in FRENCH_RELATIVES
 
 
 def quote_said_alone(context: DocContext, incise: Incise) -> int | None:
@@ -864,7 +891,9 @@ def _pronoun_inner_incise(context: DocContext, cue: Cue, verb: int) -> InnerInci
         end += 1  # "a-t-il reconnu lundi,", "poursuit-elle devant la presse."
     if end >= len(doc) or doc[end].text not in {",", "."} or not context.inside_quote[end]:
         return None
-    end = _past_closing_time(context, end)
+    if end > position + 1 + (cue.start > verb):
+        end = _past_closing_time(context, end)  # "réagit-elle au micro de BFMTV, mardi."
+        end = _past_relative_clause(context, end)
     speaker = build_mention(doc, pronoun, pronoun + 1)
     if speaker is None:
         return None
@@ -872,13 +901,12 @@ def _pronoun_inner_incise(context: DocContext, cue: Cue, verb: int) -> InnerInci
 
 
 def _past_closing_time(context: DocContext, comma: int) -> int:
-    """ "réagit-elle au micro de BFMTV, mardi.": a time after the incise's comma closes it."""
+    """ "réagit-elle au micro de BFMTV, mardi soir.": a bare time after the comma of an incise
+    that carries an adjunct closes it ("assure-t-il, en 2027." goes on with the quote)."""
     doc = context.doc
     end = comma + 1
     while (
-        end < len(doc)
-        and end - comma <= MAX_CLOSING_TIME_TOKENS
-        and (doc[end].lower_ in TIME_WORDS or doc[end].pos_ in ("DET", "NUM", "ADP"))
+        end < len(doc) and end - comma <= MAX_CLOSING_TIME_TOKENS and doc[end].lower_ in TIME_WORDS
     ):
         end += 1
     closes = end < len(doc) and doc[end].text == "." and context.inside_quote[end]
@@ -911,12 +939,33 @@ def _inverted_pronoun(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _past_relative_clause(context: DocContext, comma: int) -> int:
+    """ "a-t-il insisté devant la commission d'enquête, qui l'auditionnait.": a relative clause
+    on the incise's last noun, up to the full stop, is still the incise."""
+    doc = context.doc
+    if (
+        doc[comma].text != ","
+        or comma + 1 >= len(doc)
+        or doc[comma + 1].lower_ not in {"qui", "où"}
+    ):
+        return comma
+    end = comma + 1
+    while end < len(doc) and context.inside_quote[end] and doc[end].text not in {".", ","}:
+        end += 1
+    return end if end < len(doc) and doc[end].text == "." and context.inside_quote[end] else comma
+
+
 def _past_closing_apposition(context: DocContext, comma: int) -> int:
     """ "détaille Claire Mounier, hydrologue à l'université de Poitiers.": a role with no verb
     after the name's comma, up to the full stop, closes the incise."""
     doc = context.doc
     end = comma + 1
-    if doc[end].pos_ not in ("NOUN", "DET", "ADJ"):
+    head = doc[end + 1] if doc[end].pos_ == "DET" and end + 1 < len(doc) else doc[end]
+    # A bare noun ("hydrologue à …") or a known role after its article ("la présidente de …");
+    # not more of the quote ("martèle Paul Martin, des actes.").
+    if doc[end].pos_ not in ("NOUN", "DET", "ADJ") or (
+        doc[end].pos_ == "DET" and not singular_in(head.lower_, PERSON_HEADS)
+    ):
         return comma
     while end < len(doc) and context.inside_quote[end] and doc[end].text not in {",", ".", ";"}:
         if doc[end].pos_ in ("VERB", "AUX", "PRON"):

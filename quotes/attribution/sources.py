@@ -22,6 +22,7 @@ from .context import (
 )
 from .cues import Cue
 from .lexicon import ETRE_FORMS, GENITIVES, REPORTED_WORDS, SUBORDINATOR_HEADS
+from .marks import OPENING_MARKS
 from .names import (
     COMPOUND_RELATIVES,
     ORGANISATION_HEADS,
@@ -41,6 +42,10 @@ from .subjects import appositive_name, ends_name, is_thing, subject_of
 
 # "pour qui", "chez qui", "pour lesquels": a preposition opening a relative clause.
 RELATIVE_PREPOSITIONS = frozenset({"pour", "chez", "selon", "avec", "par", "for", "with"})
+# "pour qui elle reste insuffisante", "pour qui c'est …": a judgement after "pour qui".
+COPULAS = ETRE_FORMS | {"reste", "restent", "restait", "demeure", "semble", "semblent", "paraît"}
+MODALS = frozenset({"pourrait", "pourraient", "devrait", "devraient", "peut", "doit"})
+MAX_VIEW_SUBJECT_TOKENS = 12
 MAX_SOURCE_TOKENS = 20
 MAX_MID_CLAUSE_SOURCE_TOKENS = 8
 MAX_BRACKET_TOKENS = 8
@@ -546,6 +551,7 @@ def _relative_source_candidate(
     if doc[cue.end].lower_ == "qui" and (
         token.left_edge.is_sent_start
         or not (speaker.has_named_entity or speaker.kind == "organisation")
+        or not _states_a_view(doc[cue.end])
     ):
         return None  # "Les familles pour qui la rentrée coûte cher recevront": whom it concerns
     start = doc[content_start].idx
@@ -558,6 +564,22 @@ def _relative_source_candidate(
     if region is None or not is_reported_clause(context, region):
         return None
     return Candidate(*region, cue, speaker, "source")
+
+
+def _states_a_view(relative: Token) -> bool:
+    """ "pour qui elle reste insuffisante", "pour qui c'est …", "pour qui seule une hausse
+    pourrait être acceptable", "pour qui « … »": a judgement, X's view; not an act done for X
+    ("Jacques Chirac, pour qui il a écrit des discours", "Nahel, pour qui une marche a été
+    organisée")."""
+    doc = relative.doc
+    for index in range(relative.i + 1, min(len(doc), relative.i + 1 + MAX_VIEW_SUBJECT_TOKENS)):
+        token = doc[index]
+        if token.text in OPENING_MARKS:
+            return True
+        if token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm"):
+            following = doc[index + 1].lower_ if index + 1 < len(doc) else ""
+            return token.lower_ in COPULAS or (token.lower_ in MODALS and following == "être")
+    return False
 
 
 def _after_brackets(doc: Doc, index: int, limit: int = MAX_BRACKET_TOKENS) -> int:

@@ -272,11 +272,15 @@ def fronted_participle_end(context: DocContext, cue: Cue) -> int | None:
         start -= 1
     if not (start == 0 or doc[start].is_sent_start):
         return None
+    # Not the subject of the reported clause ("Affirmant que l'usine, qui …, ne fermera pas,
+    # le ministre a …": "fermera" has its "que") nor a relative pronoun.
     starts = [
         child.left_edge.i
         for verb in _finite_verbs_after(context, token)
+        if not any(marker.dep_ == "mark" for marker in verb.children)
         for child in verb.children
         if child.dep_ in SUBJECT_DEPS
+        and child.lower_ not in RELATIVE_WORDS
         and child.left_edge.i > token.i
         and doc[child.left_edge.i - 1].text == ","
         and not context.inside_quote[child.i]
@@ -697,8 +701,13 @@ def _name_before_apposition(doc: Doc, start: int, end: int) -> SpeakerMention | 
         kind = "person"
         if doc[start:end].root.lower_ not in PERSON_HEADS:
             return None  # "Paul Martin, les syndicats ont …": a new subject, not his role
-    elif last.ent_type_ == "ORG" and doc[start].pos_ == "NOUN":
-        kind = "organisation"
+    elif (
+        last.ent_type_ == "ORG"
+        and doc[start].pos_ == "NOUN"
+        and not any(token.pos_ == "CCONJ" for token in doc[start : end + 1])
+        and not any(child.dep_ == "conj" for child in doc[start:end].root.children)
+    ):
+        kind = "organisation"  # not "L'Unédic, partenaires sociaux et gouvernement ont …"
     else:
         return None
     first = last.i

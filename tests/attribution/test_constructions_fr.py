@@ -3986,3 +3986,83 @@ def test_where_one_reads_the_words_is_their_source(extract_fr, article, speaker)
 
 def test_reading_a_book_reports_nothing(extract_fr):
     assert extract_fr("Il a lu un livre sur la guerre d'Algérie pendant l'été.") == []
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (
+            "Le gouvernement a annoncé l'ouverture des magasins le dimanche et en soirée.",
+            [("l'ouverture des magasins le dimanche et en soirée", "Le gouvernement")],
+        ),
+        (
+            "La préfecture a annoncé un couvre-feu dans la nuit de samedi à dimanche pour les "
+            "mineurs.",
+            [("un couvre-feu dans la nuit de samedi à dimanche pour les mineurs", "La préfecture")],
+        ),
+        ("Il a longtemps travaillé pour Jacques Chirac, pour qui il a écrit des discours.", []),
+        (
+            "Le parquet a ouvert une enquête sur la mort de Nahel, pour qui une marche a eu lieu.",
+            [],
+        ),
+        ("Les négociateurs se retrouveront lundi pour reprendre les termes du traité.", []),
+        (
+            "Le cessez-le-feu est respecté, a déclaré à France 24 le président ivoirien.",
+            [("Le cessez-le-feu est respecté", "le président ivoirien")],
+        ),
+        (
+            "Affirmant que l'usine, qui emploie 400 personnes, ne fermera pas, le ministre a "
+            "rassuré les salariés.",
+            [("l'usine, qui emploie 400 personnes, ne fermera pas", "le ministre")],
+        ),
+        (
+            "Paul Roux est confiant. « Nous serons prêts, assure-t-il, en 2027. Le chantier "
+            "avance. »",
+            [
+                ("Nous serons prêts", "Paul Roux"),
+                ("en 2027. Le chantier avance.", "Paul Roux"),
+            ],
+        ),
+        (
+            "« Ce qu'il nous faut, martèle le maire Paul Martin, des actes. Pas des promesses. »",
+            [
+                ("Ce qu'il nous faut", "Paul Martin"),
+                ("des actes. Pas des promesses.", "Paul Martin"),
+            ],
+        ),
+        (
+            "« Je sais où », affirme le militant Paul Vernier, « et je le dirai aux juges ».",
+            [("Je sais où", "Paul Vernier"), ("et je le dirai aux juges", "Paul Vernier")],
+        ),
+        (
+            "Paul Roux a été auditionné. « C'est une erreur, a-t-il insisté devant la commission "
+            "du Sénat, qui l'auditionnait. Je l'assume. »",
+            [("C'est une erreur", "Paul Roux"), ("Je l'assume.", "Paul Roux")],
+        ),
+    ],
+)
+def test_the_reviews_counter_examples(extract_fr, article, expected):
+    assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "not_a_speaker"),
+    [
+        (
+            "L'Unédic, partenaires sociaux et gouvernement ont annoncé un accord sur le chômage.",
+            "Unédic",
+        ),
+        (
+            "Le ministre s'est rendu au Stade de France, a salué vendredi à Saint-Denis les "
+            "supporters.",
+            "les supporters",
+        ),
+    ],
+)
+def test_a_list_or_an_object_is_no_speaker(extract_fr, article, not_a_speaker):
+    assert all(found.speaker != not_a_speaker for found in extract_fr(article))
+
+
+def test_a_titles_article_is_no_object(extract_fr):
+    article = "Le maire a confirmé à l'hebdomadaire Le Canard enchaîné l'existence du rapport."
+    assert all(not found.text.startswith("Le Canard") for found in extract_fr(article))
