@@ -446,8 +446,11 @@ def _source_preposition(doc: Doc, index: int, lang: str) -> Cue | None:
             and _starts_clause(doc, index)  # not "se retrouveront pour reprendre les termes"
             and doc[index + 1].lower_ == "reprendre"
             and doc[index + 3].lower_ in REPORTED_WORDS
+            and _quote_follows(doc, index + 4)
         ):
-            return Cue("pour reprendre", "source", index, index + 2)  # "… les mots de X"
+            # "… les mots de X, « … »"; not an aside in mid-clause ("des travailleurs pauvres,
+            # pour reprendre les mots d'un géographe, qui vivent …").
+            return Cue("pour reprendre", "source", index, index + 2)
         if lower == "de":
             end = _tail_matches(doc, index + 1, ("l'avis", "de"))
             if end is not None:
@@ -564,6 +567,16 @@ def _starts_clause(doc: Doc, index: int) -> bool:
         or previous.text.endswith(".")
         or previous.lower_ in CLAUSE_CONJUNCTIONS
     )
+
+
+def _quote_follows(doc: Doc, index: int) -> bool:
+    """Whether quote marks open after index before the sentence ends."""
+    for token in doc[index:]:
+        if token.text in OPENING_MARKS:
+            return True
+        if token.text in SENTENCE_ENDS:
+            return False
+    return False
 
 
 def _opens_relative(doc: Doc, index: int) -> bool:

@@ -22,6 +22,7 @@ POSTING_PLACES = frozenset({"site", "page", "compte", "groupe"})
 MAX_NAME_WORDS = 3
 # "le « oui » au référendum": the answers a vote offers.
 BALLOT_OPTIONS = frozenset({"oui", "non", "yes", "no"})
+BALLOTS = frozenset({"référendum", "scrutin", "vote", "plébiscite"})
 QUOTE_END_PUNCTUATION = frozenset("!?.…")
 # Punctuation before the marks that may hand over to words said: a colon, a dash, a sentence's
 # end ("« Liberté », « Égalité »": a comma lists names).
@@ -75,12 +76,14 @@ def is_titled(doc: Doc, text: str, quote: QuotedSpan) -> bool:
 
 
 def _names_a_ballot_option(doc: Doc, text: str, quote: QuotedSpan, opening: int) -> bool:
-    """ "soutient le « oui » au référendum", "a dit « oui » à la réforme": the answer a vote
-    gives, named; "a répondu « non »" stays a quote."""
+    """ "soutient le « oui » au référendum", "a dit « oui » au référendum": the answer a vote
+    gives, named; "a répondu « non »", "a dit « non » au projet" stay quotes."""
     if text[quote.start : quote.end].strip(" .!").lower() not in BALLOT_OPTIONS:
         return False
-    after = text[quote.close_end : quote.close_end + 4].lstrip().lower()
-    return doc[opening - 1].pos_ == "DET" or after.startswith(("au ", "à "))
+    after = text[quote.close_end : quote.close_end + 30].lower().split()
+    return doc[opening - 1].pos_ == "DET" or bool(
+        len(after) >= 2 and after[0] == "au" and after[1] in BALLOTS
+    )
 
 
 def _names_after_naming_noun(doc: Doc, text: str, quote: QuotedSpan, opening: int) -> bool:

@@ -3706,7 +3706,7 @@ def test_maintenant_que_is_an_adverb_not_maintenir(extract_fr):
             "son abandon",
         ),
         (
-            "Le maire de Brest, Paul Le Goff, a annoncé sa démission dans la soirée de mardi.",
+            "Le maire de Brest, Paul Le Goff, a annoncé mardi sa démission dans la soirée.",
             "sa démission",
         ),
         (
