@@ -17,6 +17,7 @@ from .context import (
     cut_at_next_boundary,
     has_finite_clause,
     has_finite_verb,
+    is_finite_verb,
     is_reported_clause,
     sentence_bounds,
 )
@@ -46,6 +47,8 @@ RELATIVE_PREPOSITIONS = frozenset({"pour", "chez", "selon", "avec", "par", "for"
 COPULAS = ETRE_FORMS | {"reste", "restent", "restait", "demeure", "semble", "semblent", "paraît"}
 MODALS = frozenset({"pourrait", "pourraient", "devrait", "devraient", "peut", "doit"})
 MAX_VIEW_SUBJECT_TOKENS = 12
+# "Budapest n'aurait, selon Bruxelles, pas respecté …": what may open the rest of a predicate.
+NEGATIONS = frozenset({"pas", "plus", "jamais", "guère"})
 MAX_SOURCE_TOKENS = 20
 MAX_MID_CLAUSE_SOURCE_TOKENS = 8
 MAX_BRACKET_TOKENS = 8
@@ -197,6 +200,9 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
             if position < len(boundaries) and boundaries[position] < after_end:
                 after_end = boundaries[position]
             region = classify_region(context, after_start, after_end)
+            whole = _whole_clause(context, cue, sentence_start, region)
+            if whole is not None:
+                return Candidate(*whole, cue, speaker, "source")
             if region is not None and (
                 region[2] != "indirect" or has_finite_verb(doc, region[0], region[1])
             ):
@@ -316,6 +322,39 @@ def _bare_source_end(context: DocContext, index: int) -> int:
         seen_noun = seen_noun or token.pos_ in ("NOUN", "PROPN")
         end += 1
     return end
+
+
+def _whole_clause(
+    context: DocContext, cue: Cue, sentence_start: int, after: tuple[int, int, str] | None
+) -> tuple[int, int, str] | None:
+    """ "Le budget, selon sa cheffe de file, « sacrifie l'investissement »", "Le préjudice
+    s'élèverait, d'après la gendarmerie, à 8 000 euros": a source phrase set between commas
+    inside its clause, after the subject or the verb; the content is the whole clause."""
+    doc = context.doc
+    if after is None or cue.lemma not in ("selon", "d'après") or cue.start < 2:
+        return None
+    words = {token.lower_.split("'")[-1].split("’")[-1] for token in doc[cue.end : cue.end + 2]}
+    if doc[cue.start - 1].text != "," or words & REPORTED_WORDS:
+        return None  # "est, selon l'expression de X, « … »": the marked words alone
+    before = doc.char_span(sentence_start, doc[cue.start - 1].idx, alignment_mode="expand")
+    if before is None or not len(before) or before[0].pos_ not in ("DET", "NOUN", "PROPN", "PRON"):
+        return None  # "Vers 10 h, selon …": an adjunct, not the clause's subject
+    if any(
+        token.text in {",", ":", ";", "«", "»"} or token.lower_ in COMPLEMENTISERS
+        for token in before
+    ):
+        return None
+    rest = doc.char_span(after[0], after[1], alignment_mode="expand")
+    if rest is None or not len(rest):
+        return None
+    first = next((token for token in rest if token.text not in OPENING_MARKS), rest[0])
+    ends_on_verb = before[-1].pos_ in ("VERB", "AUX") and is_finite_verb(before[-1])
+    subject_only = not has_finite_verb(doc, before.start, before.end)
+    opens_predicate = first.pos_ in ("VERB", "AUX") or first.lower_ in NEGATIONS
+    if not (ends_on_verb or (subject_only and opens_predicate)):
+        return None
+    quote = context.quote_at(after[0]) if after[2] == "direct" else None
+    return classify_region(context, before.start_char, quote.close_end if quote else after[1])
 
 
 def _inside_clause_unmarked(

@@ -4066,3 +4066,37 @@ def test_a_list_or_an_object_is_no_speaker(extract_fr, article, not_a_speaker):
 def test_a_titles_article_is_no_object(extract_fr):
     article = "Le maire a confirmé à l'hebdomadaire Le Canard enchaîné l'existence du rapport."
     assert all(not found.text.startswith("Le Canard") for found in extract_fr(article))
+
+
+@pytest.mark.parametrize(
+    ("article", "content", "speaker"),
+    [
+        (
+            "Le budget, selon sa cheffe de file Nadia Ferrand, « sacrifie l’investissement dans "
+            "les quartiers ».",
+            "Le budget, selon sa cheffe de file Nadia Ferrand, « sacrifie l’investissement dans "
+            "les quartiers »",
+            "Nadia Ferrand",
+        ),
+        (
+            "Le préjudice s’élèverait, d’après la gendarmerie, à près de 8 000 euros.",
+            "Le préjudice s’élèverait, d’après la gendarmerie, à près de 8 000 euros",
+            "la gendarmerie",
+        ),
+        (
+            "Budapest n’aurait, selon Bruxelles, pas respecté ses engagements.",
+            "Budapest n’aurait, selon Bruxelles, pas respecté ses engagements",
+            "Bruxelles",
+        ),
+        (
+            "Trois personnes ont été tuées, selon la police, et dix blessées.",
+            "Trois personnes ont été tuées",
+            "la police",
+        ),
+    ],
+)
+def test_a_source_between_commas_inside_its_clause_reports_the_whole_clause(
+    extract_fr, article, content, speaker
+):
+    found = find_quote(extract_fr(article), content)
+    assert (found.text, found.speaker) == (content, speaker)
