@@ -109,6 +109,10 @@ def make_context(doc: Doc, lang: str, quotes: list[QuotedSpan]) -> DocContext:
     return DocContext(doc, doc.text, lang, quotes, [quote.open_start for quote in quotes], inside)
 
 
+# "« … de fraîcheur. » Battus …": the punctuation that ends a sentence inside the marks.
+QUOTE_SENTENCE_ENDS = frozenset(".!?…")
+
+
 def sentence_bounds(context: DocContext, token: Token) -> tuple[int, int]:
     """Character bounds of the token's sentence, widened so no quote is cut in two."""
     sentence = token.sent
@@ -133,6 +137,31 @@ def sentence_bounds(context: DocContext, token: Token) -> tuple[int, int]:
     quote = context.quote_at(max(start, end - 1))
     if quote is not None and quote.close_end > end:
         end = quote.close_end
+    return _within_closed_quotes(context, token.idx, start, end)
+
+
+def _within_closed_quotes(
+    context: DocContext, position: int, start: int, end: int
+) -> tuple[int, int]:
+    """ "« … de fraîcheur. » Battus 3-0, les Tango glissent …": a quote whose words end a
+    sentence, then a capital, ends the sentence the parser ran on."""
+    text = context.text
+    for quote in context.quotes_between(start, end):
+        if (
+            not (start < quote.close_end < end)
+            or text[quote.start : quote.end].rstrip()[-1:] not in QUOTE_SENTENCE_ENDS
+        ):
+            continue
+        following = quote.close_end
+        while following < end and text[following] in " \u00a0\u202f":
+            following += 1
+        if following >= end or not text[following].isupper():
+            continue
+        if quote.close_end <= position:
+            start = following
+        elif quote.open_start > position:
+            end = quote.close_end
+            break
     return start, end
 
 

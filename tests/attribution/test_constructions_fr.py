@@ -4100,3 +4100,33 @@ def test_a_source_between_commas_inside_its_clause_reports_the_whole_clause(
 ):
     found = find_quote(extract_fr(article), content)
     assert (found.text, found.speaker) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (
+            "« On a manqué de tout ce soir, a reconnu l’entraîneur du Stade lavallois, Thierry "
+            "Ménard. De réalisme, de fraîcheur. » Battus 3-0 à domicile, les Tango glissent à la "
+            "quinzième place.",
+            [
+                ("On a manqué de tout ce soir", "Thierry Ménard"),
+                ("De réalisme, de fraîcheur.", "Thierry Ménard"),
+            ],
+        ),
+        (
+            "Le Premier ministre belge a présenté un plan d’économies. « Ce n’est pas un budget "
+            "d’austérité, a-t-il lâché. C’est un budget de responsabilité. » Les syndicats ont "
+            "annoncé une grève le 14 février, selon Le Soir.",
+            [
+                ("Ce n’est pas un budget d’austérité", "Le Premier ministre belge"),
+                ("C’est un budget de responsabilité.", "Le Premier ministre belge"),
+                ("Les syndicats ont annoncé une grève le 14 février", "Le Soir"),
+            ],
+        ),
+    ],
+)
+def test_a_quote_ending_its_sentence_then_a_capital_ends_the_sentence(
+    extract_fr, article, expected
+):
+    assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
