@@ -772,7 +772,18 @@ def _after_incise_region(
     if _describes_speaker(doc, incise.speaker, index + 1):
         return None
     end = cut_at_next_boundary(context, start, sentence_end)
-    region = classify_region(context, start, end)
+    stop = next(
+        (
+            token.idx
+            for token in doc[index + 1 :]
+            if token.idx >= end
+            or (token.text in {".", "!", "?"} and not context.inside_quote[token.i])
+        ),
+        end,
+    )
+    # "…, a annoncé le procureur, lors d'une conférence de presse. « … »": a full stop ends
+    # what may follow the incise.
+    region = classify_region(context, start, min(end, stop))
     if region is None:
         return None
     if not is_reported_clause(context, region):

@@ -4130,3 +4130,14 @@ def test_a_quote_ending_its_sentence_then_a_capital_ends_the_sentence(
     extract_fr, article, expected
 ):
     assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
+
+
+def test_what_follows_an_incise_ends_at_a_full_stop(extract_fr):
+    article = (
+        "Il est passé aux aveux, a annoncé le procureur, Yves Gambert, lors d’une conférence de "
+        "presse. « Il a reconnu avoir étranglé la victime », a précisé le magistrat."
+    )
+    assert [found.text for found in extract_fr(article)] == [
+        "Il est passé aux aveux",
+        "Il a reconnu avoir étranglé la victime",
+    ]
