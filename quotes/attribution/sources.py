@@ -43,6 +43,8 @@ from .subjects import appositive_name, ends_name, is_thing, subject_of
 
 # "pour qui", "chez qui", "pour lesquels": a preposition opening a relative clause.
 RELATIVE_PREPOSITIONS = frozenset({"pour", "chez", "selon", "avec", "par", "for", "with"})
+# "selon nos informations", "d'après notre enquête": the newsroom's own reporting.
+WRITERS_OWN = frozenset({"nos", "notre", "our"})
 # "pour qui elle reste insuffisante", "pour qui c'est …": a judgement after "pour qui".
 COPULAS = ETRE_FORMS | {"reste", "restent", "restait", "demeure", "semble", "semblent", "paraît"}
 MODALS = frozenset({"pourrait", "pourraient", "devrait", "devraient", "peut", "doit"})
@@ -133,6 +135,8 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
     index = cue.end
     if index + 1 < len(doc) and doc[index].text == "," and doc[index + 1].ent_type_:
         index += 1  # "D'après, Jean Petaux, politologue, …": a stray comma
+    if index < len(doc) and doc[index].lower_ in WRITERS_OWN:
+        return None  # "Selon nos informations, …": the newsroom's own reporting, no source
     if index < len(doc) and (
         doc[index].lower_ in COMPOUND_RELATIVES
         or (cue.kind == "pour" and doc[index].lower_ == "qui")

@@ -4141,3 +4141,13 @@ def test_what_follows_an_incise_ends_at_a_full_stop(extract_fr):
         "Il est passé aux aveux",
         "Il a reconnu avoir étranglé la victime",
     ]
+
+
+def test_the_newsrooms_own_information_is_no_source(extract_fr):
+    article = (
+        "D’après nos informations, le gérant de la société aurait avoué aux enquêteurs avoir "
+        "employé des travailleurs sans papiers."
+    )
+    (found,) = extract_fr(article)
+    assert found.text == "avoir employé des travailleurs sans papiers"
+    assert found.speaker == "le gérant de la société"
