@@ -34,6 +34,11 @@ LAST_NAMED = {
     ("celle-ci",): "elle",
     ("ceux-ci",): "ils",
     ("celles-ci",): "elles",
+    # "Interrogé samedi, l'intéressé a démenti": the one the article is about.
+    ("l'intéressé",): "il",
+    ("l’intéressé",): "il",
+    ("l'intéressée",): "elle",
+    ("l’intéressée",): "elle",
 }
 HONORIFICS = frozenset(
     {"m.", "mme", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pr", "me", "maître"}

@@ -4151,3 +4151,12 @@ def test_the_newsrooms_own_information_is_no_source(extract_fr):
     (found,) = extract_fr(article)
     assert found.text == "avoir employé des travailleurs sans papiers"
     assert found.speaker == "le gérant de la société"
+
+
+def test_l_interesse_is_the_one_the_article_is_about(extract_fr):
+    article = (
+        "Kévin Le Dantec a été écarté du groupe par son entraîneur. Interrogé samedi, "
+        "l’intéressé a démenti : « Je n’ai rien dit de tel. »"
+    )
+    (found,) = extract_fr(article)
+    assert found.speaker == "Kévin Le Dantec"
