@@ -179,12 +179,17 @@ def _has_reflexive_clitic(
 
 
 def _bound_reflexive(doc: Doc, index: int) -> bool:
-    """ "se poursuit", "s'est poursuivie": a third-person reflexive pronoun right before the
-    verb or its auxiliary makes another verb than the reporting one."""
+    """ "la crise se poursuit", "s'est poursuivie": a third-person reflexive pronoun right
+    before the verb or its auxiliary makes another verb than the reporting one, unless the
+    verb opens an incise."""
     previous = index - 1
     if previous > 0 and doc[previous].pos_ == "AUX":
         previous -= 1
-    return previous >= 0 and doc[previous].lower_ in THIRD_PERSON_REFLEXIVES
+    if previous < 0 or doc[previous].lower_ not in THIRD_PERSON_REFLEXIVES:
+        return False
+    # "« … », s'est confiée la victime", "», se justifie le directeur": an incise reports.
+    before = doc[previous - 1] if previous > 0 else None
+    return before is None or not (before.text == "," or before.text in CLOSING_MARKS)
 
 
 def _strip_reflexive(lemma: str) -> str:
@@ -446,7 +451,7 @@ def _source_preposition(doc: Doc, index: int, lang: str) -> Cue | None:
             and _starts_clause(doc, index)  # not "se retrouveront pour reprendre les termes"
             and doc[index + 1].lower_ == "reprendre"
             and doc[index + 3].lower_ in REPORTED_WORDS
-            and _quote_follows(doc, index + 4)
+            and (doc[index].is_sent_start or _quote_follows(doc, index + 4))
         ):
             # "… les mots de X, « … »"; not an aside in mid-clause ("des travailleurs pauvres,
             # pour reprendre les mots d'un géographe, qui vivent …").

@@ -71,7 +71,7 @@ NAMING_VERBS = frozenset({"appeler"})
 # "indique-t-on à la mairie", "explique-t-on chez Renault": where "on" speaks for a body.
 BODY_PREPOSITIONS = frozenset({"à", "au", "aux", "chez"})
 # "assure-t-on dans son entourage", "dans le camp de …": the people around someone.
-CIRCLES = frozenset({"entourage", "camp", "rangs", "équipe", "cabinet", "opposition"})
+CIRCLES = frozenset({"entourage", "camp", "rangs", "équipe", "cabinet", "majorité", "opposition"})
 # "a-t-on indiqué à l'AFP", "aux journalistes": the medium told, never the source.
 MEDIA_WORDS = frozenset(
     {"afp", "reuters", "presse", "journaliste", "journalistes", "média", "médias", "ap"}
@@ -226,6 +226,8 @@ def _agrees(doc: Doc, cue: Cue, start: int, end: int) -> bool:
     verb_number = next(
         (token.morph.get("Number")[0] for token in group if token.morph.get("Number")), None
     )
+    if any(token.pos_ == "CCONJ" for token in doc[start:end]):
+        return True  # "le maire et son adjoint": a coordination is plural whatever its nouns
     noun = next((token for token in doc[start:end] if token.pos_ in ("NOUN", "PROPN")), None)
     noun_number = (
         noun.morph.get("Number")[0] if noun is not None and noun.morph.get("Number") else None
@@ -297,7 +299,15 @@ def _names_a_body(phrase: Span, preposition: Token) -> bool:
         return True
     head = next((token for token in phrase if token.pos_ in ("NOUN", "PROPN")), None)
     if preposition.lower_ == "dans":
-        return head is not None and head.lower_ in CIRCLES  # not "dit-on dans la région"
+        # not "dit-on dans la région", "dans la majorité des cas"
+        following = (
+            phrase.doc[head.i + 1] if head is not None and head.i + 1 < len(phrase.doc) else None
+        )
+        return (
+            head is not None
+            and head.lower_ in CIRCLES
+            and not (following is not None and following.lower_ in ("de", "des", "du", "d'", "d’"))
+        )
     return head is not None and (
         head.ent_type_ == "ORG" or singular_in(head.lower_, ORGANISATION_HEADS)
     )
@@ -902,9 +912,8 @@ def _pronoun_inner_incise(context: DocContext, cue: Cue, verb: int) -> InnerInci
         end += 1  # "a-t-il reconnu lundi,", "poursuit-elle devant la presse."
     if end >= len(doc) or doc[end].text not in {",", "."} or not context.inside_quote[end]:
         return None
-    if end > position + 1 + (cue.start > verb):
-        end = _past_closing_time(context, end)  # "réagit-elle au micro de BFMTV, mardi."
-        end = _past_relative_clause(context, end)
+    end = _past_closing_time(context, end)  # "réagit-elle au micro de BFMTV, mardi."
+    end = _past_relative_clause(context, end)
     speaker = build_mention(doc, pronoun, pronoun + 1)
     if speaker is None:
         return None
@@ -912,8 +921,8 @@ def _pronoun_inner_incise(context: DocContext, cue: Cue, verb: int) -> InnerInci
 
 
 def _past_closing_time(context: DocContext, comma: int) -> int:
-    """ "réagit-elle au micro de BFMTV, mardi soir.": a bare time after the comma of an incise
-    that carries an adjunct closes it ("assure-t-il, en 2027." goes on with the quote)."""
+    """ "réagit-elle au micro de BFMTV, mardi soir.": bare time words after the incise's comma
+    close it ("assure-t-il, en 2027." and "dès ce soir" go on with the quote)."""
     doc = context.doc
     end = comma + 1
     while (

@@ -32,7 +32,7 @@ GENITIVES = frozenset({"de", "d'", "d’", "du", "des"})
 # "selon les propos de X", "selon les informations du journal", "pour reprendre les mots de X":
 # words for what X said or knows.
 REPORTED_WORDS = frozenset(
-    {"propos", "déclarations", "dires", "termes", "mots", "paroles", "expression",
+    {"propos", "déclarations", "dires", "termes", "mots", "paroles", "expression", "formule",
      "informations", "connaissances", "chiffres", "estimations", "données", "calculs"}
 )  # fmt: skip
 # Words opening an adverbial clause with "que": "tandis que", "alors que", "parce que", "afin que".

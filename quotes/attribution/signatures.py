@@ -112,6 +112,12 @@ def _is_dash_signature(span: Span) -> bool:
     return (
         1 <= len(named) <= MAX_SIGNATURE_WORDS
         and len(words) <= MAX_SIGNED_ROLE_WORDS
+        # past nine words, only a name or a body before the comma ("— Extrait du rapport de la
+        # commission, publié mardi, page 34" signs nothing)
+        and (
+            len(words) <= MAX_SIGNATURE_WORDS
+            or any(token.ent_type_ in SIGNING_LABELS for token in named)
+        )
         and span.text.strip()[:1].isupper()
         and not span.text.rstrip().endswith(("?", "!"))  # "— Et la suite ?": a question
         and not any(is_finite_verb(token) for token in span)

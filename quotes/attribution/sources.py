@@ -45,6 +45,9 @@ from .subjects import appositive_name, ends_name, is_thing, subject_of
 RELATIVE_PREPOSITIONS = frozenset({"pour", "chez", "selon", "avec", "par", "for", "with"})
 # "selon nos informations", "d'après notre enquête": the newsroom's own reporting.
 WRITERS_OWN = frozenset({"nos", "notre", "our"})
+OWN_FINDINGS = frozenset(
+    {"informations", "information", "enquête", "calculs", "constatations", "révélations"}
+)
 # "pour qui elle reste insuffisante", "pour qui c'est …": a judgement after "pour qui".
 COPULAS = ETRE_FORMS | {"reste", "restent", "restait", "demeure", "semble", "semblent", "paraît"}
 MODALS = frozenset({"pourrait", "pourraient", "devrait", "devraient", "peut", "doit"})
@@ -135,7 +138,11 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
     index = cue.end
     if index + 1 < len(doc) and doc[index].text == "," and doc[index + 1].ent_type_:
         index += 1  # "D'après, Jean Petaux, politologue, …": a stray comma
-    if index < len(doc) and doc[index].lower_ in WRITERS_OWN:
+    if (
+        index + 1 < len(doc)
+        and doc[index].lower_ in WRITERS_OWN
+        and doc[index + 1].lower_ in OWN_FINDINGS
+    ):
         return None  # "Selon nos informations, …": the newsroom's own reporting, no source
     if index < len(doc) and (
         doc[index].lower_ in COMPOUND_RELATIVES
@@ -204,7 +211,7 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
             if position < len(boundaries) and boundaries[position] < after_end:
                 after_end = boundaries[position]
             region = classify_region(context, after_start, after_end)
-            whole = _whole_clause(context, cue, sentence_start, region)
+            whole = _whole_clause(context, cue, sentence_start, region, speaker)
             if whole is not None:
                 return Candidate(*whole, cue, speaker, "source")
             if region is not None and (
@@ -329,7 +336,11 @@ def _bare_source_end(context: DocContext, index: int) -> int:
 
 
 def _whole_clause(
-    context: DocContext, cue: Cue, sentence_start: int, after: tuple[int, int, str] | None
+    context: DocContext,
+    cue: Cue,
+    sentence_start: int,
+    after: tuple[int, int, str] | None,
+    speaker: SpeakerMention,
 ) -> tuple[int, int, str] | None:
     """ "Le budget, selon sa cheffe de file, « sacrifie l'investissement »", "Le préjudice
     s'élèverait, d'après la gendarmerie, à 8 000 euros": a source phrase set between commas
@@ -337,6 +348,8 @@ def _whole_clause(
     doc = context.doc
     if after is None or cue.lemma not in ("selon", "d'après") or cue.start < 2:
         return None
+    if not (speaker.has_named_entity or speaker.kind in ("person", "organisation", "anonymous")):
+        return None  # "se tiendront, selon le calendrier prévu, en juin": no one speaks
     words = {token.lower_.split("'")[-1].split("’")[-1] for token in doc[cue.end : cue.end + 2]}
     if doc[cue.start - 1].text != "," or words & REPORTED_WORDS:
         return None  # "est, selon l'expression de X, « … »": the marked words alone

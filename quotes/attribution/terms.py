@@ -77,11 +77,13 @@ def is_titled(doc: Doc, text: str, quote: QuotedSpan) -> bool:
 
 def _names_a_ballot_option(doc: Doc, text: str, quote: QuotedSpan, opening: int) -> bool:
     """ "soutient le « oui » au référendum", "a dit « oui » au référendum": the answer a vote
-    gives, named; "a répondu « non »", "a dit « non » au projet" stay quotes."""
+    gives, named; "a répondu « non »", "a dit « non » au projet", "un « non » catégorique"
+    stay quotes."""
     if text[quote.start : quote.end].strip(" .!").lower() not in BALLOT_OPTIONS:
         return False
     after = text[quote.close_end : quote.close_end + 30].lower().split()
-    return doc[opening - 1].pos_ == "DET" or bool(
+    before = doc[opening - 1]
+    return ("Def" in before.morph.get("Definite") and before.pos_ == "DET") or bool(
         len(after) >= 2 and after[0] == "au" and after[1] in BALLOTS
     )
 

@@ -4160,3 +4160,54 @@ def test_l_interesse_is_the_one_the_article_is_about(extract_fr):
     )
     (found,) = extract_fr(article)
     assert found.speaker == "Kévin Le Dantec"
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (
+            "« J'ai eu très peur », s'est confiée la victime à La Dépêche.",
+            [("J'ai eu très peur", "la victime")],
+        ),
+        (
+            "« Nous avons respecté les procédures », se justifie le directeur de l'établissement.",
+            [("Nous avons respecté les procédures", "le directeur de l'établissement")],
+        ),
+        (
+            "Le député a répondu par un « non » catégorique à la question de la journaliste.",
+            [("non", "Le député")],
+        ),
+        (
+            "Selon nos confrères du Parisien, le joueur aurait signé un contrat de trois ans.",
+            [("le joueur aurait signé un contrat de trois ans", "nos confrères du Parisien")],
+        ),
+        ("Les élections se tiendront, selon le calendrier prévu, en juin 2026.", []),
+        (
+            "Le projet est abandonné, ont annoncé jeudi à Paris le maire et son adjoint.",
+            [("Le projet est abandonné", "le maire et son adjoint")],
+        ),
+        (
+            "« Nous ne lâcherons rien, martèle Paul Martin, le gérant de l'entreprise. Nous irons "
+            "jusqu'au bout. »",
+            [
+                ("Nous ne lâcherons rien", "Paul Martin"),
+                ("Nous irons jusqu'au bout.", "Paul Martin"),
+            ],
+        ),
+        (
+            "Paul Roux est confiant. « Le dossier avance, assure-t-il, mardi soir. Nous aurons des "
+            "réponses. »",
+            [("Le dossier avance", "Paul Roux"), ("Nous aurons des réponses.", "Paul Roux")],
+        ),
+    ],
+)
+def test_the_second_reviews_counter_examples(extract_fr, article, expected):
+    assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
+
+
+def test_a_long_dash_line_signs_only_after_a_name(extract_fr):
+    article = (
+        "« Nous n'avons plus rien. »\n\n— Extrait du rapport de la commission d'enquête, publié "
+        "mardi, page 34"
+    )
+    assert [found.speaker for found in extract_fr(article)] == [None]
