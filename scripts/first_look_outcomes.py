@@ -50,6 +50,7 @@ FIRST_LOOKS = (
     ("fr_winer_blind15", "2db955bb24127de55e0f1d3004f95a934cfc626d"),
     ("fr_winer_blind16", "4b5a39d10ab4d28991d2eb536f115695b39331dd"),
     ("fr_winer_blind17", "9fda79799c7734a74bdb8c41f10831fac7aedda2"),
+    ("fr_winer_blind18", "a373bc1e83b6f69bbf3a87a40595153688b99c85"),
 )
 # Run inside the old checkout: its engine on the gold texts, one JSON line per document with
 # its attributions and the calibration key and raw score behind each one's confidence.
