@@ -74,6 +74,9 @@ SPEECH_NOUNS = frozenset(
     {"version", "position", "choix", "décision", "propos", "avis", "déclaration", "annonce",
      "nouvelle", "information", "réponse", "opinion", "intention", "souhait", "volonté"}
 )  # fmt: skip
+# "a confirmé les soupçons de la police", "a démenti les rumeurs": what was said before.
+CONFIRMING_VERBS = frozenset({"confirmer", "démentir", "infirmer", "corroborer"})
+HEARSAY_NOUNS = frozenset({"soupçon", "rumeur", "accusation", "allégation", "affirmation"})
 GENITIVE_MARKERS = frozenset({"de", "d'", "d’"})
 # "« A », un par trimestre, pour « B »": the writer's words that join quotes of one report.
 MAX_WORDS_BETWEEN_QUOTES = 6
@@ -392,6 +395,12 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
         return None
     if _negated(doc, cue):
         return None  # "n'a pas confirmé la fermeture", "n'a pas dit que": nothing was said
+    if (
+        evidence == "object"
+        and cue.lemma in CONFIRMING_VERBS
+        and _names_what_was_said(context, region)
+    ):
+        return None  # "confirmant les soupçons de la police", "a démenti les informations de …"
     if evidence == "object" and _too_short_an_object(context, region):
         return None  # "ont annoncé la nouvelle": an anaphoric object, not the content
     if evidence == "object" and cue.lemma in TOPIC_VERBS and _names_a_topic_noun(context, region):
@@ -459,6 +468,16 @@ def _too_short_an_object(context: DocContext, region: tuple[int, int, str]) -> b
     if first.pos_ != "DET":
         return first.pos_ not in ("NOUN", "PROPN")
     return "Yes" not in first.morph.get("Poss") and "Ind" not in first.morph.get("Definite")
+
+
+def _names_what_was_said(context: DocContext, region: tuple[int, int, str]) -> bool:
+    """ "les soupçons de la police", "les informations de presse": a definite noun for what
+    someone else said heads the object; a confirmation or a denial refers back to it."""
+    span = context.doc.char_span(region[0], region[1], alignment_mode="contract")
+    if span is None or len(span) < 2 or "Def" not in span[0].morph.get("Definite"):
+        return False
+    head = span[1]
+    return head.lower_.rstrip("s") in SPEECH_NOUNS | HEARSAY_NOUNS
 
 
 def _names_a_topic_noun(context: DocContext, region: tuple[int, int, str]) -> bool:

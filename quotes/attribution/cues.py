@@ -35,6 +35,9 @@ PAST_PARTICIPLE_ENDINGS = ("ées", "és", "ée", "é")
 # What may end the sentence before a quote that opens the next one.
 SENTENCE_ENDS = frozenset({".", "!", "?", ":", "…"})
 # "selon toute vraisemblance", "selon les cas", "selon que …": "selon" naming no source.
+NAME_WORDS = frozenset(
+    {"acronyme", "sigle", "abréviation", "appellation", "dénomination", "nom", "surnom"}
+)
 SELON_IDIOMS = frozenset(
     {("toute", "vraisemblance"), ("toute", "probabilité"), ("toutes", "probabilités"),
      ("toute", "apparence"), ("les", "cas"), ("le", "cas"), ("que",), ("qu'",), ("qu’",)}
@@ -438,7 +441,7 @@ def _source_preposition(doc: Doc, index: int, lang: str) -> Cue | None:
     lower = token.lower_
     if lang == "fr":
         if lower == "selon":
-            if _opens_idiom(doc, index + 1, SELON_IDIOMS):
+            if _opens_idiom(doc, index + 1, SELON_IDIOMS) or _names_a_name(doc, index + 1):
                 return None  # "selon toute vraisemblance", "selon les cas": no one's words
             return Cue("selon", "source", index, index + 1)
         if lower in ("d'", "d’") and index + 1 < len(doc) and doc[index + 1].lower_ == "après":
@@ -547,6 +550,11 @@ def _opens_its_sentence(doc: Doc, closing: int) -> bool:
         or previous.text in SENTENCE_ENDS
         or previous.text in CLOSING_MARKS
     )
+
+
+def _names_a_name(doc: Doc, index: int) -> bool:
+    """ "(Daech selon son acronyme arabe)": what a name stands for, no one's words."""
+    return any(token.lower_ in NAME_WORDS for token in doc[index : index + 2])
 
 
 def _opens_idiom(doc: Doc, index: int, idioms: frozenset[tuple[str, ...]]) -> bool:

@@ -4211,3 +4211,19 @@ def test_a_long_dash_line_signs_only_after_a_name(extract_fr):
         "mardi, page 34"
     )
     assert [found.speaker for found in extract_fr(article)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        ("L'organisation État islamique (Daech selon son acronyme arabe) a subi des revers.", []),
+        ("Le groupe a revendiqué les attaques, confirmant ainsi les soupçons de la police.", []),
+        ("La société a démenti les informations de presse évoquant un désaccord.", []),
+        (
+            "Le ministère a confirmé la mort de deux soldats.",
+            [("la mort de deux soldats", "Le ministère")],
+        ),
+    ],
+)
+def test_a_name_or_what_was_said_before_is_no_content(extract_fr, article, expected):
+    assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
