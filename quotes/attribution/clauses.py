@@ -23,7 +23,7 @@ from .context import (
     sentence_bounds,
 )
 from .cues import Cue
-from .lexicon import ETRE_FORMS, GENITIVES, SUBORDINATOR_HEADS, TIME_WORDS, word_set
+from .lexicon import ETRE_FORMS, GENITIVES, NEGATIONS, SUBORDINATOR_HEADS, TIME_WORDS, word_set
 from .marks import CLOSING_MARKS
 from .names import ELIDED_ARTICLES, GENERIC_PRONOUNS
 from .nominal import ATTRIBUTION_NOUNS
@@ -58,7 +58,6 @@ ELIDED_CLITICS = frozenset(
     {"s'", "s’", "se", "l'", "l’", "le", "la", "les", "en", "y", "lui", "leur"}
 )
 INFINITIVE_CLITICS = ELIDED_CLITICS | {"ne", "n'", "n’", "pas", "plus", "jamais"}
-NEGATIONS = frozenset({"pas", "jamais", "plus", "rien", "personne", "point", "guère"})
 NEGATION_PARTICLES = frozenset({"ne", "n'", "n’"})
 COMPARATIVES = frozenset({"plus", "moins", "aussi", "autant", "si"})
 CONJUNCTION_HEADS = SUBORDINATOR_HEADS | {

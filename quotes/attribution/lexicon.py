@@ -35,6 +35,13 @@ REPORTED_WORDS = frozenset(
     {"propos", "déclarations", "dires", "termes", "mots", "paroles", "expression", "formule",
      "informations", "connaissances", "chiffres", "estimations", "données", "calculs"}
 )  # fmt: skip
+# The forms of pouvoir and devoir: "peut-on lire", "pour qui seule une hausse pourrait être …".
+MODAL_FORMS = frozenset(
+    {"peut", "peuvent", "pouvait", "pouvaient", "pourra", "pourront", "pourrait", "pourraient",
+     "doit", "doivent", "devait", "devaient", "devra", "devront", "devrait", "devraient"}
+)  # fmt: skip
+# Negation words after "ne": "ne … pas", "n'a jamais", "n'aurait, selon X, pas respecté".
+NEGATIONS = frozenset({"pas", "jamais", "plus", "rien", "personne", "point", "guère"})
 # Words opening an adverbial clause with "que": "tandis que", "alors que", "parce que", "afin que".
 SUBORDINATOR_HEADS = frozenset(
     {"tandis", "alors", "bien", "parce", "pendant", "afin", "sans", "avant", "après", "dès"}

@@ -22,7 +22,14 @@ from .context import (
     sentence_bounds,
 )
 from .cues import Cue
-from .lexicon import ETRE_FORMS, GENITIVES, REPORTED_WORDS, SUBORDINATOR_HEADS
+from .lexicon import (
+    ETRE_FORMS,
+    GENITIVES,
+    MODAL_FORMS,
+    NEGATIONS,
+    REPORTED_WORDS,
+    SUBORDINATOR_HEADS,
+)
 from .marks import OPENING_MARKS
 from .names import (
     COMPOUND_RELATIVES,
@@ -50,10 +57,7 @@ OWN_FINDINGS = frozenset(
 )
 # "pour qui elle reste insuffisante", "pour qui c'est …": a judgement after "pour qui".
 COPULAS = ETRE_FORMS | {"reste", "restent", "restait", "demeure", "semble", "semblent", "paraît"}
-MODALS = frozenset({"pourrait", "pourraient", "devrait", "devraient", "peut", "doit"})
 MAX_VIEW_SUBJECT_TOKENS = 12
-# "Budapest n'aurait, selon Bruxelles, pas respecté …": what may open the rest of a predicate.
-NEGATIONS = frozenset({"pas", "plus", "jamais", "guère"})
 MAX_SOURCE_TOKENS = 20
 MAX_MID_CLAUSE_SOURCE_TOKENS = 8
 MAX_BRACKET_TOKENS = 8
@@ -350,7 +354,7 @@ def _whole_clause(
         return None
     if not (speaker.has_named_entity or speaker.kind in ("person", "organisation", "anonymous")):
         return None  # "se tiendront, selon le calendrier prévu, en juin": no one speaks
-    words = {token.lower_.split("'")[-1].split("’")[-1] for token in doc[cue.end : cue.end + 2]}
+    words = {token.lower_ for token in doc[cue.end : cue.end + 2]}
     if doc[cue.start - 1].text != "," or words & REPORTED_WORDS:
         return None  # "est, selon l'expression de X, « … »": the marked words alone
     before = doc.char_span(sentence_start, doc[cue.start - 1].idx, alignment_mode="expand")
@@ -634,7 +638,7 @@ def _states_a_view(relative: Token) -> bool:
             return True
         if token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm"):
             following = doc[index + 1].lower_ if index + 1 < len(doc) else ""
-            return token.lower_ in COPULAS or (token.lower_ in MODALS and following == "être")
+            return token.lower_ in COPULAS or (token.lower_ in MODAL_FORMS and following == "être")
     return False
 
 

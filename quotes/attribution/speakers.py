@@ -29,7 +29,6 @@ ANONYMOUS_WORDS = frozenset(
 )  # fmt: skip
 # Heads of an unnamed source after "un", "deux", "plusieurs": who they are is not said.
 ANONYMOUS_HEADS = frozenset({"source", "sources", "personne", "personnes", "informateur"})
-INDEFINITE_COUNTS = frozenset({"un", "une", "des", "plusieurs"})
 ANONYMOUS_PHRASES = ("source proche", "sources proches", "anonymat", "anonymity", "anonymous")
 FEMININE_WORDS = word_set("feminine_words")
 MASCULINE_WORDS = word_set("masculine_words")
@@ -283,9 +282,11 @@ def build_mention(
         return None  # "l'avait appelé la « … »": a lone determiner or adjective names no one
     lowered = f"{text} {description}".lower()
     anonymous = any(phrase in lowered for phrase in ANONYMOUS_PHRASES) or (
-        words[0] in {"un", "une", "des", "a", "an"} and words[-1] in ANONYMOUS_WORDS
+        words[0] in INDEFINITE_ARTICLES and words[-1] in ANONYMOUS_WORDS
     )
-    if not anonymous and (words[0] in INDEFINITE_COUNTS or doc[start].pos_ == "NUM"):
+    if not anonymous and (
+        words[0] in INDEFINITE_ARTICLES | {"plusieurs"} or doc[start].pos_ == "NUM"
+    ):
         # "deux sources au sein du groupe", "une personne au fait des discussions".
         anonymous = _head_word(span) in ANONYMOUS_HEADS
     leading_name = _leading_proper_name(doc, start, end)

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .context import SUBJECT_DEPS, DocContext, is_passive, sentence_bounds
 from .cues import INCISE_PRONOUNS, Cue
-from .lexicon import GENITIVES, phrase_set
+from .lexicon import GENITIVES, MODAL_FORMS, phrase_set
 from .marks import CLOSING_MARKS
 from .names import PERSON_HEADS, RELATIVE_WORDS, is_pronoun_text
 from .speakers import (
@@ -27,7 +27,6 @@ VERB_GROUP_WORDS = frozenset(
     | INCISE_PRONOUNS
 )
 NOUNS = frozenset({"NOUN", "PROPN"})
-MODALS = frozenset({"peut", "pouvait", "pourra", "pourrait", "doit", "devait"})
 # "Muriel Pénicaud a twitté": forms of avoir and être the tagger may take for a verb or a name.
 PERFECT_AUXILIARIES = frozenset(
     {"a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "est", "sont",
@@ -68,7 +67,7 @@ def verb_group_start(doc: Doc, cue: Cue) -> int:
             or previous.lower_ in VERB_GROUP_WORDS
             or previous.lower_ in PERFECT_AUXILIARIES
             # "peut-on lire", "pouvait-on lire": a modal before its inverted pronoun.
-            or (previous.lower_ in MODALS and doc[index].lower_ in VERB_GROUP_WORDS)
+            or (previous.lower_ in MODAL_FORMS and doc[index].lower_ in VERB_GROUP_WORDS)
         ):
             index -= 1
             continue
@@ -227,9 +226,7 @@ def _main_clause_subject(context: DocContext, cue: Cue) -> SpeakerMention | None
     token = doc[cue.start]
     if not is_present_participle(token):
         return None
-    start = cue.start
-    while start > 1 and doc[start - 1].lower_ in PARTICIPLE_CLITICS:
-        start -= 1
+    start = _with_clitics(doc, cue.start)
     previous = doc[start - 1] if start > 0 else None
     # "Estimant que …, la présidente a demandé": a participle may also open the sentence.
     opens_sentence = previous is None or doc[start].is_sent_start
@@ -267,9 +264,7 @@ def fronted_participle_end(context: DocContext, cue: Cue) -> int | None:
     token = doc[cue.start]
     if not is_present_participle(token):
         return None
-    start = cue.start
-    while start > 0 and doc[start - 1].lower_ in PARTICIPLE_CLITICS:
-        start -= 1
+    start = _with_clitics(doc, cue.start)
     if not (start == 0 or doc[start].is_sent_start):
         return None
     # Not the subject of the reported clause ("Affirmant que l'usine, qui …, ne fermera pas,
@@ -286,6 +281,13 @@ def fronted_participle_end(context: DocContext, cue: Cue) -> int | None:
         and not context.inside_quote[child.i]
     ]
     return doc[min(starts)].idx if starts else None
+
+
+def _with_clitics(doc: Doc, index: int) -> int:
+    """Where a participle's group starts, its clitics included ("y voyant", "se disant")."""
+    while index > 0 and doc[index - 1].lower_ in PARTICIPLE_CLITICS:
+        index -= 1
+    return index
 
 
 def _passive_agent(verb: Token) -> Token | None:
