@@ -6,12 +6,12 @@ Usage: python bench/gold/select_fr_winer.py SET ../shared/data/winer_fr/articles
            ../shared/data/winer_fr/articles.jsonl
 
 The first form prints the articles chosen for SET (a name of CHOICES: fr_winer_blind4 to
-fr_winer_blind19), one a line: id, length, score, title. Surface patterns only, never engine
+fr_winer_blind20), one a line: id, length, score, title. Surface patterns only, never engine
 output. Every article of the gold files that existed before SET (looked for in this
 folder and the extra folders given) is excluded, by id, by url and by its first 300 characters;
 the others of the set's length range (`shortest` to `longest` characters) scoring at least 6 (with
-`cued`, holding at least one cue of CUED instead) form the pool, sorted by id, and the set's rule
-chooses from it with its seed.
+`cued`, holding at least one cue of CUED instead; with `broad`, one of BROAD) form the pool,
+sorted by id, and the set's rule chooses from it with its seed.
 
 The second form checks a gold file by hand-annotators' rules: every text identical to the
 source article of the same id, every quote_text equal to text[quote_start:quote_end] (Python str
@@ -34,6 +34,16 @@ PAST = (
 CUED = re.compile(
     r"«|\b(?:a|ont|avait)\s+(?:\w+\s+)?(?:déclaré|indiqué|affirmé|estimé|expliqué|précisé|ajouté"
     r"|annoncé|souligné|assuré|dit|confirmé)\b|\b(?:selon|d'après|d’après)\b|-t-(?:il|elle)\b",
+    re.IGNORECASE,
+)
+BROAD = re.compile(
+    r"[«“\"]|\b(?:a|ont|avait|avaient)\s+(?:\w+\s+)?(?:déclaré|indiqué|affirmé|estimé|expliqué"
+    r"|précisé|ajouté|annoncé|souligné|assuré|dit|confirmé|rappelé|fait savoir|réagi|jugé|dénoncé"
+    r"|reconnu|averti|lancé|répondu|confié|raconté|promis|demandé|qualifié|démenti|révélé|admis"
+    r"|insisté|noté|évoqué|déploré|salué|regretté|critiqué|accusé|appelé)\b"
+    r"|\b(?:déclare|indique|affirme|estime|explique|précise|ajoute|annonce|souligne|assure|dit"
+    r"|dénonce|rappelle|juge|reconnaît|confie|raconte)\b"
+    r"|\b(?:selon|d'après|d’après)\b|-t-(?:il|elle|ils|elles|on)\b",
     re.IGNORECASE,
 )
 PRESENT = r"déclare|indique|affirme|estime|explique|précise|ajoute|annonce|souligne|assure"
@@ -76,6 +86,7 @@ class Choice:
     interview: bool = False
     any_sport: bool = False
     cued: bool = False
+    broad: bool = False
 
 
 CHOICES = {
@@ -276,6 +287,20 @@ CHOICES = {
         shortest=400,
         cued=True,
     ),
+    "fr_winer_blind20": Choice(
+        (
+            *FIRST_SETS,
+            *(f"fr_winer_blind{n}.jsonl" for n in (4, 5, 6, 7, 8)),
+            "fr_2012_blind.jsonl",
+            *(f"fr_winer_blind{n}.jsonl" for n in range(9, 20)),
+        ),
+        seed=20261223,
+        rule="drawn",
+        take=40,
+        longest=20000,
+        shortest=200,
+        broad=True,
+    ),
 }
 
 
@@ -354,6 +379,14 @@ def drawn(pool, choice, unused):
 RULES = {"shuffled": shuffled, "richest": richest, "drawn": drawn}
 
 
+def holds_cue(text, choice):
+    if choice.broad:
+        return BROAD.search(text)
+    if choice.cued:
+        return CUED.search(text)
+    return score(text) >= 6
+
+
 def select(name, articles_path, folders):
     choice = CHOICES[name]
     ids, urls, heads = used_keys(folders, choice.before)
@@ -369,7 +402,7 @@ def select(name, articles_path, folders):
             article
             for article in unused
             if choice.shortest <= len(article["text"]) <= choice.longest
-            and (CUED.search(article["text"]) if choice.cued else score(article["text"]) >= 6)
+            and holds_cue(article["text"], choice)
         ),
         key=lambda article: article["id"],
     )
