@@ -296,7 +296,7 @@ CHOICES = {
         ),
         seed=20261223,
         rule="drawn",
-        take=40,
+        take=80,
         longest=20000,
         shortest=200,
         broad=True,
