@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .context import SUBJECT_DEPS, DocContext, is_passive, sentence_bounds
 from .cues import INCISE_PRONOUNS, Cue
-from .lexicon import GENITIVES, MODAL_FORMS, phrase_set
+from .lexicon import GENITIVES, MODAL_FORMS, TIME_WORDS, phrase_set
 from .marks import CLOSING_MARKS
 from .names import PERSON_HEADS, RELATIVE_WORDS, is_pronoun_text
 from .speakers import (
@@ -37,6 +37,7 @@ ELIDED_DE = frozenset({"d'", "d’"})
 RELATIVE_QUE = frozenset({"que", "qu'", "qu’"})
 NAME_STOPS = frozenset({",", ".", ";", ":", "!", "?", "(", ")", "«", "»", "“", "”", '"', "—", "–"})
 PARTICIPLE_CLITICS = frozenset({"y", "se", "s'", "s’", "lui", "leur", "l'", "l’"})
+STRESSED_PRONOUNS = frozenset({"lui", "eux"})  # never the subject clitic before a verb
 MAX_DATELINE_TOKENS = 8
 # "le ministre des finances, Pierre Moscovici, a ajouté": how far back the comma opening an
 # apposition before the verb is looked for.
@@ -509,6 +510,7 @@ def subject_of(context: DocContext, verb: Token) -> SpeakerMention | None:
                 (
                     is_pronoun_text(before[-1].text)
                     and any(token.text == "," for token in context.doc[before[-2].i : before[-1].i])
+                    and not _takes_up_noun_phrase(context.doc, before[-2], before[-1])
                 )
                 or _name_after_its_role(context.doc, before[-2], before[-1])
             ):
@@ -532,6 +534,16 @@ def subject_of(context: DocContext, verb: Token) -> SpeakerMention | None:
             return None
         current = current.head
     return None
+
+
+def _takes_up_noun_phrase(doc: Doc, subject: Token, pronoun: Token) -> bool:
+    """ "L'agence régionale de santé, elle, assure", "La maire, Sophie Delaunay, lui a répondu":
+    a stressed pronoun between commas takes up the noun phrase before it, and "lui" before the
+    verb is its object; the noun phrase speaks, unlike the adjective of "Ému, il déclare"."""
+    if subject.pos_ not in ("NOUN", "PROPN") or subject.lower_ in TIME_WORDS:
+        return False
+    following = doc[pronoun.i + 1] if pronoun.i + 1 < len(doc) else None
+    return pronoun.lower_ in STRESSED_PRONOUNS or (following is not None and following.text == ",")
 
 
 def _named_before_participle(doc: Doc, subject: Token) -> Token:

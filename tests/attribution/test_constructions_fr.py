@@ -4227,3 +4227,26 @@ def test_a_long_dash_line_signs_only_after_a_name(extract_fr):
 )
 def test_a_name_or_what_was_said_before_is_no_content(extract_fr, article, expected):
     assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        (
+            "Paul Martin a interpellé la direction. La directrice, Anne Moreau, lui a répondu "
+            "que le budget serait tenu.",
+            "Anne Moreau",
+        ),
+        (
+            "Le docteur Paul Anselme réclame des internes. L'agence régionale de santé, elle, "
+            "assure que des médecins seront recrutés.",
+            "agence régionale de santé",
+        ),
+        (
+            "Jean Valdez a parlé lundi. Sa collègue a, elle, affirmé que la route rouvrira mardi.",
+            "Sa collègue",
+        ),
+    ],
+)
+def test_a_pronoun_between_commas_takes_up_the_subject_before_it(extract_fr, article, speaker):
+    assert [found.speaker for found in extract_fr(article)] == [speaker]
