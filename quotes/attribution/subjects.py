@@ -598,8 +598,12 @@ def mention_for_subject(context: DocContext, token: Token) -> SpeakerMention | N
         relative_verb = token.head
         if relative_verb.dep_.startswith("acl") and relative_verb.head.i < token.i:
             token = _relative_antecedent(relative_verb.head, token)
-        elif token.i > 1 and doc[token.i - 1].text == "," and doc[token.i - 2].pos_ == "NOUN":
-            token = doc[token.i - 2]  # "selon la gendarmerie, qui précise": a broken parse
+        elif token.i > 1 and doc[token.i - 1].text == ",":
+            # "selon la gendarmerie, qui précise", "par le tribunal correctionnel, qui a jugé":
+            # a broken parse; the noun phrase before the comma is meant.
+            token = _noun_phrase_head(doc[token.i - 2])
+            if token is None:
+                return None
         else:
             return None
     if context.inside_quote[token.i]:
@@ -682,6 +686,14 @@ def _name_closing_subject(doc: Doc, token: Token, start: int) -> SpeakerMention 
     role = next((i + 1 for i in range(first - 2, start - 1, -1) if doc[i].text == ","), start)
     named = build_mention(doc, first, last + 1, (role, first - 1))
     return named if named is not None and named.kind == "person" else None
+
+
+def _noun_phrase_head(last: Token) -> Token | None:
+    """The noun heading the phrase that ends on `last` ("le tribunal correctionnel"), if any."""
+    token = last
+    while token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.i < token.i:
+        token = token.head
+    return token if token.pos_ == "NOUN" else None
 
 
 def _relative_antecedent(head: Token, relative: Token) -> Token:

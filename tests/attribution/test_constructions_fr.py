@@ -4250,3 +4250,11 @@ def test_a_name_or_what_was_said_before_is_no_content(extract_fr, article, expec
 )
 def test_a_pronoun_between_commas_takes_up_the_subject_before_it(extract_fr, article, speaker):
     assert [found.speaker for found in extract_fr(article)] == [speaker]
+
+
+def test_qui_after_a_comma_speaks_for_the_noun_before_its_adjective(extract_fr):
+    article = (
+        "Poursuivi pour provocation, le militant a été relaxé mardi par le tribunal "
+        "correctionnel, qui a jugé que ses propos relevaient du débat politique."
+    )
+    assert [found.speaker for found in extract_fr(article)] == ["le tribunal correctionnel"]
