@@ -347,17 +347,27 @@ def _whole_clause(
     speaker: SpeakerMention,
 ) -> tuple[int, int, str] | None:
     """ "Le budget, selon sa cheffe de file, « sacrifie l'investissement »", "Le préjudice
-    s'élèverait, d'après la gendarmerie, à 8 000 euros": a source phrase set between commas
-    inside its clause, after the subject or the verb; the content is the whole clause."""
+    s'élèverait, d'après la gendarmerie, à 8 000 euros", "La décision est, aux yeux du
+    collectif, « un scandale »": a source phrase or a point of view set between commas inside
+    its clause, after the subject or the verb; the content is the whole clause."""
     doc = context.doc
-    if after is None or cue.lemma not in ("selon", "d'après") or cue.start < 2:
+    if after is None or cue.start < 2:
         return None
-    if not (speaker.has_named_entity or speaker.kind in ("person", "organisation", "anonymous")):
+    if cue.lemma not in ("selon", "d'après") and cue.kind != "pour":
+        return None
+    if cue.kind != "pour" and not (
+        speaker.has_named_entity
+        or speaker.is_pronoun
+        or speaker.kind in ("person", "organisation", "anonymous")
+    ):
         return None  # "se tiendront, selon le calendrier prévu, en juin": no one speaks
     words = {token.lower_ for token in doc[cue.end : cue.end + 2]}
     if doc[cue.start - 1].text != "," or words & REPORTED_WORDS:
         return None  # "est, selon l'expression de X, « … »": the marked words alone
     before = doc.char_span(sentence_start, doc[cue.start - 1].idx, alignment_mode="expand")
+    colon = next((token for token in reversed(before or []) if token.text == ":"), None)
+    if colon is not None:
+        before = doc[colon.i + 1 : before.end]  # "… se veut optimiste : le niveau est, selon lui,"
     if before is None or not len(before) or before[0].pos_ not in ("DET", "NOUN", "PROPN", "PRON"):
         return None  # "Vers 10 h, selon …": an adjunct, not the clause's subject
     if any(
@@ -369,7 +379,13 @@ def _whole_clause(
     if rest is None or not len(rest):
         return None
     first = next((token for token in rest if token.text not in OPENING_MARKS), rest[0])
-    ends_on_verb = before[-1].pos_ in ("VERB", "AUX") and is_finite_verb(before[-1])
+    # "Cela dit, pour le vice-procureur, cette somme pourrait …": a new subject after the
+    # source; the words before it were an adjunct, not a clause broken by the source.
+    subject = first if first.dep_ != "det" else first.head
+    opens_subject = subject.dep_.startswith("nsubj") and subject.head.pos_ in ("VERB", "AUX")
+    ends_on_verb = (
+        before[-1].pos_ in ("VERB", "AUX") and is_finite_verb(before[-1]) and not opens_subject
+    )
     subject_only = not has_finite_verb(doc, before.start, before.end)
     opens_predicate = first.pos_ in ("VERB", "AUX") or first.lower_ in NEGATIONS
     if not (ends_on_verb or (subject_only and opens_predicate)):

@@ -4258,3 +4258,36 @@ def test_qui_after_a_comma_speaks_for_the_noun_before_its_adjective(extract_fr):
         "correctionnel, qui a jugé que ses propos relevaient du débat politique."
     )
     assert [found.speaker for found in extract_fr(article)] == ["le tribunal correctionnel"]
+
+
+@pytest.mark.parametrize(
+    ("article", "content", "speaker"),
+    [
+        (
+            "Le projet est, aux yeux de la Confédération paysanne, « une provocation ».",
+            "Le projet est, aux yeux de la Confédération paysanne, « une provocation »",
+            "la Confédération paysanne",
+        ),
+        (
+            "La directrice reste prudente : la fréquentation est, selon elle, « encore fragile ».",
+            "la fréquentation est, selon elle, « encore fragile »",
+            "La directrice",
+        ),
+        (
+            "La saison n'est, pour l'entraîneur lyonnais, qu'une étape vers le titre.",
+            "La saison n'est, pour l'entraîneur lyonnais, qu'une étape vers le titre",
+            "entraîneur lyonnais",
+        ),
+    ],
+)
+def test_a_point_of_view_inside_its_clause_reports_the_whole_clause(
+    extract_fr, article, content, speaker
+):
+    assert (content, speaker) in [(found.text, found.speaker) for found in extract_fr(article)]
+
+
+def test_a_point_of_view_after_an_adjunct_reports_what_follows_it(extract_fr):
+    article = "Cela dit, pour le vice-procureur, cette somme pourrait être bien plus importante."
+    assert [found.text for found in extract_fr(article)] == [
+        "cette somme pourrait être bien plus importante"
+    ]
