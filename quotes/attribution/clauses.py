@@ -1160,6 +1160,8 @@ def _before_next_clause(context: DocContext, start: int, end: int) -> int:
                 return token.idx
             if following.lower_ in CLAUSE_OPENERS_AFTER_COMMA or _resumes_with_ce(doc, following):
                 return token.idx  # "a affirmé avoir voulu frapper X, mais …", "…, ce qu'il fera"
+            if _takes_up_the_report(doc, following):
+                return token.idx
             if following.pos_ in ("VERB", "AUX") and "Fin" in following.morph.get("VerbForm"):
                 return token.idx  # "X, qui a évoqué une candidature, faisait figure …"
         if token.lower_ in COORDINATORS:
@@ -1178,12 +1180,28 @@ def _before_next_clause(context: DocContext, start: int, end: int) -> int:
 
 
 def _resumes_with_ce(doc: Doc, token: Token) -> bool:
-    """ "…, ce qu'il fera", "…, ce sont 45 personnes": "ce" taking up what was said before."""
+    """ "…, ce qu'il fera", "…, ce qui a été critiqué", "…, ce sont 45 personnes": "ce" taking
+    up what was said before."""
     return (
         token.lower_ == "ce"
         and token.i + 1 < len(doc)
-        and (doc[token.i + 1].lower_ in COMPLEMENTISERS or doc[token.i + 1].pos_ == "AUX")
+        and (
+            doc[token.i + 1].lower_ in COMPLEMENTISERS | {"qui", "dont"}
+            or doc[token.i + 1].pos_ == "AUX"
+        )
     )
+
+
+def _takes_up_the_report(doc: Doc, token: Token) -> bool:
+    """ "a annoncé un recours, tout comme Fabien Verdier", "a affirmé détester X, affirmation
+    qu'il a réitérée": words after an object's comma comparing or naming what was reported."""
+    following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if following is None:
+        return False
+    if token.lower_ == "tout" and following.lower_ == "comme":
+        return True
+    noun = following if token.lower_ in INDEFINITE_OR_DEMONSTRATIVE else token
+    return noun.lower_ in CLAIM_NOUNS and noun.pos_ == "NOUN"
 
 
 def _after_noun_phrase(doc: Doc, start: int, limit: int) -> int:

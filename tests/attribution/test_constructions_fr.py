@@ -4291,3 +4291,27 @@ def test_a_point_of_view_after_an_adjunct_reports_what_follows_it(extract_fr):
     assert [found.text for found in extract_fr(article)] == [
         "cette somme pourrait être bien plus importante"
     ]
+
+
+@pytest.mark.parametrize(
+    ("article", "content"),
+    [
+        (
+            "La ministre a annoncé en mai un plan de 2 000 logements, ce qui a été salué par les "
+            "maires.",
+            "un plan de 2 000 logements",
+        ),
+        (
+            "Le candidat a aussitôt annoncé un recours contre ce refus, tout comme son rival "
+            "écarté la veille.",
+            "un recours contre ce refus",
+        ),
+        (
+            "Le suspect avait affirmé sur un forum vouloir se venger, affirmation qu'il a répétée "
+            "devant les policiers.",
+            "vouloir se venger",
+        ),
+    ],
+)
+def test_an_object_ends_where_words_take_up_what_was_reported(extract_fr, article, content):
+    assert [found.text for found in extract_fr(article)] == [content]
