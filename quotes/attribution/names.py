@@ -18,7 +18,10 @@ GENERIC_PRONOUNS = frozenset({"on", "-on", "-t-on"})
 # "selon lequel", "pour laquelle" ("Le vote, pour lequel concouraient …"): the relative
 # pronouns a preposition opens; after "pour" no source frame.
 COMPOUND_RELATIVES = frozenset({"lequel", "laquelle", "lesquels", "lesquelles"})
-RELATIVE_WORDS = COMPOUND_RELATIVES | {"qui", "dont", "où", "who", "which", "whose"}
+RELATIVE_WORDS = COMPOUND_RELATIVES | {
+    "qui", "dont", "où", "auquel", "auxquels", "auxquelles", "duquel", "desquels", "desquelles",
+    "who", "which", "whose",
+}  # fmt: skip
 PLURAL_PRONOUNS = frozenset({"ils", "elles", "-ils", "-elles", "they", "them", "eux"})
 # "ce dernier", "cette dernière": the last one named, resolved like the pronoun of its gender.
 LAST_NAMED = {

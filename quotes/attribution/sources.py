@@ -49,7 +49,10 @@ from .speakers import (
 from .subjects import appositive_name, ends_name, is_thing, subject_of
 
 # "pour qui", "chez qui", "pour lesquels": a preposition opening a relative clause.
-RELATIVE_PREPOSITIONS = frozenset({"pour", "chez", "selon", "avec", "par", "for", "with"})
+RELATIVE_PREPOSITIONS = frozenset(
+    {"pour", "chez", "selon", "avec", "par", "à", "sur", "dans", "sous", "contre", "parmi"}
+    | {"for", "with", "in", "to", "on"}
+)
 # "selon nos informations", "d'après notre enquête": the newsroom's own reporting.
 WRITERS_OWN = frozenset({"nos", "notre", "our"})
 OWN_FINDINGS = frozenset(

@@ -4315,3 +4315,11 @@ def test_a_point_of_view_after_an_adjunct_reports_what_follows_it(extract_fr):
 )
 def test_an_object_ends_where_words_take_up_what_was_reported(extract_fr, article, content):
     assert [found.text for found in extract_fr(article)] == [content]
+
+
+def test_a_relative_clause_after_a_source_describes_the_source(extract_fr):
+    article = (
+        "Le scrutin aura lieu en décembre, selon l'accord signé sous l'égide de l'Église, à "
+        "laquelle l'opposition avait confié la médiation."
+    )
+    assert [found.text for found in extract_fr(article)] == ["Le scrutin aura lieu en décembre"]
