@@ -27,7 +27,7 @@ from .lexicon import ETRE_FORMS, GENITIVES, NEGATIONS, SUBORDINATOR_HEADS, TIME_
 from .marks import CLOSING_MARKS
 from .names import ELIDED_ARTICLES, GENERIC_PRONOUNS
 from .nominal import ATTRIBUTION_NOUNS
-from .speakers import SpeakerMention
+from .speakers import SpeakerMention, build_mention
 from .subjects import (
     VERB_GROUP_WORDS,
     aside_length,
@@ -129,6 +129,11 @@ OBJECT_CONTROL_STEMS = (
     "forc", "forç", "contrai", "encourag",
 )  # fmt: skip
 CONTROLLER_DEPS = frozenset({"obj", "iobj", "obl:arg", "obl"})
+# "Ce revirement fait dire au journal que …": causative faire, and the one made to speak.
+CAUSATIVE_FAIRE = frozenset(
+    {"faire", "fait", "font", "faisait", "faisaient", "fit", "fera", "feront", "ferait"}
+)
+CAUSEE_PREPOSITIONS = frozenset({"à", "au", "aux"})
 # "…, puis elle se réunira": a subject pronoun opening a clause of its own.
 SUBJECT_CLITICS = frozenset({"il", "elle", "ils", "elles", "on", "he", "she", "they"})
 # "n'a pas nié que …", "ne conteste pas que …": not denying is saying.
@@ -813,6 +818,9 @@ def _name_not_object(token: Token) -> bool:
 def _controller(context: DocContext, verb: Token) -> SpeakerMention | None:
     """ "Ce chiffre a permis à la ministre de déclarer que …", "a poussé le maire à dire que …":
     the person an infinitive's governing verb acts upon is who speaks."""
+    made_to_say = _made_to_say(context, verb)
+    if made_to_say is not None:
+        return made_to_say
     governor = verb.head
     if (
         "Inf" not in verb.morph.get("VerbForm")
@@ -826,6 +834,29 @@ def _controller(context: DocContext, verb: Token) -> SpeakerMention | None:
             mention = mention_for_subject(context, child)
             if mention is not None and (mention.is_pronoun or mention.kind == "person"):
                 return mention
+    return None
+
+
+def _made_to_say(context: DocContext, verb: Token) -> SpeakerMention | None:
+    """ "Ce revirement fait dire au journal La Tribune que …": after a causative "faire", the
+    one who says is the noun after "à", not the subject that makes them say it."""
+    doc = context.doc
+    if (
+        "Inf" not in verb.morph.get("VerbForm")
+        or verb.i == 0
+        or doc[verb.i - 1].lower_ not in CAUSATIVE_FAIRE
+    ):
+        return None
+    for child in verb.children:
+        if child.i > verb.i and any(
+            word.dep_ == "case" and word.lower_ in CAUSEE_PREPOSITIONS for word in child.children
+        ):
+            # The parser may hang the reported clause on the noun: the phrase ends before it.
+            end = next(
+                (word.i for word in doc[child.i : child.right_edge.i + 1] if word.dep_ == "mark"),
+                child.right_edge.i + 1,
+            )
+            return build_mention(doc, child.left_edge.i + 1, end)
     return None
 
 

@@ -4323,3 +4323,8 @@ def test_a_relative_clause_after_a_source_describes_the_source(extract_fr):
         "laquelle l'opposition avait confié la médiation."
     )
     assert [found.text for found in extract_fr(article)] == ["Le scrutin aura lieu en décembre"]
+
+
+def test_faire_dire_gives_the_word_to_the_noun_after_a(extract_fr):
+    article = "Ce revirement a fait dire à la ministre que le gouvernement reculerait."
+    assert [found.speaker for found in extract_fr(article)] == ["la ministre"]
