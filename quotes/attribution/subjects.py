@@ -729,7 +729,8 @@ def _name_before_apposition(doc: Doc, start: int, end: int) -> SpeakerMention | 
             return None  # "Paul Martin, les syndicats ont …": a new subject, not his role
     elif (
         last.ent_type_ == "ORG"
-        and doc[start].pos_ == "NOUN"
+        # "Le Hamas, branche palestinienne …", "France 2, l'une des chaînes publiques, …"
+        and (doc[start].pos_ == "NOUN" or doc[start:end].root.lower_ in ("un", "une"))
         and not any(token.pos_ == "CCONJ" for token in doc[start : end + 1])
         and not any(child.dep_ == "conj" for child in doc[start:end].root.children)
     ):

@@ -4328,3 +4328,8 @@ def test_a_relative_clause_after_a_source_describes_the_source(extract_fr):
 def test_faire_dire_gives_the_word_to_the_noun_after_a(extract_fr):
     article = "Ce revirement a fait dire à la ministre que le gouvernement reculerait."
     assert [found.speaker for found in extract_fr(article)] == ["la ministre"]
+
+
+def test_a_body_named_before_one_of_its_kind_speaks(extract_fr):
+    article = "France 2, l'une des chaînes publiques, a confirmé faire confiance à son jury."
+    assert [found.speaker for found in extract_fr(article)] == ["France 2"]
