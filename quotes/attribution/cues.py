@@ -8,7 +8,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from .lexicon import REPORTED_WORDS
+from .lexicon import NAME_WORDS, REPORTED_WORDS
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .names import COMPOUND_RELATIVES
 
@@ -35,9 +35,6 @@ PAST_PARTICIPLE_ENDINGS = ("ées", "és", "ée", "é")
 # What may end the sentence before a quote that opens the next one.
 SENTENCE_ENDS = frozenset({".", "!", "?", ":", "…"})
 # "selon toute vraisemblance", "selon les cas", "selon que …": "selon" naming no source.
-NAME_WORDS = frozenset(
-    {"acronyme", "sigle", "abréviation", "appellation", "dénomination", "nom", "surnom"}
-)
 SELON_IDIOMS = frozenset(
     {("toute", "vraisemblance"), ("toute", "probabilité"), ("toutes", "probabilités"),
      ("toute", "apparence"), ("les", "cas"), ("le", "cas"), ("que",), ("qu'",), ("qu’",)}

@@ -50,3 +50,7 @@ SUBORDINATOR_HEADS = frozenset(
 ETRE_FORMS = frozenset(
     {"est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient", "fut", "furent"}
 )
+# Nouns a name follows: "selon son acronyme arabe", "le doux surnom de : « la bête »".
+NAME_WORDS = frozenset(
+    {"acronyme", "sigle", "abréviation", "appellation", "dénomination", "nom", "surnom"}
+)

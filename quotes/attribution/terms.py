@@ -7,7 +7,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from .context import DocContext
-from .lexicon import GENITIVES, word_set
+from .lexicon import GENITIVES, NAME_WORDS, word_set
 from .marks import QuotedSpan
 from .names import NAME_PARTICLES
 
@@ -58,7 +58,8 @@ def is_titled(doc: Doc, text: str, quote: QuotedSpan) -> bool:
     if opening is None or opening.start == 0:
         return False
     if (
-        _names_after_naming_noun(doc, text, quote, opening.start)
+        _follows_a_name_word(doc, opening.start)
+        or _names_after_naming_noun(doc, text, quote, opening.start)
         or _spelt_out_acronym(text, quote)
         or _is_a_name(doc, text, quote, opening.start)
         or _names_a_ballot_option(doc, text, quote, opening.start)
@@ -86,6 +87,17 @@ def _names_a_ballot_option(doc: Doc, text: str, quote: QuotedSpan, opening: int)
     return ("Def" in before.morph.get("Definite") and before.pos_ == "DET") or bool(
         len(after) >= 2 and after[0] == "au" and after[1] in BALLOTS
     )
+
+
+def _follows_a_name_word(doc: Doc, opening: int) -> bool:
+    """ "le doux surnom de : « la bête »", "sous le nom de « Mister Nice »": after "nom" or
+    "surnom", with "de" or a colon, the marks hold a name, whatever its case."""
+    index = opening - 1
+    if doc[index].text == ":" and index > 0:
+        index -= 1
+    if doc[index].lower_ in GENITIVES and index > 0:
+        index -= 1
+    return doc[index].lower_ in NAME_WORDS
 
 
 def _names_after_naming_noun(doc: Doc, text: str, quote: QuotedSpan, opening: int) -> bool:

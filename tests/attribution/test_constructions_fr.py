@@ -4333,3 +4333,14 @@ def test_faire_dire_gives_the_word_to_the_noun_after_a(extract_fr):
 def test_a_body_named_before_one_of_its_kind_speaks(extract_fr):
     article = "France 2, l'une des chaînes publiques, a confirmé faire confiance à son jury."
     assert [found.speaker for found in extract_fr(article)] == ["France 2"]
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Le col porte depuis toujours le surnom de : « la bête », et les coureurs le redoutent.",
+        "Il opérait sous le nom de « petit loup » sur les forums du réseau.",
+    ],
+)
+def test_marks_after_a_name_word_hold_a_name(extract_fr, article):
+    assert extract_fr(article) == []
