@@ -800,9 +800,24 @@ def _is_relative_pronoun(doc: Doc, token: Token) -> bool:
         return True  # "aussi sérieux que le titre", "plus tôt que prévu": a comparison
     if token.pos_ == "SCONJ" or token.dep_ == "mark":
         return False
-    if previous is not None and (_name_not_object(previous) or previous.lower_ in TIME_WORDS):
+    if previous is not None and (
+        (_name_not_object(previous) and not _relative_after_place(token, previous))
+        or previous.lower_ in TIME_WORDS
+    ):
         return False  # "a confié à Jean Dupont qu'…", "a fait savoir vendredi soir que …"
     return previous is not None and previous.pos_ in ("NOUN", "PROPN", "PRON", "DET")
+
+
+def _relative_after_place(token: Token, name: Token) -> bool:
+    """ "avançant vers la base de Tabqa qu'elle avait perdue": a name after "de", then a "que"
+    the parser makes a relative pronoun, opens a relative clause on the noun phrase."""
+    while name.dep_.startswith("flat") and name.head.i < name.i:
+        name = name.head
+    return (
+        token.pos_ == "PRON"
+        and "Rel" in token.morph.get("PronType")
+        and any(child.dep_ == "case" and child.lower_ in GENITIVES for child in name.children)
+    )
 
 
 def _name_not_object(token: Token) -> bool:

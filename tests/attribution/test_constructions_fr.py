@@ -4344,3 +4344,11 @@ def test_a_body_named_before_one_of_its_kind_speaks(extract_fr):
 )
 def test_marks_after_a_name_word_hold_a_name(extract_fr, article):
     assert extract_fr(article) == []
+
+
+def test_que_after_a_place_name_opens_a_relative_clause(extract_fr):
+    article = (
+        "L'armée a repris plusieurs villages, avançant vers la base aérienne de Tabqa qu'elle "
+        "avait perdue en 2014."
+    )
+    assert extract_fr(article) == []
