@@ -64,6 +64,12 @@ NEXT_SENTENCES = 2
 # "… Maëlle Kerouac … », explique la demi-centre de 34 ans": how many sentences back a role
 # with no name looks for its holder.
 ROLE_HOLDER_SENTENCES = 2
+# "« … », a poursuivi la Jurassienne": verbs that go on with what the last speaker said, and
+# how many sentences after that speaker a role going on may stand.
+CONTINUATION_VERBS = frozenset(
+    {"ajouter", "poursuivre", "continuer", "conclure", "enchaîner", "renchérir", "compléter"}
+)
+CONTINUATION_SENTENCES = 2
 FIRST_PERSON_SINGULAR = re.compile(r"(?<!\w)(?:(?:je|moi|me|mon|ma|mes)(?!\w)|[jm]['’])", re.I)
 SAME_SOURCE = re.compile(r"(?:la|de|cette) même source|les mêmes sources|the same source")
 APPOSED_NAME = re.compile(r"\s*,\s*[A-ZÀ-Ý]")
@@ -242,6 +248,15 @@ def _resolve_one(
         kind = "person"  # "Montebourg" tagged as a place, named in full elsewhere
     if not mention.has_named_entity and mention.kind == "person":
         name = _resolve_nominal(mention, names) or name
+    if not mention.has_named_entity and name == mention.name:
+        # "« … », a souri Léna Faivre. « … », a poursuivi la Jurassienne": a role that goes on
+        # with the last quote is the one who said it.
+        name, kind = _continued_by_role(
+            mention, candidate, speaker_antecedents, sentence_starts
+        ) or (
+            name,
+            kind,
+        )
     if mention.kind == "other" and not mention.has_named_entity:
         # "« Mon corps me dit stop », explique la demi-centre de 34 ans": a role the lexicon
         # does not know, proved a person by the quote's "je".
@@ -322,6 +337,39 @@ def _role_holder(
     if not holders:
         return None
     return max(holders, key=lambda antecedent: antecedent.position).name
+
+
+def _continued_by_role(
+    mention: SpeakerMention,
+    candidate: Candidate,
+    speaker_antecedents: list[Antecedent],
+    sentence_starts: list[int],
+) -> tuple[str, str] | None:
+    """The person who said the last quote, when a definite role with no name goes on with a
+    verb of continuation ("a ajouté la maire de Mazamet", "poursuit l'artisan") within
+    CONTINUATION_SENTENCES of it, and the role's gender agrees."""
+    words = mention.text.lower().split()
+    cue = candidate.cue
+    if (
+        not speaker_antecedents
+        or cue is None
+        or cue.lemma not in CONTINUATION_VERBS
+        or not words
+        or not (words[0] in {"le", "la"} or words[0].startswith(("l'", "l’")))
+    ):
+        return None
+    last = speaker_antecedents[-1]
+    gender = mention.gender or FIRST_NAME_GENDERS.get(role_gender(mention.text))
+    sentence = bisect.bisect_right(sentence_starts, mention.start) - 1
+    if (
+        last.kind != "person"
+        or last.plural
+        or not is_proper_name(last.name)
+        or sentence - last.sentence > CONTINUATION_SENTENCES
+        or (gender is not None and last.gender is not None and gender != last.gender)
+    ):
+        return None
+    return last.name, last.kind
 
 
 def _passive_subject(doc: Doc, antecedent: Antecedent) -> bool:

@@ -4352,3 +4352,22 @@ def test_que_after_a_place_name_opens_a_relative_clause(extract_fr):
         "avait perdue en 2014."
     )
     assert extract_fr(article) == []
+
+
+@pytest.mark.parametrize(
+    ("article", "speakers"),
+    [
+        (
+            "« J'ai douté jusqu'au bout », a souri Léa Marchal. « Mais je me sentais forte », a "
+            "poursuivi la Bretonne.",
+            ["Léa Marchal", "Léa Marchal"],
+        ),
+        (
+            "« J'ai douté jusqu'au bout », a souri Léa Marchal. « Il fallait tenir », a poursuivi "
+            "l'entraîneur.",
+            ["Léa Marchal", "entraîneur"],
+        ),
+    ],
+)
+def test_a_role_going_on_with_the_last_quote_is_its_speaker(extract_fr, article, speakers):
+    assert [found.speaker for found in extract_fr(article)] == speakers
