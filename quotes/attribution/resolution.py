@@ -70,6 +70,14 @@ CONTINUATION_VERBS = frozenset(
     {"ajouter", "poursuivre", "continuer", "conclure", "enchaîner", "renchérir", "compléter"}
 )
 CONTINUATION_SENTENCES = 2
+# "Météo-France a placé … L'organisme a indiqué": nouns that take up the body named before,
+# and how many sentences back it may stand.
+BODY_NOUNS = frozenset(
+    {"organisme", "syndicat", "club", "société", "groupe", "entreprise", "association",
+     "parti", "collectif", "fédération", "agence", "institut", "fondation", "ong", "firme",
+     "constructeur", "compagnie", "opérateur", "laboratoire", "industriel", "mouvement"}
+)  # fmt: skip
+BODY_SENTENCES = 2
 FIRST_PERSON_SINGULAR = re.compile(r"(?<!\w)(?:(?:je|moi|me|mon|ma|mes)(?!\w)|[jm]['’])", re.I)
 SAME_SOURCE = re.compile(r"(?:la|de|cette) même source|les mêmes sources|the same source")
 APPOSED_NAME = re.compile(r"\s*,\s*[A-ZÀ-Ý]")
@@ -250,12 +258,11 @@ def _resolve_one(
         name = _resolve_nominal(mention, names) or name
     if not mention.has_named_entity and name == mention.name:
         # "« … », a souri Léna Faivre. « … », a poursuivi la Jurassienne": a role that goes on
-        # with the last quote is the one who said it.
-        name, kind = _continued_by_role(
-            mention, candidate, speaker_antecedents, sentence_starts
-        ) or (
-            name,
-            kind,
+        # with the last quote is the one who said it; "L'organisme a indiqué" the body named.
+        name, kind = (
+            _continued_by_role(mention, candidate, speaker_antecedents, sentence_starts)
+            or _body_named_before(mention, antecedents + speaker_antecedents, sentence_starts)
+            or (name, kind)
         )
     if mention.kind == "other" and not mention.has_named_entity:
         # "« Mon corps me dit stop », explique la demi-centre de 34 ans": a role the lexicon
@@ -367,6 +374,38 @@ def _continued_by_role(
         or not is_proper_name(last.name)
         or sentence - last.sentence > CONTINUATION_SENTENCES
         or (gender is not None and last.gender is not None and gender != last.gender)
+    ):
+        return None
+    return last.name, last.kind
+
+
+def _body_named_before(
+    mention: SpeakerMention, antecedents: list[Antecedent], sentence_starts: list[int]
+) -> tuple[str, str] | None:
+    """ "Météo-France a placé sept départements en vigilance. L'organisme a indiqué que …": a
+    definite noun for a body, alone, is the organisation named last before it as a subject or
+    a speaker, in its sentence or the BODY_SENTENCES before it."""
+    words = mention.text.lower().split()
+    if len(words) == 2 and words[0] in {"le", "la"}:
+        head = words[1]
+    elif len(words) == 1 and words[0].startswith(("l'", "l’")):
+        head = words[0][2:]
+    else:
+        return None
+    if head not in BODY_NOUNS:
+        return None
+    sentence = bisect.bisect_right(sentence_starts, mention.start) - 1
+    bodies = [
+        antecedent
+        for antecedent in antecedents
+        if antecedent.position < mention.start and sentence - antecedent.sentence <= BODY_SENTENCES
+    ]
+    last = max(bodies, key=lambda antecedent: antecedent.position, default=None)
+    if (
+        last is None
+        or last.kind != "organisation"
+        or not (last.is_subject or last.speaks)
+        or not is_proper_name(last.name)
     ):
         return None
     return last.name, last.kind

@@ -4371,3 +4371,11 @@ def test_que_after_a_place_name_opens_a_relative_clause(extract_fr):
 )
 def test_a_role_going_on_with_the_last_quote_is_its_speaker(extract_fr, article, speakers):
     assert [found.speaker for found in extract_fr(article)] == speakers
+
+
+def test_a_definite_body_noun_is_the_body_named_before(extract_fr):
+    article = (
+        "Le pilier Hugo Ferrand sera absent six semaines, a annoncé lundi le Stade rochelais. "
+        "Le joueur souffre d'une entorse du genou, selon le club."
+    )
+    assert [found.speaker for found in extract_fr(article)] == ["le Stade rochelais"] * 2
