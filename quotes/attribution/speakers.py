@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .gender import MAN, WOMAN, first_name_gender
-from .lexicon import TIME_WORDS, word_set
+from .lexicon import GENITIVES, TIME_WORDS, word_set
 from .names import (
     HONORIFICS,
     ORGANISATION_HEADS,
@@ -35,6 +35,7 @@ MASCULINE_WORDS = word_set("masculine_words")
 FIRST_NAME_GENDERS = {WOMAN: "f", MAN: "m"}
 NP_STOP_DEPS = frozenset({"appos", "acl", "acl:relcl", "conj", "cc", "parataxis", "punct", "advcl"})
 MAX_SPEAKER_TOKENS = 14
+MINISTRY_HEADS = frozenset({"ministre", "ministère", "ministres", "secrétaire", "secrétariat"})
 DEMONSTRATIVES = frozenset({"ce", "c'", "c’", "cela", "ça", "ceci"})
 HYPHENS = frozenset({"-", "‐"})
 # Parts of speech a speaker mention never ends on.
@@ -155,6 +156,9 @@ def noun_phrase(token: Token) -> tuple[int, int]:
         start += 1
     end = token.i + 1
     for child in token.rights:
+        if _second_portfolio(token, child):
+            end = child.right_edge.i + 1
+            continue
         if child.dep_ in NP_STOP_DEPS or child.text in {",", "(", ":", "«", "“"}:
             break
         end = child.right_edge.i + 1
@@ -173,6 +177,26 @@ def noun_phrase(token: Token) -> tuple[int, int]:
         start = max(start, token.i - 4)
         end = min(end, token.i + 6)
     return start, end
+
+
+def _second_portfolio(head: Token, child: Token) -> bool:
+    """ "le ministère de l'Europe et des Affaires étrangères", "la ministre des Solidarités et de
+    la Santé": a minister's second portfolio, joined by "et de", is part of the title."""
+    if not (
+        head.lower_ in MINISTRY_HEADS
+        and child.dep_ == "conj"
+        and any(word.dep_ == "cc" and word.lower_ == "et" for word in child.children)
+        and any(word.dep_ == "case" and word.lower_ in GENITIVES for word in child.children)
+    ):
+        return False
+    # Not "Le ministre de l'Intérieur et des élus ont affirmé": two subjects of a plural verb.
+    verb = head.head
+    finite = [word for word in (verb, *verb.children) if "Fin" in word.morph.get("VerbForm")]
+    return not (
+        head.dep_.startswith("nsubj")
+        and "Sing" in head.morph.get("Number")
+        and any("Plur" in word.morph.get("Number") for word in finite)
+    )
 
 
 def appositive_description(doc: Doc, end: int, limit: int) -> tuple[int, int] | None:

@@ -4379,3 +4379,21 @@ def test_a_definite_body_noun_is_the_body_named_before(extract_fr):
         "Le joueur souffre d'une entorse du genou, selon le club."
     )
     assert [found.speaker for found in extract_fr(article)] == ["le Stade rochelais"] * 2
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        (
+            "Le ministre de l'Économie et des Finances a déclaré que la croissance ralentirait.",
+            "Le ministre de l'Économie et des Finances",
+        ),
+        (
+            "Le ministre de l'Intérieur et des élus locaux ont affirmé que la sécurité serait "
+            "renforcée.",
+            "Le ministre de l'Intérieur",
+        ),
+    ],
+)
+def test_a_ministers_second_portfolio_is_part_of_the_title(extract_fr, article, speaker):
+    assert [found.speaker for found in extract_fr(article)] == [speaker]
