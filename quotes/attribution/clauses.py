@@ -134,6 +134,8 @@ CAUSATIVE_FAIRE = frozenset(
     {"faire", "fait", "font", "faisait", "faisaient", "fit", "fera", "feront", "ferait"}
 )
 CAUSEE_PREPOSITIONS = frozenset({"à", "au", "aux"})
+# "a confié au maire de Marseille que": who a speech verb addresses.
+ADDRESSEE_PREPOSITIONS = CAUSEE_PREPOSITIONS
 # "…, puis elle se réunira": a subject pronoun opening a clause of its own.
 SUBJECT_CLITICS = frozenset({"il", "elle", "ils", "elles", "on", "he", "she", "they"})
 # "n'a pas nié que …", "ne conteste pas que …": not denying is saying.
@@ -813,10 +815,18 @@ def _relative_after_place(token: Token, name: Token) -> bool:
     the parser makes a relative pronoun, opens a relative clause on the noun phrase."""
     while name.dep_.startswith("flat") and name.head.i < name.i:
         name = name.head
+    noun = name.head
+    # "a confié au maire de Marseille qu'il …", "a averti les dirigeants de Kinshasa qu'ils …":
+    # the noun before "de" hears the words; only after a place ("vers la base de …") is it
+    # a relative clause.
+    governed = [child.lower_ for child in noun.children if child.dep_ == "case"]
     return (
         token.pos_ == "PRON"
         and "Rel" in token.morph.get("PronType")
         and any(child.dep_ == "case" and child.lower_ in GENITIVES for child in name.children)
+        and noun.i < name.i
+        and bool(governed)
+        and not set(governed) & ADDRESSEE_PREPOSITIONS
     )
 
 
@@ -856,12 +866,8 @@ def _made_to_say(context: DocContext, verb: Token) -> SpeakerMention | None:
     """ "Ce revirement fait dire au journal La Tribune que …": after a causative "faire", the
     one who says is the noun after "à", not the subject that makes them say it."""
     doc = context.doc
-    if (
-        "Inf" not in verb.morph.get("VerbForm")
-        or verb.i == 0
-        or doc[verb.i - 1].lower_ not in CAUSATIVE_FAIRE
-    ):
-        return None
+    if verb.lower_ != "dire" or verb.i == 0 or doc[verb.i - 1].lower_ not in CAUSATIVE_FAIRE:
+        return None  # "a fait annoncer au personnel que": the one told, not the one telling
     for child in verb.children:
         if child.i > verb.i and any(
             word.dep_ == "case" and word.lower_ in CAUSEE_PREPOSITIONS for word in child.children
@@ -871,7 +877,10 @@ def _made_to_say(context: DocContext, verb: Token) -> SpeakerMention | None:
                 (word.i for word in doc[child.i : child.right_edge.i + 1] if word.dep_ == "mark"),
                 child.right_edge.i + 1,
             )
-            return build_mention(doc, child.left_edge.i + 1, end)
+            start = child.left_edge.i
+            while start < child.i and doc[start].lower_ in CAUSEE_PREPOSITIONS:
+                start += 1
+            return build_mention(doc, start, end)
     return None
 
 
@@ -1245,9 +1254,24 @@ def _takes_up_the_report(doc: Doc, token: Token) -> bool:
     if following is None:
         return False
     if token.lower_ == "tout" and following.lower_ == "comme":
-        return True
+        # Not "la rénovation de l'école, tout comme celle du gymnase": what is compared is
+        # another thing announced, not another one announcing.
+        compared = doc[following.i + 1] if following.i + 1 < len(doc) else None
+        return compared is not None and (
+            compared.pos_ == "PROPN"
+            or "Yes" in compared.morph.get("Poss")
+            or compared.lower_ in {"le", "la", "l'", "l’"}
+        )
     noun = following if token.lower_ in INDEFINITE_OR_DEMONSTRATIVE else token
-    return noun.lower_ in CLAIM_NOUNS and noun.pos_ == "NOUN"
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    # "…, affirmation qu'il a réitérée", "…, une information confirmée par …": a claim noun
+    # with its relative clause or participle; not one more item of a list.
+    return (
+        noun.lower_ in CLAIM_NOUNS
+        and noun.pos_ == "NOUN"
+        and after is not None
+        and (after.lower_ in COMPLEMENTISERS | {"qui", "dont"} or _is_adjectival_participle(after))
+    )
 
 
 def _after_noun_phrase(doc: Doc, start: int, limit: int) -> int:

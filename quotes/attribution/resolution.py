@@ -70,6 +70,8 @@ CONTINUATION_VERBS = frozenset(
     {"ajouter", "poursuivre", "continuer", "conclure", "enchaîner", "renchérir", "compléter"}
 )
 CONTINUATION_SENTENCES = 2
+# "a ajouté la jeune femme": nouns for a person that name no role.
+PLAIN_PERSONS = frozenset({"homme", "femme", "fille", "garçon", "personne"})
 # "Météo-France a placé … L'organisme a indiqué": nouns that take up the body named before,
 # and how many sentences back it may stand.
 BODY_NOUNS = frozenset(
@@ -366,6 +368,14 @@ def _continued_by_role(
     ):
         return None
     last = speaker_antecedents[-1]
+    # "« … », a déclaré Pierre Durand, le père de la victime. « … », a ajouté le procureur":
+    # a role the lexicon knows is someone else, unless it is the last speaker's own.
+    bare = [word[2:] if word.startswith(("l'", "l’")) else word for word in words]
+    known = [
+        word for word in bare if singular_in(word, SPEAKER_HEADS) and word not in PLAIN_PERSONS
+    ]
+    if known and not any(word in last.description.lower().split() for word in known):
+        return None
     gender = mention.gender or FIRST_NAME_GENDERS.get(role_gender(mention.text))
     sentence = bisect.bisect_right(sentence_starts, mention.start) - 1
     if (

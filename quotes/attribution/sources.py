@@ -381,6 +381,8 @@ def _whole_clause(
     rest = doc.char_span(after[0], after[1], alignment_mode="expand")
     if rest is None or not len(rest):
         return None
+    if cue.lemma == "pour" and not any(context.inside_quote[token.i] for token in rest):
+        return None  # "Ce match est, pour Kylian Mbappé, le dernier …": a fact about X
     first = next((token for token in rest if token.text not in OPENING_MARKS), rest[0])
     # "Cela dit, pour le vice-procureur, cette somme pourrait …": a new subject after the
     # source; the words before it were an adjunct, not a clause broken by the source.

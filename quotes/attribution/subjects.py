@@ -37,7 +37,7 @@ ELIDED_DE = frozenset({"d'", "d’"})
 RELATIVE_QUE = frozenset({"que", "qu'", "qu’"})
 NAME_STOPS = frozenset({",", ".", ";", ":", "!", "?", "(", ")", "«", "»", "“", "”", '"', "—", "–"})
 PARTICIPLE_CLITICS = frozenset({"y", "se", "s'", "s’", "lui", "leur", "l'", "l’"})
-STRESSED_PRONOUNS = frozenset({"lui", "eux"})  # never the subject clitic before a verb
+OBJECT_CLITIC = "lui"  # "La maire, Sophie Delaunay, lui a répondu": the one answered
 MAX_DATELINE_TOKENS = 8
 # "le ministre des finances, Pierre Moscovici, a ajouté": how far back the comma opening an
 # apposition before the verb is looked for.
@@ -543,7 +543,9 @@ def _takes_up_noun_phrase(doc: Doc, subject: Token, pronoun: Token) -> bool:
     if subject.pos_ not in ("NOUN", "PROPN") or subject.lower_ in TIME_WORDS:
         return False
     following = doc[pronoun.i + 1] if pronoun.i + 1 < len(doc) else None
-    return pronoun.lower_ in STRESSED_PRONOUNS or (following is not None and following.text == ",")
+    # "lui a répondu": the object clitic; "eux affirment", "lui a estimé" after an adjunct:
+    # a subject, unless a comma sets the pronoun off ("Les syndicats, eux, estiment").
+    return pronoun.lower_ == OBJECT_CLITIC or (following is not None and following.text == ",")
 
 
 def _named_before_participle(doc: Doc, subject: Token) -> Token:

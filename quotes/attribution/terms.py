@@ -58,7 +58,7 @@ def is_titled(doc: Doc, text: str, quote: QuotedSpan) -> bool:
     if opening is None or opening.start == 0:
         return False
     if (
-        _follows_a_name_word(doc, opening.start)
+        _follows_a_name_word(doc, text, quote, opening.start)
         or _names_after_naming_noun(doc, text, quote, opening.start)
         or _spelt_out_acronym(text, quote)
         or _is_a_name(doc, text, quote, opening.start)
@@ -89,15 +89,26 @@ def _names_a_ballot_option(doc: Doc, text: str, quote: QuotedSpan, opening: int)
     )
 
 
-def _follows_a_name_word(doc: Doc, opening: int) -> bool:
-    """ "le doux surnom de : « la bête »", "sous le nom de « Mister Nice »": after "nom" or
-    "surnom", with "de" or a colon, the marks hold a name, whatever its case."""
+def _follows_a_name_word(doc: Doc, text: str, quote: QuotedSpan, opening: int) -> bool:
+    """ "le doux surnom de : « la bête »", "sous le nom de « petit loup »": after "nom" or
+    "surnom" and its determiner, with "de" or a colon, a few words in marks are a name,
+    whatever their case."""
     index = opening - 1
     if doc[index].text == ":" and index > 0:
         index -= 1
     if doc[index].lower_ in GENITIVES and index > 0:
         index -= 1
-    return doc[index].lower_ in NAME_WORDS
+    if doc[index].lower_ not in NAME_WORDS or index == 0:
+        return False
+    # Not "au nom de « l'intérêt général »", "en son nom : « … »": set phrases, no name.
+    determiner = index - 1
+    while determiner > 0 and doc[determiner].pos_ == "ADJ":
+        determiner -= 1  # "le doux surnom de"
+    if doc[determiner].pos_ != "DET" or (determiner > 0 and doc[determiner - 1].lower_ == "en"):
+        return False
+    # Not "un faux nom : « Appelez-moi Paul. »": a sentence in marks is said.
+    words = text[quote.start : quote.end].split()
+    return len(words) <= MAX_NAME_WORDS + 1 and text[quote.end - 1] not in QUOTE_END_PUNCTUATION
 
 
 def _names_after_naming_noun(doc: Doc, text: str, quote: QuotedSpan, opening: int) -> bool:

@@ -4274,8 +4274,8 @@ def test_qui_after_a_comma_speaks_for_the_noun_before_its_adjective(extract_fr):
             "La directrice",
         ),
         (
-            "La saison n'est, pour l'entraîneur lyonnais, qu'une étape vers le titre.",
-            "La saison n'est, pour l'entraîneur lyonnais, qu'une étape vers le titre",
+            "La saison est, pour l'entraîneur lyonnais, « une vraie réussite ».",
+            "La saison est, pour l'entraîneur lyonnais, « une vraie réussite »",
             "entraîneur lyonnais",
         ),
     ],
@@ -4397,3 +4397,50 @@ def test_a_definite_body_noun_is_the_body_named_before(extract_fr):
 )
 def test_a_ministers_second_portfolio_is_part_of_the_title(extract_fr, article, speaker):
     assert [found.speaker for found in extract_fr(article)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (
+            "« Nous sommes soulagés », a déclaré Pierre Durand, le père de la victime. "
+            "« L'enquête se poursuit », a ajouté le procureur.",
+            [("Nous sommes soulagés", "Pierre Durand"), ("L'enquête se poursuit", "le procureur")],
+        ),
+        (
+            "Emmanuel Macron a confié au maire de Marseille qu'il viendrait en septembre.",
+            [("il viendrait en septembre", "Emmanuel Macron")],
+        ),
+        (
+            "L'ONU a averti les dirigeants de Kinshasa qu'ils seraient tenus responsables.",
+            [("ils seraient tenus responsables", "ONU")],
+        ),
+        (
+            "La porte-parole a pris la parole en son nom : « Nous ne lâcherons rien. »",
+            [("Nous ne lâcherons rien.", "La porte-parole")],
+        ),
+        (
+            "La direction a fait annoncer au personnel que l'usine fermerait en décembre.",
+            [("l'usine fermerait en décembre", "La direction")],
+        ),
+        (
+            "Le maire a annoncé la rénovation de l'école, tout comme celle du gymnase.",
+            [("la rénovation de l'école, tout comme celle du gymnase", "Le maire")],
+        ),
+        (
+            "L'opposition a promis la suppression de la taxe, une déclaration de revenus "
+            "simplifiée et un guichet unique.",
+            [
+                (
+                    "la suppression de la taxe, une déclaration de revenus simplifiée et un "
+                    "guichet unique",
+                    "opposition",
+                )
+            ],
+        ),
+        ("Ce match est, pour Kylian Mbappé, le dernier sous le maillot parisien.", []),
+        ("Cette réforme, eux affirment qu'elle est injuste.", [("elle est injuste", None)]),
+    ],
+)
+def test_the_third_reviews_counter_examples(extract_fr, article, expected):
+    assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
