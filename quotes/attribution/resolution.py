@@ -32,6 +32,7 @@ from .speakers import (
     FEMININE_WORDS,
     FIRST_NAME_GENDERS,
     SpeakerMention,
+    build_mention,
     implicit_speaker,
     name_gender,
     noun_phrase,
@@ -77,7 +78,7 @@ PLAIN_PERSONS = frozenset({"homme", "femme", "fille", "garçon", "personne"})
 BODY_NOUNS = frozenset(
     {"organisme", "syndicat", "club", "société", "groupe", "entreprise", "association",
      "parti", "collectif", "fédération", "agence", "institut", "fondation", "ong", "firme",
-     "constructeur", "compagnie", "opérateur", "laboratoire", "industriel", "mouvement"}
+     "constructeur", "compagnie", "opérateur", "laboratoire", "industriel"}
 )  # fmt: skip
 BODY_SENTENCES = 2
 FIRST_PERSON_SINGULAR = re.compile(r"(?<!\w)(?:(?:je|moi|me|mon|ma|mes)(?!\w)|[jm]['’])", re.I)
@@ -216,7 +217,9 @@ def _resolve_one(
 ) -> ResolvedSpeaker:
     """Resolve one mention; named and nominal speakers become antecedents for later pronouns."""
     if mention.is_pronoun:
-        found = _pick_antecedent(
+        found = _last_mentioned(
+            doc, mention, candidate, names, antecedents + speaker_antecedents, sentence_starts
+        ) or _pick_antecedent(
             mention, candidate, antecedents + speaker_antecedents, sentence_starts, relayed
         )
         if found is None and bare_pronoun(mention.text) in SINGULAR_THIRD_PERSON:
@@ -346,6 +349,115 @@ def _role_holder(
     if not holders:
         return None
     return max(holders, key=lambda antecedent: antecedent.position).name
+
+
+ARTICLE_PREPOSITIONS = frozenset({"au", "aux", "du", "des"})
+# Heads of bodies that are places too: "qui représente le pays" mentions no one who speaks.
+PLACE_HEADS = frozenset({"pays", "ville", "région", "département", "commune", "state"})
+
+
+def _last_mentioned(
+    doc: Doc,
+    mention: SpeakerMention,
+    candidate: Candidate,
+    names: ArticleNames,
+    antecedents: list[Antecedent],
+    sentence_starts: list[int],
+) -> Antecedent | None:
+    """ "Ce dernier", "celle-ci": the last one mentioned before it, named or by a definite
+    role ("a été reçu par l'adjoint aux mobilités. Celui-ci a promis …"), of its gender and
+    number, in its sentence or the one before; whoever was the subject."""
+    words = mention.text.lower().split()
+    if not any(word.endswith("-ci") or word.startswith("derni") for word in words):
+        return None
+    sentence = bisect.bisect_right(sentence_starts, mention.start) - 1
+    reach = sentence_starts[max(0, sentence - 1)]
+    plural = last_named(mention.text) in PLURAL_PRONOUNS
+    found = [
+        antecedent
+        for antecedent in antecedents
+        if reach <= antecedent.position < mention.start
+        and not (candidate.start <= antecedent.position < candidate.end)
+        and antecedent.plural == plural
+        and antecedent.kind in ("person", "organisation")
+        and is_proper_name(antecedent.name)
+        and (mention.gender is None or antecedent.gender in (None, mention.gender))
+        and not _describes_another(doc, antecedent.position)
+    ]
+    start = doc.char_span(reach, mention.start, alignment_mode="expand")
+    for token in start if start is not None else []:
+        role = _definite_role(token, mention, plural)
+        if role is not None and not (candidate.start <= token.idx < candidate.end):
+            found.append(
+                Antecedent(
+                    token.idx,
+                    bisect.bisect_right(sentence_starts, token.idx) - 1,
+                    _resolve_nominal(role, names) or role.name,
+                    role.kind,
+                    mention.gender,
+                    token.dep_.startswith("nsubj"),
+                    "",
+                    plural=plural,
+                )
+            )
+    return max(found, key=lambda antecedent: antecedent.position, default=None)
+
+
+def _describes_another(doc: Doc, position: int) -> bool:
+    """ "Frédéric Lefebvre, député LR", "du Marché commun (COMESA)": a name in brackets or in
+    a person's role describes someone else, who is the one mentioned (not "le site internet
+    de Christophe Chalençon": there the name is)."""
+    span = doc.char_span(position, position + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[0]
+    if token.i > 0 and doc[token.i - 1].text == "(":
+        return True
+    comma = token.i > 0 and doc[token.i - 1].text == ","
+    head = token.head
+    # Not "la ministre de l'Intérieur, Lucía Romero": a name after a comma is the person.
+    return (
+        (token.dep_ in ("nmod", "amod", "flat:name") or (token.dep_ == "appos" and not comma))
+        and head.i < token.i
+        and head.pos_ == "NOUN"
+        and singular_in(head.lower_, PERSON_HEADS)
+    )
+
+
+def _definite_role(token: Token, mention: SpeakerMention, plural: bool) -> SpeakerMention | None:
+    """The mention a role noun heads ("l'adjoint aux mobilités", "le promoteur"), when it names
+    no one by a name of its own and agrees with the demonstrative."""
+    if (
+        token.pos_ != "NOUN"
+        or not (singular_in(token.lower_, SPEAKER_HEADS) or token.lower_ in BODY_NOUNS)
+        or token.lower_ in PLACE_HEADS
+    ):
+        return None  # not "qui représente le pays": a place is no one mentioned
+    if not any(
+        child.dep_ == "det" or (child.dep_ == "case" and child.lower_ in ARTICLE_PREPOSITIONS)
+        for child in token.children
+    ):
+        return None  # "par des policiers", "au promoteur": an article; not "par téléphone"
+    # "le délégué syndical, Samir Haddad", "Samir Haddad, le délégué": the name stands for it;
+    # "Le président du club": the club only says whose president.
+    if token.dep_ in ("appos", "flat:name") or any(
+        child.dep_ in ("appos", "flat:name") and child.ent_type_ for child in token.children
+    ):
+        return None
+    if _describes_another(token.doc, token.idx):
+        return None
+    doc = token.doc
+    start, end = noun_phrase(token)
+    # "la ministre de l'Intérieur, Lucía Romero,": the name after the comma is mentioned last.
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ in PERSON_LABELS:
+        return None
+    if ("Plur" in token.morph.get("Number")) != plural:
+        return None
+    gender = {"Masc": "m", "Fem": "f"}.get(next(iter(token.morph.get("Gender")), ""))
+    if mention.gender is not None and gender is not None and gender != mention.gender:
+        return None
+    role = build_mention(doc, start, end)
+    return role if role is not None and not role.is_pronoun else None
 
 
 def _continued_by_role(

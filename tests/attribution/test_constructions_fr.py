@@ -4444,3 +4444,27 @@ def test_a_ministers_second_portfolio_is_part_of_the_title(extract_fr, article, 
 )
 def test_the_third_reviews_counter_examples(extract_fr, article, expected):
     assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        (
+            "Le directeur, Philippe Roussel, a reçu mercredi le délégué syndical du groupe, Samir "
+            "Haddad. Ce dernier a affirmé que la direction avait fermé la porte.",
+            "Samir Haddad",
+        ),
+        (
+            "La pétition a été reçue mardi par l'adjoint aux mobilités. Celui-ci a promis que "
+            "l'étude serait lancée avant l'été.",
+            "adjoint aux mobilités",
+        ),
+        (
+            "Philippe Goujon, député-maire, et Frédéric Lefebvre, député LR, tentaient de faire "
+            "barrage. Ce dernier a affirmé que l'église devait être sauvée.",
+            "Frédéric Lefebvre",
+        ),
+    ],
+)
+def test_ce_dernier_is_the_last_one_mentioned(extract_fr, article, speaker):
+    assert [found.speaker for found in extract_fr(article)] == [speaker]
