@@ -255,6 +255,10 @@ def _resolve_one(
         # "…, a-t-on appris auprès de la préfecture. …, a précisé la même source."
         earlier = speaker_antecedents[-1]
         return ResolvedSpeaker(earlier.name, earlier.kind, earlier.description, True)
+    ordinal = _one_of_two(mention, candidate, antecedents, sentence_starts)
+    if ordinal is not None:
+        speaker_antecedents.append(replace(ordinal, position=mention.start, speaks=True))
+        return ResolvedSpeaker(ordinal.name, ordinal.kind, ordinal.description, True)
     name = names.canonical(mention.name)
     kind = mention.kind
     if name != mention.name and not mention.has_named_entity:
@@ -352,6 +356,16 @@ def _role_holder(
 
 
 ARTICLE_PREPOSITIONS = frozenset({"au", "aux", "du", "des"})
+# "Le premier a juré que …, la seconde a affirmé …": which of the last two named, and gender.
+ORDINAL_MENTIONS = {
+    ("le", "premier"): ("m", 0),
+    ("la", "première"): ("f", 0),
+    ("le", "second"): ("m", 1),
+    ("la", "seconde"): ("f", 1),
+    ("le", "deuxième"): ("m", 1),
+    ("la", "deuxième"): ("f", 1),
+}
+ORDINAL_REACH = 2  # "Le premier a juré …. La seconde a affirmé …": two sentences back
 # Heads of bodies that are places too: "qui représente le pays" mentions no one who speaks.
 PLACE_HEADS = frozenset({"pays", "ville", "région", "département", "commune", "state"})
 
@@ -401,6 +415,40 @@ def _last_mentioned(
                 )
             )
     return max(found, key=lambda antecedent: antecedent.position, default=None)
+
+
+def _one_of_two(
+    mention: SpeakerMention,
+    candidate: Candidate,
+    antecedents: list[Antecedent],
+    sentence_starts: list[int],
+) -> Antecedent | None:
+    """ "deux témoins : le gérant, Marc Delorme, et une serveuse, Inès Bouaziz. Le premier a
+    juré que …": "le premier" and "le second" are the first and the second of the last two
+    people named before them, in their sentence or the ORDINAL_REACH before, of their gender."""
+    order = ORDINAL_MENTIONS.get(tuple(mention.text.lower().split()))
+    if order is None:
+        return None
+    gender, rank = order
+    sentence = bisect.bisect_right(sentence_starts, mention.start) - 1
+    named: dict[str, Antecedent] = {}
+    for antecedent in sorted(antecedents, key=lambda antecedent: antecedent.position):
+        if (
+            antecedent.kind == "person"
+            and not antecedent.plural
+            and sentence - ORDINAL_REACH <= antecedent.sentence
+            and antecedent.position < mention.start
+            and not (candidate.start <= antecedent.position < candidate.end)
+            and is_proper_name(antecedent.name)
+        ):
+            named.setdefault(antecedent.name, antecedent)
+    people = list(named.values())[-2:]
+    if len(people) != 2:
+        return None
+    chosen = people[rank]
+    if chosen.gender is not None and chosen.gender != gender:
+        return None
+    return chosen
 
 
 def _describes_another(doc: Doc, position: int) -> bool:

@@ -4468,3 +4468,12 @@ def test_the_third_reviews_counter_examples(extract_fr, article, expected):
 )
 def test_ce_dernier_is_the_last_one_mentioned(extract_fr, article, speaker):
     assert [found.speaker for found in extract_fr(article)] == [speaker]
+
+
+def test_le_premier_and_la_seconde_are_the_last_two_named_in_order(extract_fr):
+    article = (
+        "Deux témoins ont été entendus mardi : le gérant, Marc Delorme, et une serveuse, Inès "
+        "Bouaziz. Le premier a juré que les extincteurs avaient été vérifiés. La seconde a "
+        "affirmé qu'elle n'en avait jamais vu."
+    )
+    assert [found.speaker for found in extract_fr(article)] == ["Marc Delorme", "Inès Bouaziz"]
