@@ -153,7 +153,7 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
         return None  # "Selon nos informations, …": the newsroom's own reporting, no source
     if index < len(doc) and (
         doc[index].lower_ in COMPOUND_RELATIVES
-        or (cue.kind == "pour" and doc[index].lower_ == "qui")
+        or (doc[index].lower_ == "qui" and (cue.kind == "pour" or cue.lemma == "selon"))
     ):
         return _relative_source_candidate(context, cue, boundaries)
     said = _said_by(context, index)
@@ -629,14 +629,32 @@ def _relative_source_candidate(
     content_start = cue.end + 1
     if speaker is None or content_start >= len(doc):
         return None
-    if doc[cue.end].lower_ == "qui" and (
-        token.left_edge.is_sent_start
-        or not (speaker.has_named_entity or speaker.kind == "organisation")
-        or not _states_a_view(doc[cue.end])
+    if (
+        doc[cue.end].lower_ == "qui"
+        and cue.kind == "pour"
+        and (
+            token.left_edge.is_sent_start
+            or not (speaker.has_named_entity or speaker.kind == "organisation")
+            or not _states_a_view(doc[cue.end])
+        )
     ):
         return None  # "Les familles pour qui la rentrée coûte cher recevront": whom it concerns
     start = doc[content_start].idx
     _, sentence_end = sentence_bounds(context, doc[cue.start])
+    if doc[cue.start - 1].text == "," and cue.kind != "pour":
+        # "Son producteur, selon qui « rien n'est décidé », doit s'exprimer": the relative
+        # clause set between commas ends at the next one ("pour qui" states a view that may
+        # run on: "d'après l'ONU, pour qui c'est la plus meurtrière depuis le début, en …").
+        sentence_end = next(
+            (
+                token.idx
+                for token in doc[content_start:]
+                if token.text == ","
+                and not context.inside_quote[token.i]
+                and token.idx < sentence_end
+            ),
+            sentence_end,
+        )
     end = cut_at_next_boundary(context, start, sentence_end)
     position = bisect.bisect_right(boundaries, start)
     if position < len(boundaries) and boundaries[position] < end:

@@ -4477,3 +4477,21 @@ def test_le_premier_and_la_seconde_are_the_last_two_named_in_order(extract_fr):
         "affirmé qu'elle n'en avait jamais vu."
     )
     assert [found.speaker for found in extract_fr(article)] == ["Marc Delorme", "Inès Bouaziz"]
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (
+            "Son producteur, selon qui « rien n'est encore décidé », doit s'exprimer lundi.",
+            [("rien n'est encore décidé", "Son producteur")],
+        ),
+        (
+            "Le rapport de la Cour des comptes, selon lequel le coût des travaux a été "
+            "sous-estimé, a provoqué une polémique.",
+            [("le coût des travaux a été sous-estimé", "Le rapport de la Cour des comptes")],
+        ),
+    ],
+)
+def test_a_source_relative_between_commas_ends_at_the_next_one(extract_fr, article, expected):
+    assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
