@@ -37,6 +37,10 @@ ELIDED_DE = frozenset({"d'", "d’"})
 RELATIVE_QUE = frozenset({"que", "qu'", "qu’"})
 NAME_STOPS = frozenset({",", ".", ";", ":", "!", "?", "(", ")", "«", "»", "“", "”", '"', "—", "–"})
 PARTICIPLE_CLITICS = frozenset({"y", "se", "s'", "s’", "lui", "leur", "l'", "l’"})
+# "le préfet, lequel a précisé que …": relative pronouns that stand for the noun before them.
+SUBJECT_RELATIVES = frozenset(
+    {"qui", "lequel", "laquelle", "lesquels", "lesquelles", "who", "that", "which"}
+)
 OBJECT_CLITIC = "lui"  # "La maire, Sophie Delaunay, lui a répondu": the one answered
 MAX_DATELINE_TOKENS = 8
 # "le ministre des finances, Pierre Moscovici, a ajouté": how far back the comma opening an
@@ -596,7 +600,7 @@ def _author_of_medium(context: DocContext, noun: Token) -> SpeakerMention | None
 def mention_for_subject(context: DocContext, token: Token) -> SpeakerMention | None:
     """The speaker mention headed by a subject token, with its apposition."""
     doc = context.doc
-    if token.lower_ in {"qui", "who", "that", "which"}:
+    if token.lower_ in SUBJECT_RELATIVES:
         relative_verb = token.head
         if relative_verb.dep_.startswith("acl") and relative_verb.head.i < token.i:
             token = _relative_antecedent(relative_verb.head, token)

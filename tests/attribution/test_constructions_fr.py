@@ -4495,3 +4495,11 @@ def test_le_premier_and_la_seconde_are_the_last_two_named_in_order(extract_fr):
 )
 def test_a_source_relative_between_commas_ends_at_the_next_one(extract_fr, article, expected):
     assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
+
+
+def test_lequel_after_a_comma_speaks_for_the_noun_before_it(extract_fr):
+    article = (
+        "Le car a quitté la route, a indiqué dimanche le préfet de la Lozère, lequel a précisé "
+        "que le conducteur avait été placé en garde à vue."
+    )
+    assert [found.speaker for found in extract_fr(article)] == ["le préfet de la Lozère"] * 2
