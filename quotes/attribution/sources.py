@@ -186,8 +186,18 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
         and (cue.kind != "pour" or speaker.kind == "person")
     ):
         end = after_aside
-    if cue.kind == "pour" and not _plausible_source(doc, index, end, speaker):
+    if cue.lemma == "pour" and not _plausible_source(doc, index, end, speaker):
         return None
+    if (
+        cue.kind == "pour"
+        and cue.lemma != "pour"
+        and not (
+            speaker.has_named_entity
+            or speaker.is_pronoun
+            or speaker.kind in ("person", "organisation")
+        )
+    ):
+        return None  # "aux yeux de tous": no one in particular
     if speaker.kind == "person" and speaker.has_named_entity:
         end = _after_role_apposition(context, end)
     sentence_start, sentence_end = sentence_bounds(context, doc[cue.start])
@@ -264,7 +274,7 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
                     after = _after_source_description(context, region)
     if after is not None:
         return Candidate(*after, cue, speaker, "source")
-    if cue.kind == "pour" or (is_mid_clause_source(context, cue) and not adverbial_after):
+    if cue.lemma == "pour" or (is_mid_clause_source(context, cue) and not adverbial_after):
         return None
     before_end = doc[cue.start].idx
     region = classify_region(context, sentence_start, before_end)
@@ -392,7 +402,13 @@ def _whole_clause(
         before[-1].pos_ in ("VERB", "AUX") and is_finite_verb(before[-1]) and not opens_subject
     )
     subject_only = not has_finite_verb(doc, before.start, before.end)
-    opens_predicate = first.pos_ in ("VERB", "AUX") or first.lower_ in NEGATIONS
+    # "Le chômage, aux yeux de X, « risque de remonter »": a quoted predicate.
+    opens_predicate = (
+        first.pos_ in ("VERB", "AUX")
+        or first.lower_ in NEGATIONS
+        or rest[0].text in OPENING_MARKS
+        or context.inside_quote[rest[0].i]
+    )
     if not (ends_on_verb or (subject_only and opens_predicate)):
         return None
     quote = context.quote_at(after[0]) if after[2] == "direct" else None

@@ -4503,3 +4503,27 @@ def test_lequel_after_a_comma_speaks_for_the_noun_before_it(extract_fr):
         "que le conducteur avait été placé en garde à vue."
     )
     assert [found.speaker for found in extract_fr(article)] == ["le préfet de la Lozère"] * 2
+
+
+@pytest.mark.parametrize(
+    ("article", "content", "speaker"),
+    [
+        (
+            "Les cabinets voisins devront accueillir ses patients. Ceux-ci sont déjà saturés, "
+            "aux yeux du conseil de l'ordre des médecins.",
+            "Ceux-ci sont déjà saturés",
+            "conseil de l'ordre des médecins",
+        ),
+        (
+            "Le chômage, aux yeux de l'économiste Clémence Varlet, « risque de remonter ».",
+            "Le chômage, aux yeux de l'économiste Clémence Varlet, « risque de remonter »",
+            "Clémence Varlet",
+        ),
+    ],
+)
+def test_aux_yeux_de_gives_a_view_like_selon(extract_fr, article, content, speaker):
+    assert (content, speaker) in [(found.text, found.speaker) for found in extract_fr(article)]
+
+
+def test_aux_yeux_de_tous_names_no_one(extract_fr):
+    assert extract_fr("Il a marqué deux buts en finale, aux yeux de tous.") == []
