@@ -302,7 +302,18 @@ def has_finite_clause(doc: Doc, start: int, end: int) -> bool:
             token.dep_ == "ROOT"
             and token.pos_ in ("NOUN", "PROPN")
             and token.i + 1 < span.end
-            and "Fin" in span.doc[token.i + 1].morph.get("VerbForm")
+            and (
+                "Fin" in span.doc[token.i + 1].morph.get("VerbForm")
+                # "Un quatrième suspect | , en fuite, est recherché": cut off before an aside.
+                or (
+                    span.doc[token.i + 1].is_sent_start
+                    and span.doc[token.i + 1].text == ","
+                    and any(
+                        "Fin" in later.morph.get("VerbForm")
+                        for later in span.doc[token.i + 1 : span.end]
+                    )
+                )
+            )
         )
     ]
     # "Le nombre … est de 75 000 selon la CGT": the parser may hang the clause on the source.

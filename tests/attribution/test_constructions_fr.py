@@ -4527,3 +4527,10 @@ def test_aux_yeux_de_gives_a_view_like_selon(extract_fr, article, content, speak
 
 def test_aux_yeux_de_tous_names_no_one(extract_fr):
     assert extract_fr("Il a marqué deux buts en finale, aux yeux de tous.") == []
+
+
+def test_a_subject_cut_off_before_an_aside_still_has_its_verb(extract_fr):
+    article = "Un quatrième suspect, en fuite, est activement recherché, selon la police."
+    assert [(found.text, found.speaker) for found in extract_fr(article)] == [
+        ("Un quatrième suspect, en fuite, est activement recherché", "la police")
+    ]
