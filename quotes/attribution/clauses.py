@@ -89,6 +89,9 @@ CONTRAST_HEADS = frozenset({"tandis", "alors", "whereas", "while"})
 # "…, mais l'explication ne convainc pas", "…, ni les organisations patronales": after a comma,
 # a new clause, not more of an object.
 CLAUSE_OPENERS_AFTER_COMMA = frozenset({"mais", "car", "ni", "(", "but"})
+# "a confirmé le maintien de l'entraîneur, une décision qui divise": what was announced, named
+# again by the writer after the object's comma.
+VERDICT_NOUNS = frozenset({"décision", "choix", "mesure"})
 # "…, une information impossible à vérifier": the writer's word on what was just reported.
 CLAIM_NOUNS = ATTRIBUTION_NOUNS | {
     "information", "affirmation", "annonce", "chiffre", "allégation", "accusation"
@@ -1267,7 +1270,7 @@ def _takes_up_the_report(doc: Doc, token: Token) -> bool:
     # "…, affirmation qu'il a réitérée", "…, une information confirmée par …": a claim noun
     # with its relative clause or participle; not one more item of a list.
     return (
-        noun.lower_ in CLAIM_NOUNS
+        noun.lower_ in CLAIM_NOUNS | VERDICT_NOUNS
         and noun.pos_ == "NOUN"
         and after is not None
         and (after.lower_ in COMPLEMENTISERS | {"qui", "dont"} or _is_adjectival_participle(after))

@@ -4534,3 +4534,11 @@ def test_a_subject_cut_off_before_an_aside_still_has_its_verb(extract_fr):
     assert [(found.text, found.speaker) for found in extract_fr(article)] == [
         ("Un quatrième suspect, en fuite, est activement recherché", "la police")
     ]
+
+
+def test_an_object_ends_before_the_writers_decision_noun(extract_fr):
+    article = (
+        "Le président du club a confirmé le maintien de l'entraîneur, une décision qui ne fait "
+        "pas l'unanimité parmi les supporters."
+    )
+    assert [found.text for found in extract_fr(article)] == ["le maintien de l'entraîneur"]
