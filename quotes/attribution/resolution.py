@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from .antecedents import Antecedent, Reachable, choose
-from .context import Candidate, is_passive
+from .context import Candidate, is_finite_verb, is_passive
 from .gender import role_gender
 from .marks import DOUBLE_MARKS
 from .names import (
@@ -73,6 +73,7 @@ CONTINUATION_VERBS = frozenset(
 CONTINUATION_SENTENCES = 2
 # "a ajouté la jeune femme": nouns for a person that name no role.
 PLAIN_PERSONS = frozenset({"homme", "femme", "fille", "garçon", "personne"})
+FUNCTION_WORDS = frozenset({"le", "la", "les", "de", "du", "des", "d'", "d’", "et", "à", "au"})
 # "Météo-France a placé … L'organisme a indiqué": nouns that take up the body named before,
 # and how many sentences back it may stand.
 BODY_NOUNS = frozenset(
@@ -199,6 +200,7 @@ def resolve_speakers(doc: Doc, candidates: list[Candidate]) -> list[ResolvedSpea
                 speaker_antecedents,
                 sentence_starts,
                 relayed,
+                content_spans,
             )
         )
         by_mention[id(mention)] = resolved[-1]
@@ -214,11 +216,18 @@ def _resolve_one(
     speaker_antecedents: list[Antecedent],
     sentence_starts: list[int],
     relayed: frozenset[int],
+    content_spans: list[tuple[int, int]],
 ) -> ResolvedSpeaker:
     """Resolve one mention; named and nominal speakers become antecedents for later pronouns."""
     if mention.is_pronoun:
         found = _last_mentioned(
-            doc, mention, candidate, names, antecedents + speaker_antecedents, sentence_starts
+            doc,
+            mention,
+            candidate,
+            names,
+            antecedents + speaker_antecedents,
+            sentence_starts,
+            content_spans,
         ) or _pick_antecedent(
             mention, candidate, antecedents + speaker_antecedents, sentence_starts, relayed
         )
@@ -270,7 +279,7 @@ def _resolve_one(
         # with the last quote is the one who said it; "L'organisme a indiqué" the body named.
         name, kind = (
             _continued_by_role(mention, candidate, speaker_antecedents, sentence_starts)
-            or _body_named_before(mention, antecedents + speaker_antecedents, sentence_starts)
+            or _body_named_before(doc, mention, antecedents + speaker_antecedents, sentence_starts)
             or (name, kind)
         )
     if mention.kind == "other" and not mention.has_named_entity:
@@ -356,6 +365,8 @@ def _role_holder(
 
 
 ARTICLE_PREPOSITIONS = frozenset({"au", "aux", "du", "des"})
+# "Marc Leroy est devenu le plus jeune maire": a role after these is said of its subject.
+BECOME = frozenset({"devenu", "devenue", "devient", "deviendra", "redevenu", "reste", "restera"})
 # "Le premier a juré que …, la seconde a affirmé …": which of the last two named, and gender.
 ORDINAL_MENTIONS = {
     ("le", "premier"): ("m", 0),
@@ -377,44 +388,67 @@ def _last_mentioned(
     names: ArticleNames,
     antecedents: list[Antecedent],
     sentence_starts: list[int],
+    content_spans: list[tuple[int, int]],
 ) -> Antecedent | None:
-    """ "Ce dernier", "celle-ci": the last one mentioned before it, named or by a definite
+    """ "Ce dernier", "celle-ci": the last person mentioned before it, named or by a definite
     role ("a été reçu par l'adjoint aux mobilités. Celui-ci a promis …"), of its gender and
-    number, in its sentence or the one before; whoever was the subject."""
+    number, in its own sentence (not in a fronted phrase: "Entendu par le juge, ce dernier a
+    affirmé") or else the one before, outside quotes and reported words; in that sentence a
+    person before a body ("a signé au Los Angeles FC. Ce dernier"), a name whose gender is
+    known first."""
     words = mention.text.lower().split()
     if not any(word.endswith("-ci") or word.startswith("derni") for word in words):
         return None
     sentence = bisect.bisect_right(sentence_starts, mention.start) - 1
     reach = sentence_starts[max(0, sentence - 1)]
+    own = sentence_starts[sentence]
+    limit = mention.start
+    before = doc.char_span(own, mention.start, alignment_mode="expand")
+    if (
+        before is not None
+        and len(before)
+        and before[-1].text == ","
+        and not any(is_finite_verb(token) for token in before)
+    ):
+        limit = own  # "Entendu par le juge, ce dernier …": the fronted phrase is about him
     plural = last_named(mention.text) in PLURAL_PRONOUNS
     found = [
         antecedent
         for antecedent in antecedents
-        if reach <= antecedent.position < mention.start
-        and not (candidate.start <= antecedent.position < candidate.end)
+        if reach <= antecedent.position < limit
+        and not _inside(content_spans, antecedent.position)
         and antecedent.plural == plural
         and antecedent.kind in ("person", "organisation")
         and is_proper_name(antecedent.name)
         and (mention.gender is None or antecedent.gender in (None, mention.gender))
         and not _describes_another(doc, antecedent.position)
     ]
-    start = doc.char_span(reach, mention.start, alignment_mode="expand")
-    for token in start if start is not None else []:
+    span = doc.char_span(reach, limit, alignment_mode="expand") if reach < limit else None
+    for token in span if span is not None else []:
         role = _definite_role(token, mention, plural)
-        if role is not None and not (candidate.start <= token.idx < candidate.end):
+        if role is not None and not _inside(content_spans, token.idx):
             found.append(
                 Antecedent(
                     token.idx,
                     bisect.bisect_right(sentence_starts, token.idx) - 1,
                     _resolve_nominal(role, names) or role.name,
                     role.kind,
-                    mention.gender,
+                    {"Masc": "m", "Fem": "f"}.get(next(iter(token.morph.get("Gender")), "")),
                     token.dep_.startswith("nsubj"),
                     "",
                     plural=plural,
                 )
             )
-    return max(found, key=lambda antecedent: antecedent.position, default=None)
+    return max(
+        found,
+        key=lambda antecedent: (
+            antecedent.sentence,
+            antecedent.kind == "person",
+            antecedent.kind == "person" and antecedent.gender is not None,
+            antecedent.position,
+        ),
+        default=None,
+    )
 
 
 def _one_of_two(
@@ -424,28 +458,34 @@ def _one_of_two(
     sentence_starts: list[int],
 ) -> Antecedent | None:
     """ "deux témoins : le gérant, Marc Delorme, et une serveuse, Inès Bouaziz. Le premier a
-    juré que …": "le premier" and "le second" are the first and the second of the last two
-    people named before them, in their sentence or the ORDINAL_REACH before, of their gender."""
+    juré que …": "le premier" and "le second" are the first and the second of the two people
+    named in the last sentence that names people, within ORDINAL_REACH sentences before them,
+    when it names exactly two; of their gender."""
     order = ORDINAL_MENTIONS.get(tuple(mention.text.lower().split()))
     if order is None:
         return None
     gender, rank = order
     sentence = bisect.bisect_right(sentence_starts, mention.start) - 1
-    named: dict[str, Antecedent] = {}
-    for antecedent in sorted(antecedents, key=lambda antecedent: antecedent.position):
-        if (
-            antecedent.kind == "person"
-            and not antecedent.plural
-            and sentence - ORDINAL_REACH <= antecedent.sentence
-            and antecedent.position < mention.start
-            and not (candidate.start <= antecedent.position < candidate.end)
-            and is_proper_name(antecedent.name)
-        ):
-            named.setdefault(antecedent.name, antecedent)
-    people = list(named.values())[-2:]
-    if len(people) != 2:
+    people = [
+        antecedent
+        for antecedent in antecedents
+        if antecedent.kind == "person"
+        and not antecedent.plural
+        and sentence - ORDINAL_REACH <= antecedent.sentence
+        and antecedent.position < mention.start
+        and not (candidate.start <= antecedent.position < candidate.end)
+        and is_proper_name(antecedent.name)
+    ]
+    if not people:
         return None
-    chosen = people[rank]
+    last = max(antecedent.sentence for antecedent in people)
+    named: dict[str, Antecedent] = {}
+    for antecedent in sorted(people, key=lambda antecedent: antecedent.position):
+        if antecedent.sentence == last:
+            named.setdefault(antecedent.name, antecedent)
+    if len(named) != 2:
+        return None  # "… devant Vingegaard et Evenepoel": three named, no pair
+    chosen = list(named.values())[rank]
     if chosen.gender is not None and chosen.gender != gender:
         return None
     return chosen
@@ -461,6 +501,8 @@ def _describes_another(doc: Doc, position: int) -> bool:
     token = span[0]
     if token.i > 0 and doc[token.i - 1].text == "(":
         return True
+    if token.ent_type_ in PERSON_LABELS:
+        return False  # "L'attaquant Olivier Giroud": the person the role is
     comma = token.i > 0 and doc[token.i - 1].text == ","
     head = token.head
     # Not "la ministre de l'Intérieur, Lucía Romero": a name after a comma is the person.
@@ -494,6 +536,13 @@ def _definite_role(token: Token, mention: SpeakerMention, plural: bool) -> Speak
         return None
     if _describes_another(token.doc, token.idx):
         return None
+    if any(child.dep_ == "cop" for child in token.children) or token.head.lower_ in BECOME:
+        return None  # "Jean Dupont est le père de la victime": a predicate, no one new
+    if token.dep_ == "nmod" and token.lower_ in PLAIN_PERSONS:
+        return None  # "militant des droits de l'homme": a plain noun in a complement
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and following.ent_type_ in PERSON_LABELS:
+        return None  # "La chanteuse Aya Nakamura": the name is mentioned
     doc = token.doc
     start, end = noun_phrase(token)
     # "la ministre de l'Intérieur, Lucía Romero,": the name after the comma is mentioned last.
@@ -514,9 +563,11 @@ def _continued_by_role(
     speaker_antecedents: list[Antecedent],
     sentence_starts: list[int],
 ) -> tuple[str, str] | None:
-    """The person who said the last quote, when a definite role with no name goes on with a
-    verb of continuation ("a ajouté la maire de Mazamet", "poursuit l'artisan") within
-    CONTINUATION_SENTENCES of it, and the role's gender agrees."""
+    """The person who said the last quote, when a definite mention with no name goes on with
+    a verb of continuation within CONTINUATION_SENTENCES of it, names a plain person ("a
+    ajouté la jeune femme") or the last speaker's own role ("Paul Roux, le maire … a ajouté le
+    maire"), and its gender agrees. Any other role may be someone else ("a ajouté le
+    procureur", "a poursuivi le technicien madrilène")."""
     words = mention.text.lower().split()
     cue = candidate.cue
     if (
@@ -528,13 +579,9 @@ def _continued_by_role(
     ):
         return None
     last = speaker_antecedents[-1]
-    # "« … », a déclaré Pierre Durand, le père de la victime. « … », a ajouté le procureur":
-    # a role the lexicon knows is someone else, unless it is the last speaker's own.
-    bare = [word[2:] if word.startswith(("l'", "l’")) else word for word in words]
-    known = [
-        word for word in bare if singular_in(word, SPEAKER_HEADS) and word not in PLAIN_PERSONS
-    ]
-    if known and not any(word in last.description.lower().split() for word in known):
+    nouns = {word[2:] if word.startswith(("l'", "l’")) else word for word in words} - FUNCTION_WORDS
+    described = set(last.description.lower().split()) - FUNCTION_WORDS
+    if not nouns & (PLAIN_PERSONS | described):
         return None
     gender = mention.gender or FIRST_NAME_GENDERS.get(role_gender(mention.text))
     sentence = bisect.bisect_right(sentence_starts, mention.start) - 1
@@ -550,7 +597,10 @@ def _continued_by_role(
 
 
 def _body_named_before(
-    mention: SpeakerMention, antecedents: list[Antecedent], sentence_starts: list[int]
+    doc: Doc,
+    mention: SpeakerMention,
+    antecedents: list[Antecedent],
+    sentence_starts: list[int],
 ) -> tuple[str, str] | None:
     """ "Météo-France a placé sept départements en vigilance. L'organisme a indiqué que …": a
     definite noun for a body, alone, is the organisation named last before it as a subject or
@@ -570,6 +620,16 @@ def _body_named_before(
         for antecedent in antecedents
         if antecedent.position < mention.start and sentence - antecedent.sentence <= BODY_SENTENCES
     ]
+    if len({antecedent.name for antecedent in bodies if antecedent.kind == "organisation"}) > 1:
+        return None  # "La Ligue a sanctionné le Stade rennais. Selon le club": which one?
+    reach = doc.char_span(
+        sentence_starts[max(0, sentence - BODY_SENTENCES)], mention.start, alignment_mode="expand"
+    )
+    if reach is not None and any(
+        token.lower_ == head and token.ent_type_ != "ORG" and not doc[token.i + 1].ent_type_
+        for token in reach
+    ):
+        return None  # "a suspendu le club de Bastia. Le club a annoncé": that club
     last = max(bodies, key=lambda antecedent: antecedent.position, default=None)
     if (
         last is None
@@ -578,6 +638,11 @@ def _body_named_before(
         or not is_proper_name(last.name)
     ):
         return None
+    between = doc.char_span(last.position, mention.start, alignment_mode="expand")
+    if between is not None and any(
+        entity.start_char > last.position + len(last.name) for entity in between.ents
+    ):
+        return None  # "La Ligue a sanctionné le Stade rennais. Selon le club": that one
     return last.name, last.kind
 
 

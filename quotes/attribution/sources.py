@@ -49,6 +49,7 @@ from .speakers import (
 from .subjects import appositive_name, ends_name, is_thing, subject_of
 
 # "pour qui", "chez qui", "pour lesquels": a preposition opening a relative clause.
+VERB_CLITICS = frozenset({"ne", "n'", "n’", "se", "s'", "s’", "y", "en", "lui", "leur"})
 RELATIVE_PREPOSITIONS = frozenset(
     {"pour", "chez", "selon", "avec", "par", "à", "sur", "dans", "sous", "contre", "parmi"}
     | {"for", "with", "in", "to", "on"}
@@ -628,9 +629,13 @@ def _relative_source_candidate(
     antecedent = cue.start - 1
     if antecedent > 0 and doc[antecedent].text == ",":
         antecedent -= 1  # "au ministère, selon lequel …"
-    if antecedent < 0 or doc[antecedent].pos_ not in ("NOUN", "PROPN"):
+    if antecedent < 0:
         return None
     token = doc[antecedent]
+    while token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.i < token.i:
+        token = token.head  # "Le patron de la banque centrale, selon qui …"
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
     while token.dep_.startswith(("nmod", "flat")) and token.head.i < token.i:
         token = token.head  # "ministère de la Justice": the head, not "Justice"
     speaker = build_mention(doc, *noun_phrase(token))
@@ -659,8 +664,9 @@ def _relative_source_candidate(
     _, sentence_end = sentence_bounds(context, doc[cue.start])
     if doc[cue.start - 1].text == "," and cue.kind != "pour":
         # "Son producteur, selon qui « rien n'est décidé », doit s'exprimer": the relative
-        # clause set between commas ends at the next one ("pour qui" states a view that may
-        # run on: "d'après l'ONU, pour qui c'est la plus meurtrière depuis le début, en …").
+        # clause set between commas ends at the comma where the main clause's verb resumes
+        # (not at an aside: "selon lesquels la maladie, apparue en juillet, a tué …"; "pour
+        # qui" states a view that may run on).
         sentence_end = next(
             (
                 token.idx
@@ -668,6 +674,8 @@ def _relative_source_candidate(
                 if token.text == ","
                 and not context.inside_quote[token.i]
                 and token.idx < sentence_end
+                and _main_verb_resumes(doc, token.i + 1)
+                and any(is_finite_verb(word) for word in doc[content_start : token.i])
             ),
             sentence_end,
         )
@@ -679,6 +687,14 @@ def _relative_source_candidate(
     if region is None or not is_reported_clause(context, region):
         return None
     return Candidate(*region, cue, speaker, "source")
+
+
+def _main_verb_resumes(doc: Doc, index: int) -> bool:
+    """Whether a finite verb, after its clitics and negation, stands at index: ", doit
+    s'exprimer", ", n'a pas souhaité", ", confirmera"."""
+    while index < len(doc) and doc[index].lower_ in VERB_CLITICS:
+        index += 1
+    return index < len(doc) and is_finite_verb(doc[index])
 
 
 def _states_a_view(relative: Token) -> bool:

@@ -4359,7 +4359,7 @@ def test_que_after_a_place_name_opens_a_relative_clause(extract_fr):
     [
         (
             "« J'ai douté jusqu'au bout », a souri Léa Marchal. « Mais je me sentais forte », a "
-            "poursuivi la Bretonne.",
+            "poursuivi la jeune femme.",
             ["Léa Marchal", "Léa Marchal"],
         ),
         (
@@ -4542,3 +4542,50 @@ def test_an_object_ends_before_the_writers_decision_noun(extract_fr):
         "pas l'unanimité parmi les supporters."
     )
     assert [found.text for found in extract_fr(article)] == ["le maintien de l'entraîneur"]
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (
+            "L'attaquant Olivier Giroud a signé jeudi au Los Angeles FC. Ce dernier a affirmé "
+            "qu'il voulait finir sa carrière aux États-Unis.",
+            [("il voulait finir sa carrière aux États-Unis", "Olivier Giroud")],
+        ),
+        (
+            "La Ligue de football professionnel a sanctionné le Stade rennais. Selon le club, la "
+            "sanction est disproportionnée.",
+            [("la sanction est disproportionnée", "le club")],
+        ),
+        (
+            "Le maire a reçu les riverains, selon lesquels les travaux, commencés en mai, "
+            "provoquent des nuisances.",
+            [("les travaux, commencés en mai, provoquent des nuisances", "les riverains")],
+        ),
+        (
+            "« J'ai tout donné », a affirmé Kylian Mbappé. « Il faut rester unis », a ajouté le "
+            "technicien madrilène.",
+            [
+                ("J'ai tout donné", "Kylian Mbappé"),
+                ("Il faut rester unis", "le technicien madrilène"),
+            ],
+        ),
+        (
+            "Deux accusés, Jean Dupont et Paul Martin, comparaissent depuis lundi. Leur avocat, "
+            "Marc Petit, a plaidé la relaxe. Le second a affirmé qu'il n'était pas sur place.",
+            [("il n'était pas sur place", "Le second")],
+        ),
+        (
+            "Jean Dupont, 45 ans, est le père de la victime. Celui-ci a affirmé que sa fille "
+            "n'avait jamais reçu de menaces.",
+            [("sa fille n'avait jamais reçu de menaces", "Jean Dupont")],
+        ),
+        (
+            "Le patron de la banque centrale, selon qui l'inflation reculera en 2025, a maintenu "
+            "les taux.",
+            [("l'inflation reculera en 2025", "Le patron de la banque centrale")],
+        ),
+    ],
+)
+def test_the_fourth_reviews_counter_examples(extract_fr, article, expected):
+    assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
