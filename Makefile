@@ -103,12 +103,14 @@ evaluate: setup
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_blind16.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_blind17.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_blind18.jsonl
+	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_blind19.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_probe1.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_probe2.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_probe3.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_probe4.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_probe5.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_probe6.jsonl
+	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_probe7.jsonl
 	DEBUG=true $(PY) manage.py evaluate ../shared/data/gum_news_en.jsonl
 	DEBUG=true $(PY) manage.py evaluate ../shared/data/polnear_dev.jsonl
 
