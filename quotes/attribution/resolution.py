@@ -65,8 +65,8 @@ NEXT_SENTENCES = 2
 # "… Maëlle Kerouac … », explique la demi-centre de 34 ans": how many sentences back a role
 # with no name looks for its holder.
 ROLE_HOLDER_SENTENCES = 2
-# "« … », a poursuivi la Jurassienne": verbs that go on with what the last speaker said, and
-# how many sentences after that speaker a role going on may stand.
+# "« … », a ajouté la jeune femme": verbs that go on with what the last speaker said, and how
+# many sentences after that speaker a mention going on may stand.
 CONTINUATION_VERBS = frozenset(
     {"ajouter", "poursuivre", "continuer", "conclure", "enchaîner", "renchérir", "compléter"}
 )
@@ -275,8 +275,8 @@ def _resolve_one(
     if not mention.has_named_entity and mention.kind == "person":
         name = _resolve_nominal(mention, names) or name
     if not mention.has_named_entity and name == mention.name:
-        # "« … », a souri Léna Faivre. « … », a poursuivi la Jurassienne": a role that goes on
-        # with the last quote is the one who said it; "L'organisme a indiqué" the body named.
+        # "« … », a souri Léna Faivre. « … », a poursuivi la jeune femme": who goes on with the
+        # last quote is the one who said it; "L'organisme a indiqué": the body named before.
         name, kind = (
             _continued_by_role(mention, candidate, speaker_antecedents, sentence_starts)
             or _body_named_before(doc, mention, antecedents + speaker_antecedents, sentence_starts)
@@ -367,7 +367,7 @@ def _role_holder(
 ARTICLE_PREPOSITIONS = frozenset({"au", "aux", "du", "des"})
 # "Marc Leroy est devenu le plus jeune maire": a role after these is said of its subject.
 BECOME = frozenset({"devenu", "devenue", "devient", "deviendra", "redevenu", "reste", "restera"})
-# "Le premier a juré que …, la seconde a affirmé …": which of the last two named, and gender.
+# "Le premier a juré que …, la seconde a affirmé …": which of the two named, and its gender.
 ORDINAL_MENTIONS = {
     ("le", "premier"): ("m", 0),
     ("la", "première"): ("f", 0),
@@ -515,8 +515,8 @@ def _describes_another(doc: Doc, position: int) -> bool:
 
 
 def _definite_role(token: Token, mention: SpeakerMention, plural: bool) -> SpeakerMention | None:
-    """The mention a role noun heads ("l'adjoint aux mobilités", "le promoteur"), when it names
-    no one by a name of its own and agrees with the demonstrative."""
+    """The mention a role or body noun heads ("l'adjoint aux mobilités", "le club"), when no
+    name stands for it and it agrees with the demonstrative."""
     if (
         token.pos_ != "NOUN"
         or not (singular_in(token.lower_, SPEAKER_HEADS) or token.lower_ in BODY_NOUNS)

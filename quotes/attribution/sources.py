@@ -46,10 +46,16 @@ from .speakers import (
     implicit_speaker,
     noun_phrase,
 )
-from .subjects import appositive_name, ends_name, is_thing, subject_of
+from .subjects import (
+    VERB_GROUP_WORDS,
+    appositive_name,
+    ends_name,
+    is_thing,
+    past_adjectives,
+    subject_of,
+)
 
 # "pour qui", "chez qui", "pour lesquels": a preposition opening a relative clause.
-VERB_CLITICS = frozenset({"ne", "n'", "n’", "se", "s'", "s’", "y", "en", "lui", "leur"})
 RELATIVE_PREPOSITIONS = frozenset(
     {"pour", "chez", "selon", "avec", "par", "à", "sur", "dans", "sous", "contre", "parmi"}
     | {"for", "with", "in", "to", "on"}
@@ -631,9 +637,7 @@ def _relative_source_candidate(
         antecedent -= 1  # "au ministère, selon lequel …"
     if antecedent < 0:
         return None
-    token = doc[antecedent]
-    while token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.i < token.i:
-        token = token.head  # "Le patron de la banque centrale, selon qui …"
+    token = past_adjectives(doc[antecedent])  # "Le patron de la banque centrale, selon qui"
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
     while token.dep_.startswith(("nmod", "flat")) and token.head.i < token.i:
@@ -692,7 +696,7 @@ def _relative_source_candidate(
 def _main_verb_resumes(doc: Doc, index: int) -> bool:
     """Whether a finite verb, after its clitics and negation, stands at index: ", doit
     s'exprimer", ", n'a pas souhaité", ", confirmera"."""
-    while index < len(doc) and doc[index].lower_ in VERB_CLITICS:
+    while index < len(doc) and doc[index].lower_ in VERB_GROUP_WORDS:
         index += 1
     return index < len(doc) and is_finite_verb(doc[index])
 

@@ -607,8 +607,8 @@ def mention_for_subject(context: DocContext, token: Token) -> SpeakerMention | N
         elif token.i > 1 and doc[token.i - 1].text == ",":
             # "selon la gendarmerie, qui précise", "par le tribunal correctionnel, qui a jugé":
             # a broken parse; the noun phrase before the comma is meant.
-            token = _noun_phrase_head(doc[token.i - 2])
-            if token is None:
+            token = past_adjectives(doc[token.i - 2])
+            if token.pos_ != "NOUN":
                 return None
         else:
             return None
@@ -694,12 +694,13 @@ def _name_closing_subject(doc: Doc, token: Token, start: int) -> SpeakerMention 
     return named if named is not None and named.kind == "person" else None
 
 
-def _noun_phrase_head(last: Token) -> Token | None:
-    """The noun heading the phrase that ends on `last` ("le tribunal correctionnel"), if any."""
+def past_adjectives(last: Token) -> Token:
+    """The word the adjectives ending a phrase qualify ("le tribunal correctionnel" ->
+    "tribunal"), or `last` itself."""
     token = last
     while token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.i < token.i:
         token = token.head
-    return token if token.pos_ == "NOUN" else None
+    return token
 
 
 def _relative_antecedent(head: Token, relative: Token) -> Token:
