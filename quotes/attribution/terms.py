@@ -20,6 +20,8 @@ NAMING_NOUNS = word_set("naming_nouns")
 POSTING_PLACES = frozenset({"site", "page", "compte", "groupe"})
 # "qu'il avait appelés « Liberté »": a name in marks has few words, all capitalised.
 MAX_NAME_WORDS = 3
+# "le surnom de : « la bête »": a name after "nom" or "surnom" may be a lowercase phrase.
+MAX_NICKNAME_WORDS = 4
 # "le « oui » au référendum": the answers a vote offers.
 BALLOT_OPTIONS = frozenset({"oui", "non", "yes", "no"})
 BALLOTS = frozenset({"référendum", "scrutin", "vote", "plébiscite"})
@@ -108,7 +110,7 @@ def _follows_a_name_word(doc: Doc, text: str, quote: QuotedSpan, opening: int) -
         return False
     # Not "un faux nom : « Appelez-moi Paul. »": a sentence in marks is said.
     words = text[quote.start : quote.end].split()
-    return len(words) <= MAX_NAME_WORDS + 1 and text[quote.end - 1] not in QUOTE_END_PUNCTUATION
+    return len(words) <= MAX_NICKNAME_WORDS and text[quote.end - 1] not in QUOTE_END_PUNCTUATION
 
 
 def _names_after_naming_noun(doc: Doc, text: str, quote: QuotedSpan, opening: int) -> bool:
