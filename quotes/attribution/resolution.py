@@ -336,8 +336,7 @@ def _role_holder(
     someone else than the one just named: they stay roles."""
     words = mention.text.lower().split()
     if (
-        not words
-        or not (words[0] in {"le", "la"} or words[0].startswith(("l'", "l’")))
+        not _opens_definite(words)
         or candidate.kind != "direct"
         or not FIRST_PERSON_SINGULAR.search(doc.text, candidate.start, candidate.end)
         or APPOSED_NAME.match(doc.text, mention.end)  # "L'entraineur, Staffan Olsson,"
@@ -433,7 +432,7 @@ def _last_mentioned(
                     bisect.bisect_right(sentence_starts, token.idx) - 1,
                     _resolve_nominal(role, names) or role.name,
                     role.kind,
-                    {"Masc": "m", "Fem": "f"}.get(next(iter(token.morph.get("Gender")), "")),
+                    _grammatical_gender(token),
                     token.dep_.startswith("nsubj"),
                     "",
                     plural=plural,
@@ -550,7 +549,7 @@ def _definite_role(token: Token, mention: SpeakerMention, plural: bool) -> Speak
         return None
     if ("Plur" in token.morph.get("Number")) != plural:
         return None
-    gender = {"Masc": "m", "Fem": "f"}.get(next(iter(token.morph.get("Gender")), ""))
+    gender = _grammatical_gender(token)
     if mention.gender is not None and gender is not None and gender != mention.gender:
         return None
     role = build_mention(doc, start, end)
@@ -574,8 +573,7 @@ def _continued_by_role(
         not speaker_antecedents
         or cue is None
         or cue.lemma not in CONTINUATION_VERBS
-        or not words
-        or not (words[0] in {"le", "la"} or words[0].startswith(("l'", "l’")))
+        or not _opens_definite(words)
     ):
         return None
     last = speaker_antecedents[-1]
@@ -644,6 +642,16 @@ def _body_named_before(
     ):
         return None  # "La Ligue a sanctionné le Stade rennais. Selon le club": that one
     return last.name, last.kind
+
+
+def _grammatical_gender(token: Token) -> str | None:
+    """ "m" or "f" as the tagger read the word ("adjointe": f), or None."""
+    return {"Masc": "m", "Fem": "f"}.get(next(iter(token.morph.get("Gender")), ""))
+
+
+def _opens_definite(words: list[str]) -> bool:
+    """Whether lower-cased words open with a definite article ("le maire", "l'élue")."""
+    return bool(words) and (words[0] in {"le", "la"} or words[0].startswith(("l'", "l’")))
 
 
 def _passive_subject(doc: Doc, antecedent: Antecedent) -> bool:
