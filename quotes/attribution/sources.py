@@ -21,7 +21,7 @@ from .context import (
     is_reported_clause,
     sentence_bounds,
 )
-from .cues import Cue
+from .cues import AVOIR_FORMS, Cue
 from .lexicon import (
     ETRE_FORMS,
     GENITIVES,
@@ -314,17 +314,17 @@ def _around_subject_and_verb(
         return None
     following = doc[end + 1]
     subject = [token for token in doc if sentence_start <= token.idx < doc[cue.start - 1].idx]
-    if not subject or any(context.inside_quote[token.i] or token.text in ",:" for token in subject):
+    if not subject or any(context.inside_quote[token.i] or token.text == ":" for token in subject):
         return None
     last = subject[-1]
-    if (last.pos_ == "AUX" or last.lower_ in ETRE_FORMS) and not any(
-        token.pos_ == "VERB" for token in subject[:-1]
+    if (last.pos_ == "AUX" or last.lower_ in ETRE_FORMS | AVOIR_FORMS) and not any(
+        token.pos_ in ("VERB", "AUX") for token in subject[:-1]
     ):
         # "Le suspect aurait, d'après ses proches, quitté le pays", "Le polonium est, selon
         # lui, une substance …": the verb group goes on after the source phrase.
         if not following.is_alpha or following.lower_ in CLAUSE_TURNS:
             return None
-    elif any(token.pos_ in ("VERB", "AUX") for token in subject) or not (
+    elif any(token.pos_ in ("VERB", "AUX") or token.text == "," for token in subject) or not (
         following.pos_ in ("VERB", "AUX") or following.lower_ in VERB_CLITICS
     ):
         return None  # "…, qui aurait, selon X, zigzagué": a clause before, not a subject

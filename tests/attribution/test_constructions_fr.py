@@ -4589,3 +4589,17 @@ def test_an_object_ends_before_the_writers_decision_noun(extract_fr):
 )
 def test_the_fourth_reviews_counter_examples(extract_fr, article, expected):
     assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
+
+
+def test_a_source_phrase_after_an_apposed_subject_and_its_auxiliary_spans_the_clause(extract_fr):
+    article = (
+        "Le lion, un mâle de six ans, aurait, selon des gardiens du parc, franchi la clôture "
+        "pendant la nuit."
+    )
+    assert [(found.text, found.speaker) for found in extract_fr(article)] == [
+        (
+            "Le lion, un mâle de six ans, aurait, selon des gardiens du parc, franchi la clôture "
+            "pendant la nuit",
+            "gardiens du parc",
+        )
+    ]
