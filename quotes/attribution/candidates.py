@@ -11,6 +11,7 @@ from .clauses import (
     coordinated_report_start,
     coordination_start,
     forward_candidate,
+    fronted_clause_end,
     split_at_second_clause,
 )
 from .context import Candidate, DocContext
@@ -59,6 +60,8 @@ def content_candidates(context: DocContext, cues: list[Cue]) -> list[Candidate]:
             boundaries.append(second)
         elif (contrast := contrast_start(context, cue)) is not None:
             boundaries.append(contrast)
+        if (main_clause := fronted_clause_end(context, cue)) is not None:
+            boundaries.append(main_clause)
     boundaries.sort()
     candidates: list[Candidate] = []
     for cue in cues:

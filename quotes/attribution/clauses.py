@@ -18,12 +18,22 @@ from .context import (
     continues_previous_sentence,
     count_words,
     cut_at_next_boundary,
+    is_finite_verb,
     is_passive,
     is_reported_clause,
+    opens_subordinate_clause,
     sentence_bounds,
 )
 from .cues import Cue
-from .lexicon import ETRE_FORMS, GENITIVES, NEGATIONS, SUBORDINATOR_HEADS, TIME_WORDS, word_set
+from .lexicon import (
+    CONDITION_MARKERS,
+    ETRE_FORMS,
+    GENITIVES,
+    NEGATIONS,
+    SUBORDINATOR_HEADS,
+    TIME_WORDS,
+    word_set,
+)
 from .marks import CLOSING_MARKS
 from .names import ELIDED_ARTICLES, GENERIC_PRONOUNS
 from .nominal import ATTRIBUTION_NOUNS
@@ -85,6 +95,8 @@ STANCE_PREPOSITIONS = frozenset({"contre", "pour"})
 SECOND_CLAUSE_OPENERS = frozenset({"que", "qu'", "qu’"})
 MAX_SCAN_TOKENS = 16
 # ", tandis que …", ", alors que …", ", alors même que …" after a report.
+# What a main clause may open with after a fronted subordinate one: its subject.
+MAIN_CLAUSE_OPENERS = frozenset({"DET", "PROPN", "PRON", "NOUN"})
 CONTRAST_HEADS = frozenset({"tandis", "alors", "whereas", "while"})
 # "…, mais l'explication ne convainc pas", "…, ni les organisations patronales": after a comma,
 # a new clause, not more of an object.
@@ -105,9 +117,6 @@ CONDITIONAL_MODALS = frozenset(
 )
 # "dire s'il serait candidat", "annoncer si il briguerait": an indirect question.
 INDIRECT_QUESTION = re.compile(r"(?:si\s|s['’](?:il|ils)\b)", re.IGNORECASE)
-# "Si le gouvernement annonçait …": a condition in the imperfect imagines what is not said
-# (French: the English model tags no imperfect).
-CONDITION_MARKERS = frozenset({"si", "s'", "s’"})
 # "Hollande doit annoncer d'ici mi-décembre sa candidature", "va proposer son départ": speech to
 # come, not yet said.
 FUTURE_MODALS = frozenset({"va", "vont", "doit", "doivent", "devra", "devront"})
@@ -1177,6 +1186,35 @@ def contrast_start(context: DocContext, cue: Cue) -> int | None:
             head -= 1
         if head > 0 and doc[head].lower_ in CONTRAST_HEADS and doc[head - 1].text == ",":
             return doc[head - 1].idx
+    return None
+
+
+def fronted_clause_end(context: DocContext, cue: Cue) -> int | None:
+    """Where the main clause opens after a report inside a subordinate clause at the head of the
+    sentence ("Alors que le ministre affirmait que la réforme était juste, les syndicats …"):
+    the reported content ends at the comma before it. The parser's main verb tells which
+    comma; when it took the report for the main clause, the first comma after which a subject
+    opens and a finite verb follows in the sentence."""
+    doc = context.doc
+    verb = doc[cue.start]
+    sentence = verb.sent
+    if not opens_subordinate_clause(doc, sentence.start):
+        return None
+    main = verb.head
+    if verb.dep_ == "advcl" and main.i > verb.i:
+        commas = [
+            child.idx
+            for child in main.children
+            if child.text == "," and verb.i < child.i < main.i and not context.inside_quote[child.i]
+        ]
+        return commas[0] if commas else None
+    for comma in doc[cue.end : sentence.end - 1]:
+        if comma.text != "," or context.inside_quote[comma.i]:
+            continue
+        if doc[comma.i + 1].pos_ in MAIN_CLAUSE_OPENERS and any(
+            is_finite_verb(token) for token in doc[comma.i + 1 : sentence.end]
+        ):
+            return comma.idx
     return None
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .cues import Cue
+from .lexicon import CONDITION_MARKERS, FRONTED_SUBORDINATORS, SUBORDINATOR_HEADS
 from .marks import CLOSING_MARKS, OPENING_MARKS, QuotedSpan
 from .speakers import SpeakerMention
 
@@ -320,6 +321,18 @@ def has_finite_clause(doc: Doc, start: int, end: int) -> bool:
     return any(token.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN") for token in subjects) or bool(
         subjects and any("Fin" in token.morph.get("VerbForm") for token in span)
     )
+
+
+def opens_subordinate_clause(doc: Doc, start: int) -> bool:
+    """Whether a subordinate clause opens at start ("Alors que …", "Même si …", "Lorsqu'il …"),
+    so that a main clause follows it after a comma."""
+    first = doc[start]
+    following = doc[start + 1].lower_ if start + 1 < len(doc) else ""
+    if first.lower_ in SUBORDINATOR_HEADS:
+        return following in COMPLEMENTISERS or following.startswith(("qu'", "qu’"))
+    if first.lower_ == "même":
+        return following in CONDITION_MARKERS
+    return first.lower_ in FRONTED_SUBORDINATORS
 
 
 def is_finite_verb(token: Token) -> bool:

@@ -18,6 +18,7 @@ from .context import (
     has_finite_verb,
     is_passive,
     is_reported_clause,
+    opens_subordinate_clause,
     sentence_bounds,
 )
 from .cues import AVOIR_FORMS, INCISE_PRONOUNS, PAST_PARTICIPLE_ENDINGS, Cue, load_lexicon
@@ -647,13 +648,22 @@ def _says_the_clause_before(context: DocContext, verb: Token, subject: Token) ->
     """ "…, le maire l'a dit.": after a comma, a verb reports the clause before it only when it
     is active, its subject no relative pronoun and its object no noun of its own ("…, 66 % des
     Français soutiennent toujours les Gilets jaunes", "…, deux personnes ont été interpellées",
-    "…, qui l'avait défendu" go on with the writer's narration)."""
+    "…, qui l'avait défendu" go on with the writer's narration). Nor does a verb with a
+    complement of its own ("…, les syndicats ont appelé à la grève") unless a clitic takes up
+    the clause ("…, le maire l'a confirmé à l'AFP")."""
     if is_passive(verb) or subject.lower_ in RELATIVE_WORDS:
         return False
-    return not any(
-        child.dep_ == "obj" and child.i > verb.i and not context.inside_quote[child.i]
+    if opens_subordinate_clause(context.doc, verb.sent.start):
+        return False  # "Même si le maire a promis …, les riverains doutent": a main clause
+    arguments = [
+        child
         for child in verb.children
-    )
+        if child.dep_ in ("obj", "obl:arg") and not context.inside_quote[child.i]
+    ]
+    if any(child.dep_ == "obj" and child.i > verb.i for child in arguments):
+        return False
+    takes_up = any(child.dep_ == "obj" and child.i < verb.i for child in arguments)
+    return takes_up or not any(child.i > verb.i for child in arguments)
 
 
 def _is_name_aside(doc: Doc, start: int, end: int) -> bool:

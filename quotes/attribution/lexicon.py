@@ -46,6 +46,14 @@ NEGATIONS = frozenset({"pas", "jamais", "plus", "rien", "personne", "point", "gu
 SUBORDINATOR_HEADS = frozenset(
     {"tandis", "alors", "bien", "parce", "pendant", "afin", "sans", "avant", "après", "dès"}
 )
+# "Si le gouvernement annonçait …": a condition in the imperfect imagines what is not said
+# (French: the English model tags no imperfect); "Même si …, ": a clause before the main one.
+CONDITION_MARKERS = frozenset({"si", "s'", "s’"})
+# The words opening alone a subordinate clause set before its main clause ("Lorsqu'il …, ");
+# the heads of SUBORDINATOR_HEADS do it with "que" ("Alors que …, "), "même" with "si".
+FRONTED_SUBORDINATORS = CONDITION_MARKERS | {
+    "quand", "lorsque", "lorsqu'", "lorsqu’", "comme", "puisque", "puisqu'", "puisqu’", "quoique"
+}  # fmt: skip
 # The finite forms of "être": "il est à noter que", "Le polonium est, selon lui, une …".
 ETRE_FORMS = frozenset(
     {"est", "sont", "était", "étaient", "sera", "seront", "serait", "seraient", "fut", "furent"}

@@ -4603,3 +4603,36 @@ def test_a_source_phrase_after_an_apposed_subject_and_its_auxiliary_spans_the_cl
             "gardiens du parc",
         )
     ]
+
+
+def test_a_report_in_the_imperfect_subjunctive_is_a_cue(extract_fr):
+    article = "Il fallut attendre que le préfet Jean Morel avouât que la digue était fragile."
+    assert [(found.text, found.speaker, found.cue) for found in extract_fr(article)] == [
+        ("la digue était fragile", "Jean Morel", "avouer")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (
+            "Alors que le ministre affirmait que la réforme était juste, les syndicats ont "
+            "appelé à la grève.",
+            [("la réforme était juste", "le ministre")],
+        ),
+        (
+            "Même si le maire a promis que les travaux seraient finis en mai, les riverains "
+            "doutent.",
+            [("les travaux seraient finis en mai", "le maire")],
+        ),
+    ],
+)
+def test_a_report_in_a_fronted_subordinate_clause_ends_where_the_main_clause_opens(
+    extract_fr, article, expected
+):
+    assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
+
+
+def test_a_verb_with_a_complement_of_its_own_does_not_report_the_clause_before(extract_fr):
+    article = "Le ministre jugeait que la réforme était juste, les syndicats ont appelé à la grève."
+    assert [found.speaker for found in extract_fr(article)] == ["Le ministre"]
