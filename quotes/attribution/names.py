@@ -15,6 +15,8 @@ PRONOUNS = frozenset(
     }
 )  # fmt: skip
 GENERIC_PRONOUNS = frozenset({"on", "-on", "-t-on"})
+# "selon eux", "pour lui": the pronouns a preposition takes for a person.
+STRESSED_PRONOUNS = frozenset({"lui", "elle", "eux", "elles"})
 # "selon lequel", "pour laquelle" ("Le vote, pour lequel concouraient …"): the relative
 # pronouns a preposition opens; after "pour" no source frame.
 COMPOUND_RELATIVES = frozenset({"lequel", "laquelle", "lesquels", "lesquelles"})

@@ -37,6 +37,7 @@ from .names import (
     PERSON_HEADS,
     RELATIVE_WORDS,
     SPEAKER_HEADS,
+    STRESSED_PRONOUNS,
     singular_in,
 )
 from .speakers import (
@@ -435,12 +436,14 @@ def _inside_clause_unmarked(
     doc = context.doc
     if cue.kind != "source" or cue.start == 0 or doc[cue.start - 1].idx < sentence_start:
         return None
-    if not doc[cue.start - 1].is_alpha or doc[cue.end].pos_ == "PRON":
+    stressed = doc[cue.end].lower_ in STRESSED_PRONOUNS
+    if not doc[cue.start - 1].is_alpha or (doc[cue.end].pos_ == "PRON" and not stressed):
         return None  # "tués selon ce qui ne constitue qu'un bilan": no source
     before = context.text[sentence_start : doc[cue.start].idx]
     if "," in before and not has_finite_verb(doc, sentence_start, doc[cue.start].idx):
         return None  # "Cette restructuration, destinée selon le groupe à …": an aside's source
-    end = _bare_source_end(context, cue.end)
+    # "Cela est dû selon eux au fait que …": a pronoun is the whole source.
+    end = cue.end + 1 if stressed else _bare_source_end(context, cue.end)
     if end == cue.end or end >= len(doc) or doc[end].idx >= sentence_end:
         return None
     following = doc[end]
@@ -457,7 +460,15 @@ def _inside_clause_unmarked(
     position = bisect.bisect_right(boundaries, following.idx)
     if position < len(boundaries) and boundaries[position] < content_end:
         content_end = boundaries[position]
-    region = classify_region(context, sentence_start, content_end)
+    start = sentence_start
+    # "…, qui attirent selon elle un public « … »": a relative clause after a comma is the
+    # clause around the source phrase.
+    commas = [
+        token for token in doc[: cue.start] if token.idx >= sentence_start and token.text == ","
+    ]
+    if commas and commas[-1].i + 2 < cue.start and doc[commas[-1].i + 1].lower_ == "qui":
+        start = doc[commas[-1].i + 1].idx
+    region = classify_region(context, start, content_end)
     if region is None or not has_finite_clause(doc, region[0], region[1]):
         return None
     return Candidate(*region, cue, speaker, "source")
@@ -730,7 +741,7 @@ def _after_brackets(doc: Doc, index: int, limit: int = MAX_BRACKET_TOKENS) -> in
 def _plausible_source(doc: Doc, start: int, end: int, speaker: SpeakerMention) -> bool:
     """ "Pour X," introduces a source only when X is a person or an organisation."""
     if speaker.is_pronoun:
-        return doc[start].lower_ in {"lui", "elle", "eux", "elles"}
+        return doc[start].lower_ in STRESSED_PRONOUNS
     if end >= len(doc) or doc[end].text != ",":
         return False
     head = doc[start:end].root

@@ -4636,3 +4636,25 @@ def test_a_report_in_a_fronted_subordinate_clause_ends_where_the_main_clause_ope
 def test_a_verb_with_a_complement_of_its_own_does_not_report_the_clause_before(extract_fr):
     article = "Le ministre jugeait que la réforme était juste, les syndicats ont appelé à la grève."
     assert [found.speaker for found in extract_fr(article)] == ["Le ministre"]
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (
+            "Les chercheurs ont étudié le sol lunaire. Cela est dû selon eux à l'absence "
+            "d'atmosphère.",
+            [("Cela est dû selon eux à l'absence d'atmosphère", "Les chercheurs")],
+        ),
+        (
+            "Le gérant a ouvert une librairie à Brest. Il mise sur les rencontres d'auteurs, "
+            "qui attirent selon lui un public « très fidèle ».",
+            [
+                ("qui attirent selon lui un public « très fidèle »", "Le gérant"),
+                ("très fidèle", "Le gérant"),
+            ],
+        ),
+    ],
+)
+def test_selon_and_a_pronoun_inside_a_clause_without_commas(extract_fr, article, expected):
+    assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
