@@ -20,6 +20,8 @@ COMPLEMENTISERS = frozenset({"que", "qu'", "qu’", "that"})
 MIN_WORDS_OUTSIDE_FOR_MIXED = 1
 MIN_INDIRECT_WORDS = 3
 MAX_SENTENCES_JOINED = 3
+# The third-person endings of the French future and conditional.
+FUTURE_AND_CONDITIONAL_ENDINGS = ("ra", "ront", "rait", "raient")
 COORDINATORS = frozenset({"mais", "et", "puis", "but", "and"})
 # "(NDLR : …)", "[N.D.L.R. …]": the editor's words inside an article, never a source's.
 # ", en faisant", ", tout en estimant": a gerund (not "en tant que", "en avant").
@@ -335,22 +337,31 @@ def opens_subordinate_clause(doc: Doc, start: int) -> bool:
     return first.lower_ in FRONTED_SUBORDINATORS
 
 
+def tagged_finite(token: Token) -> bool:
+    """Whether a word is a finite verb form by its tags, or by its ending when the tagger took a
+    future or a conditional for a participle ("la rocade réduira de moitié le trafic"): no
+    participle ends so."""
+    if "Fin" in token.morph.get("VerbForm"):
+        return True
+    return (
+        token.pos_ == "VERB"
+        and "Part" in token.morph.get("VerbForm")
+        and token.lower_.endswith(FUTURE_AND_CONDITIONAL_ENDINGS)
+    )
+
+
 def is_finite_verb(token: Token) -> bool:
     """A finite verb. A capitalised one is taken for a name the parser read as a verb ("The
     Independent"): a verb opening a line ("— Arrête.") is missed, which matters only for a
     line with no other verb."""
-    return (
-        token.pos_ in ("VERB", "AUX")
-        and "Fin" in token.morph.get("VerbForm")
-        and token.text[0].islower()
-    )
+    return token.pos_ in ("VERB", "AUX") and tagged_finite(token) and token.text[0].islower()
 
 
 def has_finite_verb(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    return any("Fin" in token.morph.get("VerbForm") for token in span)
+    return any(tagged_finite(token) for token in span)
 
 
 def before_narration_resumes(context: DocContext, start: int, end: int) -> int:

@@ -4658,3 +4658,10 @@ def test_a_verb_with_a_complement_of_its_own_does_not_report_the_clause_before(e
 )
 def test_selon_and_a_pronoun_inside_a_clause_without_commas(extract_fr, article, expected):
     assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
+
+
+def test_a_future_tagged_as_a_participle_still_makes_a_clause(extract_fr):
+    article = "Selon lui, la rocade réduira de moitié le trafic."
+    assert [found.text for found in extract_fr(article)] == [
+        "la rocade réduira de moitié le trafic"
+    ]
