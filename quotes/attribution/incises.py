@@ -315,11 +315,17 @@ def _names_a_body(phrase: Span, preposition: Token) -> bool:
 
 
 def _role_as_entity(token: Token) -> bool:
-    """ "le Premier ministre": a title the recogniser took for a person's name."""
-    end = token.i
-    while end + 1 < len(token.doc) and token.doc[end + 1].ent_iob_ == "I":
+    """ "le Premier ministre", "le président de la Fédération": a title or words with no capital
+    the recogniser took for a person's name."""
+    doc = token.doc
+    start = end = token.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
         end += 1
-    return singular_in(token.doc[end].lower_, PERSON_HEADS)
+    if not any(word.text[:1].isupper() for word in doc[start : end + 1]):
+        return True
+    return singular_in(doc[end].lower_, PERSON_HEADS)
 
 
 def _follows_quote(context: DocContext, cue: Cue) -> bool:
@@ -392,6 +398,8 @@ class Incise:
     speaker: SpeakerMention | None
     speaker_end: int
     after_comme: bool
+    # "… n'aura pas lieu. C'est ce qu'a annoncé X": the content is the sentence before.
+    takes_up_previous: bool = False
 
 
 def find_incise(context: DocContext, cue: Cue) -> Incise | None:
@@ -426,6 +434,11 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
     ):
         # "CONTENT, ce qu'a confirmé le ministre": like "comme l'a confirmé le ministre".
         group_start = relative
+    if relative is not None and _opens_cleft(doc, relative):
+        speaker, speaker_end = _inverted_subject(context, cue, limit)
+        if speaker is None:
+            return None
+        return Incise(cue, relative, speaker, speaker_end, False, takes_up_previous=True)
     previous = doc[group_start - 1]
     after_comme = previous.lower_ in {"comme", "as"} or group_start == relative
     subjects_before = [
@@ -465,6 +478,19 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
         ):
             return Incise(cue, group_start, speaker, speaker_end, after_comme)
     return _subject_first_incise(context, cue, group_start)
+
+
+def _opens_cleft(doc: Doc, relative: int) -> bool:
+    """Whether "C'est ce que" opens the sentence before the relative "que"."""
+    if relative < 3:
+        return False
+    opening = doc[relative - 3 : relative]
+    return (
+        opening[0].is_sent_start
+        and opening[0].lower_ in ("c'", "c’")
+        and opening[1].lower_ == "est"
+        and opening[2].lower_ == "ce"
+    )
 
 
 def _closes_unmarked_quote(context: DocContext, token: Token) -> bool:
@@ -688,6 +714,13 @@ def incise_candidates(context: DocContext, incise: Incise) -> list[Candidate]:
     candidates: list[Candidate] = []
     if incise.cue.needs_agent and not is_agent(incise.speaker):
         return candidates  # "avait prévu l'investissement": a plan, not who speaks
+    if incise.takes_up_previous:
+        region = _previous_sentence(context, sentence_start)
+        if region is not None and is_reported_clause(context, region):
+            candidates.append(
+                Candidate(*region, incise.cue, incise.speaker, "incise", incise.cue.belief)
+            )
+        return candidates
     before_end = incise_boundary(doc, incise.group_start)
     if incise.after_comme and incise.group_start >= 2 and doc[incise.group_start - 2].text == ",":
         before_end = doc[incise.group_start - 2].idx
@@ -707,6 +740,21 @@ def incise_candidates(context: DocContext, incise: Incise) -> list[Candidate]:
             Candidate(*after, incise.cue, incise.speaker, "incise", incise.cue.belief)
         )
     return candidates
+
+
+def _previous_sentence(context: DocContext, sentence_start: int) -> tuple[int, int, str] | None:
+    """The sentence before the one opening at sentence_start, in the same paragraph."""
+    text = context.text
+    cursor = sentence_start
+    while cursor > 0 and text[cursor - 1] in " \u00a0\u202f":
+        cursor -= 1
+    if cursor == 0 or text[cursor - 1] == "\n":
+        return None
+    last = context.doc.char_span(cursor - 1, cursor, alignment_mode="expand")
+    if last is None:
+        return None
+    start, _ = sentence_bounds(context, last[0])
+    return _before_incise_region(context, start, cursor)
 
 
 def _ends_on_relative(

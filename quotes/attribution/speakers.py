@@ -225,6 +225,8 @@ def _entity_inside(doc: Doc, start: int, end: int) -> Span | None:
         if entity.label_ not in ("PER", "PERSON", "ORG"):
             continue
         person = entity.label_ in ("PER", "PERSON")
+        if person and not any(token.text[:1].isupper() for token in entity):
+            continue  # "le président de la Fédération …": the tagger's "président de la"
         better = best is None or (best.label_ == "ORG" and person)
         if best is not None and person and best.label_ == entity.label_:
             better = entity.start <= head < entity.end

@@ -4665,3 +4665,30 @@ def test_a_future_tagged_as_a_participle_still_makes_a_clause(extract_fr):
     assert [found.text for found in extract_fr(article)] == [
         "la rocade réduira de moitié le trafic"
     ]
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (
+            "La piscine municipale de Quimperlé restera fermée tout l'été. C'est ce qu'a "
+            "annoncé mardi le maire, Paul Kervella, devant le conseil.",
+            [("La piscine municipale de Quimperlé restera fermée tout l'été", "Paul Kervella")],
+        ),
+        (
+            "Un Français sur trois a renoncé à des soins en 2025. C'est ce que révèle une "
+            "étude de l'institut Ipsav publiée jeudi.",
+            [("Un Français sur trois a renoncé à des soins en 2025", "étude de l'institut Ipsav")],
+        ),
+    ],
+)
+def test_cest_ce_qua_annonce_x_reports_the_sentence_before(extract_fr, article, expected):
+    assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
+
+
+def test_a_role_in_lower_case_tagged_as_a_person_gives_way_to_the_name_after_it(extract_fr):
+    article = (
+        "Les loyers vont baisser, a affirmé jeudi le président de la Fédération des agents "
+        "immobiliers, Bruno Ravanel, lors de la présentation de son baromètre."
+    )
+    assert [found.speaker for found in extract_fr(article)] == ["Bruno Ravanel"]
