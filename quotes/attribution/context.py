@@ -20,6 +20,8 @@ COMPLEMENTISERS = frozenset({"que", "qu'", "qu’", "that"})
 MIN_WORDS_OUTSIDE_FOR_MIXED = 1
 MIN_INDIRECT_WORDS = 3
 MAX_SENTENCES_JOINED = 3
+# What opens a relative clause inside a noun phrase ("Le livre, qui est sorti …").
+ASIDE_RELATIVES = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle"})
 # The third-person endings of the French future and conditional.
 FUTURE_AND_CONDITIONAL_ENDINGS = ("ra", "ront", "rait", "raient")
 COORDINATORS = frozenset({"mais", "et", "puis", "but", "and"})
@@ -307,12 +309,16 @@ def has_finite_clause(doc: Doc, start: int, end: int) -> bool:
             and token.i + 1 < span.end
             and (
                 "Fin" in span.doc[token.i + 1].morph.get("VerbForm")
-                # "Un quatrième suspect | , en fuite, est recherché": cut off before an aside.
+                # "Un quatrième suspect | , en fuite, est recherché", "L'animal, long de 12
+                # millimètres, serait …" (no subject tagged): cut off before an aside.
                 or (
-                    span.doc[token.i + 1].is_sent_start
-                    and span.doc[token.i + 1].text == ","
+                    span.doc[token.i + 1].text == ","
                     and any(
                         "Fin" in later.morph.get("VerbForm")
+                        for later in span.doc[token.i + 1 : span.end]
+                    )
+                    and not any(
+                        later.lower_ in ASIDE_RELATIVES
                         for later in span.doc[token.i + 1 : span.end]
                     )
                 )

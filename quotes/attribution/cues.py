@@ -462,6 +462,14 @@ def _source_preposition(doc: Doc, index: int, lang: str) -> Cue | None:
             end = _tail_matches(doc, index + 1, ("l'avis", "de"))
             if end is not None:
                 return Cue("de l'avis de", "source", index, end)
+            if (
+                index + 2 < len(doc)
+                and doc[index + 1].lower_ in ("source", "sources")
+                and doc[index + 2].pos_ == "ADJ"
+                and _starts_clause(doc, index)
+            ):
+                # "De source policière, …", "…, de source diplomatique.": an anonymous source.
+                return Cue("de source", "source", index, index + 1)
         if lower in ("à", "a") and _starts_clause(doc, index):
             end = _tail_matches(doc, index + 1, ("en", "croire"))
             if end is not None:

@@ -33,6 +33,7 @@ from .lexicon import (
 from .marks import OPENING_MARKS
 from .names import (
     COMPOUND_RELATIVES,
+    ELIDED_ARTICLES,
     ORGANISATION_HEADS,
     PERSON_HEADS,
     RELATIVE_WORDS,
@@ -337,16 +338,20 @@ def _around_subject_and_verb(
     return classify_region(context, start, content_end)
 
 
-def _bare_source_end(context: DocContext, index: int) -> int:
+def _bare_source_end(context: DocContext, index: int, *, after_auxiliary: bool = False) -> int:
     """End of the X of a source phrase with no comma after it ("selon Deutsche Welle une mesure",
-    "selon le groupe a accroitre"): its noun phrase, up to the clause's next determiner or verb."""
+    "selon le groupe a accroitre"): its noun phrase, up to the clause's next determiner or verb;
+    after an auxiliary, up to its participle too ("aurait selon une source proche de l'enquête
+    été victime")."""
     doc = context.doc
     end, seen_noun = index, False
     while end < len(doc) and end - index < MAX_SOURCE_TOKENS:
         token = doc[end]
-        if not (token.is_alpha or token.text in {"'", "’", "-"}) or context.inside_quote[end]:
+        elided = token.text.endswith(("'", "’"))  # "de l'enquête", "d'Alzheimer"
+        if not (token.is_alpha or elided or token.text == "-") or context.inside_quote[end]:
             break
-        if token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm"):
+        participle = "Part" in token.morph.get("VerbForm")
+        if token.pos_ in ("VERB", "AUX") and (not participle or after_auxiliary):
             break
         if token.lower_ in COORDINATORS:
             break
@@ -439,16 +444,21 @@ def _inside_clause_unmarked(
     stressed = doc[cue.end].lower_ in STRESSED_PRONOUNS
     if not doc[cue.start - 1].is_alpha or (doc[cue.end].pos_ == "PRON" and not stressed):
         return None  # "tués selon ce qui ne constitue qu'un bilan": no source
+    after_auxiliary = doc[cue.start - 1].lower_ in ETRE_FORMS | AVOIR_FORMS
     before = context.text[sentence_start : doc[cue.start].idx]
     if "," in before and not has_finite_verb(doc, sentence_start, doc[cue.start].idx):
         return None  # "Cette restructuration, destinée selon le groupe à …": an aside's source
     # "Cela est dû selon eux au fait que …": a pronoun is the whole source.
-    end = cue.end + 1 if stressed else _bare_source_end(context, cue.end)
+    if stressed:
+        end = cue.end + 1
+    else:
+        end = _bare_source_end(context, cue.end, after_auxiliary=after_auxiliary)
     if end == cue.end or end >= len(doc) or doc[end].idx >= sentence_end:
         return None
     following = doc[end]
     if (
-        not following.is_alpha
+        not (following.is_alpha or following.lower_ in ELIDED_ARTICLES)
+        or doc[end - 1].pos_ == "ADP"  # "connue pour | être proche du gouvernement"
         or following.is_title  # "selon le quotidien El Pais": still the source's name
         or following.lower_ in COORDINATORS | RELATIVE_WORDS
     ):

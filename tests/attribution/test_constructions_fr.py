@@ -4692,3 +4692,52 @@ def test_a_role_in_lower_case_tagged_as_a_person_gives_way_to_the_name_after_it(
         "immobiliers, Bruno Ravanel, lors de la présentation de son baromètre."
     )
     assert [found.speaker for found in extract_fr(article)] == ["Bruno Ravanel"]
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (
+            "De source policière, le conducteur a été placé en garde à vue.",
+            [("le conducteur a été placé en garde à vue", "source policière")],
+        ),
+        (
+            "Le prévenu a, de source judiciaire, reconnu les faits.",
+            [("Le prévenu a, de source judiciaire, reconnu les faits", "source judiciaire")],
+        ),
+    ],
+)
+def test_de_source_x_is_an_anonymous_source_phrase(extract_fr, article, expected):
+    assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (
+            "La cycliste aurait selon une source proche de l'enquête été renversée par un bus.",
+            [
+                (
+                    "La cycliste aurait selon une source proche de l'enquête été renversée par "
+                    "un bus",
+                    "source proche de l'enquête",
+                )
+            ],
+        ),
+        (
+            "Des chercheurs de l'université de Brest ont exhumé un crâne. Le fossile, vieux de "
+            "deux millions d'années, serait selon eux l'un des plus anciens d'Europe.",
+            [
+                (
+                    "Le fossile, vieux de deux millions d'années, serait selon eux l'un des plus "
+                    "anciens d'Europe",
+                    "Des chercheurs de l'université de Brest",
+                )
+            ],
+        ),
+    ],
+)
+def test_a_source_phrase_without_commas_after_the_auxiliary_or_the_copula(
+    extract_fr, article, expected
+):
+    assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
