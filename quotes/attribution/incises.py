@@ -473,7 +473,10 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
             return None  # "ce que révèle cette crise, c'est …": a cleft, not a relay
         if (
             speaker is not None
-            and not _object_after_named_subject(context, cue, speaker)
+            and (
+                _follows_quote(context, cue)
+                or not _object_after_named_subject(context, cue, speaker)
+            )
             and not _subject_of_reported_clause(doc, cue, speaker)
         ):
             return Incise(cue, group_start, speaker, speaker_end, after_comme)

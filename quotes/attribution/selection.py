@@ -29,6 +29,13 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
     """Keep the best-evidenced candidate among overlapping ones; drop quotes inside mixed ones."""
     # "Selon des témoins, il aurait crié « … »": the witnesses' report stands, the cry inside it
     # goes (its "il" would be read as the witnesses).
+    # "X aurait déclaré que A, rapporte le quotidien Y": the paper relays X's words, which stand
+    # as X's report; the relay goes.
+    candidates = [
+        candidate
+        for candidate in candidates
+        if not any(_relays(candidate, other) for other in candidates if other is not candidate)
+    ]
     candidates = [
         candidate
         for candidate in candidates
@@ -73,4 +80,20 @@ def _reported_inside(inner: Candidate, outer: Candidate) -> bool:
         and outer.start <= inner.start
         and inner.end <= outer.end
         and speaker.start == outer.start
+    )
+
+
+def _relays(outer: Candidate, inner: Candidate) -> bool:
+    """Whether `outer` is an incise whose content is someone's report with a verb of its own
+    ("X aurait déclaré que A, rapporte Y")."""
+    speaker = inner.speaker
+    return (
+        outer.evidence == "incise"
+        and outer.speaker is not None
+        and outer.speaker.start >= outer.end  # named after the words it relays
+        and inner.evidence == "clause"
+        and speaker is not None
+        and not speaker.implicit
+        and inner.end <= outer.end
+        and outer.start <= speaker.start < inner.start
     )

@@ -4741,3 +4741,24 @@ def test_a_source_phrase_without_commas_after_the_auxiliary_or_the_copula(
     extract_fr, article, expected
 ):
     assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (
+            "Le ministre russe de la Défense, Oleg Sorine, aurait affirmé que l'armée "
+            "« tiendrait ses positions », rapporte l'agence Interfax.",
+            [
+                ("l'armée « tiendrait ses positions »", "Oleg Sorine"),
+                ("tiendrait ses positions", "Oleg Sorine"),
+            ],
+        ),
+        (
+            "Le général aurait assuré qu'il rendrait le pouvoir, rapporte Le Monde.",
+            [("il rendrait le pouvoir", "Le général")],
+        ),
+    ],
+)
+def test_a_report_relayed_by_a_paper_is_the_reporters_own(extract_fr, article, expected):
+    assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
