@@ -89,6 +89,8 @@ HEARSAY_NOUNS = frozenset({"soupçon", "rumeur", "accusation", "allégation", "a
 GENITIVE_MARKERS = frozenset({"de", "d'", "d’"})
 # "« A », un par trimestre, pour « B »": the writer's words that join quotes of one report.
 MAX_WORDS_BETWEEN_QUOTES = 6
+# "Du côté de X, on …", "Au sein de X, on …": who "on" is.
+SIDE_FRAMES = frozenset({("du", "côté"), ("au", "sein")})
 MAIN_CLAUSE_SUBJECTS = frozenset({"il", "elle", "ils", "elles", "he", "she", "they"})
 # "se dit contre le référendum", "s'est déclaré pour la réforme": a stance, like an adjective.
 STANCE_PREPOSITIONS = frozenset({"contre", "pour"})
@@ -449,7 +451,10 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     if speaker is not None and (
         speaker.text.lower() in GENERIC_PRONOUNS or _is_elided_on(context, speaker)
     ):
-        return None  # "on peut noter que …", "alors que l'on croyait que …"
+        # "Chez Norvella, on explique que …": the body the sentence opens with speaks.
+        speaker = _framed_on(context, verb)
+        if speaker is None:
+            return None  # "on peut noter que …", "alors que l'on croyait que …"
     if _impersonal(verb):
         return None  # "Il est à noter que …": the writer's own voice
     if cue.needs_agent and not is_agent(speaker):
@@ -462,6 +467,30 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
     if region[2] == "direct" and is_thing(speaker) and not _has_own_subject(doc, cue):
         return None  # "le boson va permettre de poursuivre … : « … »": a thing quotes no one
     return Candidate(*region, cue, speaker, evidence, cue.belief)
+
+
+def _framed_on(context: DocContext, verb: Token) -> SpeakerMention | None:
+    """The body or group of "Chez X, on …", "Du côté de X, on …", "Au sein de X, on …" at the
+    head of the verb's sentence."""
+    doc = context.doc
+    sentence_start, _ = sentence_bounds(context, verb)
+    start = next(token.i for token in doc[: verb.i + 1] if token.idx >= sentence_start)
+    words = [token.lower_ for token in doc[start : start + 3]]
+    if words[:1] == ["chez"]:
+        phrase = start + 1
+    elif tuple(words[:2]) in SIDE_FRAMES and words[2:3] and words[2] in ("de", "du", "des"):
+        phrase = start + 3 if words[2] == "de" else start + 2
+    else:
+        return None
+    end = phrase
+    while end < verb.i and doc[end].text != ",":
+        end += 1
+    if end == phrase or end >= verb.i:
+        return None
+    mention = build_mention(doc, phrase, end)
+    if mention is None or mention.kind not in ("person", "organisation"):
+        return None
+    return mention
 
 
 def _quote_after_colon(context: DocContext, start: int) -> bool:

@@ -4762,3 +4762,21 @@ def test_a_source_phrase_without_commas_after_the_auxiliary_or_the_copula(
 )
 def test_a_report_relayed_by_a_paper_is_the_reporters_own(extract_fr, article, expected):
     assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (
+            "Chez Renault, on explique que les ventes ont reculé de 8 %.",
+            [("les ventes ont reculé de 8 %", "Renault")],
+        ),
+        (
+            "Du côté de la SNCF, on assure que le trafic reprendra lundi.",
+            [("le trafic reprendra lundi", "SNCF")],
+        ),
+        ("Chez nous, on dit que la pluie porte bonheur.", []),
+    ],
+)
+def test_on_after_chez_or_du_cote_de_a_body_is_that_body(extract_fr, article, expected):
+    assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
