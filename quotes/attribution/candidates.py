@@ -70,6 +70,8 @@ def content_candidates(context: DocContext, cues: list[Cue]) -> list[Candidate]:
             if found is not None:
                 candidates.append(found)
         elif cue.start in incises and (said := incise_candidates(context, incises[cue.start])):
+            if incises[cue.start].takes_up_previous and _holds_a_cue(doc, said[0], cues):
+                continue  # "« … », a déclaré X. C'est ce qu'a répété Y": X's words stay X's
             candidates.extend(said)
         else:
             found = forward_candidate(context, cue, boundaries)
@@ -115,3 +117,8 @@ def _participle_opener(doc: Doc, cue: Cue) -> int | None:
     if previous.text in {",", "en", "by"} or previous.text in CLOSING_MARKS:
         return index
     return None
+
+
+def _holds_a_cue(doc: Doc, candidate: Candidate, cues: list[Cue]) -> bool:
+    """Whether a cue lies in the candidate's content, so that it is someone's report already."""
+    return any(candidate.start <= doc[cue.start].idx < candidate.end for cue in cues)

@@ -1229,6 +1229,11 @@ def fronted_clause_end(context: DocContext, cue: Cue) -> int | None:
     sentence = verb.sent
     if not opens_subordinate_clause(doc, sentence.start):
         return None
+    if any(
+        token.text == "," and not context.inside_quote[token.i]
+        for token in doc[sentence.start : cue.start]
+    ):
+        return None  # "Lorsqu'il a été interrogé, le ministre a affirmé que …": the main verb
     main = verb.head
     if verb.dep_ == "advcl" and main.i > verb.i:
         commas = [

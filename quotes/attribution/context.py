@@ -24,6 +24,8 @@ MAX_SENTENCES_JOINED = 3
 ASIDE_RELATIVES = frozenset({"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle"})
 # The third-person endings of the French future and conditional.
 FUTURE_AND_CONDITIONAL_ENDINGS = ("ra", "ront", "rait", "raient")
+# "extrait", "soustrait": the participles of "-traire", which end like a conditional.
+TRAIRE_PARTICIPLE = "trait"
 COORDINATORS = frozenset({"mais", "et", "puis", "but", "and"})
 # "(NDLR : …)", "[N.D.L.R. …]": the editor's words inside an article, never a source's.
 # ", en faisant", ", tout en estimant": a gerund (not "en tant que", "en avant").
@@ -345,14 +347,15 @@ def opens_subordinate_clause(doc: Doc, start: int) -> bool:
 
 def tagged_finite(token: Token) -> bool:
     """Whether a word is a finite verb form by its tags, or by its ending when the tagger took a
-    future or a conditional for a participle ("la rocade réduira de moitié le trafic"): no
-    participle ends so."""
+    future or a conditional for a participle ("la rocade réduira de moitié le trafic"): only
+    the participles of "-traire" end so."""
     if "Fin" in token.morph.get("VerbForm"):
         return True
     return (
         token.pos_ == "VERB"
         and "Part" in token.morph.get("VerbForm")
         and token.lower_.endswith(FUTURE_AND_CONDITIONAL_ENDINGS)
+        and not token.lower_.endswith(TRAIRE_PARTICIPLE)
     )
 
 

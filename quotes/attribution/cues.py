@@ -121,8 +121,6 @@ def _french_er_forms(lemma: str) -> set[str]:
     forms |= {mute_stem + "e", mute_stem + "es", mute_stem + "ent"}
     forms |= {soft_stem + "ant", soft_stem + "ait", soft_stem + "aient", soft_stem + "a"}
     forms |= {soft_stem + "ais", soft_stem + "âmes", stem + "èrent"}
-    # The imperfect subjunctive of a past report: "bien qu'il avouât que …".
-    forms |= {soft_stem + "ât", soft_stem + "assent"}
     for future_stem in {lemma, mute_stem + "er"}:
         forms |= {future_stem + ending for ending in ("a", "ont", "ait", "aient", "ai", "as")}
     return forms
@@ -131,7 +129,7 @@ def _french_er_forms(lemma: str) -> set[str]:
 def _french_ir_forms(lemma: str) -> set[str]:
     stem = lemma[:-2]
     endings = ("ir", "it", "is", "issent", "issait", "issaient", "irent", "ira", "iront", "irait")
-    more = ("iraient", "issant", "i", "ie", "ies", "isse", "ît")
+    more = ("iraient", "issant", "i", "ie", "ies", "isse")
     return {stem + ending for ending in endings + more}
 
 

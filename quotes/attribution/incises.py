@@ -60,6 +60,13 @@ NP_BREAKING_PREPOSITIONS = frozenset(
     {"à", "au", "aux", "dans", "lors", "devant", "sur", "pendant", "depuis", "chez", "par", "en",
      "vers", "avant", "après"}
 )  # fmt: skip
+# "C'est ce qu'a appris l'équipe", "… constaté notre journaliste": verbs whose subject says
+# nothing of what the sentence before tells.
+NOT_SAYING = frozenset({"apprendre", "constater", "souhaiter", "observer", "remarquer", "noter"})
+# "…, les syndicats ont appelé à la grève": verbs whose complement with "à" is what they call
+# for, so that they report nothing before them.
+CALL_VERBS = frozenset({"appeler", "exhorter", "inviter", "inciter", "encourager"})
+CALL_CASES = frozenset({"à", "au", "aux"})
 MAX_NAME_ASIDE_TOKENS = 7
 CLAUSE_ENDS = frozenset({".", "!", "?", ";"})
 SPEAKER_DESCRIPTIONS = frozenset({"appos", "relcl", "acl", "acl:relcl"})
@@ -434,11 +441,15 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
     ):
         # "CONTENT, ce qu'a confirmé le ministre": like "comme l'a confirmé le ministre".
         group_start = relative
-    if relative is not None and _opens_cleft(doc, relative):
+    if relative is not None and _opens_cleft(doc, relative) and cue.lemma not in NOT_SAYING:
         speaker, speaker_end = _inverted_subject(context, cue, limit)
         if speaker is None:
             return None
         return Incise(cue, relative, speaker, speaker_end, False, takes_up_previous=True)
+    agent = _cleft_agent(context, cue, limit) if cue.lemma not in NOT_SAYING else None
+    if agent is not None:
+        # "12 000 manifestants. C'est le chiffre avancé samedi par la préfecture."
+        return Incise(cue, cue.start, agent[0], agent[1], False, takes_up_previous=True)
     previous = doc[group_start - 1]
     after_comme = previous.lower_ in {"comme", "as"} or group_start == relative
     subjects_before = [
@@ -494,6 +505,39 @@ def _opens_cleft(doc: Doc, relative: int) -> bool:
         and opening[1].lower_ == "est"
         and opening[2].lower_ == "ce"
     )
+
+
+def _cleft_agent(context: DocContext, cue: Cue, limit: int) -> tuple[SpeakerMention, int] | None:
+    """Who "C'est le chiffre avancé samedi par la préfecture" names after "par", when the
+    sentence is "C'est" and a noun phrase the participle qualifies."""
+    doc = context.doc
+    verb = doc[cue.start]
+    start = verb.sent.start
+    if (
+        cue.start - start < 4
+        or doc[start].lower_ not in ("c'", "c’")
+        or doc[start + 1].lower_ != "est"
+        or doc[start + 2].pos_ != "DET"
+        or "Part" not in verb.morph.get("VerbForm")
+        or any(token.pos_ in ("VERB", "AUX") for token in doc[start + 3 : cue.start])
+    ):
+        return None
+    index = cue.end
+    while index < limit and index - cue.end < MAX_WORDS_BEFORE_NAME and doc[index].lower_ != "par":
+        if doc[index].is_punct:
+            return None
+        index += 1
+    if index >= limit or doc[index].lower_ != "par":
+        return None
+    end = index + 1
+    while end < limit and not (doc[end].is_punct or doc[end].lower_ in COMPLEMENTISERS):
+        if doc[end].pos_ in ("VERB", "AUX", "SCONJ") or doc[end].lower_ in RELATIVE_WORDS:
+            break
+        end += 1
+    mention = build_mention(doc, index + 1, end)
+    if mention is None or not is_agent(mention):
+        return None
+    return mention, end
 
 
 def _closes_unmarked_quote(context: DocContext, token: Token) -> bool:
@@ -648,7 +692,7 @@ def _subject_first_incise(context: DocContext, cue: Cue, group_start: int) -> In
     )
     if not after_quote and before.text != ",":
         return None
-    if not after_quote and not _says_the_clause_before(context, verb, subject):
+    if not after_quote and not _says_the_clause_before(context, cue.lemma, verb, subject):
         return None
     long_tail = after_quote and context.lang in LONG_INCISE_TAILS
     following = cue.end
@@ -673,7 +717,7 @@ def _subject_first_incise(context: DocContext, cue: Cue, group_start: int) -> In
     return Incise(cue, start, mention, cue.end, False)
 
 
-def _says_the_clause_before(context: DocContext, verb: Token, subject: Token) -> bool:
+def _says_the_clause_before(context: DocContext, lemma: str, verb: Token, subject: Token) -> bool:
     """ "…, le maire l'a dit.": after a comma, a verb reports the clause before it only when it
     is active, its subject no relative pronoun and its object no noun of its own ("…, 66 % des
     Français soutiennent toujours les Gilets jaunes", "…, deux personnes ont été interpellées",
@@ -682,17 +726,27 @@ def _says_the_clause_before(context: DocContext, verb: Token, subject: Token) ->
     the clause ("…, le maire l'a confirmé à l'AFP")."""
     if is_passive(verb) or subject.lower_ in RELATIVE_WORDS:
         return False
-    if opens_subordinate_clause(context.doc, verb.sent.start):
-        return False  # "Même si le maire a promis …, les riverains doutent": a main clause
     arguments = [
         child
         for child in verb.children
-        if child.dep_ in ("obj", "obl:arg") and not context.inside_quote[child.i]
+        if (child.dep_ == "obj" or _called_to(lemma, child)) and not context.inside_quote[child.i]
     ]
     if any(child.dep_ == "obj" and child.i > verb.i for child in arguments):
         return False
-    takes_up = any(child.dep_ == "obj" and child.i < verb.i for child in arguments)
-    return takes_up or not any(child.i > verb.i for child in arguments)
+    if any(child.dep_ == "obj" and child.i < verb.i for child in arguments):
+        return True  # "…, le club l'a confirmé"
+    if opens_subordinate_clause(context.doc, verb.sent.start):
+        return False  # "Même si le maire a promis …, les riverains doutent": a main clause
+    return not any(child.i > verb.i for child in arguments)
+
+
+def _called_to(lemma: str, child: Token) -> bool:
+    """ "appelé à la grève": what a call is to, a complement of the verb's own."""
+    return (
+        lemma in CALL_VERBS
+        and child.dep_ == "obl:arg"
+        and any(case.lower_ in CALL_CASES for case in child.children if case.dep_ == "case")
+    )
 
 
 def _is_name_aside(doc: Doc, start: int, end: int) -> bool:

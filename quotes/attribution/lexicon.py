@@ -52,7 +52,8 @@ CONDITION_MARKERS = frozenset({"si", "s'", "s’"})
 # The words opening alone a subordinate clause set before its main clause ("Lorsqu'il …, ");
 # the heads of SUBORDINATOR_HEADS do it with "que" ("Alors que …, "), "même" with "si".
 FRONTED_SUBORDINATORS = CONDITION_MARKERS | {
-    "quand", "lorsque", "lorsqu'", "lorsqu’", "comme", "puisque", "puisqu'", "puisqu’", "quoique"
+    "quand", "lorsque", "lorsqu'", "lorsqu’", "puisque", "puisqu'", "puisqu’", "quoique",
+    "quoiqu'", "quoiqu’",
 }  # fmt: skip
 # The finite forms of "être": "il est à noter que", "Le polonium est, selon lui, une …".
 ETRE_FORMS = frozenset(

@@ -351,7 +351,18 @@ def _bare_source_end(context: DocContext, index: int, *, after_auxiliary: bool =
         if not (token.is_alpha or elided or token.text == "-") or context.inside_quote[end]:
             break
         participle = "Part" in token.morph.get("VerbForm")
-        if token.pos_ in ("VERB", "AUX") and (not participle or after_auxiliary):
+        # "l'agence Anatolie connue pour être proche du gouvernement": a participle's own verb.
+        completes_participle = (
+            "Inf" in token.morph.get("VerbForm")
+            and end - index >= 2
+            and doc[end - 1].pos_ == "ADP"
+            and "Part" in doc[end - 2].morph.get("VerbForm")
+        )
+        if (
+            token.pos_ in ("VERB", "AUX")
+            and (not participle or after_auxiliary)
+            and not completes_participle
+        ):
             break
         if token.lower_ in COORDINATORS:
             break
@@ -458,7 +469,6 @@ def _inside_clause_unmarked(
     following = doc[end]
     if (
         not (following.is_alpha or following.lower_ in ELIDED_ARTICLES)
-        or doc[end - 1].pos_ == "ADP"  # "connue pour | être proche du gouvernement"
         or following.is_title  # "selon le quotidien El Pais": still the source's name
         or following.lower_ in COORDINATORS | RELATIVE_WORDS
     ):

@@ -4605,11 +4605,9 @@ def test_a_source_phrase_after_an_apposed_subject_and_its_auxiliary_spans_the_cl
     ]
 
 
-def test_a_report_in_the_imperfect_subjunctive_is_a_cue(extract_fr):
-    article = "Il fallut attendre que le préfet Jean Morel avouât que la digue était fragile."
-    assert [(found.text, found.speaker, found.cue) for found in extract_fr(article)] == [
-        ("la digue était fragile", "Jean Morel", "avouer")
-    ]
+def test_a_wished_report_in_the_imperfect_subjunctive_is_no_report(extract_fr):
+    article = "Il attendait que le ministre déclarât que la guerre était finie."
+    assert extract_fr(article) == []
 
 
 @pytest.mark.parametrize(
@@ -4780,3 +4778,44 @@ def test_a_report_relayed_by_a_paper_is_the_reporters_own(extract_fr, article, e
 )
 def test_on_after_chez_or_du_cote_de_a_body_is_that_body(extract_fr, article, expected):
     assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (
+            "Lorsqu'il a été interrogé, le ministre a affirmé que la réforme, qui entrera en "
+            "vigueur en janvier, serait votée avant l'été.",
+            [
+                (
+                    "la réforme, qui entrera en vigueur en janvier, serait votée avant l'été",
+                    "le ministre",
+                )
+            ],
+        ),
+        (
+            "Si le temps le permet, le match aura lieu, le club l'a confirmé.",
+            [("Si le temps le permet, le match aura lieu", "le club")],
+        ),
+        (
+            "Aucune piste n'est écartée, les enquêteurs ont précisé à la presse.",
+            [("Aucune piste n'est écartée", "les enquêteurs")],
+        ),
+        (
+            "« Nous allons gagner », a déclaré l'entraîneur. C'est ce qu'a répété le capitaine "
+            "en conférence de presse.",
+            [("Nous allons gagner", "entraîneur")],
+        ),
+        ("Le lycée fermera à la rentrée. C'est ce qu'a appris l'équipe par un courriel.", []),
+        ("Selon les historiens, un passage extrait du carnet du soldat.", []),
+    ],
+)
+def test_the_fifth_reviews_counter_examples(extract_fr, article, expected):
+    assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
+
+
+def test_a_source_phrase_before_an_infinitive_of_the_clause_keeps_the_whole_clause(extract_fr):
+    article = "Le joueur serait selon plusieurs médias sur le point de signer au Real Madrid."
+    assert [found.text for found in extract_fr(article)] == [
+        "Le joueur serait selon plusieurs médias sur le point de signer au Real Madrid"
+    ]
