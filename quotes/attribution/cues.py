@@ -39,6 +39,11 @@ SELON_IDIOMS = frozenset(
     {("toute", "vraisemblance"), ("toute", "probabilité"), ("toutes", "probabilités"),
      ("toute", "apparence"), ("les", "cas"), ("le", "cas"), ("que",), ("qu'",), ("qu’",)}
 )  # fmt: skip
+# "varier selon", "dépendent selon", "diffèrent selon": verbs whose "selon" gives a criterion.
+VARIATION_STEMS = (
+    "vari", "différ", "diffèr", "dépend", "fluctu", "modul", "évolu", "chang", "oscill"
+)  # fmt: skip
+COORDINATORS_OF_CRITERIA = frozenset({"et", "ou"})
 # "conférence de presse que": a word after these complements a noun; "de dire que" is an
 # infinitive, a verb whatever its tag.
 NOUN_COMPLEMENT_PREPOSITIONS = frozenset({"de", "d'", "d’"})
@@ -440,6 +445,8 @@ def _source_preposition(doc: Doc, index: int, lang: str) -> Cue | None:
         if lower == "selon":
             if _opens_idiom(doc, index + 1, SELON_IDIOMS) or _names_a_name(doc, index + 1):
                 return None  # "selon toute vraisemblance", "selon les cas": no one's words
+            if _after_variation(doc, index):
+                return None  # "Les tarifs varieront selon l'âge": a criterion, no source
             return Cue("selon", "source", index, index + 1)
         if lower in ("d'", "d’") and index + 1 < len(doc) and doc[index + 1].lower_ == "après":
             return Cue("d'après", "source", index, index + 2)
@@ -560,6 +567,24 @@ def _opens_its_sentence(doc: Doc, closing: int) -> bool:
 def _names_a_name(doc: Doc, index: int) -> bool:
     """ "(Daech selon son acronyme arabe)": what a name stands for, no one's words."""
     return any(token.lower_ in NAME_WORDS for token in doc[index : index + 2])
+
+
+def _after_variation(doc: Doc, index: int) -> bool:
+    """Whether "selon" follows a verb of varying ("varieront selon l'âge et selon la saison",
+    "diffèrent fortement selon les régions"), past adverbs and an earlier criterion."""
+    position = index - 1
+    while position >= 0 and (
+        doc[position].pos_ == "ADV" or doc[position].lower_ in COORDINATORS_OF_CRITERIA
+    ):
+        position -= 1
+    if position >= 0 and doc[position].pos_ == "NOUN" and position > 0:
+        # "varieront selon l'âge et selon …": the criterion before the coordinator.
+        while position >= 0 and doc[position].lower_ != "selon" and not doc[position].is_punct:
+            position -= 1
+        if position >= 0 and doc[position].lower_ == "selon":
+            return _after_variation(doc, position)
+        return False
+    return position >= 0 and doc[position].lower_.startswith(VARIATION_STEMS)
 
 
 def _opens_idiom(doc: Doc, index: int, idioms: frozenset[tuple[str, ...]]) -> bool:

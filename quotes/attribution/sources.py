@@ -83,6 +83,9 @@ ROLE_OPENERS = frozenset({"DET", "NOUN"})
 MAX_ROLE_TOKENS = 20
 # "selon ce qu'a confié X à l'AFP": the name ends before whom it was said to.
 NAME_BREAKS = frozenset({"à", "au", "aux", "lors", "devant", "dans", "sur"})
+# "selon la direction plus de 500 000 visiteurs", "selon les pharmaciens à des problèmes":
+# words after a bare source phrase's noun that go on with its clause.
+CLAUSE_AFTER_SOURCE = frozenset({"plus", "moins", "près", "environ", "à", "au", "aux"})
 # "Le bilan, selon la préfecture, s'élève à …": the words a verb group may open with.
 VERB_CLITICS = frozenset({"se", "s'", "s’", "ne", "n'", "n’", "y", "en"})
 
@@ -366,6 +369,10 @@ def _bare_source_end(context: DocContext, index: int, *, after_auxiliary: bool =
             break
         if token.lower_ in COORDINATORS:
             break
+        # "selon la direction plus de 500 000 visiteurs", "liée selon les pharmaciens à des
+        # problèmes": a count or a complement with "à" after the noun is the clause's again.
+        if seen_noun and (token.pos_ == "NUM" or token.lower_ in CLAUSE_AFTER_SOURCE):
+            break
         # A determiner after the noun opens the clause's next phrase, unless a name follows it
         # in apposition ("le journal Le Monde") or a preposition precedes it ("publié dans le").
         apposed = end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN"
@@ -488,6 +495,14 @@ def _inside_clause_unmarked(
     ]
     if commas and commas[-1].i + 2 < cue.start and doc[commas[-1].i + 1].lower_ == "qui":
         start = doc[commas[-1].i + 1].idx
+        # "Le musée, qui accueille selon la direction …, va fermer": the relative clause ends
+        # at its comma.
+        closing = next(
+            (token.idx for token in doc[end:] if token.text == "," and token.idx < content_end),
+            None,
+        )
+        if closing is not None:
+            content_end = closing
     region = classify_region(context, start, content_end)
     if region is None or not has_finite_clause(doc, region[0], region[1]):
         return None

@@ -4819,3 +4819,37 @@ def test_a_source_phrase_before_an_infinitive_of_the_clause_keeps_the_whole_clau
     assert [found.text for found in extract_fr(article)] == [
         "Le joueur serait selon plusieurs médias sur le point de signer au Real Madrid"
     ]
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Les tarifs du téléphérique varieront selon l'âge et selon la saison.",
+        "Les prix diffèrent fortement selon les régions.",
+    ],
+)
+def test_selon_after_a_verb_of_varying_gives_a_criterion(extract_fr, article):
+    assert extract_fr(article) == []
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (
+            "Le musée, qui accueille selon la direction plus de 500 000 visiteurs par an, va "
+            "fermer.",
+            [("qui accueille selon la direction plus de 500 000 visiteurs par an", "la direction")],
+        ),
+        (
+            "La pénurie est liée selon les pharmaciens à des problèmes de production.",
+            [
+                (
+                    "La pénurie est liée selon les pharmaciens à des problèmes de production",
+                    "les pharmaciens",
+                )
+            ],
+        ),
+    ],
+)
+def test_a_bare_source_phrase_ends_before_a_count_or_a_complement(extract_fr, article, expected):
+    assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
