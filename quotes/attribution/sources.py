@@ -86,6 +86,10 @@ NAME_BREAKS = frozenset({"à", "au", "aux", "lors", "devant", "dans", "sur"})
 # "selon la direction plus de 500 000 visiteurs", "selon les pharmaciens à des problèmes":
 # words after a bare source phrase's noun that go on with its clause.
 CLAUSE_AFTER_SOURCE = frozenset({"plus", "moins", "près", "environ", "à", "au", "aux"})
+# "selon ce qu'a confié au Parisien un collègue": the words opening whom it was told, and
+# their length at most.
+LISTENER_PREPOSITIONS = frozenset({"à", "au", "aux"})
+MAX_LISTENER_TOKENS = 6
 # "Le bilan, selon la préfecture, s'élève à …": the words a verb group may open with.
 VERB_CLITICS = frozenset({"se", "s'", "s’", "ne", "n'", "n’", "y", "en"})
 
@@ -610,6 +614,23 @@ def _said_by(context: DocContext, index: int) -> tuple[SpeakerMention | None, in
         start = index + 2
         while start < len(doc) and doc[start].pos_ in ("AUX", "VERB"):
             start += 1  # "ce qu'a confié", "ce qu'ont déclaré"
+        if start < len(doc) and doc[start].lower_ in LISTENER_PREPOSITIONS:
+            # "ce qu'a confié à Reuters une personne au fait du dossier": whom it was told.
+            listener = doc[start + 1 : start + 1 + MAX_LISTENER_TOKENS]
+            subject = next(
+                (
+                    token.i
+                    for token in listener
+                    if token.is_punct
+                    or (
+                        token.pos_ in ("DET", "NUM")
+                        and any(word.pos_ in ("NOUN", "PROPN") for word in doc[start : token.i])
+                    )
+                ),
+                None,
+            )
+            if subject is not None and not doc[subject].is_punct:
+                start = subject
     else:
         return None
     end = _source_phrase_end(context, start)

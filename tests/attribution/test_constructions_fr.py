@@ -4853,3 +4853,20 @@ def test_selon_after_a_verb_of_varying_gives_a_criterion(extract_fr, article):
 )
 def test_a_bare_source_phrase_ends_before_a_count_or_a_complement(extract_fr, article, expected):
     assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
+
+
+@pytest.mark.parametrize(
+    ("article", "speaker"),
+    [
+        (
+            "Le groupe va céder sa filiale, selon ce qu'a confié à l'AFP le directeur financier.",
+            "le directeur financier",
+        ),
+        (
+            "Le chauffeur a été agressé lundi, selon ce qu'a confié au Parisien un collègue.",
+            "collègue",
+        ),
+    ],
+)
+def test_selon_ce_qua_confie_skips_whom_it_was_told(extract_fr, article, speaker):
+    assert [found.speaker for found in extract_fr(article)] == [speaker]
