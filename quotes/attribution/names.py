@@ -44,6 +44,15 @@ LAST_NAMED = {
     ("l’intéressé",): "il",
     ("l'intéressée",): "elle",
     ("l’intéressée",): "elle",
+    # "a précisé l'un d'eux": one of the group just named, which speaks through them.
+    ("l'un", "d'eux"): "ils",
+    ("l’un", "d’eux"): "ils",
+    ("l'une", "d'elles"): "elles",
+    ("l’une", "d’elles"): "elles",
+    ("l'un", "d'entre", "eux"): "ils",
+    ("l’un", "d’entre", "eux"): "ils",
+    ("l'une", "d'entre", "elles"): "elles",
+    ("l’une", "d’entre", "elles"): "elles",
 }
 HONORIFICS = frozenset(
     {"m.", "mme", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "pr", "me", "maître"}

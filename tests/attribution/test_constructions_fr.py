@@ -4870,3 +4870,14 @@ def test_a_bare_source_phrase_ends_before_a_count_or_a_complement(extract_fr, ar
 )
 def test_selon_ce_qua_confie_skips_whom_it_was_told(extract_fr, article, speaker):
     assert [found.speaker for found in extract_fr(article)] == [speaker]
+
+
+def test_lun_deux_speaks_for_the_group_just_named(extract_fr):
+    article = (
+        "Le plan sera voté jeudi, ont déclaré deux responsables syndicaux. Il coûtera deux "
+        "milliards, a précisé l'un d'eux."
+    )
+    assert [found.speaker for found in extract_fr(article)] == [
+        "deux responsables syndicaux",
+        "deux responsables syndicaux",
+    ]
