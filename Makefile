@@ -111,6 +111,7 @@ evaluate: setup
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_probe5.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_probe6.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_probe7.jsonl
+	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_probe8.jsonl
 	DEBUG=true $(PY) manage.py evaluate ../shared/data/gum_news_en.jsonl
 	DEBUG=true $(PY) manage.py evaluate ../shared/data/polnear_dev.jsonl
 
