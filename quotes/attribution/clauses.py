@@ -479,7 +479,7 @@ def _framed_on(context: DocContext, verb: Token) -> SpeakerMention | None:
     if words[:1] == ["chez"]:
         phrase = start + 1
     elif tuple(words[:2]) in SIDE_FRAMES and words[2:3] and words[2] in ("de", "du", "des"):
-        phrase = start + 3 if words[2] == "de" else start + 2
+        phrase = start + 3  # "du côté du ministère": the noun after the contracted article
     else:
         return None
     end = phrase
@@ -487,6 +487,9 @@ def _framed_on(context: DocContext, verb: Token) -> SpeakerMention | None:
         end += 1
     if end == phrase or end >= verb.i:
         return None
+    head = doc[phrase:end].root
+    if "Plur" in head.morph.get("Number") and head.ent_type_ != "ORG":
+        return None  # "Chez les Français, on estime …": a population, no one in particular
     mention = build_mention(doc, phrase, end)
     if mention is None or mention.kind not in ("person", "organisation"):
         return None

@@ -10,7 +10,13 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import NAME_WORDS, REPORTED_WORDS
 from .marks import CLOSING_MARKS, OPENING_MARKS
-from .names import COMPOUND_RELATIVES
+from .names import (
+    COMPOUND_RELATIVES,
+    ORGANISATION_HEADS,
+    PERSON_HEADS,
+    SPEAKER_HEADS,
+    singular_in,
+)
 
 ELISION_APOSTROPHES = ("'", "’")
 REFLEXIVE_CLITICS = frozenset(
@@ -44,6 +50,9 @@ VARIATION_STEMS = (
     "vari", "différ", "diffèr", "dépend", "fluctu", "modul", "évolu", "chang", "oscill"
 )  # fmt: skip
 COORDINATORS_OF_CRITERIA = frozenset({"et", "ou"})
+# How far after such a "selon" a source may be named; the nouns naming one.
+MAX_CRITERION_TOKENS = 6
+SOURCE_HEADS = SPEAKER_HEADS | PERSON_HEADS | ORGANISATION_HEADS | {"étude", "rapport", "enquête"}
 # "conférence de presse que": a word after these complements a noun; "de dire que" is an
 # infinitive, a verb whatever its tag.
 NOUN_COMPLEMENT_PREPOSITIONS = frozenset({"de", "d'", "d’"})
@@ -445,7 +454,7 @@ def _source_preposition(doc: Doc, index: int, lang: str) -> Cue | None:
         if lower == "selon":
             if _opens_idiom(doc, index + 1, SELON_IDIOMS) or _names_a_name(doc, index + 1):
                 return None  # "selon toute vraisemblance", "selon les cas": no one's words
-            if _after_variation(doc, index):
+            if _after_variation(doc, index) and not _names_a_source(doc, index + 1):
                 return None  # "Les tarifs varieront selon l'âge": a criterion, no source
             return Cue("selon", "source", index, index + 1)
         if lower in ("d'", "d’") and index + 1 < len(doc) and doc[index + 1].lower_ == "après":
@@ -585,6 +594,17 @@ def _after_variation(doc: Doc, index: int) -> bool:
             return _after_variation(doc, position)
         return False
     return position >= 0 and doc[position].lower_.startswith(VARIATION_STEMS)
+
+
+def _names_a_source(doc: Doc, index: int) -> bool:
+    """Whether the phrase from index names someone ("selon le ministère", "selon une étude du
+    Crédoc", "selon son entraîneur"): a name, a person, a body or a document."""
+    for token in doc[index : index + MAX_CRITERION_TOKENS]:
+        if token.is_punct or token.pos_ in ("VERB", "AUX"):
+            return False
+        if token.ent_type_ or singular_in(token.lower_, SOURCE_HEADS):
+            return True
+    return False
 
 
 def _opens_idiom(doc: Doc, index: int, idioms: frozenset[tuple[str, ...]]) -> bool:

@@ -63,6 +63,13 @@ NP_BREAKING_PREPOSITIONS = frozenset(
 # "C'est ce qu'a appris l'équipe", "… constaté notre journaliste": verbs whose subject says
 # nothing of what the sentence before tells.
 NOT_SAYING = frozenset({"apprendre", "constater", "souhaiter", "observer", "remarquer", "noter"})
+# "Trois morts sur les routes.": the fewest words a verbless sentence taken up by "C'est le
+# bilan annoncé par X" holds.
+MIN_FIGURE_WORDS = 3
+# "C'est le chiffre avancé par la préfecture": the participles that give a figure or news.
+ANNOUNCING_VERBS = frozenset(
+    {"annoncer", "avancer", "communiquer", "publier", "donner", "fournir", "indiquer", "dresser"}
+)
 # "…, les syndicats ont appelé à la grève": verbs whose complement with "à" is what they call
 # for, so that they report nothing before them.
 CALL_VERBS = frozenset({"appeler", "exhorter", "inviter", "inciter", "encourager"})
@@ -446,7 +453,7 @@ def find_incise(context: DocContext, cue: Cue) -> Incise | None:
         if speaker is None:
             return None
         return Incise(cue, relative, speaker, speaker_end, False, takes_up_previous=True)
-    agent = _cleft_agent(context, cue, limit) if cue.lemma not in NOT_SAYING else None
+    agent = _cleft_agent(context, cue, limit) if cue.lemma in ANNOUNCING_VERBS else None
     if agent is not None:
         # "12 000 manifestants. C'est le chiffre avancé samedi par la préfecture."
         return Incise(cue, cue.start, agent[0], agent[1], False, takes_up_previous=True)
@@ -531,8 +538,13 @@ def _cleft_agent(context: DocContext, cue: Cue, limit: int) -> tuple[SpeakerMent
         return None
     end = index + 1
     while end < limit and not (doc[end].is_punct or doc[end].lower_ in COMPLEMENTISERS):
-        if doc[end].pos_ in ("VERB", "AUX", "SCONJ") or doc[end].lower_ in RELATIVE_WORDS:
+        token = doc[end]
+        if token.pos_ in ("VERB", "AUX", "SCONJ") or token.lower_ in RELATIVE_WORDS:
             break
+        if end > index + 1 and (
+            token.lower_ in TIME_WORDS or (token.pos_ == "ADP" and token.lower_ not in GENITIVES)
+        ):
+            break  # "par le préfet en fin de journée", "par la Cour dans son rapport"
         end += 1
     mention = build_mention(doc, index + 1, end)
     if mention is None or not is_agent(mention):
@@ -772,8 +784,13 @@ def incise_candidates(context: DocContext, incise: Incise) -> list[Candidate]:
     if incise.cue.needs_agent and not is_agent(incise.speaker):
         return candidates  # "avait prévu l'investissement": a plan, not who speaks
     if incise.takes_up_previous:
+        # "Trois morts sur les routes. C'est le bilan annoncé par le préfet": a figure with no
+        # verb is reported too.
         region = _previous_sentence(context, sentence_start)
-        if region is not None and is_reported_clause(context, region):
+        if region is not None and (
+            is_reported_clause(context, region)
+            or count_words(context.text[region[0] : region[1]]) >= MIN_FIGURE_WORDS
+        ):
             candidates.append(
                 Candidate(*region, incise.cue, incise.speaker, "incise", incise.cue.belief)
             )

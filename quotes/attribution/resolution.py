@@ -40,6 +40,8 @@ from .speakers import (
 
 # "L'entraineur parisien, X": how far before the comma the role noun may stand.
 ROLE_REACH = 3
+# "a affirmé l'un d'eux", "l'une d'entre elles": one of the group last mentioned.
+ONE_OF = frozenset({"l'un", "l’un", "l'une", "l’une"})
 
 ORGANISATION_PRONOUNS = frozenset({"elle", "-elle"})
 ORGANISATION_GENDERS = {"le": "m", "du": "m", "au": "m", "la": "f", "cette": "f", "ce": "m"}
@@ -396,7 +398,8 @@ def _last_mentioned(
     person before a body ("a signé au Los Angeles FC. Ce dernier"), a name whose gender is
     known first."""
     words = mention.text.lower().split()
-    if not any(word.endswith("-ci") or word.startswith("derni") for word in words):
+    one_of = bool(words) and words[0] in ONE_OF  # "l'un d'eux": one of those last named
+    if not one_of and not any(word.endswith("-ci") or word.startswith("derni") for word in words):
         return None
     sentence = bisect.bisect_right(sentence_starts, mention.start) - 1
     reach = sentence_starts[max(0, sentence - 1)]

@@ -6,6 +6,7 @@ import sys
 
 from .context import Candidate
 from .spans import SpanIndex
+from .speakers import SpeakerMention
 from .subjects import is_thing
 
 EVIDENCE_PRIORITY = {
@@ -19,6 +20,13 @@ EVIDENCE_PRIORITY = {
     "inherited": 2,
     "bare": 1,
 }
+
+
+# "…, rapporte le quotidien Y": verbs by which a paper passes on what someone else said ("…, a
+# regretté un salarié", "…, a démenti la fédération" speak for themselves).
+RELAY_VERBS = frozenset({"rapporter", "relater"})
+# "Marc Roy a dit que A, a déclaré Y": a plain verb of saying relays a named person's words.
+PLAIN_SAYING = frozenset({"dire", "déclarer", "affirmer", "ajouter", "say", "add", "tell"})
 
 
 def _overlap(first: Candidate, second: Candidate) -> int:
@@ -84,11 +92,16 @@ def _reported_inside(inner: Candidate, outer: Candidate) -> bool:
 
 
 def _relays(outer: Candidate, inner: Candidate) -> bool:
-    """Whether `outer` is an incise whose content is someone's report with a verb of its own
-    ("X aurait déclaré que A, rapporte Y")."""
+    """Whether `outer` is a paper's relay of someone's report with a verb of its own ("X aurait
+    déclaré que A, rapporte Y")."""
     speaker = inner.speaker
     return (
         outer.evidence == "incise"
+        and outer.cue is not None
+        and (
+            outer.cue.lemma in RELAY_VERBS
+            or (outer.cue.lemma in PLAIN_SAYING and speaker is not None and _named_person(speaker))
+        )
         and outer.speaker is not None
         and outer.speaker.start >= outer.end  # named after the words it relays
         and inner.evidence == "clause"
@@ -97,3 +110,7 @@ def _relays(outer: Candidate, inner: Candidate) -> bool:
         and inner.end <= outer.end
         and outer.start <= speaker.start < inner.start
     )
+
+
+def _named_person(speaker: SpeakerMention) -> bool:
+    return speaker.kind == "person" and speaker.has_named_entity

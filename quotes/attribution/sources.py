@@ -84,8 +84,10 @@ MAX_ROLE_TOKENS = 20
 # "selon ce qu'a confié X à l'AFP": the name ends before whom it was said to.
 NAME_BREAKS = frozenset({"à", "au", "aux", "lors", "devant", "dans", "sur"})
 # "selon la direction plus de 500 000 visiteurs", "selon les pharmaciens à des problèmes":
-# words after a bare source phrase's noun that go on with its clause.
-CLAUSE_AFTER_SOURCE = frozenset({"plus", "moins", "près", "environ", "à", "au", "aux"})
+# words after a bare source phrase's noun that go on with its clause (not "l'adjoint au
+# maire", "le Haut Conseil à l'égalité").
+COUNT_ADVERBS = frozenset({"plus", "moins", "près", "environ"})
+INDEFINITE_AFTER_A = frozenset({"des", "un", "une"})
 # "selon ce qu'a confié au Parisien un collègue": the words opening whom it was told, and
 # their length at most.
 LISTENER_PREPOSITIONS = frozenset({"à", "au", "aux"})
@@ -375,7 +377,15 @@ def _bare_source_end(context: DocContext, index: int, *, after_auxiliary: bool =
             break
         # "selon la direction plus de 500 000 visiteurs", "liée selon les pharmaciens à des
         # problèmes": a count or a complement with "à" after the noun is the clause's again.
-        if seen_noun and (token.pos_ == "NUM" or token.lower_ in CLAUSE_AFTER_SOURCE):
+        if seen_noun and (
+            token.pos_ == "NUM"
+            or token.lower_ in COUNT_ADVERBS
+            or (
+                token.lower_ == "à"
+                and end + 1 < len(doc)
+                and doc[end + 1].lower_ in INDEFINITE_AFTER_A
+            )
+        ):
             break
         # A determiner after the noun opens the clause's next phrase, unless a name follows it
         # in apposition ("le journal Le Monde") or a preposition precedes it ("publié dans le").

@@ -4825,7 +4825,7 @@ def test_a_source_phrase_before_an_infinitive_of_the_clause_keeps_the_whole_clau
     "article",
     [
         "Les tarifs du téléphérique varieront selon l'âge et selon la saison.",
-        "Les prix diffèrent fortement selon les régions.",
+        "Les prix diffèrent fortement selon les saisons.",
     ],
 )
 def test_selon_after_a_verb_of_varying_gives_a_criterion(extract_fr, article):
@@ -4881,3 +4881,47 @@ def test_lun_deux_speaks_for_the_group_just_named(extract_fr):
         "deux responsables syndicaux",
         "deux responsables syndicaux",
     ]
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (
+            "Le ministre nous avait promis que l'usine resterait ouverte, a regretté un salarié.",
+            [("Le ministre nous avait promis que l'usine resterait ouverte", "salarié")],
+        ),
+        (
+            "Le sélectionneur a annoncé que Mbemba ne jouerait pas, a démenti la fédération.",
+            [("Le sélectionneur a annoncé que Mbemba ne jouerait pas", "la fédération")],
+        ),
+        (
+            "Les prix ont beaucoup varié selon le ministère de l'Économie.",
+            [("Les prix ont beaucoup varié", "ministère de l'Économie")],
+        ),
+        ("Chez les Français, on estime majoritairement que la réforme est injuste.", []),
+        (
+            "Au sein du gouvernement, on explique que la réforme sera votée.",
+            [("la réforme sera votée", "gouvernement")],
+        ),
+        (
+            "La loi a été adoptée par 312 voix contre 240. C'est le texte défendu par le "
+            "ministre du Travail.",
+            [],
+        ),
+        (
+            "Trois morts sur les routes. C'est le bilan annoncé par le préfet en fin de journée.",
+            [("Trois morts sur les routes", "le préfet")],
+        ),
+        (
+            "Le projet a été retardé selon l'adjoint au maire chargé de l'urbanisme.",
+            [("Le projet a été retardé", "adjoint au maire chargé de l'urbanisme")],
+        ),
+        (
+            "Les policiers ont interrogé plusieurs témoins. « J'ai tout vu », a affirmé l'un "
+            "d'eux.",
+            [("J'ai tout vu", "plusieurs témoins")],
+        ),
+    ],
+)
+def test_the_sixth_reviews_counter_examples(extract_fr, article, expected):
+    assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
