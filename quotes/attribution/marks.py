@@ -168,6 +168,9 @@ def find_quoted_spans(text: str, lang: str = "fr") -> list[QuotedSpan]:
         if _opens_attribute_value(text, i):
             i = _attribute_value_end(text, i)
             continue
+        if _is_seconds_sign(text, i):
+            i += 1
+            continue
         mark = _mark_at(text, i, lang)
         role = _classify(text, i, lang, mark)
         if role is None:
@@ -191,6 +194,13 @@ def find_quoted_spans(text: str, lang: str = "fr") -> list[QuotedSpan]:
 def _opens_attribute_value(text: str, i: int) -> bool:
     """A mark right after "=" (<tweet author="jdoe">) opens markup left in the text, not a quote."""
     return i > 0 and text[i - 1] == "=" and text[i] in "\"'"
+
+
+def _is_seconds_sign(text: str, i: int) -> bool:
+    """ "en 43"03", "9"58": a straight mark between digits gives seconds, not a quote."""
+    return (
+        text[i] == '"' and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+    )
 
 
 def _attribute_value_end(text: str, i: int) -> int:

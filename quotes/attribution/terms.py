@@ -51,6 +51,13 @@ NAMING_VERB_STEMS = (
 # however long they are. By stems, for the same reason.
 TITLING_PARTICIPLE_STEMS = (*NAMING_VERB_STEMS, "intitul", "titr", "dénomm", "appel", "called")
 TITLING_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "ed")
+# "élu « Sportif du siècle »", "sacrée « meilleure joueuse »": a title given, after an
+# auxiliary too.
+ELECTED_AS = frozenset(
+    stem + ending
+    for stem in ("élu", "sacré", "proclamé", "désigné", "nommé")
+    for ending in ("", "e", "s", "es")
+)
 
 
 def is_titled(doc: Doc, text: str, quote: QuotedSpan) -> bool:
@@ -71,6 +78,8 @@ def is_titled(doc: Doc, text: str, quote: QuotedSpan) -> bool:
     if previous.pos_ == "DET" and previous.i > 0:
         previous = doc[previous.i - 1]
     word = previous.lower_
+    if word in ELECTED_AS:
+        return True  # "a été élu « Sportif du siècle »": the honour he was given
     return (
         word.startswith(TITLING_PARTICIPLE_STEMS)
         and word.endswith(TITLING_PARTICIPLE_ENDINGS)

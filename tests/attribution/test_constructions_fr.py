@@ -4925,3 +4925,15 @@ def test_lun_deux_speaks_for_the_group_just_named(extract_fr):
 )
 def test_the_sixth_reviews_counter_examples(extract_fr, article, expected):
     assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
+
+
+@pytest.mark.parametrize(
+    "article",
+    [
+        'Il a battu le record établi par Michael Johnson (43"18) en courant la finale en 43"03.',
+        "Il a notamment été élu « Sportif le plus populaire des derniers 50 ans » en 2004.",
+        "L'association est interdite depuis octobre (lire notre article du 3 novembre).",
+    ],
+)
+def test_seconds_honours_and_reading_pointers_are_no_quotes(extract_fr, article):
+    assert extract_fr(article) == []
