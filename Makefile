@@ -104,6 +104,7 @@ evaluate: setup
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_blind17.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_blind18.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_blind19.jsonl
+	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_winer_blind20.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_probe1.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_probe2.jsonl
 	DEBUG=true $(PY) manage.py evaluate bench/gold/fr_probe3.jsonl

@@ -52,6 +52,7 @@ FIRST_LOOKS = (
     ("fr_winer_blind17", "9fda79799c7734a74bdb8c41f10831fac7aedda2"),
     ("fr_winer_blind18", "a373bc1e83b6f69bbf3a87a40595153688b99c85"),
     ("fr_winer_blind19", "3397b0026d3dd915d395bbac6eba3199030d0a61"),
+    ("fr_winer_blind20", "9a385cfbe62874ad7320271011c47f3694542e28"),
 )
 # Run inside the old checkout: its engine on the gold texts, one JSON line per document with
 # its attributions and the calibration key and raw score behind each one's confidence.

@@ -108,7 +108,7 @@ def test_fit_antecedents_writes_weights_the_engine_can_read(tmp_path):
     assert json.loads(output.read_text())["pronouns"] == 1
 
 
-@pytest.mark.parametrize("name", ["fr_winer_blind20.jsonl"])
+@pytest.mark.parametrize("name", ["fr_written_blind21.jsonl"])
 def test_fit_antecedents_refuses_a_blind_set(tmp_path, name):
     blind = gold_file(tmp_path, name)
     with pytest.raises(CommandError, match="blind set"):

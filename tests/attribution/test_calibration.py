@@ -161,9 +161,9 @@ def test_first_looks_pull_a_group_toward_what_unseen_articles_gave(tmp_path):
             "not true or false",
         ),
         (
-            '{"set": "fr_winer_blind20", "doc_id": "d", "lang": "fr", "evidence": "incise", '
+            '{"set": "fr_written_blind21", "doc_id": "d", "lang": "fr", "evidence": "incise", '
             '"kind": "direct", "speaker_route": "named", "raw": 0.9, "right": false}',
-            "fr_winer_blind20 is a blind set",
+            "fr_written_blind21 is a blind set",
         ),
     ],
 )
@@ -179,7 +179,7 @@ def test_calibrate_says_how_to_make_missing_first_looks(tmp_path):
         calibrate(tmp_path, "--first-look", str(tmp_path / "missing.jsonl"))
 
 
-@pytest.mark.parametrize("name", ["fr_winer_blind20.jsonl"])
+@pytest.mark.parametrize("name", ["fr_written_blind21.jsonl"])
 def test_calibrate_refuses_a_blind_set(tmp_path, name):
     blind = gold_file(tmp_path, name)
     with pytest.raises(CommandError, match="blind set"):
