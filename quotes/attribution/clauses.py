@@ -332,6 +332,10 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
                 and not cue.belief
                 and (first == cue.end or doc[first - 1].pos_ != "ADP")
                 and (token.pos_ == "AUX" or context.lang == "fr")
+                # "observer son compagnon se qualifier": the object's act, seen, not said
+                and not any(
+                    word.dep_ == "obj" and word.head.i == verb.i for word in doc[cue.end : first]
+                )
             )
             if infinitive and (cue.takes_infinitive or bare_infinitive):
                 content_start = doc[first].idx

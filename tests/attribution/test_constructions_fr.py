@@ -4937,3 +4937,10 @@ def test_the_sixth_reviews_counter_examples(extract_fr, article, expected):
 )
 def test_seconds_honours_and_reading_pointers_are_no_quotes(extract_fr, article):
     assert extract_fr(article) == []
+
+
+def test_an_infinitive_after_the_verbs_object_is_no_content(extract_fr):
+    article = (
+        "Elle était en tribune pour observer son compagnon, Tony Yoka, se qualifier pour la finale."
+    )
+    assert extract_fr(article) == []
