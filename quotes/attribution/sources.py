@@ -253,6 +253,8 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
                 region[2] != "indirect" or has_finite_verb(doc, region[0], region[1])
             ):
                 words = context.text[region[0] : region[1]].lower().split()
+                if cue.kind == "pour" and _opens_infinitive(context, region[0]):
+                    return None  # "impossible, pour Froome, d'utiliser ce vélo": no view
                 # "…, selon la police, qui précise que …", "…, d'après l'ONU, pour qui …": a
                 # relative clause describes the source; the content is the clause before it.
                 relative = words[0] in RELATIVE_WORDS or (
@@ -301,6 +303,16 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
     if region[2] == "indirect":
         region = _without_leading_adjunct(context, region)
     return Candidate(*region, cue, speaker, "source")
+
+
+def _opens_infinitive(context: DocContext, start: int) -> bool:
+    """Whether the words at start are "de" and an infinitive ("d'utiliser ce vélo")."""
+    doc = context.doc
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None or first[0].lower_ not in ("de", "d'", "d’"):
+        return False
+    index = first[0].i + 1
+    return index < len(doc) and "Inf" in doc[index].morph.get("VerbForm")
 
 
 def _around_subject_and_verb(

@@ -4944,3 +4944,8 @@ def test_an_infinitive_after_the_verbs_object_is_no_content(extract_fr):
         "Elle était en tribune pour observer son compagnon, Tony Yoka, se qualifier pour la finale."
     )
     assert extract_fr(article) == []
+
+
+def test_pour_x_before_de_and_an_infinitive_gives_no_view(extract_fr):
+    article = "Mais impossible, pour Froome, d'utiliser ce vélo car ses cales ne s'adaptaient pas."
+    assert extract_fr(article) == []
