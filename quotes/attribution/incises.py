@@ -74,6 +74,8 @@ ANNOUNCING_VERBS = frozenset(
 # for, so that they report nothing before them.
 CALL_VERBS = frozenset({"appeler", "exhorter", "inviter", "inciter", "encourager"})
 CALL_CASES = frozenset({"à", "au", "aux"})
+# "a, ce mercredi 22 février, menacé": the longest aside between an auxiliary and its participle.
+MAX_ASIDE_TOKENS = 8
 MAX_NAME_ASIDE_TOKENS = 7
 CLAUSE_ENDS = frozenset({".", "!", "?", ";"})
 SPEAKER_DESCRIPTIONS = frozenset({"appos", "relcl", "acl", "acl:relcl"})
@@ -1069,14 +1071,31 @@ def _split_from_auxiliary(doc: Doc, cue: Cue) -> bool:
     """ "Il a d'ailleurs, à ce sujet, proposé …": an aside between the auxiliary, which the
     parser took for the verb "avoir", and the participle; no inverted incise."""
     verb = doc[cue.start]
+    if "Part" not in verb.morph.get("VerbForm"):
+        return False
     head = verb.head
-    return (
-        "Part" in verb.morph.get("VerbForm")
-        and not any(child.dep_.startswith("aux") for child in verb.children)
+    if (
+        not any(child.dep_.startswith("aux") for child in verb.children)
         and head.i < verb.i
         and head.lower_ in AVOIR_FORMS
         and any(child.dep_ in SUBJECT_DEPS for child in head.children)
-    )
+    ):
+        return True
+    # "La Commission a, ce mercredi 22 février, menacé l'Italie": the auxiliary stands right
+    # before the aside's opening comma, whatever the parse.
+    if cue.start < 2 or doc[cue.start - 1].text != ",":
+        return False
+    for index in range(cue.start - 2, max(0, cue.start - 2 - MAX_ASIDE_TOKENS), -1):
+        if doc[index].text == ",":
+            # not "« … », a, une fois encore, martelé le ministre": an incise's auxiliary
+            return (
+                index > 1
+                and doc[index - 1].lower_ in AVOIR_FORMS
+                and doc[index - 2].text not in {",", *CLOSING_MARKS}
+            )
+        if doc[index].is_sent_start or doc[index].text in CLOSING_MARKS:
+            return False
+    return False
 
 
 def _inverted_pronoun(doc: Doc, start: int, end: int) -> bool:

@@ -4949,3 +4949,8 @@ def test_an_infinitive_after_the_verbs_object_is_no_content(extract_fr):
 def test_pour_x_before_de_and_an_infinitive_gives_no_view(extract_fr):
     article = "Mais impossible, pour Froome, d'utiliser ce vélo car ses cales ne s'adaptaient pas."
     assert extract_fr(article) == []
+
+
+def test_a_participle_after_an_aside_that_follows_its_auxiliary_is_no_incise(extract_fr):
+    article = "La Commission européenne a, ce mercredi 22 février, menacé l'Italie de sanctions."
+    assert extract_fr(article) == []
