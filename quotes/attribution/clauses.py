@@ -59,6 +59,8 @@ FULL_STOPS = frozenset({".", "!", "?"})
 OBJECT_DEPS = frozenset({"obj", "obl", "obl:mod", "obl:arg"})
 # "après des semaines", "lors d'une conférence": a time adjunct of the verb, not its object's.
 TIME_PREPOSITIONS = frozenset({"lors", "après", "pendant", "durant"})
+# "a déclaré plusieurs fois avoir …": nouns counting times, which the parser may make objects.
+TIME_COUNTS = frozenset({"fois", "veille", "lendemain"})
 PURPOSE_MARKER = "pour"
 # "en début de matinée", "en fin de journée": the part of a time span a time phrase names.
 PHASE_NOUNS = frozenset({"début", "fin", "milieu"})
@@ -67,7 +69,7 @@ PREPOSITIONS = word_set("prepositions")
 ELIDED_CLITICS = frozenset(
     {"s'", "s’", "se", "l'", "l’", "le", "la", "les", "en", "y", "lui", "leur"}
 )
-INFINITIVE_CLITICS = ELIDED_CLITICS | {"ne", "n'", "n’", "pas", "plus", "jamais"}
+INFINITIVE_CLITICS = ELIDED_CLITICS | {"ne", "n'", "n’", "pas", "plus", "jamais", "rien"}
 NEGATION_PARTICLES = frozenset({"ne", "n'", "n’"})
 COMPARATIVES = frozenset({"plus", "moins", "aussi", "autant", "si"})
 CONJUNCTION_HEADS = SUBORDINATOR_HEADS | {
@@ -333,8 +335,13 @@ def forward_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> C
                 and (first == cue.end or doc[first - 1].pos_ != "ADP")
                 and (token.pos_ == "AUX" or context.lang == "fr")
                 # "observer son compagnon se qualifier": the object's act, seen, not said
+                # (not "a déclaré le 12 mars avoir agi", "assure ne rien savoir")
                 and not any(
-                    word.dep_ == "obj" and word.head.i == verb.i for word in doc[cue.end : first]
+                    word.dep_ == "obj"
+                    and word.head.i == verb.i
+                    and word.pos_ in ("NOUN", "PROPN")
+                    and word.lower_ not in TIME_WORDS | TIME_COUNTS
+                    for word in doc[cue.end : first]
                 )
             )
             if infinitive and (cue.takes_infinitive or bare_infinitive):

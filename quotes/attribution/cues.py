@@ -45,7 +45,8 @@ SELON_IDIOMS = frozenset(
     {("toute", "vraisemblance"), ("toute", "probabilité"), ("toutes", "probabilités"),
      ("toute", "apparence"), ("les", "cas"), ("le", "cas"), ("que",), ("qu'",), ("qu’",)}
 )  # fmt: skip
-# "(lire …)": a verb opening brackets points the reader elsewhere.
+# "(lire …)": an infinitive or an imperative opening brackets points the reader elsewhere
+# ("(affirme le maire)" is an incise).
 OPENING_BRACKETS = frozenset({"(", "["})
 # "varier selon", "dépendent selon", "diffèrent selon": verbs whose "selon" gives a criterion.
 VARIATION_STEMS = (
@@ -337,7 +338,12 @@ def find_cues(doc: Doc, lang: str, inside_quote: list[bool]) -> list[Cue]:
             continue
         if entries and _determined(doc, index):
             entries = ()  # "l'accusé", "le prévenu": a participle used as a noun
-        if entries and index > 0 and doc[index - 1].text in OPENING_BRACKETS:
+        if (
+            entries
+            and index > 0
+            and doc[index - 1].text in OPENING_BRACKETS
+            and ("Inf" in token.morph.get("VerbForm") or "Imp" in token.morph.get("Mood"))
+        ):
             entries = ()  # "(lire notre article …)", "(voir ci-dessous)": a pointer to read
         if entries and text[max(0, token.idx - len(THAT_IS)) : token.idx].lower() == THAT_IS:
             entries = ()  # "c'est-à-dire que": "that is", nobody says anything

@@ -42,6 +42,7 @@ from .speakers import (
 ROLE_REACH = 3
 # "a affirmé l'un d'eux", "l'une d'entre elles": one of the group last mentioned.
 ONE_OF = frozenset({"l'un", "l’un", "l'une", "l’une"})
+PLURAL_ENDINGS = ("s", "x")
 
 ORGANISATION_PRONOUNS = frozenset({"elle", "-elle"})
 ORGANISATION_GENDERS = {"le": "m", "du": "m", "au": "m", "la": "f", "cette": "f", "ce": "m"}
@@ -230,9 +231,13 @@ def _resolve_one(
             antecedents + speaker_antecedents,
             sentence_starts,
             content_spans,
-        ) or _pick_antecedent(
-            mention, candidate, antecedents + speaker_antecedents, sentence_starts, relayed
         )
+        if found is None and not _is_one_of(mention):
+            # "l'un d'eux" with no group named just before stays unresolved: the subject the
+            # pronoun rules would pick is seldom one of them.
+            found = _pick_antecedent(
+                mention, candidate, antecedents + speaker_antecedents, sentence_starts, relayed
+            )
         if found is None and bare_pronoun(mention.text) in SINGULAR_THIRD_PERSON:
             # "« … », a-t-il communiqué" after "le ministère des affaires étrangères": no name
             # agrees with the pronoun; as for a quote no cue attributes, the one named before
@@ -382,6 +387,18 @@ ORDINAL_REACH = 2  # "Le premier a juré …. La seconde a affirmé …": two se
 PLACE_HEADS = frozenset({"pays", "ville", "région", "département", "commune", "state"})
 
 
+def _is_one_of(mention: SpeakerMention) -> bool:
+    """ "l'un d'eux", "l'une d'entre elles": one of the group last mentioned."""
+    words = mention.text.lower().split()
+    return bool(words) and words[0] in ONE_OF
+
+
+def _looks_plural(name: str) -> bool:
+    """ "deux responsables syndicaux": a group by its last word, where no tag says its number."""
+    words = name.split()
+    return len(words) > 1 and words[-1].endswith(PLURAL_ENDINGS)
+
+
 def _last_mentioned(
     doc: Doc,
     mention: SpeakerMention,
@@ -398,8 +415,9 @@ def _last_mentioned(
     person before a body ("a signé au Los Angeles FC. Ce dernier"), a name whose gender is
     known first."""
     words = mention.text.lower().split()
-    one_of = bool(words) and words[0] in ONE_OF  # "l'un d'eux": one of those last named
-    if not one_of and not any(word.endswith("-ci") or word.startswith("derni") for word in words):
+    if not _is_one_of(mention) and not any(
+        word.endswith("-ci") or word.startswith("derni") for word in words
+    ):
         return None
     sentence = bisect.bisect_right(sentence_starts, mention.start) - 1
     reach = sentence_starts[max(0, sentence - 1)]
@@ -414,14 +432,18 @@ def _last_mentioned(
     ):
         limit = own  # "Entendu par le juge, ce dernier …": the fronted phrase is about him
     plural = last_named(mention.text) in PLURAL_PRONOUNS
+    one_of = _is_one_of(mention)
     found = [
         antecedent
         for antecedent in antecedents
         if reach <= antecedent.position < limit
         and not _inside(content_spans, antecedent.position)
-        and antecedent.plural == plural
-        and antecedent.kind in ("person", "organisation")
-        and is_proper_name(antecedent.name)
+        and (antecedent.plural == plural or (one_of and _looks_plural(antecedent.name)))
+        # "ont déclaré deux responsables … a précisé l'un d'eux": a group need not be named
+        and (
+            (antecedent.kind in ("person", "organisation") and is_proper_name(antecedent.name))
+            or (one_of and antecedent.kind in ("person", "anonymous"))
+        )
         and (mention.gender is None or antecedent.gender in (None, mention.gender))
         and not _describes_another(doc, antecedent.position)
     ]

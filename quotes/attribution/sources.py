@@ -253,8 +253,14 @@ def source_candidate(context: DocContext, cue: Cue, boundaries: list[int]) -> Ca
                 region[2] != "indirect" or has_finite_verb(doc, region[0], region[1])
             ):
                 words = context.text[region[0] : region[1]].lower().split()
-                if cue.kind == "pour" and _opens_infinitive(context, region[0]):
-                    return None  # "impossible, pour Froome, d'utiliser ce vélo": no view
+                if (
+                    cue.kind == "pour"
+                    and not doc[cue.start].is_sent_start
+                    and _opens_infinitive(context, region[0])
+                ):
+                    # "impossible, pour Froome, d'utiliser ce vélo": no view (but "Pour le
+                    # maire, de devoir fermer l'école est un crève-cœur" is one)
+                    return None
                 # "…, selon la police, qui précise que …", "…, d'après l'ONU, pour qui …": a
                 # relative clause describes the source; the content is the clause before it.
                 relative = words[0] in RELATIVE_WORDS or (

@@ -51,8 +51,8 @@ NAMING_VERB_STEMS = (
 # however long they are. By stems, for the same reason.
 TITLING_PARTICIPLE_STEMS = (*NAMING_VERB_STEMS, "intitul", "titr", "dénomm", "appel", "called")
 TITLING_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "ed")
-# "élu « Sportif du siècle »", "sacrée « meilleure joueuse »": a title given, after an
-# auxiliary too.
+# "élu « Sportif du siècle »", "sacrée « Meilleure joueuse »": a title given, capitalised,
+# after an auxiliary too (not "nommée « dans l'urgence »", "Les élus « ne lâcheront rien »").
 ELECTED_AS = frozenset(
     stem + ending
     for stem in ("élu", "sacré", "proclamé", "désigné", "nommé")
@@ -78,7 +78,11 @@ def is_titled(doc: Doc, text: str, quote: QuotedSpan) -> bool:
     if previous.pos_ == "DET" and previous.i > 0:
         previous = doc[previous.i - 1]
     word = previous.lower_
-    if word in ELECTED_AS:
+    if (
+        word in ELECTED_AS
+        and previous.pos_ != "NOUN"
+        and text[quote.start : quote.start + 1].isupper()
+    ):
         return True  # "a été élu « Sportif du siècle »": the honour he was given
     return (
         word.startswith(TITLING_PARTICIPLE_STEMS)

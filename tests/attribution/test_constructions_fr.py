@@ -4954,3 +4954,38 @@ def test_pour_x_before_de_and_an_infinitive_gives_no_view(extract_fr):
 def test_a_participle_after_an_aside_that_follows_its_auxiliary_is_no_incise(extract_fr):
     article = "La Commission européenne a, ce mercredi 22 février, menacé l'Italie de sanctions."
     assert extract_fr(article) == []
+
+
+@pytest.mark.parametrize(
+    ("article", "expected"),
+    [
+        (
+            "Les élus « ne lâcheront rien », a prévenu la présidente du groupe, Sophie Vidal.",
+            [("ne lâcheront rien", "Sophie Vidal")],
+        ),
+        (
+            "La nouvelle présidente a été nommée « dans l'urgence », a dénoncé l'opposition.",
+            [("dans l'urgence", "opposition")],
+        ),
+        (
+            "Le projet est « mort-né » (affirme le maire, Luc Perrin) et ne verra jamais le jour.",
+            [("mort-né", "Luc Perrin")],
+        ),
+        (
+            "Le maire assure ne rien savoir de cette affaire.",
+            [("ne rien savoir de cette affaire", "Le maire")],
+        ),
+        ("Le prévenu a déclaré le 12 mars avoir agi seul.", [("avoir agi seul", "Le prévenu")]),
+        (
+            "Pour le maire, de devoir fermer cette école est un crève-cœur.",
+            [("de devoir fermer cette école est un crève-cœur", "le maire")],
+        ),
+        (
+            "Le préfet a reçu les représentants des taxis. « Nous n'avons rien obtenu », a "
+            "déploré l'un d'eux à la sortie.",
+            [("Nous n'avons rien obtenu", None)],
+        ),
+    ],
+)
+def test_the_seventh_reviews_counter_examples(extract_fr, article, expected):
+    assert [(found.text, found.speaker) for found in extract_fr(article)] == expected
