@@ -98,9 +98,9 @@ MAIN_CLAUSE_SUBJECTS = frozenset({"il", "elle", "ils", "elles", "he", "she", "th
 STANCE_PREPOSITIONS = frozenset({"contre", "pour"})
 SECOND_CLAUSE_OPENERS = frozenset({"que", "qu'", "qu’"})
 MAX_SCAN_TOKENS = 16
-# ", tandis que …", ", alors que …", ", alors même que …" after a report.
 # What a main clause may open with after a fronted subordinate one: its subject.
 MAIN_CLAUSE_OPENERS = frozenset({"DET", "PROPN", "PRON", "NOUN"})
+# ", tandis que …", ", alors que …", ", alors même que …" after a report.
 CONTRAST_HEADS = frozenset({"tandis", "alors", "whereas", "while"})
 # "…, mais l'explication ne convainc pas", "…, ni les organisations patronales": after a comma,
 # a new clause, not more of an object.

@@ -735,9 +735,10 @@ def _says_the_clause_before(context: DocContext, lemma: str, verb: Token, subjec
     """ "…, le maire l'a dit.": after a comma, a verb reports the clause before it only when it
     is active, its subject no relative pronoun and its object no noun of its own ("…, 66 % des
     Français soutiennent toujours les Gilets jaunes", "…, deux personnes ont été interpellées",
-    "…, qui l'avait défendu" go on with the writer's narration). Nor does a verb with a
-    complement of its own ("…, les syndicats ont appelé à la grève") unless a clitic takes up
-    the clause ("…, le maire l'a confirmé à l'AFP")."""
+    "…, qui l'avait défendu" go on with the writer's narration). Nor does a verb calling for
+    something of its own ("…, les syndicats ont appelé à la grève"), nor one after a fronted
+    subordinate clause ("Même si …, les riverains doutent"), unless a clitic takes up the
+    clause ("…, le club l'a confirmé à l'AFP")."""
     if is_passive(verb) or subject.lower_ in RELATIVE_WORDS:
         return False
     arguments = [
